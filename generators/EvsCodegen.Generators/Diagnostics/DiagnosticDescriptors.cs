@@ -1,0 +1,80 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace EvsCodegen.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports, defined once. IDs are tracked in AnalyzerReleases.*.md.</summary>
+public static class DiagnosticDescriptors
+{
+    private const string Category = "EvsCodegen";
+
+    /// <summary>EVS1001: the file is not well-formed YAML or JSON.</summary>
+    public static readonly DiagnosticDescriptor UnreadableDocument = new(
+        "EVS1001", "OpenAPI document cannot be read", "The OpenAPI document '{0}' cannot be read: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>EVS1002: the document's version is not one the generator supports.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+        "EVS1002", "Unsupported OpenAPI version", "'{0}' is not supported: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>EVS1003: a part of the document does not have the shape OpenAPI requires; it is skipped.</summary>
+    public static readonly DiagnosticDescriptor InvalidStructure = new(
+        "EVS1003", "Invalid OpenAPI structure", "{0}; it is skipped",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS1004: a <c>$ref</c> points nowhere.</summary>
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "EVS1004", "Unresolved $ref", "The reference '{0}' cannot be resolved; the value is typed as JsonElement",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS1005: the document exceeds the generator's size or depth budget.</summary>
+    public static readonly DiagnosticDescriptor DocumentTooLarge = new(
+        "EVS1005", "OpenAPI document too large or too deep", "The OpenAPI document exceeds a limit: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>EVS2001: a schema construct the generator cannot express in C#.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "EVS2001", "Unsupported schema construct", "'{0}' is not supported yet: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS2002: an operation the generator skips.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedOperation = new(
+        "EVS2002", "Unsupported operation construct", "Operation '{0}': {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS2003: two operations share an operationId.</summary>
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "EVS2003", "Duplicate operationId", "The operationId '{0}' is already used; this operation's method is named '{1}'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS2004: an MSBuild option has a value the generator does not know.</summary>
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "EVS2004", "Invalid generator option", "The option '{0}' has the value '{1}', which is not valid: {2}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS2005: a vendor extension of this generator is malformed.</summary>
+    public static readonly DiagnosticDescriptor InvalidExtension = new(
+        "EVS2005", "Invalid vendor extension", "The extension '{0}' is ignored: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] s_all =
+    [
+        UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge,
+        UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension,
+    ];
+
+    /// <summary>Looks a descriptor up by its ID.</summary>
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (var descriptor in s_all)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        throw new ArgumentException($"Unknown diagnostic ID '{id}'.", nameof(id));
+    }
+}

@@ -1,0 +1,232 @@
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>Emits a typed <c>HttpClient</c> client implementing a surface's contract.</summary>
+internal static partial class ClientEmitter
+{
+    public static string Emit(ApiContextModel context, SurfaceModel surface)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        w.Line($"/// <summary>Calls {Text.Inline(context.Title)} over HTTP. Set <c>HttpClient.BaseAddress</c> to the server's root.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial class {surface.ClientName} : {surface.InterfaceName}");
+        w.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        w.Line("private readonly ApiClientOptions _options;");
+        w.Line();
+        w.Line("/// <summary>Creates a client over <paramref name=\"httpClient\"/> with default options.</summary>");
+        w.Line("/// <param name=\"httpClient\">The HTTP client; its <c>BaseAddress</c> is the server's root.</param>");
+        w.Line($"public {surface.ClientName}(global::System.Net.Http.HttpClient httpClient)");
+        w.Line("    : this(httpClient, new ApiClientOptions())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Creates a client over <paramref name=\"httpClient\"/> with <paramref name=\"options\"/> (credentials sent on every call).</summary>");
+        w.Line("/// <param name=\"httpClient\">The HTTP client; its <c>BaseAddress</c> is the server's root.</param>");
+        w.Line("/// <param name=\"options\">Credentials and other settings.</param>");
+        w.Open($"public {surface.ClientName}(global::System.Net.Http.HttpClient httpClient, ApiClientOptions options)");
+        w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        w.Line("_options = options ?? throw new global::System.ArgumentNullException(nameof(options));");
+        w.Close();
+        foreach (var operation in surface.Operations)
+        {
+            w.Line();
+            EmitOperation(w, operation);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitOperation(SourceWriter w, OperationModel operation)
+    {
+        w.Line("/// <inheritdoc/>");
+        if (operation.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
+        }
+
+        w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
+        foreach (var argument in Signatures.Arguments(operation).Where(a => !a.Optional && !a.Type.EndsWith("?", System.StringComparison.Ordinal) && !IsValueTypeArgument(a)))
+        {
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({argument.Name});");
+        }
+
+        w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({Text.Literal(operation.HttpMethod)}), (global::System.Uri?)null);");
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
+        {
+            EmitParameter(w, parameter);
+        }
+
+        w.Line("_options.Apply(request, query);");
+        w.Line($"request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, {PathExpression(operation)}, query);");
+        if (operation.Body is { } body)
+        {
+            EmitBody(w, body);
+        }
+
+        w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);");
+        w.Line("var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+        w.Open("if (!response.IsSuccessStatusCode)");
+        w.Line("throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType);");
+        w.Close();
+        EmitResult(w, operation);
+        w.Close();
+    }
+
+    private static bool IsValueTypeArgument(Signatures.Argument argument) =>
+        argument.Parameter is { } p ? CSharp.IsValueType(p.Type) : argument.Body is { } b && CSharp.IsValueType(b.Type);
+
+    private static string PathExpression(OperationModel operation)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        var path = operation.Path.TrimStart('/');
+        var index = 0;
+        while (index < path.Length)
+        {
+            var open = path.IndexOf('{', index);
+            if (open < 0)
+            {
+                parts.Add(Text.Literal(path.Substring(index)));
+                break;
+            }
+
+            if (open > index)
+            {
+                parts.Add(Text.Literal(path.Substring(index, open - index)));
+            }
+
+            var close = path.IndexOf('}', open);
+            var name = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == name);
+            parts.Add($"global::System.Uri.EscapeDataString({FormatValue(parameter.Type, parameter.Name)})");
+            index = close + 1;
+        }
+
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    private static string FormatValue(TypeRefModel type, string e) => type.Kind == TypeRefKind.Array
+        ? $"string.Join(\",\", global::System.Linq.Enumerable.Select({e}, static item => {ParameterText.Format(type.Item!, "item")}))"
+        : ParameterText.Format(type, e);
+
+    private static void EmitParameter(SourceWriter w, ParameterModel parameter)
+    {
+        var nullable = parameter.Type.Nullable || !parameter.Required;
+        var value = nullable && CSharp.IsValueType(parameter.Type) ? parameter.Name + ".Value" : parameter.Name;
+        if (nullable)
+        {
+            w.Open($"if ({parameter.Name} is not null)");
+        }
+
+        var wire = Text.Literal(parameter.WireName);
+        switch (parameter.Location)
+        {
+            case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Array && parameter.Explode:
+                w.Open($"foreach (var item in {value})");
+                w.Line($"query.Add(new({wire}, {ParameterText.Format(parameter.Type.Item!, "item")}));");
+                w.Close();
+                break;
+            case ParameterLocation.Query:
+                w.Line($"query.Add(new({wire}, {FormatValue(parameter.Type, value)}));");
+                break;
+            case ParameterLocation.Header:
+                w.Line($"request.Headers.TryAddWithoutValidation({wire}, {FormatValue(parameter.Type, value)});");
+                break;
+            case ParameterLocation.Cookie:
+                w.Line($"ApiClientRuntime.AddCookie(request, {wire}, {FormatValue(parameter.Type, value)});");
+                break;
+        }
+
+        if (nullable)
+        {
+            w.Close();
+        }
+    }
+
+    private static void EmitBody(SourceWriter w, BodyModel body)
+    {
+        var mayBeNull = body.Type.Nullable || !body.Required;
+        if (mayBeNull)
+        {
+            w.Open($"if ({body.Name} is not null)");
+        }
+
+        var value = mayBeNull && CSharp.IsValueType(body.Type) ? body.Name + ".Value" : body.Name;
+        var mediaType = Text.Literal(body.ContentType);
+        switch (body.Encoding)
+        {
+            case BodyEncoding.Json:
+                w.Line($"request.Content = ApiClientRuntime.Bytes(ApiJsonValue.Serialize({value}, {Writer(body.Type)}), {mediaType});");
+                break;
+            case BodyEncoding.Text:
+                w.Line($"request.Content = ApiClientRuntime.Bytes(global::System.Text.Encoding.UTF8.GetBytes({value}), {mediaType});");
+                break;
+            default:
+                w.Line($"request.Content = ApiClientRuntime.Bytes({value}, {mediaType});");
+                break;
+        }
+
+        if (mayBeNull)
+        {
+            w.Close();
+        }
+    }
+
+    private static void EmitResult(SourceWriter w, OperationModel operation)
+    {
+        if (operation.Success?.Type is not { } type)
+        {
+            return;
+        }
+
+        switch (operation.Success.Encoding)
+        {
+            case BodyEncoding.Json:
+                w.Line($"return ApiClientRuntime.ReadJson((int)response.StatusCode, content, {Reader(type)});");
+                break;
+            case BodyEncoding.Text:
+                w.Line("return global::System.Text.Encoding.UTF8.GetString(content);");
+                break;
+            default:
+                w.Line("return content;");
+                break;
+        }
+    }
+
+    /// <summary>A write delegate for a value of <paramref name="type"/>: a converter method group or a lambda.</summary>
+    internal static string Writer(TypeRefModel type)
+    {
+        if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)
+        {
+            return CSharp.ConverterOf(type.TypeName!) + ".WriteValue";
+        }
+
+        var body = new SourceWriter();
+        JsonCode.Write(body, type, "value", type.Nullable, 0);
+        return $"static ({CSharp.Utf8JsonWriter} writer, {CSharp.TypeOf(type, type.Nullable)} value) =>\n{{\n{Indent(body.ToString())}}}";
+    }
+
+    /// <summary>A read delegate for a value of <paramref name="type"/>.</summary>
+    internal static string Reader(TypeRefModel type)
+    {
+        if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)
+        {
+            return CSharp.ConverterOf(type.TypeName!) + ".ReadValue";
+        }
+
+        var body = new SourceWriter();
+        body.Line($"{CSharp.TypeOf(type, type.Nullable)} result;");
+        new JsonCode().Read(body, type, ConstraintsModel.None, "result", 0);
+        body.Line("return result;");
+        return $"static (ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context) =>\n{{\n{Indent(body.ToString())}}}";
+    }
+
+    private static string Indent(string text) =>
+        string.Join("\n", text.TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? line : "    " + line)) + "\n";
+}

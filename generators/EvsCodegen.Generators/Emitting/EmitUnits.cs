@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>What one generated file is made from.</summary>
+public enum EmitUnitKind
+{
+    /// <summary>Shared runtime of the models family: exception, JSON reader, faults.</summary>
+    Runtime,
+
+    /// <summary>The JSON type-info resolver over every generated type.</summary>
+    Resolver,
+
+    /// <summary>One model type and its converter.</summary>
+    Type,
+
+    /// <summary>One contract interface.</summary>
+    Contract,
+
+    /// <summary>Client runtime and options.</summary>
+    ClientRuntime,
+
+    /// <summary>One client class.</summary>
+    Client,
+
+    /// <summary>Server runtime.</summary>
+    ServerRuntime,
+
+    /// <summary>One controller.</summary>
+    Server,
+}
+
+/// <summary>
+/// One generated file's inputs: the shared context plus only the part of the model the file is made from, so that
+/// an edit elsewhere in the document leaves it equal and its output cached.
+/// </summary>
+/// <param name="Kind">What the file is.</param>
+/// <param name="HintName">The file's hint name, <c>{Document}.{Kind}.{Type}.g.cs</c>.</param>
+/// <param name="Context">Per-document facts.</param>
+/// <param name="Type">The type, for <see cref="EmitUnitKind.Type"/>.</param>
+/// <param name="Surface">The surface, for contracts, clients and controllers.</param>
+/// <param name="TypeNames">Every generated type name, for the resolver.</param>
+public sealed record EmitUnitModel(
+    EmitUnitKind Kind,
+    string HintName,
+    ApiContextModel Context,
+    TypeModel? Type,
+    SurfaceModel? Surface,
+    EquatableArray<string> TypeNames);
+
+/// <summary>Splits a model into per-file units according to what the document emits.</summary>
+public static class EmitUnits
+{
+    /// <summary>The units of <paramref name="model"/>, in a fixed order; none when there is no model.</summary>
+    public static IEnumerable<EmitUnitModel> Split(ApiModel? model)
+    {
+        if (model is null)
+        {
+            yield break;
+        }
+
+        var context = model.Context;
+        var prefix = context.DocumentName + ".";
+        if ((context.Emit & EmitKinds.Models) != 0)
+        {
+            yield return Unit(EmitUnitKind.Runtime, prefix + "Runtime.g.cs");
+            yield return new EmitUnitModel(EmitUnitKind.Resolver, prefix + "Resolver.g.cs", context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
+            foreach (var type in model.Types)
+            {
+                yield return new EmitUnitModel(EmitUnitKind.Type, prefix + "Models." + type.Name + ".g.cs", context, type, null, default);
+            }
+
+            foreach (var surface in model.Surfaces)
+            {
+                yield return SurfaceUnit(EmitUnitKind.Contract, prefix + "Contracts." + surface.InterfaceName + ".g.cs", surface);
+            }
+        }
+
+        if ((context.Emit & EmitKinds.Client) != 0)
+        {
+            yield return Unit(EmitUnitKind.ClientRuntime, prefix + "ClientRuntime.g.cs");
+            foreach (var surface in model.Surfaces)
+            {
+                yield return SurfaceUnit(EmitUnitKind.Client, prefix + "Clients." + surface.ClientName + ".g.cs", surface);
+            }
+        }
+
+        if ((context.Emit & EmitKinds.Server) != 0)
+        {
+            yield return Unit(EmitUnitKind.ServerRuntime, prefix + "ServerRuntime.g.cs");
+            foreach (var surface in model.Surfaces)
+            {
+                yield return SurfaceUnit(EmitUnitKind.Server, prefix + "Controllers." + surface.ControllerName + ".g.cs", surface);
+            }
+        }
+
+        EmitUnitModel Unit(EmitUnitKind kind, string hint) => new(kind, hint, context, null, null, default);
+
+        EmitUnitModel SurfaceUnit(EmitUnitKind kind, string hint, SurfaceModel surface) => new(kind, hint, context, null, surface, default);
+    }
+}
+
+/// <summary>Dispatches a unit to its emitter.</summary>
+public static class Emitter
+{
+    /// <summary>The source text of <paramref name="unit"/>.</summary>
+    public static string Emit(EmitUnitModel unit) => unit.Kind switch
+    {
+        EmitUnitKind.Runtime => RuntimeEmitter.Emit(unit.Context),
+        EmitUnitKind.Resolver => RuntimeEmitter.EmitResolver(unit.Context, unit.TypeNames),
+        EmitUnitKind.Type => ModelsEmitter.Emit(unit.Context, unit.Type!),
+        EmitUnitKind.Contract => ContractEmitter.Emit(unit.Context, unit.Surface!),
+        EmitUnitKind.ClientRuntime => ClientEmitter.EmitRuntime(unit.Context),
+        EmitUnitKind.Client => ClientEmitter.Emit(unit.Context, unit.Surface!),
+        EmitUnitKind.ServerRuntime => ServerEmitter.EmitRuntime(unit.Context),
+        EmitUnitKind.Server => ServerEmitter.Emit(unit.Context, unit.Surface!),
+        _ => string.Empty,
+    };
+}

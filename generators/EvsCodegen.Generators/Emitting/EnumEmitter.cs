@@ -1,0 +1,89 @@
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>
+/// Emits an enum schema as a readonly struct over its wire value: known values are static members, unknown values
+/// read from a peer survive a round trip, and strict reading rejects them.
+/// </summary>
+internal static class EnumEmitter
+{
+    public static void Emit(SourceWriter w, ApiContextModel context, EnumTypeModel model)
+    {
+        var valueType = model.IsInteger ? "long" : "string";
+        var converter = CSharp.ConverterOf(model.Name);
+        w.Line(Text.Summary(model.Description, $"The <c>{Text.Inline(model.Name)}</c> enumeration."));
+        w.Line(CSharp.GeneratedCode);
+        w.Line($"[{CSharp.JsonConverterAttribute}(typeof({converter}))]");
+        w.Open($"{CSharp.Access(context)} readonly partial struct {model.Name} : global::System.IEquatable<{model.Name}>");
+        w.Line(model.IsInteger ? "private readonly long _value;" : "private readonly string? _value;");
+        w.Line();
+        w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+        w.Line($"public {model.Name}({valueType} value) => _value = value{(model.IsInteger ? string.Empty : " ?? throw new global::System.ArgumentNullException(nameof(value))")};");
+        w.Line();
+        w.Line("/// <summary>The value on the wire.</summary>");
+        w.Line($"public {valueType} Value => _value{(model.IsInteger ? string.Empty : " ?? string.Empty")};");
+        foreach (var member in model.Members)
+        {
+            w.Line();
+            w.Line($"/// <summary>The value <c>{Text.Inline(member.Value)}</c>.</summary>");
+            w.Line($"public static {model.Name} {member.Name} {{ get; }} = new({Value(model, member.Value)});");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Every value the document lists, in document order.</summary>");
+        w.Line($"public static {CSharp.ReadOnlyList}<{model.Name}> KnownValues {{ get; }} = [{string.Join(", ", model.Members.Select(m => m.Name))}];");
+        w.Line();
+        w.Line("/// <summary>Whether the value is one the document lists.</summary>");
+        w.Line($"public bool IsKnown => Value switch {{ {string.Join(" or ", model.Members.Select(m => Value(model, m.Value)))} => true, _ => false }};");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(model.IsInteger
+            ? $"public bool Equals({model.Name} other) => Value == other.Value;"
+            : $"public bool Equals({model.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override bool Equals(object? obj) => obj is {model.Name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(model.IsInteger ? $"public override string ToString() => Value.ToString({CSharp.Invariant});" : "public override string ToString() => Value;");
+        w.Line();
+        w.Line("/// <summary>Equality.</summary>");
+        w.Line($"public static bool operator ==({model.Name} left, {model.Name} right) => left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Inequality.</summary>");
+        w.Line($"public static bool operator !=({model.Name} left, {model.Name} right) => !left.Equals(right);");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as its wire value.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
+        w.Line($"private static readonly string[] s_allowed = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
+        w.Line();
+        w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        w.Line($"var value = new {model.Name}({(model.IsInteger ? "context.ReadInt64(ref reader)" : "context.ReadString(ref reader)")});");
+        w.Open("if (context.Strict && !value.IsKnown)");
+        w.Line("context.FailNotAllowed(value.ToString(), s_allowed);");
+        w.Close();
+        w.Line();
+        w.Line("return value;");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes one value.</summary>");
+        w.Line($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value) => writer.{(model.IsInteger ? "WriteNumberValue" : "WriteStringValue")}(value.Value);");
+        w.Close();
+    }
+
+    private static string Value(EnumTypeModel model, string value) => model.IsInteger ? value + "L" : Text.Literal(value);
+}

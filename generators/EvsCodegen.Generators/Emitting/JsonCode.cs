@@ -1,0 +1,225 @@
+using System.Collections.Generic;
+using System.Globalization;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>
+/// Writes the statements that read and write one JSON value of a <see cref="TypeRefModel"/> over
+/// <c>Utf8JsonReader</c>/<c>Utf8JsonWriter</c>. Reading starts on the value's first token and ends on its last;
+/// the variables <c>reader</c>, <c>writer</c> and <c>context</c> are in scope.
+/// </summary>
+internal sealed class JsonCode
+{
+    private readonly List<string> _fields = [];
+
+    /// <summary>Static fields the statements need (compiled patterns), to emit once in the enclosing class.</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>Reads a value into <paramref name="target"/> (declared by the caller).</summary>
+    public void Read(SourceWriter w, TypeRefModel type, ConstraintsModel constraints, string target, int depth)
+    {
+        if (type.Nullable)
+        {
+            w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.Null)");
+            w.Line($"{target} = null;");
+            w.Close();
+            w.Open("else");
+            ReadNonNull(w, type, constraints, target, depth);
+            w.Close();
+            return;
+        }
+
+        ReadNonNull(w, type, constraints, target, depth);
+    }
+
+    private void ReadNonNull(SourceWriter w, TypeRefModel type, ConstraintsModel constraints, string target, int depth)
+    {
+        switch (type.Kind)
+        {
+            case TypeRefKind.Array:
+                ReadArray(w, type, constraints, target, depth);
+                return;
+            case TypeRefKind.Map:
+                ReadMap(w, type, target, depth);
+                return;
+            case TypeRefKind.Object or TypeRefKind.Enum:
+                w.Line($"{target} = {CSharp.ConverterOf(type.TypeName!)}.ReadValue(ref reader, context);");
+                return;
+        }
+
+        var value = "value" + depth.ToString(CultureInfo.InvariantCulture);
+        var call = type.Kind switch
+        {
+            TypeRefKind.Any => "context.ReadAny(ref reader)",
+            TypeRefKind.String => "context.ReadString(ref reader)",
+            TypeRefKind.Boolean => "context.ReadBoolean(ref reader)",
+            TypeRefKind.Int32 => "context.ReadInt32(ref reader)",
+            TypeRefKind.Int64 => "context.ReadInt64(ref reader)",
+            TypeRefKind.Float => "context.ReadSingle(ref reader)",
+            TypeRefKind.Double => "context.ReadDouble(ref reader)",
+            TypeRefKind.Decimal => "context.ReadDecimal(ref reader)",
+            TypeRefKind.DateTime => $"context.ReadDateTime(ref reader, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
+            TypeRefKind.Date => "context.ReadDate(ref reader)",
+            TypeRefKind.Guid => "context.ReadGuid(ref reader)",
+            TypeRefKind.Bytes => "context.ReadBytes(ref reader)",
+            _ => "context.ReadAny(ref reader)",
+        };
+
+        var checks = Checks(type, constraints, value);
+        if (checks.Count == 0)
+        {
+            w.Line($"{target} = {call};");
+            return;
+        }
+
+        w.Line($"var {value} = {call};");
+        w.Open("if (context.Strict)");
+        foreach (var check in checks)
+        {
+            w.Line(check);
+        }
+
+        w.Close();
+        w.Line($"{target} = {value};");
+    }
+
+    private List<string> Checks(TypeRefModel type, ConstraintsModel c, string value)
+    {
+        var checks = new List<string>();
+        if (type.Kind == TypeRefKind.String)
+        {
+            if (c.MinLength is not null || c.MaxLength is not null)
+            {
+                checks.Add($"context.CheckLength({value}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
+            }
+
+            if (c.MaxBytes is int maxBytes)
+            {
+                checks.Add($"context.CheckUtf8Bytes({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)});");
+            }
+
+            if (c.Pattern is not null)
+            {
+                var field = "s_pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+                _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({Text.Literal(c.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                checks.Add($"context.CheckPattern({value}, {field});");
+            }
+        }
+        else if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
+            && (c.Minimum is not null || c.Maximum is not null))
+        {
+            checks.Add($"context.CheckRange((double){value}, {Number(c.Minimum)}, {Number(c.Maximum)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
+        }
+
+        return checks;
+    }
+
+    private void ReadArray(SourceWriter w, TypeRefModel type, ConstraintsModel constraints, string target, int depth)
+    {
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        var item = type.Item!;
+        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartArray, \"an array\");");
+        w.Line($"var list{d} = new {CSharp.BuilderOf(type)}();");
+        w.Open("while (true)");
+        w.Line("context.Read(ref reader);");
+        w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndArray)");
+        w.Line("break;");
+        w.Close();
+        w.Line($"context.PushIndex(list{d}.Count);");
+        w.Line($"{CSharp.TypeOf(item, item.Nullable)} item{d};");
+        Read(w, item, type.ItemConstraints ?? ConstraintsModel.None, "item" + d, depth + 1);
+        w.Line($"list{d}.Add(item{d});");
+        w.Line("context.Pop();");
+        w.Close();
+        if (constraints.MinItems is not null || constraints.MaxItems is not null)
+        {
+            w.Open("if (context.Strict)");
+            w.Line($"context.CheckCount(list{d}.Count, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)}, \"items\");");
+            w.Close();
+        }
+
+        w.Line($"{target} = list{d};");
+    }
+
+    private void ReadMap(SourceWriter w, TypeRefModel type, string target, int depth)
+    {
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        var item = type.Item!;
+        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        w.Line($"var map{d} = new {CSharp.BuilderOf(type)}(global::System.StringComparer.Ordinal);");
+        w.Open("while (true)");
+        w.Line("context.Read(ref reader);");
+        w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
+        w.Line("break;");
+        w.Close();
+        w.Line($"var key{d} = reader.GetString()!;");
+        w.Line($"context.CheckUniqueKey(map{d}.ContainsKey(key{d}), key{d});");
+        w.Line("context.Read(ref reader);");
+        w.Line($"context.Push(key{d});");
+        w.Line($"{CSharp.TypeOf(item, item.Nullable)} item{d};");
+        Read(w, item, type.ItemConstraints ?? ConstraintsModel.None, "item" + d, depth + 1);
+        w.Line($"map{d}[key{d}] = item{d};");
+        w.Line("context.Pop();");
+        w.Close();
+        w.Line($"{target} = map{d};");
+    }
+
+    /// <summary>Writes the value of <paramref name="expression"/>; null is written as JSON null when the C# type allows it.</summary>
+    public static void Write(SourceWriter w, TypeRefModel type, string expression, bool mayBeNull, int depth)
+    {
+        if (mayBeNull)
+        {
+            w.Open($"if ({expression} is null)");
+            w.Line("writer.WriteNullValue();");
+            w.Close();
+            w.Open("else");
+            WriteNonNull(w, type, CSharp.IsValueType(type) ? expression + ".Value" : expression, depth);
+            w.Close();
+            return;
+        }
+
+        WriteNonNull(w, type, expression, depth);
+    }
+
+    private static void WriteNonNull(SourceWriter w, TypeRefModel type, string e, int depth)
+    {
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        switch (type.Kind)
+        {
+            case TypeRefKind.Any: w.Line($"{e}.WriteTo(writer);"); break;
+            case TypeRefKind.String: w.Line($"writer.WriteStringValue({e});"); break;
+            case TypeRefKind.Boolean: w.Line($"writer.WriteBooleanValue({e});"); break;
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal:
+                w.Line($"writer.WriteNumberValue({e});");
+                break;
+            case TypeRefKind.DateTime: w.Line($"ApiJsonValue.WriteDateTime(writer, {e}, {(type.Format is null ? "null" : Text.Literal(type.Format))});"); break;
+            case TypeRefKind.Date: w.Line($"ApiJsonValue.WriteDate(writer, {e});"); break;
+            case TypeRefKind.Guid: w.Line($"writer.WriteStringValue({e});"); break;
+            case TypeRefKind.Bytes: w.Line($"writer.WriteBase64StringValue({e});"); break;
+            case TypeRefKind.Object or TypeRefKind.Enum: w.Line($"{CSharp.ConverterOf(type.TypeName!)}.WriteValue(writer, {e});"); break;
+            case TypeRefKind.Array:
+                w.Line("writer.WriteStartArray();");
+                w.Open($"foreach (var item{d} in {e})");
+                Write(w, type.Item!, "item" + d, type.Item!.Nullable, depth + 1);
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                break;
+            case TypeRefKind.Map:
+                w.Line("writer.WriteStartObject();");
+                w.Open($"foreach (var pair{d} in {e})");
+                w.Line($"writer.WritePropertyName(pair{d}.Key);");
+                Write(w, type.Item!, $"pair{d}.Value", type.Item!.Nullable, depth + 1);
+                w.Close();
+                w.Line("writer.WriteEndObject();");
+                break;
+        }
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Number(string? value) =>
+        value is null ? "null" : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
+}

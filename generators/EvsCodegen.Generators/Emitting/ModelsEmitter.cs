@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>Emits one model type (record or enum struct) with its reflection-free JSON converter.</summary>
+internal static class ModelsEmitter
+{
+    public static string Emit(ApiContextModel context, TypeModel type)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        switch (type)
+        {
+            case ObjectTypeModel model:
+                EmitRecord(w, context, model);
+                w.Line();
+                EmitObjectConverter(w, context, model);
+                break;
+            case EnumTypeModel model:
+                EnumEmitter.Emit(w, context, model);
+                break;
+        }
+
+        return w.ToString();
+    }
+
+    private static void EmitRecord(SourceWriter w, ApiContextModel context, ObjectTypeModel model)
+    {
+        w.Line(Text.Summary(model.Description, $"The <c>{Text.Inline(model.Name)}</c> schema."));
+        w.Line(CSharp.GeneratedCode);
+        if (model.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
+        }
+
+        w.Line($"[{CSharp.JsonConverterAttribute}(typeof({CSharp.ConverterOf(model.Name)}))]");
+        w.Open($"{CSharp.Access(context)} sealed partial record {model.Name}");
+        var first = true;
+        foreach (var property in model.Properties)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            var description = property.Description;
+            var fallback = $"The <c>{Text.Inline(property.JsonName)}</c> property{(property.Required ? string.Empty : " (optional)")}.";
+            w.Line(Text.Summary(description, fallback));
+            if (property.Deprecated)
+            {
+                w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
+            }
+
+            var required = property.Required ? "required " : string.Empty;
+            w.Line($"public {required}{CSharp.TypeOf(property.Type, IsNullable(property))} {property.Name} {{ get; init; }}");
+        }
+
+        if (model.AdditionalProperties == AdditionalPropertiesKind.Keep)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            w.Line("/// <summary>Keys not declared by the schema, with their values.</summary>");
+            w.Line($"public {CSharp.ReadOnlyDictionary}<string, {CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)}>? AdditionalProperties {{ get; init; }}");
+        }
+
+        w.Close();
+    }
+
+    /// <summary>A property's C# type is nullable when null is valid on the wire or the key may be absent.</summary>
+    internal static bool IsNullable(PropertyModel property) => property.Type.Nullable || !property.Required;
+
+    private static void EmitObjectConverter(SourceWriter w, ApiContextModel context, ObjectTypeModel model)
+    {
+        var converter = CSharp.ConverterOf(model.Name);
+        var code = new JsonCode();
+        var body = new SourceWriter();
+        EmitReadValue(body, code, model);
+        body.Line();
+        EmitWriteValue(body, model);
+
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as the document describes it, without reflection.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            w.Line($"private static readonly {CSharp.JsonEncodedText} s_name{i} = {CSharp.JsonEncodedText}.Encode({Text.Literal(model.Properties[i].JsonName)});");
+        }
+
+        foreach (var field in code.Fields)
+        {
+            w.Line(field);
+        }
+
+        if (model.Properties.Count + code.Fields.Count > 0)
+        {
+            w.Line();
+        }
+
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
+        w.Line();
+        w.Line(body.ToString().TrimEnd('\n'));
+        w.Close();
+    }
+
+    private static void EmitReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
+    {
+        w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var property = model.Properties[i];
+            w.Line($"{CSharp.TypeOf(property.Type, IsNullable(property))} p{i} = default!;");
+            w.Line($"var has{i} = false;");
+        }
+
+        var keep = model.AdditionalProperties == AdditionalPropertiesKind.Keep;
+        if (keep)
+        {
+            w.Line($"{CSharp.BuilderOf(new TypeRefModel(TypeRefKind.Map, Item: model.AdditionalPropertiesType))}? extra = null;");
+        }
+
+        w.Line("var count = 0;");
+        w.Open("while (true)");
+        w.Line("context.Read(ref reader);");
+        w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
+        w.Line("break;");
+        w.Close();
+        w.Line();
+        w.Line("count++;");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var property = model.Properties[i];
+            w.Open($"if (reader.ValueTextEquals({Utf8(property.JsonName)}))");
+            w.Line($"context.CheckUniqueKey(has{i}, {Text.Literal(property.JsonName)});");
+            w.Line($"has{i} = true;");
+            w.Line("context.Read(ref reader);");
+            w.Line($"context.Push({Text.Literal(property.JsonName)});");
+            code.Read(w, property.Type, property.Constraints, "p" + i.ToString(CultureInfo.InvariantCulture), 0);
+            w.Line("context.Pop();");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("var key = reader.GetString()!;");
+        switch (model.AdditionalProperties)
+        {
+            case AdditionalPropertiesKind.Forbid:
+                w.Line("context.CheckKnownKey(key);");
+                w.Line("context.Read(ref reader);");
+                w.Line("reader.Skip();");
+                break;
+            case AdditionalPropertiesKind.Keep:
+                w.Line("extra ??= new(global::System.StringComparer.Ordinal);");
+                w.Line("context.CheckUniqueKey(extra.ContainsKey(key), key);");
+                w.Line("context.Read(ref reader);");
+                w.Line("context.Push(key);");
+                w.Line($"{CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)} extraValue;");
+                code.Read(w, model.AdditionalPropertiesType!, ConstraintsModel.None, "extraValue", 0);
+                w.Line("extra[key] = extraValue;");
+                w.Line("context.Pop();");
+                break;
+            default:
+                w.Line("context.Read(ref reader);");
+                w.Line("reader.Skip();");
+                break;
+        }
+
+        w.Close();
+        w.Line();
+        if (model.MinProperties is not null || model.MaxProperties is not null)
+        {
+            w.Open("if (context.Strict)");
+            w.Line($"context.CheckCount(count, {Int(model.MinProperties)}, {Int(model.MaxProperties)}, \"properties\");");
+            w.Close();
+        }
+
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            if (model.Properties[i].Required)
+            {
+                w.Line($"context.CheckRequired(has{i}, {Text.Literal(model.Properties[i].JsonName)});");
+            }
+        }
+
+        w.Open($"return new {model.Name}");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            w.Line($"{model.Properties[i].Name} = p{i},");
+        }
+
+        if (keep)
+        {
+            w.Line("AdditionalProperties = extra,");
+        }
+
+        w.Close(";");
+        w.Close();
+    }
+
+    private static void EmitWriteValue(SourceWriter w, ObjectTypeModel model)
+    {
+        w.Line("/// <summary>Writes one value with the document's key names.</summary>");
+        w.Open($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value)");
+        w.Line("writer.WriteStartObject();");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var property = model.Properties[i];
+            var access = "value." + property.Name;
+            if (property.Required)
+            {
+                w.Line($"writer.WritePropertyName(s_name{i});");
+                JsonCode.Write(w, property.Type, access, IsNullable(property), 1);
+            }
+            else
+            {
+                // An absent optional property and a null one look alike in C#; absent is the safer reading.
+                w.Open($"if ({access} is not null)");
+                w.Line($"writer.WritePropertyName(s_name{i});");
+                JsonCode.Write(w, property.Type, CSharp.IsValueType(property.Type) ? access + ".Value" : access, false, 1);
+                w.Close();
+            }
+        }
+
+        if (model.AdditionalProperties == AdditionalPropertiesKind.Keep)
+        {
+            w.Open("if (value.AdditionalProperties is not null)");
+            w.Open("foreach (var pair in value.AdditionalProperties)");
+            w.Line("writer.WritePropertyName(pair.Key);");
+            JsonCode.Write(w, model.AdditionalPropertiesType!, "pair.Value", model.AdditionalPropertiesType!.Nullable, 1);
+            w.Close();
+            w.Close();
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    /// <summary>A UTF-8 literal of a key (a string literal when the key holds a lone surrogate, which UTF-8 cannot).</summary>
+    internal static string Utf8(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogate(value[i]) && !(i + 1 < value.Length && char.IsSurrogatePair(value[i], value[i + 1]) && ++i > 0))
+            {
+                return Text.Literal(value);
+            }
+        }
+
+        return Text.Literal(value) + "u8";
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+}

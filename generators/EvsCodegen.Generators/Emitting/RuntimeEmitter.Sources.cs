@@ -1,0 +1,512 @@
+namespace EvsCodegen.Generators.Emitting;
+
+internal static partial class RuntimeEmitter
+{
+    private const string ExceptionSource = """
+        /// <summary>
+        /// An error answer of the API: raised by the client for every non-success response, and thrown by server-side
+        /// implementations of the contract to answer with a documented error. Carries the status, fault name, code and message.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS partial class ApiException : global::System.Exception
+        {
+            /// <summary>An error with the fault name and code the document gives <paramref name="statusCode"/>.</summary>
+            public ApiException(int statusCode, string message)
+                : this(statusCode, message, ApiFaults.NameOf(statusCode), ApiFaults.CodeOf(statusCode), null, null)
+            {
+            }
+
+            /// <summary>An error with every detail given.</summary>
+            public ApiException(int statusCode, string message, string? faultName, string? code, string? responseBody, global::System.Exception? innerException)
+                : base(message, innerException)
+            {
+                StatusCode = statusCode;
+                FaultName = faultName;
+                Code = code;
+                ResponseBody = responseBody;
+            }
+
+            /// <summary>The HTTP status.</summary>
+            public int StatusCode { get; }
+
+            /// <summary>The fault name (the envelope's key), when known.</summary>
+            public string? FaultName { get; }
+
+            /// <summary>The error code, when known.</summary>
+            public string? Code { get; }
+
+            /// <summary>The start of the response body (at most 4 KiB), for diagnosis; null for server-side errors.</summary>
+            public string? ResponseBody { get; }
+
+            /// <summary>Builds the exception for a response; a body that is not the documented error still gives a clear message.</summary>
+            public static ApiException FromResponse(int statusCode, string? reasonPhrase, byte[] body, string? mediaType)
+            {
+                var excerpt = Excerpt(body);
+                if (ApiFaults.TryReadError(body, mediaType, out var faultName, out var code, out var message))
+                {
+                    return new ApiException(statusCode, message!, faultName, code, excerpt, null);
+                }
+
+                var described = excerpt.Length == 0 ? "an empty body" : "a body that is not the documented error: " + excerpt;
+                return new ApiException(statusCode, $"The server answered {statusCode} {reasonPhrase} with {described}", null, null, excerpt, null);
+            }
+
+            private static string Excerpt(byte[] body)
+            {
+                const int Limit = 4096;
+                var text = global::System.Text.Encoding.UTF8.GetString(body, 0, global::System.Math.Min(body.Length, Limit));
+                return body.Length > Limit ? text + "…" : text;
+            }
+        }
+        """;
+
+    private const string FaultsSource = """
+        /// <summary>Writes the documented error body for <paramref name="statusCode"/>.</summary>
+        public static void WriteError(global::System.Text.Json.Utf8JsonWriter writer, int statusCode, string message)
+        {
+            writer.WriteStartObject();
+            if (HasEnvelope)
+            {
+                writer.WritePropertyName(NameOf(statusCode) ?? "error");
+                writer.WriteStartObject();
+                writer.WriteString("message"u8, message);
+                writer.WriteString("code"u8, CodeOf(statusCode) ?? statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNumber("status"u8, statusCode);
+                writer.WriteString("message"u8, message);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads an error body written as <see cref="WriteError"/> writes it; false when the body is something else.</summary>
+        public static bool TryReadError(byte[] body, string? mediaType, out string? faultName, out string? code, out string? message)
+        {
+            faultName = null;
+            code = null;
+            message = null;
+            if (mediaType is null || !(mediaType.EndsWith("json", global::System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            try
+            {
+                var reader = new global::System.Text.Json.Utf8JsonReader(body);
+                if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                if (!HasEnvelope)
+                {
+                    ReadFields(ref reader, ref code, ref message);
+                    return message is not null;
+                }
+
+                if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    return false;
+                }
+
+                faultName = reader.GetString();
+                if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                ReadFields(ref reader, ref code, ref message);
+                return message is not null;
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return false;
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        private static void ReadFields(ref global::System.Text.Json.Utf8JsonReader reader, ref string? code, ref string? message)
+        {
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isMessage = reader.ValueTextEquals("message"u8);
+                var isCode = reader.ValueTextEquals("code"u8);
+                reader.Read();
+                if (isMessage && reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+                {
+                    message = reader.GetString();
+                }
+                else if (isCode && reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Number)
+                {
+                    code = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        """;
+
+    private const string ReaderSource = """
+        /// <summary>Reads one JSON value from a span (the reader is on its first token).</summary>
+        /// <typeparam name="T">The value's type.</typeparam>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS delegate T ApiJsonReadFunc<T>(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context);
+
+        /// <summary>A JSON value that breaks the document's schema, with where it is.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS sealed class ApiJsonException : global::System.Text.Json.JsonException
+        {
+            /// <summary>Creates the exception.</summary>
+            public ApiJsonException(string location, string problem)
+                : base(location.Length == 0 ? $"Invalid request body: {problem}." : $"Invalid value at '{location}': {problem}.")
+            {
+                Location = location;
+                Problem = problem;
+            }
+
+            /// <summary>Where the value is, as <c>snapshot.name</c> or <c>items[2]</c>; empty for the top level.</summary>
+            public string Location { get; }
+
+            /// <summary>What is wrong with it.</summary>
+            public string Problem { get; }
+        }
+
+        /// <summary>
+        /// The state of one read: strictness and the current location. Strict reads (a server reading a request) enforce
+        /// every keyword of the schema; lenient reads (a client reading a response) accept what they can type.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS sealed partial class ApiJsonReader
+        {
+            private readonly global::System.Collections.Generic.List<string> _path = new();
+
+            /// <summary>Creates a read state.</summary>
+            public ApiJsonReader(bool strict) => Strict = strict;
+
+            /// <summary>Whether every constraint is enforced.</summary>
+            public bool Strict { get; }
+
+            /// <summary>Reads a whole document holding one value: the value, nothing before or after it.</summary>
+            public static T Deserialize<T>(global::System.ReadOnlySpan<byte> json, ApiJsonReadFunc<T> read, bool strict)
+            {
+                var context = new ApiJsonReader(strict);
+                var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+                context.Read(ref reader);
+                var value = read(ref reader, context);
+                if (reader.Read())
+                {
+                    throw context.Fail("unexpected data after the JSON value");
+                }
+
+                return value;
+            }
+
+            /// <summary>Enters a key.</summary>
+            public void Push(string key) => _path.Add(key);
+
+            /// <summary>Enters an array index.</summary>
+            public void PushIndex(int index) => _path.Add("[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+
+            /// <summary>Leaves the current key or index.</summary>
+            public void Pop() => _path.RemoveAt(_path.Count - 1);
+
+            /// <summary>An exception for a problem at the current location.</summary>
+            public ApiJsonException Fail(string problem)
+            {
+                var builder = new global::System.Text.StringBuilder();
+                foreach (var part in _path)
+                {
+                    if (builder.Length > 0 && part[0] != '[')
+                    {
+                        builder.Append('.');
+                    }
+
+                    builder.Append(part);
+                }
+
+                return new ApiJsonException(builder.ToString(), problem);
+            }
+
+            /// <summary>Moves to the next token; the document must not end here.</summary>
+            public void Read(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                if (!reader.Read())
+                {
+                    throw Fail("the JSON ends too early");
+                }
+            }
+
+            /// <summary>Requires the current token to be <paramref name="type"/>.</summary>
+            public void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType type, string what)
+            {
+                if (reader.TokenType != type)
+                {
+                    throw Fail($"expected {what}, got {Describe(reader.TokenType)}");
+                }
+            }
+
+            /// <summary>Reads a string; strict reads reject unpaired surrogates.</summary>
+            public string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+                string value;
+                try
+                {
+                    value = reader.GetString()!;
+                }
+                catch (global::System.InvalidOperationException)
+                {
+                    throw Fail("the string is not valid UTF-8");
+                }
+
+                if (Strict)
+                {
+                    for (var i = 0; i < value.Length; i++)
+                    {
+                        if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                        {
+                            i++;
+                        }
+                        else if (char.IsSurrogate(value[i]))
+                        {
+                            throw Fail("the string holds an unpaired surrogate");
+                        }
+                    }
+                }
+
+                return value;
+            }
+
+            /// <summary>Reads true or false.</summary>
+            public bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+            {
+                global::System.Text.Json.JsonTokenType.True => true,
+                global::System.Text.Json.JsonTokenType.False => false,
+                _ => throw Fail($"expected a boolean, got {Describe(reader.TokenType)}"),
+            };
+
+            /// <summary>Reads a 32-bit integer.</summary>
+            public int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Fail($"expected a 32-bit integer, got {Describe(reader.TokenType)}");
+
+            /// <summary>Reads a 64-bit integer.</summary>
+            public long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Fail($"expected a 64-bit integer, got {Describe(reader.TokenType)}");
+
+            /// <summary>Reads a single-precision number.</summary>
+            public float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) && float.IsFinite(value) ? value : throw Fail($"expected a number, got {Describe(reader.TokenType)}");
+
+            /// <summary>Reads a double-precision number.</summary>
+            public double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw Fail($"expected a number, got {Describe(reader.TokenType)}");
+
+            /// <summary>Reads a decimal number.</summary>
+            public decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Fail($"expected a decimal number, got {Describe(reader.TokenType)}");
+
+            /// <summary>Reads a date-time: ISO 8601, or exactly <paramref name="format"/> in UTC when the document gives one.</summary>
+            public global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader, string? format)
+            {
+                var text = ReadString(ref reader);
+                var styles = global::System.Globalization.DateTimeStyles.AssumeUniversal | global::System.Globalization.DateTimeStyles.AdjustToUniversal;
+                var parsed = format is null
+                    ? global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, styles, out var value)
+                    : global::System.DateTimeOffset.TryParseExact(text, format, global::System.Globalization.CultureInfo.InvariantCulture, styles, out value);
+                return parsed ? value : throw Fail(format is null ? "expected an ISO 8601 date-time" : $"expected a UTC date-time formatted as {format}");
+            }
+
+            /// <summary>Reads a date (<c>yyyy-MM-dd</c>).</summary>
+            public global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                global::System.DateOnly.TryParseExact(ReadString(ref reader), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value) ? value : throw Fail("expected a date formatted as yyyy-MM-dd");
+
+            /// <summary>Reads a UUID.</summary>
+            public global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                global::System.Guid.TryParse(ReadString(ref reader), out var value) ? value : throw Fail("expected a UUID");
+
+            /// <summary>Reads base64 bytes.</summary>
+            public byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a base64 string");
+                return reader.TryGetBytesFromBase64(out var value) ? value : throw Fail("expected a base64 string");
+            }
+
+            /// <summary>Reads any value as a detached element.</summary>
+            public global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
+                global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+            /// <summary>Rejects a repeated key when strict (lenient reads keep the last value).</summary>
+            public void CheckUniqueKey(bool seen, string key)
+            {
+                if (seen && Strict)
+                {
+                    throw Fail($"the key '{key}' appears more than once");
+                }
+            }
+
+            /// <summary>Rejects a key the schema does not declare when strict.</summary>
+            public void CheckKnownKey(string key)
+            {
+                if (Strict)
+                {
+                    throw Fail($"the key '{key}' is not allowed (keys are case-sensitive)");
+                }
+            }
+
+            /// <summary>Requires a key.</summary>
+            public void CheckRequired(bool present, string key)
+            {
+                if (!present)
+                {
+                    throw Fail($"the required key '{key}' is missing");
+                }
+            }
+
+            /// <summary>Checks a number of properties or items.</summary>
+            public void CheckCount(int count, int? minimum, int? maximum, string what)
+            {
+                if (count < minimum)
+                {
+                    throw Fail($"expected at least {minimum} {what}, got {count}");
+                }
+
+                if (count > maximum)
+                {
+                    throw Fail($"expected at most {maximum} {what}, got {count}");
+                }
+            }
+
+            /// <summary>Checks a length in Unicode code points, as JSON Schema counts it.</summary>
+            public void CheckLength(string value, int? minimum, int? maximum)
+            {
+                var length = 0;
+                for (var i = 0; i < value.Length; i++)
+                {
+                    if (!(char.IsLowSurrogate(value[i]) && i > 0 && char.IsHighSurrogate(value[i - 1])))
+                    {
+                        length++;
+                    }
+                }
+
+                if (length < minimum)
+                {
+                    throw Fail($"expected at least {minimum} characters, got {length}");
+                }
+
+                if (length > maximum)
+                {
+                    throw Fail($"expected at most {maximum} characters, got {length}");
+                }
+            }
+
+            /// <summary>Checks the UTF-8 length in bytes (the <c>x-max-bytes</c> extension).</summary>
+            public void CheckUtf8Bytes(string value, int maximum)
+            {
+                var bytes = global::System.Text.Encoding.UTF8.GetByteCount(value);
+                if (bytes > maximum)
+                {
+                    throw Fail($"expected at most {maximum} bytes of UTF-8, got {bytes}");
+                }
+            }
+
+            /// <summary>Checks a pattern (bounded in time).</summary>
+            public void CheckPattern(string value, global::System.Text.RegularExpressions.Regex pattern)
+            {
+                bool matches;
+                try
+                {
+                    matches = pattern.IsMatch(value);
+                }
+                catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    matches = false;
+                }
+
+                if (!matches)
+                {
+                    throw Fail($"the value does not match the pattern {pattern}");
+                }
+            }
+
+            /// <summary>Checks numeric bounds.</summary>
+            public void CheckRange(double value, double? minimum, double? maximum, bool exclusiveMinimum, bool exclusiveMaximum)
+            {
+                if (minimum is double low && (exclusiveMinimum ? value <= low : value < low))
+                {
+                    throw Fail($"expected a number {(exclusiveMinimum ? ">" : ">=")} {low.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+
+                if (maximum is double high && (exclusiveMaximum ? value >= high : value > high))
+                {
+                    throw Fail($"expected a number {(exclusiveMaximum ? "<" : "<=")} {high.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}");
+                }
+            }
+
+            /// <summary>Rejects a value outside an enum.</summary>
+            public void FailNotAllowed(string value, string[] allowed) =>
+                throw Fail($"'{value}' is not one of {string.Join(", ", allowed)}");
+
+            private static string Describe(global::System.Text.Json.JsonTokenType type) => type switch
+            {
+                global::System.Text.Json.JsonTokenType.String => "a string",
+                global::System.Text.Json.JsonTokenType.Number => "a number",
+                global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
+                global::System.Text.Json.JsonTokenType.Null => "null",
+                global::System.Text.Json.JsonTokenType.StartObject => "an object",
+                global::System.Text.Json.JsonTokenType.StartArray => "an array",
+                _ => "nothing",
+            };
+        }
+        """;
+
+    private const string ValueSource = """
+        /// <summary>Writing helpers shared by the generated converters, clients and controllers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS static partial class ApiJsonValue
+        {
+            /// <summary>Writes a date-time: ISO 8601, or <paramref name="format"/> in UTC when the document gives one.</summary>
+            public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, string? format)
+            {
+                if (format is null)
+                {
+                    writer.WriteStringValue(value);
+                    return;
+                }
+
+                global::System.Span<char> buffer = stackalloc char[64];
+                if (value.UtcDateTime.TryFormat(buffer, out var written, format, global::System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    writer.WriteStringValue(buffer.Slice(0, written));
+                }
+                else
+                {
+                    writer.WriteStringValue(value.UtcDateTime.ToString(format, global::System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
+            public static void WriteDate(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>
+                writer.WriteStringValue(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+
+            /// <summary>Serializes one value to UTF-8 JSON.</summary>
+            public static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
+            {
+                var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
+                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+                {
+                    write(writer, value);
+                }
+
+                return buffer.WrittenSpan.ToArray();
+            }
+        }
+        """;
+}

@@ -1,0 +1,251 @@
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+internal static partial class ServerEmitter
+{
+    public static string EmitRuntime(ApiContextModel context)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        w.Line(ServerRuntimeSource.Replace("ACCESS", CSharp.Access(context)));
+        return w.ToString();
+    }
+
+    private const string ServerRuntimeSource = """
+        /// <summary>
+        /// Runs for every request of the generated controllers after the body is read and found to be well-formed JSON
+        /// and before it is checked against the schema (for operations without a body: before parameters are read).
+        /// Throw <see cref="ApiException"/> to answer with an error, e.g. an authorization decision on route values.
+        /// </summary>
+        ACCESS interface IApiRequestInterceptor
+        {
+            /// <summary>Inspects the request.</summary>
+            /// <param name="context">The operation and its HTTP context.</param>
+            /// <returns>A task that completes when the request may go on.</returns>
+            global::System.Threading.Tasks.ValueTask OnRequestAsync(ApiRequestContext context);
+        }
+
+        /// <summary>What an <see cref="IApiRequestInterceptor"/> sees.</summary>
+        /// <param name="OperationId">The document's operationId.</param>
+        /// <param name="HttpContext">The request.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS sealed record ApiRequestContext(string OperationId, global::Microsoft.AspNetCore.Http.HttpContext HttpContext);
+
+        /// <summary>Request checks and answers shared by the generated controllers; hosts use it for their own error answers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS static partial class ApiServerRuntime
+        {
+            /// <summary>The message of a 500 answer: never the exception's text.</summary>
+            public const string InternalErrorMessage = "The server could not complete the request.";
+
+            /// <summary>Answers 415 unless the request's media type is the documented one (parameters such as charset are allowed).</summary>
+            public static void CheckContentType(global::Microsoft.AspNetCore.Http.HttpContext http, string documented)
+            {
+                var actual = http.Request.ContentType;
+                var semicolon = actual?.IndexOf(';') ?? -1;
+                var media = (semicolon >= 0 ? actual!.Substring(0, semicolon) : actual)?.Trim();
+                var expected = documented.Split(';')[0].Trim();
+                if (media is null || !string.Equals(media, expected, global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ApiException(415, $"The Content-Type must be {expected}, not '{actual ?? "(none)"}'.");
+                }
+            }
+
+            /// <summary>Reads the whole body; a body over the server's limit is a 413 answer.</summary>
+            public static async global::System.Threading.Tasks.Task<byte[]> ReadBodyAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+            {
+                try
+                {
+                    using var buffer = new global::System.IO.MemoryStream();
+                    await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+                    return buffer.ToArray();
+                }
+                catch (global::Microsoft.AspNetCore.Http.BadHttpRequestException exception)
+                {
+                    throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+                }
+            }
+
+            /// <summary>Answers 400 for an empty (when required) or malformed body, invalid UTF-8 included.</summary>
+            public static void CheckJsonSyntax(byte[] body, bool required)
+            {
+                if (body.Length == 0)
+                {
+                    if (required)
+                    {
+                        throw new ApiException(400, "The request body is empty.");
+                    }
+
+                    return;
+                }
+
+                if (!global::System.Text.Unicode.Utf8.IsValid(body))
+                {
+                    throw new ApiException(400, "The request body is not valid UTF-8.");
+                }
+
+                try
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(body, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+                    while (reader.Read())
+                    {
+                    }
+                }
+                catch (global::System.Text.Json.JsonException)
+                {
+                    throw new ApiException(400, "The request body is not valid JSON.");
+                }
+            }
+
+            /// <summary>Runs the registered <see cref="IApiRequestInterceptor"/>s in registration order.</summary>
+            public static async global::System.Threading.Tasks.ValueTask InterceptAsync(global::Microsoft.AspNetCore.Http.HttpContext http, string operationId)
+            {
+                var interceptors = http.RequestServices.GetService(typeof(global::System.Collections.Generic.IEnumerable<IApiRequestInterceptor>)) as global::System.Collections.Generic.IEnumerable<IApiRequestInterceptor>;
+                if (interceptors is null)
+                {
+                    return;
+                }
+
+                var context = new ApiRequestContext(operationId, http);
+                foreach (var interceptor in interceptors)
+                {
+                    await interceptor.OnRequestAsync(context).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Reads a JSON body strictly: every keyword of the schema is enforced, failures are 400 answers.</summary>
+            public static T ReadJson<T>(byte[] body, ApiJsonReadFunc<T> read)
+            {
+                try
+                {
+                    return ApiJsonReader.Deserialize(body, read, strict: true);
+                }
+                catch (global::System.Text.Json.JsonException exception)
+                {
+                    throw new ApiException(400, exception is ApiJsonException ? exception.Message : "The request body is not valid JSON.");
+                }
+            }
+
+            /// <summary>Reads a text body.</summary>
+            public static string ReadText(byte[] body) =>
+                global::System.Text.Unicode.Utf8.IsValid(body) ? global::System.Text.Encoding.UTF8.GetString(body) : throw new ApiException(400, "The request body is not valid UTF-8.");
+
+            /// <summary>A route value.</summary>
+            public static global::Microsoft.Extensions.Primitives.StringValues Route(global::Microsoft.AspNetCore.Http.HttpContext http, string name) =>
+                http.Request.RouteValues.TryGetValue(name, out var value) && value is string text ? new global::Microsoft.Extensions.Primitives.StringValues(text) : default;
+
+            /// <summary>A cookie.</summary>
+            public static global::Microsoft.Extensions.Primitives.StringValues Cookie(global::Microsoft.AspNetCore.Http.HttpContext http, string name) =>
+                http.Request.Cookies.TryGetValue(name, out var value) ? new global::Microsoft.Extensions.Primitives.StringValues(value) : default;
+
+            /// <summary>The values of a parameter; a missing required one is a 400 answer.</summary>
+            public static string[]? Values(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required)
+            {
+                if (values.Count == 0)
+                {
+                    return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
+                }
+
+                var result = new string[values.Count];
+                for (var i = 0; i < values.Count; i++)
+                {
+                    result[i] = values[i] ?? string.Empty;
+                }
+
+                return result;
+            }
+
+            /// <summary>Splits comma-joined array values.</summary>
+            public static global::System.Collections.Generic.IEnumerable<string> Split(string[] values)
+            {
+                foreach (var value in values)
+                {
+                    foreach (var part in value.Split(','))
+                    {
+                        yield return part;
+                    }
+                }
+            }
+
+            /// <summary>Parses a boolean parameter.</summary>
+            public static bool ParseBoolean(string text, string name) => text switch { "true" => true, "false" => false, _ => throw Invalid(name, "true or false") };
+
+            /// <summary>Parses a 32-bit integer parameter.</summary>
+            public static int ParseInt32(string text, string name) => int.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a 32-bit integer");
+
+            /// <summary>Parses a 64-bit integer parameter.</summary>
+            public static long ParseInt64(string text, string name) => long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a 64-bit integer");
+
+            /// <summary>Parses a number parameter.</summary>
+            public static double ParseDouble(string text, string name) => double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : throw Invalid(name, "a number");
+
+            /// <summary>Parses a decimal parameter.</summary>
+            public static decimal ParseDecimal(string text, string name) => decimal.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a decimal number");
+
+            /// <summary>Parses a date-time parameter.</summary>
+            public static global::System.DateTimeOffset ParseDateTime(string text, string name, string? format)
+            {
+                var styles = global::System.Globalization.DateTimeStyles.AssumeUniversal | global::System.Globalization.DateTimeStyles.AdjustToUniversal;
+                var parsed = format is null
+                    ? global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, styles, out var value)
+                    : global::System.DateTimeOffset.TryParseExact(text, format, global::System.Globalization.CultureInfo.InvariantCulture, styles, out value);
+                return parsed ? value : throw Invalid(name, "a date-time");
+            }
+
+            /// <summary>Parses a date parameter.</summary>
+            public static global::System.DateOnly ParseDate(string text, string name) => global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value) ? value : throw Invalid(name, "a date (yyyy-MM-dd)");
+
+            /// <summary>Parses a UUID parameter.</summary>
+            public static global::System.Guid ParseGuid(string text, string name) => global::System.Guid.TryParse(text, out var value) ? value : throw Invalid(name, "a UUID");
+
+            /// <summary>Rejects an enum value the document does not list.</summary>
+            public static T CheckKnown<T>(T value, global::System.Func<T, bool> isKnown, string name) => isKnown(value) ? value : throw Invalid(name, "one of the documented values");
+
+            /// <summary>Writes a success answer.</summary>
+            public static async global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext http, int statusCode, byte[] body, string contentType)
+            {
+                http.Response.StatusCode = statusCode;
+                http.Response.ContentType = contentType;
+                http.Response.ContentLength = body.Length;
+                await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            /// <summary>Writes the documented error answer for a status, with <c>Content-Type: application/json</c>.</summary>
+            public static async global::System.Threading.Tasks.Task WriteErrorAsync(global::Microsoft.AspNetCore.Http.HttpContext http, int statusCode, string message)
+            {
+                if (http.Response.HasStarted)
+                {
+                    http.Abort();
+                    return;
+                }
+
+                var body = ApiJsonValue.Serialize(message, (writer, text) => ApiFaults.WriteError(writer, statusCode, text));
+                http.Response.Clear();
+                await WriteAsync(http, statusCode, body, "application/json").ConfigureAwait(false);
+            }
+
+            /// <summary>Answers a failure: an <see cref="ApiException"/> with its status and message, anything else with a 500 that hides the details (logged).</summary>
+            public static global::System.Threading.Tasks.Task WriteFailureAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::System.Exception exception)
+            {
+                if (exception is ApiException api)
+                {
+                    return WriteErrorAsync(http, api.StatusCode, api.Message);
+                }
+
+                if (exception is global::System.OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+                {
+                    return global::System.Threading.Tasks.Task.CompletedTask;
+                }
+
+                var loggers = http.RequestServices.GetService(typeof(global::Microsoft.Extensions.Logging.ILoggerFactory)) as global::Microsoft.Extensions.Logging.ILoggerFactory;
+                global::Microsoft.Extensions.Logging.LoggerExtensions.LogError(loggers?.CreateLogger("EvsCodegen.Server") ?? global::Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, exception, "Unhandled exception in {Path}", http.Request.Path.Value);
+                return WriteErrorAsync(http, 500, InternalErrorMessage);
+            }
+
+            private static ApiException Invalid(string name, string expected) => new(400, $"The parameter '{name}' must be {expected}.");
+        }
+        """;
+}

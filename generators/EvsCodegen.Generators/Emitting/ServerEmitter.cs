@@ -1,0 +1,146 @@
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>
+/// Emits an ASP.NET Core controller per surface. Each action checks the request against the document (media type,
+/// JSON syntax, schema) and answers failures in the document's error envelope, then delegates to the contract.
+/// </summary>
+internal static partial class ServerEmitter
+{
+    public static string Emit(ApiContextModel context, SurfaceModel surface)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        w.Line($"/// <summary>Serves {Text.Inline(context.Title)} by delegating to an <see cref=\"{surface.InterfaceName}\"/> from dependency injection.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial class {surface.ControllerName} : global::Microsoft.AspNetCore.Mvc.ControllerBase");
+        w.Line($"private readonly {surface.InterfaceName} _api;");
+        w.Line();
+        w.Line("/// <summary>Creates the controller over the backend that implements the contract.</summary>");
+        w.Line("/// <param name=\"api\">The backend.</param>");
+        w.Line($"public {surface.ControllerName}({surface.InterfaceName} api) => _api = api ?? throw new global::System.ArgumentNullException(nameof(api));");
+        foreach (var operation in surface.Operations)
+        {
+            w.Line();
+            EmitAction(w, operation);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitAction(SourceWriter w, OperationModel operation)
+    {
+        w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.Path}"));
+        w.Line("/// <returns>A task that completes when the answer is written.</returns>");
+        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation))})]");
+        w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
+        w.Line("var http = HttpContext;");
+        w.Open("try");
+        if (operation.Body is { } body)
+        {
+            w.Line($"ApiServerRuntime.CheckContentType(http, {Text.Literal(body.ContentType)});");
+            w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
+            if (body.Encoding == BodyEncoding.Json)
+            {
+                w.Line($"ApiServerRuntime.CheckJsonSyntax(payload, required: {(body.Required ? "true" : "false")});");
+            }
+        }
+
+        w.Line($"await ApiServerRuntime.InterceptAsync(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
+        foreach (var parameter in operation.Parameters)
+        {
+            EmitParameter(w, parameter);
+        }
+
+        if (operation.Body is { } requestBody)
+        {
+            var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
+            var read = requestBody.Encoding switch
+            {
+                BodyEncoding.Json => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
+                BodyEncoding.Text => "ApiServerRuntime.ReadText(payload)",
+                _ => "payload",
+            };
+            w.Line(requestBody.Required ? $"{type} {requestBody.Name} = {read};" : $"{type} {requestBody.Name} = payload.Length == 0 ? default : {read};");
+        }
+
+        var arguments = string.Join(", ", Signatures.Arguments(operation).Select(a => a.Name).Concat(["http.RequestAborted"]));
+        var call = $"_api.{operation.MethodName}Async({arguments})";
+        var success = operation.Success;
+        var status = success is null || success.StatusCode == 0 ? 200 : success.StatusCode;
+        var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (success?.Type is { } resultType)
+        {
+            w.Line($"var result = await {call}.ConfigureAwait(false);");
+            var write = success.Encoding switch
+            {
+                BodyEncoding.Json => $"ApiServerRuntime.WriteAsync(http, {statusText}, ApiJsonValue.Serialize(result, {ClientEmitter.Writer(resultType)}), \"application/json\")",
+                BodyEncoding.Text => $"ApiServerRuntime.WriteAsync(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
+                _ => $"ApiServerRuntime.WriteAsync(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",
+            };
+            w.Line($"await {write}.ConfigureAwait(false);");
+        }
+        else
+        {
+            w.Line($"await {call}.ConfigureAwait(false);");
+            w.Line($"http.Response.StatusCode = {statusText};");
+        }
+
+        w.Close();
+        w.Open("catch (global::System.Exception exception)");
+        w.Line("await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitParameter(SourceWriter w, ParameterModel parameter)
+    {
+        var wire = Text.Literal(parameter.WireName);
+        var source = parameter.Location switch
+        {
+            ParameterLocation.Path => $"ApiServerRuntime.Route(http, {Text.Literal(RouteToken(parameter))})",
+            ParameterLocation.Query => $"http.Request.Query[{wire}]",
+            ParameterLocation.Header => $"http.Request.Headers[{wire}]",
+            _ => $"ApiServerRuntime.Cookie(http, {wire})",
+        };
+        var type = CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required);
+        w.Line($"var {Raw(parameter)} = ApiServerRuntime.Values({source}, {wire}, required: {(parameter.Required ? "true" : "false")});");
+        if (parameter.Type.Kind == TypeRefKind.Array)
+        {
+            var item = parameter.Type.Item!;
+            var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"ApiServerRuntime.Split({Raw(parameter)})";
+            w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? null : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {ParameterText.Parse(item, "item", parameter.WireName)}));");
+            if (parameter.Required)
+            {
+                w.Line($"{parameter.Name} ??= [];");
+            }
+
+            return;
+        }
+
+        var parse = ParameterText.Parse(parameter.Type, Raw(parameter) + "[0]!", parameter.WireName);
+        w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? default{(parameter.Required ? "!" : string.Empty)} : {parse};");
+    }
+
+    private static string Raw(ParameterModel parameter) => "raw_" + parameter.Name.TrimStart('@');
+
+    /// <summary>The route token of a path parameter: its C# name, which is always a valid route parameter name.</summary>
+    private static string RouteToken(ParameterModel parameter) => parameter.Name.TrimStart('@');
+
+    private static string RouteTemplate(OperationModel operation)
+    {
+        var template = operation.Path;
+        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
+        {
+            template = template.Replace("{" + parameter.WireName + "}", "\u0001" + RouteToken(parameter) + "\u0002");
+        }
+
+        // Braces left in literal segments are escaped for the route parser; placeholders become route tokens.
+        return template.Replace("{", "{{").Replace("}", "}}").Replace('\u0001', '{').Replace('\u0002', '}');
+    }
+}

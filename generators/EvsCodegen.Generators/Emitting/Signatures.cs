@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>The C# shape of an operation, shared by the contract, the client and the controller so they agree.</summary>
+internal static class Signatures
+{
+    /// <summary>An argument of an operation method: a parameter or the body.</summary>
+    public sealed record Argument(string Name, string Type, bool Optional, ParameterModel? Parameter, BodyModel? Body, string? Description);
+
+    /// <summary>Arguments in signature order: required ones first, then optional ones (the cancellation token is added by callers).</summary>
+    public static IReadOnlyList<Argument> Arguments(OperationModel operation)
+    {
+        var required = new List<Argument>();
+        var optional = new List<Argument>();
+        foreach (var parameter in operation.Parameters)
+        {
+            var argument = new Argument(parameter.Name, CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required), !parameter.Required, parameter, null, parameter.Description);
+            (parameter.Required ? required : optional).Add(argument);
+        }
+
+        if (operation.Body is { } body)
+        {
+            var argument = new Argument(body.Name, CSharp.TypeOf(body.Type, body.Type.Nullable || !body.Required), !body.Required, null, body, body.Description);
+            if (body.Required)
+            {
+                required.Add(argument);
+            }
+            else
+            {
+                optional.Insert(0, argument);
+            }
+        }
+
+        return required.Concat(optional).ToList();
+    }
+
+    /// <summary>The result type inside the task, or null for operations without a typed success body.</summary>
+    public static string? ResultType(OperationModel operation) =>
+        operation.Success?.Type is { } type ? CSharp.TypeOf(type, type.Nullable) : null;
+
+    /// <summary><c>Task</c> or <c>Task&lt;T&gt;</c>.</summary>
+    public static string TaskType(OperationModel operation) =>
+        ResultType(operation) is { } result ? $"{CSharp.Task}<{result}>" : CSharp.Task;
+
+    /// <summary>The parameter list of the method, with defaults on optional arguments.</summary>
+    public static string ParameterList(OperationModel operation, bool defaults) =>
+        string.Join(", ", Arguments(operation).Select(a => $"{a.Type} {a.Name}{(a.Optional && defaults ? " = default" : string.Empty)}")
+            .Concat([$"{CSharp.CancellationToken} cancellationToken{(defaults ? " = default" : string.Empty)}"]));
+
+    /// <summary>XML docs for the method.</summary>
+    public static void Docs(SourceWriter w, OperationModel operation)
+    {
+        var summary = operation.Summary ?? operation.Description;
+        w.Line(Text.Summary(summary, $"{operation.HttpMethod} {operation.Path}"));
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            w.Line($"/// <remarks>{Text.Inline(operation.Description)}</remarks>");
+        }
+
+        foreach (var argument in Arguments(operation))
+        {
+            var fallback = argument.Parameter is { } p ? $"The {p.Location.ToString().ToLowerInvariant()} parameter <c>{Text.Inline(p.WireName)}</c>." : "The request body.";
+            w.Line($"/// <param name=\"{argument.Name.TrimStart('@')}\">{(string.IsNullOrWhiteSpace(argument.Description) ? fallback : Text.Inline(argument.Description))}</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line($"/// <returns>{Text.Inline(operation.Success?.Description ?? "The result.")}</returns>");
+        w.Line("/// <exception cref=\"ApiException\">The call ended in a documented or undocumented error answer.</exception>");
+    }
+}
+
+/// <summary>Emits the contract interface of a surface: what both the client and server implementations honour.</summary>
+internal static class ContractEmitter
+{
+    public static string Emit(ApiContextModel context, SurfaceModel surface)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        w.Line(Text.Summary(surface.Description, $"The operations of {context.Title}: implemented by the generated client over HTTP and by a server-side backend behind the generated controller."));
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} partial interface {surface.InterfaceName}");
+        var first = true;
+        foreach (var operation in surface.Operations)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            Signatures.Docs(w, operation);
+            if (operation.Deprecated)
+            {
+                w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
+            }
+
+            w.Line($"{Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)});");
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+}

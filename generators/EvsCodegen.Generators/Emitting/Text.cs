@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>Makes untrusted document text safe to place in C#: string literals and XML doc comments.</summary>
+internal static class Text
+{
+    /// <summary>A C# string literal whose value is exactly <paramref name="value"/>.</summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>
+    /// XML doc lines (each prefixed with <c>/// </c>) for <paramref name="text"/>: XML-escaped, control and
+    /// bidirectional characters dropped, so no description can end the comment or change what compiles.
+    /// </summary>
+    public static string Summary(string? text, string fallback)
+    {
+        var builder = new StringBuilder("/// <summary>\n");
+        foreach (var line in Clean(string.IsNullOrWhiteSpace(text) ? fallback : text!).Split('\n'))
+        {
+            builder.Append("/// ").Append(line.TrimEnd()).Append('\n');
+        }
+
+        return builder.Append("/// </summary>").ToString();
+    }
+
+    /// <summary>XML-escapes one line of doc text (used inside other doc tags).</summary>
+    public static string Inline(string? text) => Clean(text ?? string.Empty).Replace('\n', ' ');
+
+    private static string Clean(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("\r\n", "\n").Replace('\r', '\n').Trim())
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\n': builder.Append('\n'); break;
+                default:
+                    // Line and paragraph separators would end the comment line; format characters include bidi controls.
+                    if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                    {
+                        break;
+                    }
+
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

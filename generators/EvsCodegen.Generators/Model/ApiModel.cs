@@ -1,0 +1,78 @@
+namespace EvsCodegen.Generators.Model;
+
+/// <summary>
+/// Everything the emitters need from one OpenAPI document, already named and resolved.
+/// This record is the cache boundary of the pipeline: it holds only strings, numbers, enums and
+/// <see cref="EquatableArray{T}"/>s of other models, never a Roslyn object, so that an edit that does not change
+/// the model leaves every later step <c>Cached</c>.
+/// </summary>
+/// <param name="Context">Per-document facts every emitted file needs (namespace, names, faults).</param>
+/// <param name="Types">The named types to emit: objects and enums, in document order.</param>
+/// <param name="Surfaces">Operations grouped into API surfaces (one interface, client and controller each).</param>
+public sealed record ApiModel(
+    ApiContextModel Context,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<SurfaceModel> Surfaces);
+
+/// <summary>Per-document facts shared by every emitted file.</summary>
+/// <param name="DocumentName">PascalCase name derived from the file name, used in hint names.</param>
+/// <param name="Namespace">The namespace of every emitted type.</param>
+/// <param name="Emit">Which families of code to emit.</param>
+/// <param name="Public">Whether emitted types are public (otherwise internal).</param>
+/// <param name="Title">The document's <c>info.title</c>.</param>
+/// <param name="Version">The document's <c>info.version</c>.</param>
+/// <param name="ApiKeys">The apiKey security schemes the client can send.</param>
+/// <param name="Faults">Fault names and codes by status (the <c>x-fault</c> extension), ordered by status.</param>
+/// <param name="Envelope">The error envelope (the <c>x-error-envelope</c> extension), if the document has one.</param>
+public sealed record ApiContextModel(
+    string DocumentName,
+    string Namespace,
+    EmitKinds Emit,
+    bool Public,
+    string Title,
+    string Version,
+    EquatableArray<ApiKeyModel> ApiKeys,
+    EquatableArray<FaultModel> Faults,
+    EnvelopeModel? Envelope);
+
+/// <summary>Which families of code a document emits.</summary>
+[System.Flags]
+public enum EmitKinds
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary>Models, JSON converters, contract interfaces, the exception type and shared runtime helpers.</summary>
+    Models = 1,
+
+    /// <summary>The typed <c>HttpClient</c> clients.</summary>
+    Client = 2,
+
+    /// <summary>The ASP.NET Core controllers.</summary>
+    Server = 4,
+
+    /// <summary>All of the above.</summary>
+    All = Models | Client | Server,
+}
+
+/// <summary>An apiKey security scheme.</summary>
+/// <param name="SchemeName">The scheme's key in <c>components.securitySchemes</c>.</param>
+/// <param name="PropertyName">The C# property on the client options.</param>
+/// <param name="In">Where the key goes: header, query or cookie.</param>
+/// <param name="ParameterName">The header, query or cookie name.</param>
+/// <param name="Description">The scheme's description.</param>
+public sealed record ApiKeyModel(string SchemeName, string PropertyName, string In, string ParameterName, string? Description);
+
+/// <summary>A fault name and code for one status (from the <c>x-fault</c> response extension).</summary>
+/// <param name="StatusCode">The HTTP status.</param>
+/// <param name="Name">The fault name, the single key of the envelope.</param>
+/// <param name="Code">The string error code.</param>
+public sealed record FaultModel(int StatusCode, string Name, string Code);
+
+/// <summary>
+/// A keyed error envelope: the body is <c>{"faultName": {message, code}}</c>.
+/// </summary>
+/// <param name="FaultTypeName">The C# type of the inner object.</param>
+/// <param name="MessageProperty">The C# property that holds the message.</param>
+/// <param name="CodeProperty">The C# property that holds the code.</param>
+public sealed record EnvelopeModel(string FaultTypeName, string MessageProperty, string CodeProperty);

@@ -1,0 +1,27 @@
+namespace EvsCodegen.Generators.Model;
+
+/// <summary>The options of one document, merged from item metadata and project-wide MSBuild properties.</summary>
+/// <param name="Namespace">The namespace of emitted code.</param>
+/// <param name="Emit">Which families to emit.</param>
+/// <param name="Public">Public (true) or internal types.</param>
+/// <param name="ClientName">The client class name, for a document with a single surface.</param>
+/// <param name="ContractName">The contract interface name, for a document with a single surface.</param>
+/// <param name="Problems">Option values that were not understood: (option, value, reason) triples flattened.</param>
+public sealed record DocumentOptionsModel(
+    string Namespace,
+    EmitKinds Emit,
+    bool Public,
+    string? ClientName,
+    string? ContractName,
+    EquatableArray<string> Problems);
+
+/// <summary>One input document: its path, text and options. The first step's output; equal inputs stop the pipeline.</summary>
+/// <param name="Path">The file's path.</param>
+/// <param name="Text">The file's content.</param>
+/// <param name="Options">Its options.</param>
+public sealed record DocumentInputModel(string Path, string Text, DocumentOptionsModel Options);
+
+/// <summary>The result of parsing one document: the model (null when nothing can be generated) and diagnostics.</summary>
+/// <param name="Model">The model.</param>
+/// <param name="Diagnostics">Positioned diagnostics.</param>
+public sealed record ParseResultModel(ApiModel? Model, EquatableArray<DiagnosticModel> Diagnostics);

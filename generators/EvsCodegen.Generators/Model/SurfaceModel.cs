@@ -1,0 +1,103 @@
+namespace EvsCodegen.Generators.Model;
+
+/// <summary>A group of operations (one tag) that becomes one interface, one client and one controller.</summary>
+/// <param name="InterfaceName">The contract interface, e.g. <c>ISnapshotsApi</c>.</param>
+/// <param name="ClientName">The client class, e.g. <c>SnapshotsApiClient</c>.</param>
+/// <param name="ControllerName">The controller class, e.g. <c>SnapshotsApiController</c>.</param>
+/// <param name="Description">The tag's description.</param>
+/// <param name="Operations">The operations, in document order.</param>
+public sealed record SurfaceModel(
+    string InterfaceName,
+    string ClientName,
+    string ControllerName,
+    string? Description,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>One HTTP operation.</summary>
+/// <param name="OperationId">The operationId (or a derived one when the document has none).</param>
+/// <param name="MethodName">The C# method name without the <c>Async</c> suffix.</param>
+/// <param name="HttpMethod">The upper-case HTTP method.</param>
+/// <param name="Path">The path template, as in the document.</param>
+/// <param name="Summary">The summary.</param>
+/// <param name="Description">The description.</param>
+/// <param name="Deprecated">Whether the operation is deprecated.</param>
+/// <param name="Parameters">Path, query, header and cookie parameters, path first then in document order.</param>
+/// <param name="Body">The request body, if any.</param>
+/// <param name="Success">The response the method returns.</param>
+/// <param name="Responses">Every documented response, in document order.</param>
+public sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ParameterModel> Parameters,
+    BodyModel? Body,
+    ResponseModel? Success,
+    EquatableArray<ResponseModel> Responses);
+
+/// <summary>Where a parameter travels.</summary>
+public enum ParameterLocation
+{
+    /// <summary>In the path template.</summary>
+    Path,
+
+    /// <summary>In the query string.</summary>
+    Query,
+
+    /// <summary>In a header.</summary>
+    Header,
+
+    /// <summary>In a cookie.</summary>
+    Cookie,
+}
+
+/// <summary>A parameter of an operation.</summary>
+/// <param name="WireName">The name on the wire.</param>
+/// <param name="Name">The C# parameter name (camelCase, escaped).</param>
+/// <param name="Location">Where it travels.</param>
+/// <param name="Required">Whether it is required.</param>
+/// <param name="Type">Its type (scalars, enums and arrays of them).</param>
+/// <param name="Explode">Whether arrays are exploded (<c>a=1&amp;a=2</c>) or joined (<c>a=1,2</c>).</param>
+/// <param name="Description">Doc text.</param>
+public sealed record ParameterModel(
+    string WireName,
+    string Name,
+    ParameterLocation Location,
+    bool Required,
+    TypeRefModel Type,
+    bool Explode,
+    string? Description);
+
+/// <summary>How a body is encoded.</summary>
+public enum BodyEncoding
+{
+    /// <summary>JSON.</summary>
+    Json,
+
+    /// <summary>Plain text.</summary>
+    Text,
+
+    /// <summary>Raw bytes as a stream.</summary>
+    Binary,
+}
+
+/// <summary>A request body.</summary>
+/// <param name="ContentType">The media type sent.</param>
+/// <param name="Encoding">How the body is encoded.</param>
+/// <param name="Type">The body's type (for JSON).</param>
+/// <param name="Required">Whether the body is required.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="Name">The C# parameter name.</param>
+public sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name);
+
+/// <summary>A documented response.</summary>
+/// <param name="Status">The status key as written: <c>200</c>, <c>4XX</c> or <c>default</c>.</param>
+/// <param name="StatusCode">The numeric status, or 0 for ranges and default.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="ContentType">The media type of the body, if any.</param>
+/// <param name="Encoding">How the body is encoded.</param>
+/// <param name="Type">The body's type, when it has one.</param>
+public sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type);

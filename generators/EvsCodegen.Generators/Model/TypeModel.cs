@@ -1,0 +1,165 @@
+namespace EvsCodegen.Generators.Model;
+
+/// <summary>A named type to emit: an object (record) or an enum (value struct).</summary>
+/// <param name="Name">The C# type name, unique in the document.</param>
+/// <param name="Description">Doc text from the document.</param>
+/// <param name="Deprecated">Whether the schema is marked deprecated.</param>
+public abstract record TypeModel(string Name, string? Description, bool Deprecated);
+
+/// <summary>An object schema, emitted as a sealed record with a JSON converter.</summary>
+/// <param name="Name">The C# type name.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="Deprecated">Whether the schema is marked deprecated.</param>
+/// <param name="Properties">Declared properties in document order (after <c>allOf</c> flattening).</param>
+/// <param name="AdditionalProperties">What to do with keys that are not declared.</param>
+/// <param name="AdditionalPropertiesType">The type of extra values, when they are kept.</param>
+/// <param name="MinProperties">The <c>minProperties</c> bound, if any.</param>
+/// <param name="MaxProperties">The <c>maxProperties</c> bound, if any.</param>
+public sealed record ObjectTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<PropertyModel> Properties,
+    AdditionalPropertiesKind AdditionalProperties,
+    TypeRefModel? AdditionalPropertiesType,
+    int? MinProperties,
+    int? MaxProperties) : TypeModel(Name, Description, Deprecated);
+
+/// <summary>An enum schema, emitted as a readonly struct so unknown values survive a round trip.</summary>
+/// <param name="Name">The C# type name.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="Deprecated">Whether the schema is marked deprecated.</param>
+/// <param name="IsInteger">Integer enum (otherwise string).</param>
+/// <param name="Members">Known values.</param>
+public sealed record EnumTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    bool IsInteger,
+    EquatableArray<EnumMemberModel> Members) : TypeModel(Name, Description, Deprecated);
+
+/// <summary>One known enum value.</summary>
+/// <param name="Name">The C# member name.</param>
+/// <param name="Value">The wire value as text (a string value, or an integer in invariant form).</param>
+public sealed record EnumMemberModel(string Name, string Value);
+
+/// <summary>How undeclared keys of an object are treated.</summary>
+public enum AdditionalPropertiesKind
+{
+    /// <summary>Allowed and ignored (the default of JSON Schema).</summary>
+    Ignore,
+
+    /// <summary><c>additionalProperties: false</c>: an error when validating strictly.</summary>
+    Forbid,
+
+    /// <summary><c>additionalProperties: {schema}</c>: kept in an <c>AdditionalProperties</c> dictionary.</summary>
+    Keep,
+}
+
+/// <summary>A property of an object type.</summary>
+/// <param name="JsonName">The key on the wire, exactly as in the document.</param>
+/// <param name="Name">The C# property name.</param>
+/// <param name="Type">The property's type.</param>
+/// <param name="Required">Listed in <c>required</c>.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="Deprecated">Whether the property is deprecated.</param>
+/// <param name="Constraints">Validation keywords enforced when reading strictly.</param>
+public sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    TypeRefModel Type,
+    bool Required,
+    string? Description,
+    bool Deprecated,
+    ConstraintsModel Constraints);
+
+/// <summary>Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable.</summary>
+public sealed record ConstraintsModel(
+    int? MinLength = null,
+    int? MaxLength = null,
+    int? MaxBytes = null,
+    string? Pattern = null,
+    string? Minimum = null,
+    string? Maximum = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false,
+    int? MinItems = null,
+    int? MaxItems = null)
+{
+    /// <summary>No constraints.</summary>
+    public static ConstraintsModel None { get; } = new();
+}
+
+/// <summary>The kinds of value a <see cref="TypeRefModel"/> can describe.</summary>
+public enum TypeRefKind
+{
+    /// <summary>Any JSON value, kept as a <c>JsonElement</c>.</summary>
+    Any,
+
+    /// <summary>A string.</summary>
+    String,
+
+    /// <summary>A boolean.</summary>
+    Boolean,
+
+    /// <summary>A 32-bit integer.</summary>
+    Int32,
+
+    /// <summary>A 64-bit integer.</summary>
+    Int64,
+
+    /// <summary>A single-precision number.</summary>
+    Float,
+
+    /// <summary>A double-precision number.</summary>
+    Double,
+
+    /// <summary>A decimal number.</summary>
+    Decimal,
+
+    /// <summary>A date-time (a <c>DateTimeOffset</c>), optionally in a custom wire format.</summary>
+    DateTime,
+
+    /// <summary>A date (a <c>DateOnly</c>).</summary>
+    Date,
+
+    /// <summary>A UUID.</summary>
+    Guid,
+
+    /// <summary>Base64 bytes (<c>format: byte</c>).</summary>
+    Bytes,
+
+    /// <summary>An array.</summary>
+    Array,
+
+    /// <summary>A string-keyed map.</summary>
+    Map,
+
+    /// <summary>A generated object type.</summary>
+    Object,
+
+    /// <summary>A generated enum type.</summary>
+    Enum,
+}
+
+/// <summary>A reference to a type as used by a property, parameter, body or response.</summary>
+/// <param name="Kind">What kind of value.</param>
+/// <param name="Nullable">Whether JSON <c>null</c> is a valid value.</param>
+/// <param name="TypeName">The generated type's name, for <see cref="TypeRefKind.Object"/> and <see cref="TypeRefKind.Enum"/>.</param>
+/// <param name="Item">The element type of arrays and the value type of maps.</param>
+/// <param name="Format">The custom wire format of a date-time (<c>x-datetime-format</c>), if any.</param>
+/// <param name="ItemConstraints">Constraints on the elements of an array or map.</param>
+public sealed record TypeRefModel(
+    TypeRefKind Kind,
+    bool Nullable = false,
+    string? TypeName = null,
+    TypeRefModel? Item = null,
+    string? Format = null,
+    ConstraintsModel? ItemConstraints = null)
+{
+    /// <summary>Any JSON value.</summary>
+    public static TypeRefModel AnyValue { get; } = new(TypeRefKind.Any);
+
+    /// <summary>The same type, nullable.</summary>
+    public TypeRefModel AsNullable() => Nullable ? this : this with { Nullable = true };
+}

@@ -1,0 +1,47 @@
+using EvsCodegen.Generators.Emitting;
+using EvsCodegen.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace EvsCodegen.Generators;
+
+/// <summary>
+/// Turns each OpenAPI document given as an <c>AdditionalFiles</c> item with <c>OpenApi="true"</c> into models,
+/// contract interfaces, a typed <c>HttpClient</c> client and ASP.NET Core controllers, all from one model.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Project-wide defaults, reduced to a small record so unrelated option changes stop here.
+        var defaults = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => OptionsReader.ReadDefaults(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Defaults);
+
+        // Only items marked OpenApi="true"; text and options become one equatable input per document.
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(defaults)
+            .Select(static (pair, token) => Pipeline.ReadInput(pair.Left.Left, pair.Left.Right, pair.Right, token))
+            .Where(static input => input is not null)
+            .WithTrackingName(TrackingNames.Inputs);
+
+        // The expensive step: parse into the model. Runs again only when a document's text or options change.
+        var parsed = inputs
+            .Select(static (input, token) => DocumentParser.Parse(input!, token))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        // Diagnostics travel apart from code, so a moved diagnostic never re-emits source.
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) => Pipeline.Report(spc, list));
+
+        // One unit per generated file: editing one schema re-emits only that schema's file.
+        var units = parsed
+            .SelectMany(static (result, _) => EmitUnits.Split(result.Model))
+            .WithTrackingName(TrackingNames.Units);
+        context.RegisterSourceOutput(units, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
+    }
+}

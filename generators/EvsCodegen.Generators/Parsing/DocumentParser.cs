@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using EvsCodegen.Generators.Model;
+using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace EvsCodegen.Generators.Parsing;
+
+/// <summary>Reads one OpenAPI 3.0 or 3.1 document into an <see cref="ApiModel"/>. Never throws on bad input.</summary>
+public static partial class DocumentParser
+{
+    /// <summary>Names of runtime types every document emits; schemas cannot take them.</summary>
+    internal static readonly string[] RuntimeTypeNames =
+    [
+        "ApiException", "ApiJsonReader", "ApiJsonException", "ApiFaults", "ApiJsonValue", "ApiClientRuntime",
+        "ApiServerRuntime", "ApiRequestContext", "IApiRequestInterceptor", "ApiClientOptions", "ApiJsonResolver", "ApiJsonReadFunc",
+    ];
+
+    /// <summary>Parses <paramref name="input"/>.</summary>
+    public static ParseResultModel Parse(DocumentInputModel input, CancellationToken cancellationToken)
+    {
+        var optionProblems = new List<DiagnosticModel>();
+        for (var i = 0; i + 2 < input.Options.Problems.Count; i += 3)
+        {
+            optionProblems.Add(ParseContext.Create(input.Path, D.InvalidOption, null, input.Options.Problems[i], input.Options.Problems[i + 1], input.Options.Problems[i + 2]));
+        }
+
+        var root = YamlLoader.Load(input.Text, out var loadError);
+        if (root is null)
+        {
+            var descriptor = loadError!.Kind == LoadErrorKind.Syntax ? D.UnreadableDocument : D.DocumentTooLarge;
+            var arguments = descriptor == D.UnreadableDocument ? new[] { Path.GetFileName(input.Path), loadError.Message } : [loadError.Message];
+            optionProblems.Add(new DiagnosticModel(descriptor.Id, input.Path, loadError.Span, loadError.LineSpan, arguments.ToEquatableArray()));
+            return new ParseResultModel(null, optionProblems.ToEquatableArray());
+        }
+
+        if (root is not YMapping mapping)
+        {
+            optionProblems.Add(ParseContext.Create(input.Path, D.UnreadableDocument, root, Path.GetFileName(input.Path), "the top level must be a mapping"));
+            return new ParseResultModel(null, optionProblems.ToEquatableArray());
+        }
+
+        var version = CheckVersion(input.Path, mapping, out var versionProblem);
+        if (version is null)
+        {
+            optionProblems.Add(versionProblem!);
+            return new ParseResultModel(null, optionProblems.ToEquatableArray());
+        }
+
+        var context = new ParseContext(input.Path, mapping, version == "3.1", cancellationToken);
+        try
+        {
+            var model = Build(context, input);
+            return new ParseResultModel(model, optionProblems.Concat(context.Diagnostics).ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug of ours must not take the compiler down: say so at the document, with what broke.
+            context.Report(D.UnreadableDocument, null, Path.GetFileName(input.Path), "internal generator error: " + exception.GetType().Name + ": " + exception.Message);
+            return new ParseResultModel(null, optionProblems.Concat(context.Diagnostics).ToEquatableArray());
+        }
+    }
+
+    private static string? CheckVersion(string path, YMapping root, out DiagnosticModel? problem)
+    {
+        problem = null;
+        if (root.Get("swagger") is { } swagger)
+        {
+            problem = ParseContext.Create(path, D.UnsupportedVersion, swagger, "Swagger " + ((swagger as YScalar)?.Value ?? "2.0"), "only OpenAPI 3.0 and 3.1 documents are supported; convert the document to OpenAPI 3");
+            return null;
+        }
+
+        var openapi = root.Get("openapi");
+        var text = (openapi as YScalar)?.Value;
+        if (text is null)
+        {
+            problem = ParseContext.Create(path, D.UnsupportedVersion, root, "A document without an 'openapi' field", "only OpenAPI 3.0 and 3.1 documents are supported");
+            return null;
+        }
+
+        if (text == "3.0" || text.StartsWith("3.0.", StringComparison.Ordinal))
+        {
+            return "3.0";
+        }
+
+        if (text == "3.1" || text.StartsWith("3.1.", StringComparison.Ordinal))
+        {
+            return "3.1";
+        }
+
+        problem = ParseContext.Create(path, D.UnsupportedVersion, openapi, "OpenAPI " + text, "only OpenAPI 3.0 and 3.1 documents are supported");
+        return null;
+    }
+
+    private static ApiModel Build(ParseContext context, DocumentInputModel input)
+    {
+        var root = context.Root;
+        var documentName = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(input.Path), "Api");
+        var typeNames = new NameScope(RuntimeTypeNames);
+        var schemas = new SchemaConverter(context, typeNames);
+        var components = root.GetMapping("components");
+        schemas.ConvertComponents(components?.GetMapping("schemas"));
+
+        if (root.GetKey("webhooks") is { } webhooks)
+        {
+            context.Report(D.UnsupportedOperation, webhooks, "webhooks", "webhooks are not generated");
+        }
+
+        var operations = new OperationReader(context, schemas, typeNames, input.Options);
+        var surfaces = operations.ReadSurfaces(documentName);
+        var info = root.GetMapping("info");
+        var apiContext = new ApiContextModel(
+            documentName,
+            input.Options.Namespace,
+            input.Options.Emit,
+            input.Options.Public,
+            info?.GetString("title") ?? documentName,
+            info?.GetString("version") ?? string.Empty,
+            ReadApiKeys(components?.GetMapping("securitySchemes")),
+            operations.Faults,
+            ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
+
+        return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
+    }
+
+    private static EquatableArray<ApiKeyModel> ReadApiKeys(YMapping? schemes)
+    {
+        var keys = new List<ApiKeyModel>();
+        var names = new NameScope("Timeout");
+        foreach (var entry in schemes?.Entries ?? [])
+        {
+            if (entry.Value is YMapping scheme && scheme.GetString("type") == "apiKey" && scheme.GetString("name") is { } name
+                && scheme.GetString("in") is "header" or "query" or "cookie")
+            {
+                keys.Add(new ApiKeyModel(entry.Key.Value, names.Claim(Identifiers.ToPascalCase(entry.Key.Value, "ApiKey")), scheme.GetString("in")!, name, scheme.GetString("description")));
+            }
+        }
+
+        return keys.ToEquatableArray();
+    }
+
+    private static EnvelopeModel? ReadEnvelope(ParseContext context, SchemaConverter schemas, YMapping? componentSchemas)
+    {
+        foreach (var entry in componentSchemas?.Entries ?? [])
+        {
+            if (entry.Value is not YMapping schema || schema.Get("x-error-envelope") is not { } marker)
+            {
+                continue;
+            }
+
+            if (marker is not YScalar { Value: "keyed" })
+            {
+                context.Report(D.InvalidExtension, marker, "x-error-envelope", "the only supported value is 'keyed'");
+                continue;
+            }
+
+            var fault = schemas.Convert(schema.Get("additionalProperties"), entry.Key.Value + "Value", 0);
+            var faultType = fault.Kind == TypeRefKind.Object ? schemas.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == fault.TypeName) : null;
+            var message = faultType?.Properties.FirstOrDefault(p => p.JsonName == "message" && p.Type.Kind == TypeRefKind.String);
+            var code = faultType?.Properties.FirstOrDefault(p => p.JsonName == "code" && p.Type.Kind == TypeRefKind.String);
+            if (faultType is null || message is null || code is null)
+            {
+                context.Report(D.InvalidExtension, marker, "x-error-envelope", "additionalProperties must be an object schema with string properties 'message' and 'code'");
+                continue;
+            }
+
+            return new EnvelopeModel(faultType.Name, message.Name, code.Name);
+        }
+
+        return null;
+    }
+}

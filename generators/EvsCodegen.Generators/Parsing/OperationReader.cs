@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvsCodegen.Generators.Model;
+using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace EvsCodegen.Generators.Parsing;
+
+/// <summary>Reads <c>paths</c> into surfaces of operations, and the <c>x-fault</c> table of the responses.</summary>
+internal sealed partial class OperationReader
+{
+    private static readonly string[] s_methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    private readonly ParseContext _context;
+    private readonly SchemaConverter _schemas;
+    private readonly NameScope _typeNames;
+    private readonly DocumentOptionsModel _options;
+    private readonly SortedDictionary<int, FaultModel> _faults = new();
+
+    public OperationReader(ParseContext context, SchemaConverter schemas, NameScope typeNames, DocumentOptionsModel options)
+    {
+        _context = context;
+        _schemas = schemas;
+        _typeNames = typeNames;
+        _options = options;
+    }
+
+    public EquatableArray<FaultModel> Faults => _faults.Values.ToEquatableArray();
+
+    public EquatableArray<SurfaceModel> ReadSurfaces(string documentName)
+    {
+        var groups = new List<(string Tag, List<OperationModel> Operations)>();
+        var methodNames = new NameScope();
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var paths = _context.Root.GetMapping("paths");
+        foreach (var pathEntry in paths?.Entries ?? [])
+        {
+            var path = pathEntry.Key.Value;
+            if (!path.StartsWith("/", StringComparison.Ordinal))
+            {
+                if (!path.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    _context.Report(D.InvalidStructure, pathEntry.Key, $"The path '{path}' does not start with '/'");
+                }
+
+                continue;
+            }
+
+            if (_context.Deref(pathEntry.Value) is not { } item)
+            {
+                _context.Report(D.InvalidStructure, pathEntry.Value, $"The path item '{path}' is not a mapping");
+                continue;
+            }
+
+            foreach (var entry in item.Entries)
+            {
+                var method = entry.Key.Value;
+                if (Array.IndexOf(s_methods, method) < 0 || entry.Value is not YMapping operation)
+                {
+                    continue;
+                }
+
+                var model = ReadOperation(path, method, item, operation, methodNames, operationIds);
+                if (model is null)
+                {
+                    continue;
+                }
+
+                var tag = (operation.GetSequence("tags")?.Items.FirstOrDefault() as YScalar)?.Value ?? documentName;
+                var group = groups.FirstOrDefault(g => g.Tag == tag);
+                if (group.Operations is null)
+                {
+                    group = (tag, []);
+                    groups.Add(group);
+                }
+
+                group.Operations.Add(model);
+            }
+        }
+
+        return BuildSurfaces(groups);
+    }
+
+    private EquatableArray<SurfaceModel> BuildSurfaces(List<(string Tag, List<OperationModel> Operations)> groups)
+    {
+        if (groups.Count > 1 && (_options.ClientName is not null || _options.ContractName is not null))
+        {
+            _context.Report(D.InvalidOption, null, "OpenApiClientName/OpenApiContractName", _options.ClientName ?? _options.ContractName!, "the document has several tags, so each tag names its own client and contract");
+        }
+
+        var tagDescriptions = _context.Root.GetSequence("tags")?.Items.OfType<YMapping>()
+            .Where(t => t.GetString("name") is not null)
+            .GroupBy(t => t.GetString("name")!)
+            .ToDictionary(g => g.Key, g => g.First().GetString("description"));
+        var surfaces = new List<SurfaceModel>();
+        foreach (var (tag, operations) in groups)
+        {
+            var stem = Identifiers.ToPascalCase(tag, "Default");
+            if (stem.EndsWith("Api", StringComparison.Ordinal))
+            {
+                stem = stem.Substring(0, stem.Length - 3);
+            }
+
+            var single = groups.Count == 1;
+            var contract = single && _options.ContractName is { } contractName ? Identifiers.ToPascalCase(contractName) : "I" + stem + "Api";
+            var client = single && _options.ClientName is { } clientName ? Identifiers.ToPascalCase(clientName) : stem + "ApiClient";
+            surfaces.Add(new SurfaceModel(
+                _typeNames.Claim(contract),
+                _typeNames.Claim(client),
+                _typeNames.Claim(stem + "ApiController"),
+                tagDescriptions is not null && tagDescriptions.TryGetValue(tag, out var description) ? description : null,
+                operations.ToEquatableArray()));
+        }
+
+        return surfaces.ToEquatableArray();
+    }
+
+    private OperationModel? ReadOperation(string path, string method, YMapping item, YMapping operation, NameScope methodNames, HashSet<string> operationIds)
+    {
+        var declaredId = operation.GetString("operationId");
+        var operationId = declaredId ?? DeriveOperationId(method, path);
+        var methodName = Identifiers.ToPascalCase(operationId, "Operation");
+        if (declaredId is not null && !operationIds.Add(declaredId))
+        {
+            var renamed = methodNames.Claim(methodName);
+            _context.Report(D.DuplicateOperationId, operation.Get("operationId"), declaredId, renamed + "Async");
+            methodName = renamed;
+        }
+        else
+        {
+            methodName = methodNames.Claim(methodName);
+        }
+
+        if (operation.GetKey("callbacks") is { } callbacks)
+        {
+            _context.Report(D.UnsupportedOperation, callbacks, operationId, "callbacks are not generated");
+        }
+
+        var parameterNames = new NameScope("cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value");
+        var parameters = ReadParameters(operationId, methodName, path, item, operation, parameterNames);
+        if (parameters is null)
+        {
+            return null;
+        }
+
+        BodyModel? body = null;
+        if (operation.Get("requestBody") is { } bodyNode)
+        {
+            body = ReadBody(operationId, methodName, bodyNode, parameterNames);
+            if (body is null)
+            {
+                return null;
+            }
+        }
+
+        var responses = ReadResponses(operationId, methodName, operation);
+        var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
+            ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        return new OperationModel(
+            operationId,
+            methodName,
+            method.ToUpperInvariant(),
+            path,
+            operation.GetString("summary"),
+            operation.GetString("description"),
+            operation.GetBool("deprecated"),
+            parameters.ToEquatableArray(),
+            body,
+            success,
+            responses.ToEquatableArray());
+    }
+
+    private static string DeriveOperationId(string method, string path)
+    {
+        var words = new List<string> { method };
+        foreach (var segment in path.Split(['/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "by_" + segment.Trim('{', '}') : segment);
+        }
+
+        return string.Join("_", words);
+    }
+
+    private BodyModel? ReadBody(string operationId, string methodName, YNode node, NameScope parameterNames)
+    {
+        var body = _context.Deref(node);
+        if (body?.GetMapping("content") is not { Count: > 0 } content)
+        {
+            _context.Report(D.UnsupportedOperation, node, operationId, "the request body has no content; the operation is skipped");
+            return null;
+        }
+
+        var (mediaType, encoding, schema) = ChooseMediaType(content);
+        if (mediaType is null)
+        {
+            _context.Report(D.UnsupportedOperation, content.Entries[0].Key, operationId, $"request bodies of type '{content.Entries[0].Key.Value}' are not supported yet; the operation is skipped");
+            return null;
+        }
+
+        var type = encoding == BodyEncoding.Json ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"));
+    }
+
+    private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
+    {
+        var responses = new List<ResponseModel>();
+        foreach (var entry in operation.GetMapping("responses")?.Entries ?? [])
+        {
+            var status = entry.Key.Value;
+            var code = int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+            if (code == 0 && status != "default" && !(status.Length == 3 && status.EndsWith("XX", StringComparison.OrdinalIgnoreCase)))
+            {
+                _context.Report(D.InvalidStructure, entry.Key, $"'{status}' is not a response status");
+                continue;
+            }
+
+            var response = _context.Deref(entry.Value);
+            if (response is null)
+            {
+                continue;
+            }
+
+            ReadFault(response, code);
+            var content = response.GetMapping("content");
+            if (content is not { Count: > 0 })
+            {
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));
+                continue;
+            }
+
+            var (mediaType, encoding, schema) = ChooseMediaType(content);
+            mediaType ??= content.Entries[0].Key.Value;
+            var suffix = code is >= 200 and < 300 && code != 200 ? status : code == 200 ? string.Empty : status;
+            var type = encoding switch
+            {
+                BodyEncoding.Json => _schemas.Convert(schema, methodName + "Response" + suffix, 0),
+                BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
+                _ => new TypeRefModel(TypeRefKind.Bytes),
+            };
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+        }
+
+        return responses;
+    }
+
+    private void ReadFault(YMapping response, int statusCode)
+    {
+        if (response.Get("x-fault") is not { } node)
+        {
+            return;
+        }
+
+        if (node is not YMapping fault || fault.GetString("name") is not { Length: > 0 } name || fault.GetString("code") is not { Length: > 0 } code || statusCode is < 400 or > 599)
+        {
+            _context.Report(D.InvalidExtension, node, "x-fault", "it must be a mapping with non-empty 'name' and 'code' on a 4xx or 5xx response");
+            return;
+        }
+
+        var model = new FaultModel(statusCode, name, code);
+        if (_faults.TryGetValue(statusCode, out var existing) && existing != model)
+        {
+            _context.Report(D.InvalidExtension, node, "x-fault", $"status {statusCode} already has the fault '{existing.Name}' ({existing.Code})");
+            return;
+        }
+
+        _faults[statusCode] = model;
+    }
+
+    private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
+    {
+        foreach (var entry in content.Entries)
+        {
+            var mediaType = entry.Key.Value;
+            var baseType = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+            if (baseType == "application/json" || baseType.EndsWith("+json", StringComparison.Ordinal) || baseType == "*/*")
+            {
+                return (baseType == "*/*" ? "application/json" : mediaType, BodyEncoding.Json, (entry.Value as YMapping)?.Get("schema"));
+            }
+        }
+
+        foreach (var entry in content.Entries)
+        {
+            var baseType = entry.Key.Value.Split(';')[0].Trim().ToLowerInvariant();
+            if (baseType.StartsWith("text/", StringComparison.Ordinal) && baseType != "text/event-stream")
+            {
+                return (entry.Key.Value, BodyEncoding.Text, null);
+            }
+
+            if (baseType == "application/octet-stream" || baseType.StartsWith("image/", StringComparison.Ordinal) || baseType.StartsWith("audio/", StringComparison.Ordinal) || baseType.StartsWith("video/", StringComparison.Ordinal) || baseType == "application/pdf")
+            {
+                return (entry.Key.Value, BodyEncoding.Binary, null);
+            }
+        }
+
+        return (null, BodyEncoding.Binary, null);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvsCodegen.Generators.Model;
+using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace EvsCodegen.Generators.Parsing;
+
+internal sealed partial class SchemaConverter
+{
+    private static readonly string[] s_recordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "AdditionalProperties"];
+    private static readonly string[] s_enumMembers = ["Value", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues", "MemberwiseClone"];
+
+    private TypeRefModel? ConvertComposition(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
+    {
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.GetSequence(keyword) is not { } alternatives)
+            {
+                continue;
+            }
+
+            var members = alternatives.Items.Where(item => !IsNullSchema(item)).ToList();
+            nullable |= members.Count != alternatives.Items.Count;
+            if (members.Count == 1)
+            {
+                return Convert(members[0], nameHint, depth + 1) is var single && nullable ? single.AsNullable() : single;
+            }
+
+            var hasShape = schema.Get("properties") is not null || schema.Get("allOf") is not null;
+            _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, hasShape
+                ? "the alternatives are ignored; the declared properties are generated"
+                : $"a choice between {members.Count} schemas is typed as JsonElement");
+            if (!hasShape)
+            {
+                return new TypeRefModel(TypeRefKind.Any, nullable);
+            }
+        }
+
+        if (schema.GetSequence("allOf") is { } parts && schema.Get("properties") is null)
+        {
+            var members = parts.Items.Where(item => !IsNullSchema(item)).ToList();
+            if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null)
+            {
+                var single = Convert(members[0], componentName ?? nameHint, depth + 1);
+                return nullable ? single.AsNullable() : single;
+            }
+        }
+
+        if (schema.GetKey("discriminator") is { } discriminator)
+        {
+            _context.Report(D.UnsupportedSchema, discriminator, "discriminator", "polymorphism is not generated; the base schema's properties are");
+        }
+
+        return null;
+    }
+
+    private static bool IsNullSchema(YNode node) =>
+        node is YMapping mapping && mapping.Get("type") is YScalar { Value: "null" } && mapping.Count == 1;
+
+    private TypeRefModel ConvertObject(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
+    {
+        var additional = schema.Get("additionalProperties");
+        if (schema.Get("properties") is null && schema.Get("allOf") is null && (additional is not YScalar scalar || scalar.AsBool() != false))
+        {
+            var valueType = additional is YMapping ? Convert(additional, nameHint + "Value", depth + 1) : TypeRefModel.AnyValue;
+            return new TypeRefModel(TypeRefKind.Map, nullable, Item: valueType, ItemConstraints: ReadConstraints(additional));
+        }
+
+        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"));
+        var reference = new TypeRefModel(TypeRefKind.Object, nullable, name);
+        _converted[schema] = reference;
+        var slot = _types.Count;
+        _types.Add(null!);
+
+        var collected = new List<(string Key, YNode Schema, YScalar KeyNode)>();
+        var required = new HashSet<string>();
+        Collect(schema, collected, required, new HashSet<YNode>(ReferenceEqualityComparer.Instance));
+
+        var memberNames = new NameScope([name, .. s_recordMembers]);
+        var properties = new List<PropertyModel>();
+        var seen = new HashSet<string>();
+        // allOf members come first and the schema's own properties last; a key keeps its first position and its last schema.
+        var lastIndex = collected.Select((entry, index) => (entry.Key, index)).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Max(e => e.index));
+        for (var i = 0; i < collected.Count; i++)
+        {
+            var key = collected[i].Item1;
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            var winner = collected[lastIndex[key]].Schema;
+            var propertyName = memberNames.Claim(Identifiers.ToPascalCase(key));
+            var type = Convert(winner, name + propertyName, depth + 1);
+            var winnerMapping = winner as YMapping;
+            var readOnlyOrWriteOnly = winnerMapping is not null && (winnerMapping.GetBool("readOnly") || winnerMapping.GetBool("writeOnly"));
+            properties.Add(new PropertyModel(
+                key,
+                propertyName,
+                type,
+                required.Contains(key) && !readOnlyOrWriteOnly,
+                Describe(winnerMapping),
+                winnerMapping?.GetBool("deprecated") == true,
+                ReadConstraints(winner)));
+        }
+
+        var kind = AdditionalPropertiesKind.Ignore;
+        TypeRefModel? additionalType = null;
+        if (additional is YScalar flag && flag.AsBool() == false)
+        {
+            kind = AdditionalPropertiesKind.Forbid;
+        }
+        else if (additional is YMapping additionalSchema && additionalSchema.Count > 0)
+        {
+            kind = AdditionalPropertiesKind.Keep;
+            additionalType = Convert(additionalSchema, name + "Value", depth + 1);
+        }
+
+        _types[slot] = new ObjectTypeModel(
+            name,
+            Describe(schema),
+            schema.GetBool("deprecated"),
+            properties.ToEquatableArray(),
+            kind,
+            additionalType,
+            schema.GetInt("minProperties"),
+            schema.GetInt("maxProperties"));
+        return reference;
+    }
+
+    private void Collect(YMapping schema, List<(string, YNode, YScalar)> properties, HashSet<string> required, HashSet<YNode> visited)
+    {
+        if (!visited.Add(schema) || !_context.Spend(schema))
+        {
+            return;
+        }
+
+        if (schema.GetSequence("allOf") is { } parts)
+        {
+            foreach (var part in parts.Items)
+            {
+                var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference) : part;
+                if (target is YMapping targetMapping)
+                {
+                    Collect(targetMapping, properties, required, visited);
+                }
+                else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)
+                {
+                    _context.Report(D.UnresolvedReference, unresolved.Get("$ref"), broken);
+                }
+            }
+        }
+
+        if (schema.GetMapping("properties") is { } declared)
+        {
+            foreach (var entry in declared.Entries)
+            {
+                properties.Add((entry.Key.Value, entry.Value, entry.Key));
+            }
+        }
+
+        if (schema.GetSequence("required") is { } names)
+        {
+            foreach (var item in names.Items.OfType<YScalar>())
+            {
+                required.Add(item.Value);
+            }
+        }
+    }
+
+    private TypeRefModel ConvertEnum(YMapping schema, YSequence values, List<string> types, bool nullable, string? componentName, string nameHint)
+    {
+        var scalars = new List<YScalar>();
+        foreach (var item in values.Items)
+        {
+            if (item is not YScalar scalar)
+            {
+                _context.Report(D.UnsupportedSchema, item, "enum", "a non-scalar enum value is typed as JsonElement");
+                return new TypeRefModel(TypeRefKind.Any, nullable);
+            }
+
+            if (scalar.IsNull)
+            {
+                nullable = true;
+            }
+            else
+            {
+                scalars.Add(scalar);
+            }
+        }
+
+        var declared = types.Count == 1 ? types[0] : null;
+        var isInteger = declared == "integer" || (declared is null && scalars.Count > 0 && scalars.All(s => s.IsInteger));
+        if (declared is "number" or "boolean" || (isInteger && !scalars.All(s => s.IsInteger)) || (declared is not null and not "string" and not "integer"))
+        {
+            _context.Report(D.UnsupportedSchema, schema.GetKey("enum"), "enum", $"an enum of {declared ?? "mixed"} values is typed by its base type and not enforced");
+            var fallback = declared switch { "number" => TypeRefKind.Double, "boolean" => TypeRefKind.Boolean, "integer" => TypeRefKind.Int64, "string" => TypeRefKind.String, _ => TypeRefKind.Any };
+            return new TypeRefModel(fallback, nullable);
+        }
+
+        if (scalars.Count == 0)
+        {
+            return new TypeRefModel(isInteger ? TypeRefKind.Int64 : TypeRefKind.String, nullable);
+        }
+
+        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Enum"));
+        var memberNames = new NameScope([name, .. s_enumMembers]);
+        var members = new List<EnumMemberModel>();
+        var seenValues = new HashSet<string>();
+        foreach (var scalar in scalars)
+        {
+            var value = isInteger ? long.Parse(scalar.Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : scalar.Value;
+            if (!seenValues.Add(value))
+            {
+                continue;
+            }
+
+            var memberName = isInteger
+                ? "Value" + value.Replace("-", "Minus")
+                : Identifiers.ToPascalCase(value, "Empty");
+            members.Add(new EnumMemberModel(memberNames.Claim(memberName), value));
+        }
+
+        _types.Add(new EnumTypeModel(name, Describe(schema), schema.GetBool("deprecated"), isInteger, members.ToEquatableArray()));
+        return new TypeRefModel(TypeRefKind.Enum, nullable, name);
+    }
+
+    private static string? Describe(YMapping? schema) =>
+        schema?.GetString("description") ?? schema?.GetString("title");
+}

@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Globalization;
+using EvsCodegen.Generators.Model;
+using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace EvsCodegen.Generators.Parsing;
+
+/// <summary>
+/// Maps JSON Schema nodes (OpenAPI 3.0 and 3.1 dialects) to <see cref="TypeRefModel"/>s, creating a named
+/// <see cref="TypeModel"/> for every object and enum. Constructs C# cannot express become <c>JsonElement</c>
+/// with a positioned warning, so the rest of the document still generates.
+/// </summary>
+internal sealed partial class SchemaConverter
+{
+    private const int MaxSchemaDepth = 64;
+
+    private readonly ParseContext _context;
+    private readonly NameScope _typeNames;
+    private readonly Dictionary<YNode, string> _componentNames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YNode, TypeRefModel> _converted = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<YNode> _inProgress = new(ReferenceEqualityComparer.Instance);
+    private readonly List<TypeModel> _types = [];
+
+    public SchemaConverter(ParseContext context, NameScope typeNames)
+    {
+        _context = context;
+        _typeNames = typeNames;
+    }
+
+    /// <summary>The generated types, components first in document order, then inline types as met.</summary>
+    public IReadOnlyList<TypeModel> Types => _types;
+
+    /// <summary>Gives every component schema its name up front, so names do not depend on the order of use.</summary>
+    public void ConvertComponents(YMapping? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"));
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            Convert(entry.Value, entry.Key.Value, 0);
+        }
+    }
+
+    /// <summary>Converts a schema node (or <c>$ref</c>) to a type reference.</summary>
+    public TypeRefModel Convert(YNode? node, string nameHint, int depth)
+    {
+        if (node is null || !_context.Spend(node))
+        {
+            return TypeRefModel.AnyValue;
+        }
+
+        if (node is YScalar scalar && scalar.AsBool() is not null)
+        {
+            // JSON Schema booleans (3.1): true accepts anything; false is as good as "any" for a C# type.
+            return TypeRefModel.AnyValue;
+        }
+
+        if (node is not YMapping mapping)
+        {
+            _context.Report(D.InvalidStructure, node, $"A schema must be a mapping, not a {node.KindName}");
+            return TypeRefModel.AnyValue;
+        }
+
+        if (_converted.TryGetValue(mapping, out var known))
+        {
+            return known;
+        }
+
+        if (depth > MaxSchemaDepth)
+        {
+            _context.Report(D.UnsupportedSchema, node, "nesting", $"schemas nested deeper than {MaxSchemaDepth} levels are typed as JsonElement");
+            return TypeRefModel.AnyValue;
+        }
+
+        if (!_inProgress.Add(mapping))
+        {
+            _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement");
+            return TypeRefModel.AnyValue;
+        }
+
+        try
+        {
+            var result = ConvertMapping(mapping, _componentNames.TryGetValue(mapping, out var name) ? name : null, nameHint, depth);
+            _converted[mapping] = result;
+            return result;
+        }
+        finally
+        {
+            _inProgress.Remove(mapping);
+        }
+    }
+
+    /// <summary>Reads the validation keywords of a schema (following a <c>$ref</c> to its target).</summary>
+    public ConstraintsModel ReadConstraints(YNode? node)
+    {
+        var mapping = node as YMapping;
+        if (mapping?.GetString("$ref") is { } reference)
+        {
+            mapping = _context.ResolvePointer(reference) as YMapping;
+        }
+
+        if (mapping is null)
+        {
+            return ConstraintsModel.None;
+        }
+
+        var constraints = new ConstraintsModel(
+            MinLength: mapping.GetInt("minLength"),
+            MaxLength: mapping.GetInt("maxLength"),
+            MaxBytes: ReadMaxBytes(mapping),
+            Pattern: ReadPattern(mapping),
+            Minimum: ReadNumber(mapping, "minimum"),
+            Maximum: ReadNumber(mapping, "maximum"),
+            ExclusiveMinimum: mapping.GetBool("exclusiveMinimum"),
+            ExclusiveMaximum: mapping.GetBool("exclusiveMaximum"),
+            MinItems: mapping.GetInt("minItems"),
+            MaxItems: mapping.GetInt("maxItems"));
+
+        // 3.1 writes exclusive bounds as numbers of their own.
+        if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } exclusiveMinimum)
+        {
+            constraints = constraints with { Minimum = Normalize(exclusiveMinimum.Value), ExclusiveMinimum = true };
+        }
+
+        if (mapping.Get("exclusiveMaximum") is YScalar { IsNumber: true } exclusiveMaximum)
+        {
+            constraints = constraints with { Maximum = Normalize(exclusiveMaximum.Value), ExclusiveMaximum = true };
+        }
+
+        return constraints == ConstraintsModel.None ? ConstraintsModel.None : constraints;
+    }
+
+    private int? ReadMaxBytes(YMapping mapping)
+    {
+        var node = mapping.Get("x-max-bytes");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YScalar scalar && scalar.AsInt() is int value && value >= 0)
+        {
+            return value;
+        }
+
+        _context.Report(D.InvalidExtension, node, "x-max-bytes", "it must be a non-negative integer");
+        return null;
+    }
+
+    private string? ReadPattern(YMapping mapping)
+    {
+        var pattern = mapping.GetString("pattern");
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, System.TimeSpan.FromSeconds(1));
+            return pattern;
+        }
+        catch (System.ArgumentException)
+        {
+            _context.Report(D.UnsupportedSchema, mapping.Get("pattern"), "pattern", "the regular expression is not valid in .NET and is not enforced");
+            return null;
+        }
+    }
+
+    private static string? ReadNumber(YMapping mapping, string key) =>
+        mapping.Get(key) is YScalar { IsNumber: true } scalar ? Normalize(scalar.Value) : null;
+
+    private static string Normalize(string number) =>
+        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EvsCodegen.Generators.Parsing;
+
+/// <summary>
+/// Reads YAML (and JSON, which YAML reads too) into a <see cref="YNode"/> tree with an explicit stack and hard
+/// limits, so no document can overflow the stack, exhaust memory or hang the build.
+/// </summary>
+internal static class YamlLoader
+{
+    /// <summary>The deepest nesting accepted. Real documents stay far below; hostile ones stop here.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>The most nodes accepted in one document.</summary>
+    public const int MaxNodes = 2_000_000;
+
+    /// <summary>The largest document accepted, in characters.</summary>
+    public const int MaxLength = 32 * 1024 * 1024;
+
+    /// <summary>Loads <paramref name="text"/>; on failure returns null and a positioned reason.</summary>
+    public static YNode? Load(string text, out LoadError? error)
+    {
+        error = null;
+        if (text.Length > MaxLength)
+        {
+            error = new LoadError(LoadErrorKind.TooLarge, $"it has {text.Length} characters, more than the {MaxLength} accepted", default, default);
+            return null;
+        }
+
+        var builder = new Builder();
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                var failure = builder.Accept(parser.Current!);
+                if (failure is not null)
+                {
+                    error = failure;
+                    return null;
+                }
+            }
+        }
+        catch (YamlException exception)
+        {
+            error = new LoadError(LoadErrorKind.Syntax, Clean(exception.Message), ToSpan(exception.Start, exception.End), ToLineSpan(exception.Start, exception.End));
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            error = new LoadError(LoadErrorKind.Syntax, exception.Message, default, default);
+            return null;
+        }
+
+        if (builder.Root is null)
+        {
+            error = new LoadError(LoadErrorKind.Syntax, "the document is empty", default, default);
+        }
+
+        return builder.Root;
+    }
+
+    internal static TextSpan ToSpan(Mark start, Mark end)
+    {
+        var from = (int)Math.Max(0, start.Index);
+        var to = (int)Math.Max(from, end.Index);
+        return TextSpan.FromBounds(from, to);
+    }
+
+    internal static LinePositionSpan ToLineSpan(Mark start, Mark end)
+    {
+        var from = new LinePosition((int)Math.Max(0, start.Line - 1), (int)Math.Max(0, start.Column - 1));
+        var to = new LinePosition((int)Math.Max(0, end.Line - 1), (int)Math.Max(0, end.Column - 1));
+        return to < from ? new LinePositionSpan(from, from) : new LinePositionSpan(from, to);
+    }
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic carries the position.
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
+    }
+
+    private sealed class Builder
+    {
+        private readonly Stack<Frame> _stack = new();
+        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+        private int _nodes;
+
+        public YNode? Root { get; private set; }
+
+        public LoadError? Accept(ParsingEvent parsingEvent)
+        {
+            switch (parsingEvent)
+            {
+                case MappingStart start:
+                    return Open(start, new Frame(start, new YMapping(ToSpan(start.Start, start.End), ToLineSpan(start.Start, start.End))));
+                case SequenceStart start:
+                    return Open(start, new Frame(start, new YSequence(ToSpan(start.Start, start.End), ToLineSpan(start.Start, start.End))));
+                case MappingEnd or SequenceEnd:
+                    var frame = _stack.Pop();
+                    return Complete(frame.Node, frame.Anchor, parsingEvent);
+                case Scalar scalar:
+                    if (++_nodes > MaxNodes)
+                    {
+                        return TooMany(scalar);
+                    }
+
+                    var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, ToSpan(scalar.Start, scalar.End), ToLineSpan(scalar.Start, scalar.End));
+                    return Complete(node, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalar);
+                case AnchorAlias alias:
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        return new LoadError(LoadErrorKind.Syntax, $"the alias '*{alias.Value.Value}' names no anchor", ToSpan(alias.Start, alias.End), ToLineSpan(alias.Start, alias.End));
+                    }
+
+                    return Complete(target, null, alias);
+                default:
+                    return null;
+            }
+        }
+
+        private LoadError? Open(NodeEvent start, Frame frame)
+        {
+            if (_stack.Count >= MaxDepth)
+            {
+                return new LoadError(LoadErrorKind.TooDeep, $"nesting deeper than {MaxDepth} levels", ToSpan(start.Start, start.End), ToLineSpan(start.Start, start.End));
+            }
+
+            if (++_nodes > MaxNodes)
+            {
+                return TooMany(start);
+            }
+
+            _stack.Push(frame);
+            return null;
+        }
+
+        private LoadError? Complete(YNode node, string? anchor, ParsingEvent at)
+        {
+            if (anchor is not null)
+            {
+                _anchors[anchor] = node;
+            }
+
+            if (_stack.Count == 0)
+            {
+                Root ??= node;
+                return null;
+            }
+
+            var parent = _stack.Peek();
+            if (parent.Node is YSequence sequence)
+            {
+                sequence.Add(node);
+                return null;
+            }
+
+            var mapping = (YMapping)parent.Node;
+            if (parent.PendingKey is null)
+            {
+                if (node is not YScalar key)
+                {
+                    return new LoadError(LoadErrorKind.Syntax, "a mapping key must be a scalar", ToSpan(at.Start, at.End), ToLineSpan(at.Start, at.End));
+                }
+
+                parent.PendingKey = key;
+                return null;
+            }
+
+            var pending = parent.PendingKey;
+            parent.PendingKey = null;
+            if (!mapping.TryAdd(pending, node))
+            {
+                return new LoadError(LoadErrorKind.Syntax, $"the key '{pending.Value}' appears twice in one mapping", pending.Span, pending.LineSpan);
+            }
+
+            return null;
+        }
+
+        private static LoadError TooMany(ParsingEvent at) =>
+            new(LoadErrorKind.TooLarge, $"more than {MaxNodes} nodes", ToSpan(at.Start, at.End), ToLineSpan(at.Start, at.End));
+
+        private sealed class Frame(NodeEvent start, YNode node)
+        {
+            public YNode Node { get; } = node;
+
+            public string? Anchor { get; } = start.Anchor.IsEmpty ? null : start.Anchor.Value;
+
+            public YScalar? PendingKey { get; set; }
+        }
+    }
+}
+
+/// <summary>What kind of failure stopped loading.</summary>
+internal enum LoadErrorKind
+{
+    Syntax,
+    TooLarge,
+    TooDeep,
+}
+
+/// <summary>Why a document could not be loaded, and where.</summary>
+internal sealed record LoadError(LoadErrorKind Kind, string Message, TextSpan Span, LinePositionSpan LineSpan);

@@ -1,0 +1,20 @@
+namespace EvsCodegen.Generators;
+
+/// <summary>Names of the pipeline steps, for tests that assert what re-ran.</summary>
+public static class TrackingNames
+{
+    /// <summary>Project-wide options from MSBuild properties.</summary>
+    public const string Defaults = nameof(Defaults);
+
+    /// <summary>Documents selected from AdditionalFiles, with their text and options.</summary>
+    public const string Inputs = nameof(Inputs);
+
+    /// <summary>Documents parsed into models and diagnostics.</summary>
+    public const string Parsed = nameof(Parsed);
+
+    /// <summary>Diagnostics split from the models.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>Models split into one unit per generated file.</summary>
+    public const string Units = nameof(Units);
+}
