@@ -186,6 +186,7 @@ internal static class ModelsEmitter
             w.Open("if (context.Strict)");
             w.Line($"context.CheckCount(count, {Int(model.MinProperties)}, {Int(model.MaxProperties)}, \"properties\");");
             w.Close();
+            w.Line();
         }
 
         for (var i = 0; i < model.Properties.Count; i++)

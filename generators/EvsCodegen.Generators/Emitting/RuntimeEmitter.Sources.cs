@@ -472,6 +472,9 @@ internal static partial class RuntimeEmitter
         [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
         ACCESS static partial class ApiJsonValue
         {
+            // API bodies are not HTML: write non-ASCII text and quotes as themselves (control characters stay escaped).
+            private static readonly global::System.Text.Json.JsonWriterOptions s_writerOptions = new() { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
             /// <summary>Writes a date-time: ISO 8601, or <paramref name="format"/> in UTC when the document gives one.</summary>
             public static void WriteDateTime(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value, string? format)
             {
@@ -500,7 +503,7 @@ internal static partial class RuntimeEmitter
             public static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
             {
                 var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, s_writerOptions))
                 {
                     write(writer, value);
                 }

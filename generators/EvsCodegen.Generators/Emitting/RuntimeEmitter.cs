@@ -62,7 +62,7 @@ internal static partial class RuntimeEmitter
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} static partial class ApiFaults");
         w.Line("/// <summary>Whether error bodies use the keyed envelope <c>{\"faultName\": {\"message\": …, \"code\": …}}</c>.</summary>");
-        w.Line($"public const bool HasEnvelope = {(context.Envelope is null ? "false" : "true")};");
+        w.Line($"public static bool HasEnvelope => {(context.Envelope is null ? "false" : "true")};");
         w.Line();
         w.Line("/// <summary>The fault name for a status: the documented one, else that of 400 for 4xx or 500 for 5xx.</summary>");
         w.Line("public static string? NameOf(int statusCode) => ExactName(statusCode) ?? ExactName(statusCode >= 500 ? 500 : 400);");

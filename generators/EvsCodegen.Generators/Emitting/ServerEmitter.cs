@@ -35,7 +35,7 @@ internal static partial class ServerEmitter
 
     private static void EmitAction(SourceWriter w, OperationModel operation)
     {
-        w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.Path}"));
+        w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
         w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation))})]");
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
@@ -129,8 +129,16 @@ internal static partial class ServerEmitter
 
     private static string Raw(ParameterModel parameter) => "raw_" + parameter.Name.TrimStart('@');
 
-    /// <summary>The route token of a path parameter: its C# name, which is always a valid route parameter name.</summary>
-    private static string RouteToken(ParameterModel parameter) => parameter.Name.TrimStart('@');
+    /// <summary>
+    /// The route token of a path parameter: the document's name when it is a valid route parameter name (so route
+    /// values read as the document says), else its C# name, which always is.
+    /// </summary>
+    private static string RouteToken(ParameterModel parameter)
+    {
+        var name = parameter.WireName;
+        var valid = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
+        return valid ? name : parameter.Name.TrimStart('@');
+    }
 
     private static string RouteTemplate(OperationModel operation)
     {

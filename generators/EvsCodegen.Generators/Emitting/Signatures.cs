@@ -54,7 +54,7 @@ internal static class Signatures
     public static void Docs(SourceWriter w, OperationModel operation)
     {
         var summary = operation.Summary ?? operation.Description;
-        w.Line(Text.Summary(summary, $"{operation.HttpMethod} {operation.Path}"));
+        w.Line(Text.Summary(summary, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         if (operation.Summary is not null && operation.Description is not null)
         {
             w.Line($"/// <remarks>{Text.Inline(operation.Description)}</remarks>");
@@ -81,7 +81,7 @@ internal static class ContractEmitter
         w.Line(CSharp.Header);
         w.Line($"namespace {context.Namespace};");
         w.Line();
-        w.Line(Text.Summary(surface.Description, $"The operations of {context.Title}: implemented by the generated client over HTTP and by a server-side backend behind the generated controller."));
+        w.Line(Text.Summary(surface.Description, $"The operations of {Text.Inline(context.Title)}: implemented by the generated client over HTTP and by a server-side backend behind the generated controller."));
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} partial interface {surface.InterfaceName}");
         var first = true;

@@ -16,7 +16,8 @@ internal static class Text
     public static string Summary(string? text, string fallback)
     {
         var builder = new StringBuilder("/// <summary>\n");
-        foreach (var line in Clean(string.IsNullOrWhiteSpace(text) ? fallback : text!).Split('\n'))
+        // The fallback is written by the emitters (already escaped); only document text is cleaned.
+        foreach (var line in (string.IsNullOrWhiteSpace(text) ? fallback : Clean(text!)).Split('\n'))
         {
             builder.Append("/// ").Append(line.TrimEnd()).Append('\n');
         }

@@ -100,7 +100,7 @@ internal sealed partial class SchemaConverter
                 propertyName,
                 type,
                 required.Contains(key) && !readOnlyOrWriteOnly,
-                Describe(winnerMapping),
+                Describe(winnerMapping) ?? Describe(winnerMapping?.GetString("$ref") is { } target ? _context.ResolvePointer(target) as YMapping : null),
                 winnerMapping?.GetBool("deprecated") == true,
                 ReadConstraints(winner)));
         }

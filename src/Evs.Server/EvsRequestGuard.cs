@@ -1,0 +1,118 @@
+using Evs.Backend;
+using Evs.Snapshots;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Evs.Server;
+
+/// <summary>
+/// The EVS rules that come before the generated controller, in the contract's order: body too large (413),
+/// token missing or unknown (401), no such route (404); and a 500 that hides internals for anything unexpected.
+/// </summary>
+public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, ILogger<EvsRequestGuard> logger)
+{
+    /// <summary>Handles one request.</summary>
+    public async Task InvokeAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        try
+        {
+            if (!await BodyFitsAsync(http))
+            {
+                await ApiServerRuntime.WriteErrorAsync(http, 413, $"The request body is larger than {EvsHost.MaxBodyBytes} bytes.");
+                return;
+            }
+
+            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Equals(EvsHost.DocumentPath, StringComparison.Ordinal))
+            {
+                await ServeDocumentAsync(http);
+                return;
+            }
+
+            var token = store.FindToken(http.Request.Headers["X-Auth-Token"].FirstOrDefault());
+            if (token is null)
+            {
+                var message = http.Request.Headers.ContainsKey("X-Auth-Token") ? "The token in X-Auth-Token is not valid." : "The request needs an X-Auth-Token header.";
+                await ApiServerRuntime.WriteErrorAsync(http, 401, message);
+                return;
+            }
+
+            http.RequestServices.GetRequiredService<CallerContext>().Token = token;
+            await next(http);
+            if (!http.Response.HasStarted && http.Response.StatusCode is 404 or 405 && http.Response.ContentLength is null)
+            {
+                await ApiServerRuntime.WriteErrorAsync(http, 404, $"No resource answers {http.Request.Method} {http.Request.Path}.");
+            }
+        }
+        catch (Exception exception) when (!(exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            await ApiServerRuntime.WriteErrorAsync(http, 500, ApiServerRuntime.InternalErrorMessage);
+        }
+    }
+
+    /// <summary>
+    /// Checks the size before anything else, with or without Content-Length: a chunked body is buffered up to the
+    /// limit (Kestrel stops it one byte past), so the answer is 413 before the token is even looked at.
+    /// </summary>
+    private static async Task<bool> BodyFitsAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (request.ContentLength is long length)
+        {
+            return length <= EvsHost.MaxBodyBytes;
+        }
+
+        if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
+        {
+            return true;
+        }
+
+        var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, http.RequestAborted);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return false;
+        }
+
+        if (buffer.Length > EvsHost.MaxBodyBytes)
+        {
+            return false;
+        }
+
+        buffer.Position = 0;
+        request.Body = buffer;
+        http.Response.RegisterForDispose(buffer);
+        return true;
+    }
+
+    private static async Task ServeDocumentAsync(HttpContext http)
+    {
+        await using var stream = typeof(EvsHost).Assembly.GetManifestResourceStream("Evs.Server.evs-snapshots.yaml")!;
+        http.Response.ContentType = "application/yaml";
+        await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+}
+
+/// <summary>
+/// The project in the URL must be the token's project (400 otherwise). Runs after the JSON syntax check and before
+/// schema validation, as the contract's order of checks requires.
+/// </summary>
+public sealed class ProjectScopeInterceptor : IApiRequestInterceptor
+{
+    /// <inheritdoc/>
+    public ValueTask OnRequestAsync(ApiRequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var token = context.HttpContext.RequestServices.GetRequiredService<CallerContext>().Token;
+        var project = context.HttpContext.Request.RouteValues["project_id"] as string;
+        if (token is not null && project is not null && !string.Equals(project, token.ProjectId, StringComparison.Ordinal))
+        {
+            throw new ApiException(400, $"The project '{project}' in the URL is not the project of the token.");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

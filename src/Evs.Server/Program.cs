@@ -1,0 +1,17 @@
+using Evs.Backend;
+using Evs.Server;
+
+SeedData seed;
+try
+{
+    seed = EvsHost.ReadSeed(args);
+}
+catch (SeedException exception)
+{
+    await Console.Error.WriteLineAsync("evs-server: " + exception.Message);
+    return 2;
+}
+
+var app = EvsHost.Build(args, seed);
+await app.RunAsync();
+return 0;
