@@ -45,7 +45,8 @@ public static class EvsHost
 
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
-        builder.Services.AddControllers();
+        // The generated controller lives in this assembly; name it so hosts started from other entry points (tests) find it.
+        builder.Services.AddControllers().AddApplicationPart(typeof(EvsHost).Assembly);
         builder.Services.AddSingleton(new SnapshotStore(seed));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CallerContext>();

@@ -1,0 +1,75 @@
+using System.Text;
+using Evs.Backend;
+using Evs.Server;
+using Evs.Snapshots;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Evs.EndToEnd.Tests;
+
+/// <summary>The real host (Kestrel) on 127.0.0.1 with a free port, over its own store.</summary>
+public sealed class EvsTestServer : IAsyncDisposable
+{
+    public const string Project = "0c2eba2c5af04d3f9e9d0d410b371fde";
+    public const string OtherProject = "11111111111111111111111111111111";
+    public const string SnapshotId = "f9faf7df-fdc1-4093-9ef3-5cba06eef995";
+    public const string OtherSnapshotId = "22222222-0000-0000-0000-000000000002";
+    public const string MemberToken = "demo-token";
+    public const string ReaderToken = "demo-reader";
+    public const string OtherToken = "other-token";
+
+    /// <summary>The demo data plus a second project with its own snapshot and token.</summary>
+    public const string SeedJson = """
+        {
+          "tokens": [
+            {"token": "demo-token", "project_id": "0c2eba2c5af04d3f9e9d0d410b371fde", "roles": ["member"]},
+            {"token": "demo-reader", "project_id": "0c2eba2c5af04d3f9e9d0d410b371fde", "roles": ["reader"]},
+            {"token": "other-token", "project_id": "11111111111111111111111111111111", "roles": ["member"]}
+          ],
+          "snapshots": [
+            {"project_id": "0c2eba2c5af04d3f9e9d0d410b371fde",
+             "id": "f9faf7df-fdc1-4093-9ef3-5cba06eef995", "volume_id": "5aa119a8-d25b-45a7-8d1b-88e127885635",
+             "name": "snap-001", "description": "Daily backup", "status": "available", "size": 1,
+             "metadata": {}, "created_at": "2013-02-25T03:56:53.081642", "updated_at": null},
+            {"project_id": "11111111111111111111111111111111",
+             "id": "22222222-0000-0000-0000-000000000002", "volume_id": "33333333-0000-0000-0000-000000000003",
+             "name": "other", "description": "", "status": "available", "size": 10,
+             "metadata": {"k": "v"}, "created_at": "2020-01-01T00:00:00.000000", "updated_at": null}
+          ]
+        }
+        """;
+
+    private readonly WebApplication _app;
+
+    private EvsTestServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<EvsTestServer> StartAsync(Action<IServiceCollection>? configure = null, string? seedJson = null)
+    {
+        var seed = SeedData.Parse(Encoding.UTF8.GetBytes(seedJson ?? SeedJson), "test seed");
+        var app = EvsHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], seed, configure);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EvsTestServer(app, new Uri(address + "/"));
+    }
+
+    /// <summary>A raw client (no token) for requests the generated client cannot express.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>The generated client with a token supplied once through options.</summary>
+    public SnapshotsApiClient CreateClient(string? token = MemberToken) =>
+        new(CreateHttpClient(), new ApiClientOptions { AuthToken = token });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
