@@ -223,7 +223,7 @@ internal static partial class ServerEmitter
                 }
 
                 var body = ApiJsonValue.Serialize(message, (writer, text) => ApiFaults.WriteError(writer, statusCode, text));
-                http.Response.Clear();
+                global::Microsoft.AspNetCore.Http.ResponseExtensions.Clear(http.Response);
                 await WriteAsync(http, statusCode, body, "application/json").ConfigureAwait(false);
             }
 

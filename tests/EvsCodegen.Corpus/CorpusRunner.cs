@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EvsCodegen.Corpus;
+
+/// <summary>Finds the documents of a folder and runs each one, in its own compilation, with a timeout.</summary>
+public static class CorpusRunner
+{
+    private static readonly string[] s_extensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>The default time one document may take before it counts as a hang.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The documents of <paramref name="folder"/>: every YAML or JSON file directly in it, and files in subfolders
+    /// whose top level has an <c>openapi</c> or <c>swagger</c> key. The other files of a subfolder are fragments
+    /// that external references may name; each document gets those below its own folder as extra <c>AdditionalFiles</c>.
+    /// </summary>
+    public static IReadOnlyList<CorpusDocument> Discover(string folder)
+    {
+        var root = Path.GetFullPath(folder);
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(path => s_extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .ToList();
+        var documents = files
+            .Where(f => string.Equals(Path.GetDirectoryName(f.Path), root, StringComparison.Ordinal) || DocumentFacts.IsDocument(f.Text))
+            .ToList();
+        var fragments = files.Except(documents).ToList();
+        return documents.Select(d =>
+        {
+            var directory = Path.GetDirectoryName(d.Path)!;
+            var own = fragments
+                .Where(f => f.Path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !string.Equals(Path.GetDirectoryName(f.Path), root, StringComparison.Ordinal))
+                .Select(f => new KeyValuePair<string, string>(f.Path, f.Text))
+                .ToList();
+            var name = Path.GetRelativePath(root, d.Path).Replace('\\', '/');
+            return new CorpusDocument(name, d.Path, d.Text, NamespaceFor(name), own);
+        }).ToList();
+    }
+
+    /// <summary>Runs every document, <paramref name="parallelism"/> at a time; results come back in document order.</summary>
+    public static IReadOnlyList<DocumentResult> Run(IReadOnlyList<CorpusDocument> documents, TimeSpan timeout, int parallelism, Action<DocumentResult>? progress = null)
+    {
+        var results = new DocumentResult[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
+        {
+            results[i] = RunOne(documents[i], timeout);
+            progress?.Invoke(results[i]);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// Runs one document on a thread of its own. When it outlives <paramref name="timeout"/> it is cancelled and
+    /// left behind as a hang; an exception is a crash. Neither stops the run of the other documents.
+    /// </summary>
+    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var task = Task.Factory.StartNew(
+            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token),
+            cancellation.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
+        {
+            if (task.Wait(timeout))
+            {
+                return task.Result;
+            }
+
+            cancellation.Cancel();
+            return new DocumentResult
+            {
+                Name = document.Name,
+                Outcome = Outcome.Hang,
+                DocumentedOperations = DocumentFacts.CountOperations(document.Text),
+                GeneratorTime = timeout,
+                Failure = $"did not finish within {timeout.TotalSeconds:0} s",
+            };
+        }
+        catch (AggregateException exception)
+        {
+            var inner = exception.InnerExceptions.Count == 1 ? exception.InnerException! : exception;
+            return new DocumentResult
+            {
+                Name = document.Name,
+                Outcome = Outcome.Crash,
+                Failure = inner.GetType().Name + ": " + inner.Message,
+            };
+        }
+    }
+
+    /// <summary>A namespace for a document's generated code, from its relative path: <c>Corpus.OagPetstore</c>.</summary>
+    public static string NamespaceFor(string name)
+    {
+        var builder = new StringBuilder();
+        var upper = true;
+        foreach (var c in Path.ChangeExtension(name, null))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+
+        if (builder.Length == 0 || char.IsAsciiDigit(builder[0]))
+        {
+            builder.Insert(0, 'D');
+        }
+
+        return "Corpus." + builder;
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EvsCodegen.Corpus;
+
+/// <summary>
+/// Facts the runner reads from a document itself, independently of the generator: whether a file is an OpenAPI
+/// document at all, and how many operations its <c>paths</c> declare. One bounded pass over YAML events.
+/// </summary>
+public static class DocumentFacts
+{
+    private const int MaxEvents = 5_000_000;
+    private static readonly HashSet<string> s_methods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
+    /// <summary>Whether the top level is a mapping with an <c>openapi</c> or <c>swagger</c> key.</summary>
+    public static bool IsDocument(string text) => Scan(text).IsDocument;
+
+    /// <summary>Operations declared inline under <c>paths</c>; null when the text cannot be read.</summary>
+    public static int? CountOperations(string text) => Scan(text).Operations;
+
+    private static (bool IsDocument, int? Operations) Scan(string text)
+    {
+        var isDocument = false;
+        var operations = 0;
+        var stack = new Stack<Frame>();
+        var events = 0;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                if (++events > MaxEvents)
+                {
+                    return (isDocument, null);
+                }
+
+                var current = parser.Current;
+                if (current is MappingEnd or SequenceEnd)
+                {
+                    stack.Pop();
+                    continue;
+                }
+
+                if (current is not NodeEvent node)
+                {
+                    continue;
+                }
+
+                if (stack.Count == 0)
+                {
+                    if (node is MappingStart)
+                    {
+                        stack.Push(new Frame(true, 0, null));
+                    }
+                    else if (node is SequenceStart)
+                    {
+                        stack.Push(new Frame(false, 0, null));
+                    }
+
+                    continue;
+                }
+
+                var parent = stack.Peek();
+                string? key = null;
+                if (parent.IsMapping)
+                {
+                    if (parent.ExpectKey)
+                    {
+                        parent.ExpectKey = false;
+                        parent.Key = (node as Scalar)?.Value;
+                        if (parent.Key is { } name)
+                        {
+                            isDocument |= parent.Depth == 0 && name is "openapi" or "swagger";
+                            operations += parent.Depth == 2 && parent.Under == "paths-item" && s_methods.Contains(name) ? 1 : 0;
+                        }
+
+                        if (node is MappingStart or SequenceStart)
+                        {
+                            stack.Push(new Frame(node is MappingStart, parent.Depth + 1, null));
+                        }
+
+                        continue;
+                    }
+
+                    parent.ExpectKey = true;
+                    key = parent.Key;
+                }
+
+                if (node is MappingStart or SequenceStart)
+                {
+                    // Only the shape matters: the root's "paths" value, and the path items inside it.
+                    var under = parent.Depth == 0 && key == "paths" ? "paths" : parent.Depth == 1 && parent.Under == "paths" ? "paths-item" : null;
+                    stack.Push(new Frame(node is MappingStart, parent.Depth + 1, under));
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            return (isDocument, null);
+        }
+
+        return (isDocument, operations);
+    }
+
+    private sealed class Frame(bool isMapping, int depth, string? under)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public int Depth { get; } = depth;
+
+        public string? Under { get; } = under;
+
+        public bool ExpectKey { get; set; } = true;
+
+        public string? Key { get; set; }
+    }
+}

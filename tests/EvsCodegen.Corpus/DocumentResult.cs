@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace EvsCodegen.Corpus;
+
+/// <summary>How a document's run ended.</summary>
+public enum Outcome
+{
+    /// <summary>The generator ran and what it emitted compiles without errors.</summary>
+    Ok,
+
+    /// <summary>The generated code has compiler errors.</summary>
+    CompileErrors,
+
+    /// <summary>The generator threw (a <c>CS8785</c> "Generator failed" warning, or an internal error it caught itself).</summary>
+    Crash,
+
+    /// <summary>The run did not finish within the per-document timeout.</summary>
+    Hang,
+}
+
+/// <summary>What running the generator over one document and compiling its output produced.</summary>
+public sealed record DocumentResult
+{
+    /// <summary>The document's path relative to the corpus folder, with forward slashes.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>How the run ended.</summary>
+    public required Outcome Outcome { get; init; }
+
+    /// <summary>Operations under <c>paths</c> in the document, or null when the runner could not count them.</summary>
+    public int? DocumentedOperations { get; init; }
+
+    /// <summary>Operation methods in the generated contract interfaces.</summary>
+    public int GeneratedOperations { get; init; }
+
+    /// <summary>Generated model types (one <c>Models</c> file each).</summary>
+    public int Types { get; init; }
+
+    /// <summary>Generated files.</summary>
+    public int Files { get; init; }
+
+    /// <summary>Lines in the generated files.</summary>
+    public int Lines { get; init; }
+
+    /// <summary>The generator's diagnostics (EVS…, and CS8785 when it failed).</summary>
+    public IReadOnlyList<Diagnostic> GeneratorDiagnostics { get; init; } = [];
+
+    /// <summary>Compiler errors in the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompilerErrors { get; init; } = [];
+
+    /// <summary>Compiler warnings in the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompilerWarnings { get; init; } = [];
+
+    /// <summary>Wall time of the generator driver.</summary>
+    public TimeSpan GeneratorTime { get; init; }
+
+    /// <summary>Why the run crashed or hung.</summary>
+    public string? Failure { get; init; }
+
+    /// <summary>The generated files by hint name, in the driver's order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Sources { get; init; } = [];
+
+    /// <summary>The compilation with the generated code, when the caller asked to keep it.</summary>
+    public Compilation? Compilation { get; init; }
+
+    /// <summary>Whether the generator produced any file.</summary>
+    public bool Generated => Files > 0;
+
+    /// <summary>Generator diagnostics counted by ID, ordinal order: <c>EVS2001×3</c>.</summary>
+    public string DiagnosticsById => GeneratorDiagnostics.Count == 0
+        ? "—"
+        : string.Join(" ", GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using EvsCodegen.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EvsCodegen.Corpus;
+
+/// <summary>One OpenAPI document to run, with the files its external references may name.</summary>
+/// <param name="Name">Display name: the path relative to the corpus folder.</param>
+/// <param name="Path">The path diagnostics point at.</param>
+/// <param name="Text">The document's text.</param>
+/// <param name="Namespace">The namespace the generated code goes into.</param>
+/// <param name="Fragments">Other files given as <c>AdditionalFiles</c> without <c>OpenApi</c> metadata: (path, text).</param>
+public sealed record CorpusDocument(string Name, string Path, string Text, string Namespace, IReadOnlyList<KeyValuePair<string, string>> Fragments);
+
+/// <summary>Runs <see cref="OpenApiGenerator"/> through <see cref="CSharpGeneratorDriver"/> over one document and compiles the output.</summary>
+public static class DocumentRunner
+{
+    /// <summary>What every corpus document emits.</summary>
+    public const string Emit = "models;client;server";
+
+    /// <summary>The parse options of generated code: latest C#, doc comments checked like a project that builds its XML docs.</summary>
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    /// <summary>The compilation options: a library with nullable reference types enabled.</summary>
+    public static CSharpCompilationOptions CompilationOptions { get; } = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable);
+
+    /// <summary>Runs the generator over <paramref name="document"/> and compiles what it emits, in its own compilation.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="keepCompilation">Keep the output compilation on the result (tests inspect its symbols).</param>
+    /// <param name="cancellationToken">Cancels the generator and the compiler.</param>
+    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken)
+    {
+        var texts = new List<AdditionalText> { new InMemoryAdditionalText(document.Path, document.Text) };
+        texts.AddRange(document.Fragments.Select(f => new InMemoryAdditionalText(f.Key, f.Value)));
+        var options = new Dictionary<string, AnalyzerConfigOptions>(StringComparer.Ordinal)
+        {
+            [document.Path] = new DictionaryAnalyzerConfigOptions(new Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.OpenApi"] = "true",
+                ["build_metadata.AdditionalFiles.OpenApiNamespace"] = document.Namespace,
+                ["build_metadata.AdditionalFiles.OpenApiEmit"] = Emit,
+            }),
+        };
+
+        var compilation = CSharpCompilation.Create(
+            "Corpus." + document.Namespace,
+            syntaxTrees: [],
+            references: FrameworkReferences.All,
+            options: CompilationOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new OpenApiGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions,
+            new InMemoryOptionsProvider(options, DictionaryAnalyzerConfigOptions.Empty));
+
+        var stopwatch = Stopwatch.StartNew();
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics, cancellationToken);
+        stopwatch.Stop();
+
+        var run = driver.GetRunResult().Results.Single();
+        var generatorDiagnostics = driverDiagnostics.AddRange(run.Diagnostics).Distinct().ToImmutableArray();
+        var failure = run.Exception?.ToString()
+            ?? generatorDiagnostics.FirstOrDefault(IsGeneratorFailure)?.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+        var compilerDiagnostics = output.GetDiagnostics(cancellationToken);
+        var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var warnings = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
+        var sources = run.GeneratedSources.Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString())).ToList();
+
+        return new DocumentResult
+        {
+            Name = document.Name,
+            Outcome = failure is not null ? Outcome.Crash : errors.Count > 0 ? Outcome.CompileErrors : Outcome.Ok,
+            DocumentedOperations = DocumentFacts.CountOperations(document.Text),
+            GeneratedOperations = CountContractMethods(run.GeneratedSources),
+            Types = sources.Count(s => s.Key.Contains(".Models.", StringComparison.Ordinal)),
+            Files = sources.Count,
+            Lines = sources.Sum(s => s.Value.Count(c => c == '\n')),
+            GeneratorDiagnostics = generatorDiagnostics,
+            CompilerErrors = errors,
+            CompilerWarnings = warnings,
+            GeneratorTime = stopwatch.Elapsed,
+            Failure = failure,
+            Sources = sources,
+            Compilation = keepCompilation ? output : null,
+        };
+    }
+
+    /// <summary>
+    /// A generator failure: Roslyn's <c>CS8785</c> for an exception that escaped, or the generator's own
+    /// "internal generator error" report of one it caught (a bug of the generator all the same).
+    /// </summary>
+    public static bool IsGeneratorFailure(Diagnostic diagnostic) =>
+        diagnostic.Id == "CS8785"
+        || (diagnostic.Id == "EVS1001" && diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("internal generator error", StringComparison.Ordinal));
+
+    private static int CountContractMethods(ImmutableArray<GeneratedSourceResult> sources) => sources
+        .Where(s => s.HintName.Contains(".Contracts.", StringComparison.Ordinal))
+        .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<InterfaceDeclarationSyntax>())
+        .Sum(i => i.Members.OfType<MethodDeclarationSyntax>().Count());
+}
