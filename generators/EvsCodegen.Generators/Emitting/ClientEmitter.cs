@@ -57,7 +57,7 @@ internal static partial class ClientEmitter
         }
 
         w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod({Text.Literal(operation.HttpMethod)}), (global::System.Uri?)null);");
+        w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage({Method(operation.HttpMethod)}, (global::System.Uri?)null);");
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
         {
             EmitParameter(w, parameter);
@@ -78,6 +78,14 @@ internal static partial class ClientEmitter
         EmitResult(w, operation);
         w.Close();
     }
+
+    /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>
+    private static string Method(string method) => method switch
+    {
+        "GET" or "PUT" or "POST" or "DELETE" or "HEAD" or "OPTIONS" or "TRACE" or "PATCH" =>
+            "global::System.Net.Http.HttpMethod." + method.Substring(0, 1) + method.Substring(1).ToLowerInvariant(),
+        _ => $"new global::System.Net.Http.HttpMethod({Text.Literal(method)})",
+    };
 
     private static bool IsValueTypeArgument(Signatures.Argument argument) =>
         argument.Parameter is { } p ? CSharp.IsValueType(p.Type) : argument.Body is { } b && CSharp.IsValueType(b.Type);
