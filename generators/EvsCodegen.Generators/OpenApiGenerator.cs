@@ -43,5 +43,19 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => EmitUnits.Split(result.Model))
             .WithTrackingName(TrackingNames.Units);
         context.RegisterSourceOutput(units, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
+
+        // The one compilation fact needed, reduced to two booleans so ordinary edits stop at this step.
+        var support = context.CompilationProvider
+            .Select(static (compilation, _) => FrameworkSupportReader.Read(compilation))
+            .WithTrackingName(TrackingNames.FrameworkSupport);
+
+        // DI registrations, emitted only where the compilation references what they call; only they see the compilation.
+        var registrations = parsed
+            .SelectMany(static (result, _) => DependencyInjectionEmitter.Split(result.Model))
+            .Combine(support)
+            .Where(static pair => DependencyInjectionEmitter.IsSupported(pair.Left.Kind, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.Registrations);
+        context.RegisterSourceOutput(registrations, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
     }
 }

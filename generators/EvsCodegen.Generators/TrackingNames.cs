@@ -17,4 +17,10 @@ public static class TrackingNames
 
     /// <summary>Models split into one unit per generated file.</summary>
     public const string Units = nameof(Units);
+
+    /// <summary>What the compilation references that the registration extensions call.</summary>
+    public const string FrameworkSupport = nameof(FrameworkSupport);
+
+    /// <summary>Registration units whose references are present.</summary>
+    public const string Registrations = nameof(Registrations);
 }

@@ -1,5 +1,4 @@
 using Evs.Backend;
-using Evs.Snapshots;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Evs.Server;
@@ -45,13 +44,7 @@ public static class EvsHost
 
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
-        // The generated controller lives in this assembly; name it so hosts started from other entry points (tests) find it.
-        builder.Services.AddControllers().AddApplicationPart(typeof(EvsHost).Assembly);
-        builder.Services.AddSingleton(new SnapshotStore(seed));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<CallerContext>();
-        builder.Services.AddScoped<ISnapshotsApi, InMemorySnapshotsApi>();
-        builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        builder.Services.AddEvsEmulator(seed);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

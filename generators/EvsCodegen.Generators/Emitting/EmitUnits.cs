@@ -30,6 +30,12 @@ public enum EmitUnitKind
 
     /// <summary>One controller.</summary>
     Server,
+
+    /// <summary>One client's <c>IServiceCollection</c> registration (see <see cref="DependencyInjectionEmitter"/>).</summary>
+    ClientServices,
+
+    /// <summary>One controller's <c>IServiceCollection</c> registration (see <see cref="DependencyInjectionEmitter"/>).</summary>
+    ServerServices,
 }
 
 /// <summary>
@@ -116,6 +122,8 @@ public static class Emitter
         EmitUnitKind.Client => ClientEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.ServerRuntime => ServerEmitter.EmitRuntime(unit.Context),
         EmitUnitKind.Server => ServerEmitter.Emit(unit.Context, unit.Surface!),
+        EmitUnitKind.ClientServices => DependencyInjectionEmitter.EmitClient(unit.Context, unit.Surface!),
+        EmitUnitKind.ServerServices => DependencyInjectionEmitter.EmitServer(unit.Context, unit.Surface!),
         _ => string.Empty,
     };
 }

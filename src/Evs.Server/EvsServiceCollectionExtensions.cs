@@ -1,0 +1,27 @@
+using Evs.Backend;
+using Evs.Snapshots;
+
+namespace Evs.Server;
+
+/// <summary>Registers the emulator's services: the generated controller over the in-memory backend, and the EVS rules.</summary>
+public static class EvsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the generated controller with <see cref="InMemorySnapshotsApi"/> as its backend (through the generated
+    /// <c>AddSnapshotsApiServer</c>), the store over <paramref name="seed"/>, the clock and the project-scope rule.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="seed">The tokens and snapshots the store starts with.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddEvsEmulator(this IServiceCollection services, SeedData seed)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(seed);
+        services.AddSnapshotsApiServer<InMemorySnapshotsApi>();
+        services.AddSingleton(new SnapshotStore(seed));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CallerContext>();
+        services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        return services;
+    }
+}
