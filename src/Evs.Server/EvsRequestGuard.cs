@@ -51,8 +51,8 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
     }
 
     /// <summary>
-    /// Checks the size before anything else, with or without Content-Length: a chunked body is buffered up to the
-    /// limit (Kestrel stops it one byte past), so the answer is 413 before the token is even looked at.
+    /// Checks the size before anything else, with or without Content-Length: a chunked body is buffered, counting its
+    /// payload, up to one byte past the limit, so the answer is 413 before the token is even looked at.
     /// </summary>
     private static async Task<bool> BodyFitsAsync(HttpContext http)
     {
@@ -67,24 +67,38 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
             return true;
         }
 
+        // Kestrel counts chunk framing (sizes, extensions, CRLFs) against MaxRequestBodySize, which would refuse a chunked
+        // body of fewer payload bytes than the limit. The payload is counted below; Kestrel keeps a bound that holds the
+        // framing of even one-byte chunks (6 bytes on the wire per payload byte), so the read stays bounded.
+        var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = EvsHost.MaxBodyBytes * 8L;
+        }
+
         var buffer = new MemoryStream();
+        http.Response.RegisterForDispose(buffer);
+        var chunk = new byte[16 * 1024];
         try
         {
-            await request.Body.CopyToAsync(buffer, http.RequestAborted);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > EvsHost.MaxBodyBytes)
+                {
+                    return false;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return false;
         }
 
-        if (buffer.Length > EvsHost.MaxBodyBytes)
-        {
-            return false;
-        }
-
         buffer.Position = 0;
         request.Body = buffer;
-        http.Response.RegisterForDispose(buffer);
         return true;
     }
 

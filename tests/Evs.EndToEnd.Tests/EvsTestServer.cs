@@ -42,6 +42,7 @@ public sealed class EvsTestServer : IAsyncDisposable
         """;
 
     private readonly WebApplication _app;
+    private string? _initialState;
 
     private EvsTestServer(WebApplication app, Uri baseAddress)
     {
@@ -51,13 +52,57 @@ public sealed class EvsTestServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's store, to read state without a request (fuzzing reads it thousands of times).</summary>
+    public SnapshotStore Store => _app.Services.GetRequiredService<SnapshotStore>();
+
     public static async Task<EvsTestServer> StartAsync(Action<IServiceCollection>? configure = null, string? seedJson = null)
     {
         var seed = SeedData.Parse(Encoding.UTF8.GetBytes(seedJson ?? SeedJson), "test seed");
         var app = EvsHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], seed, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EvsTestServer(app, new Uri(address + "/"));
+        var server = new EvsTestServer(app, new Uri(address + "/"));
+        // Only the default seed has the snapshots AssertUnchangedAsync reads (and a deliberately broken backend cannot show them).
+        server._initialState = seedJson is null ? await server.ReadStateAsync() : null;
+        return server;
+    }
+
+    /// <summary>
+    /// Reads both seeded snapshots back over HTTP (GET, as a client would) and asserts that they are byte for byte what
+    /// they were when the server started: a failed request changes nothing, in this project or another.
+    /// </summary>
+    public async Task AssertUnchangedAsync()
+    {
+        Assert.NotNull(_initialState);
+        Assert.Equal(_initialState, await ReadStateAsync());
+    }
+
+    /// <summary>The raw JSON a GET of a snapshot answers (200 expected).</summary>
+    public async Task<string> GetSnapshotJsonAsync(string project = Project, string snapshot = SnapshotId, string token = MemberToken)
+    {
+        using var http = CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, RawHttp.SnapshotPath(project, snapshot));
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {request.RequestUri} answered {(int)response.StatusCode}: {text}");
+        return text;
+    }
+
+    private async Task<string?> ReadStateAsync()
+    {
+        var own = await TryGetSnapshotJsonAsync(Project, SnapshotId, MemberToken);
+        var other = await TryGetSnapshotJsonAsync(OtherProject, OtherSnapshotId, OtherToken);
+        return own is null || other is null ? null : own + "\n" + other;
+    }
+
+    private async Task<string?> TryGetSnapshotJsonAsync(string project, string snapshot, string token)
+    {
+        using var http = CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, RawHttp.SnapshotPath(project, snapshot));
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
     }
 
     /// <summary>A raw client (no token) for requests the generated client cannot express.</summary>

@@ -1,10 +1,9 @@
 using System.Net;
-using Evs.Snapshots;
 
 namespace Evs.EndToEnd.Tests;
 
 /// <summary>The document's validation rules, enforced by the generated server; each failure changes nothing.</summary>
-public sealed class ValidationTests
+public sealed class SchemaValidationTests
 {
     [Theory]
     [InlineData("""{"snapshot": {"name": "a", "size": 3}}""", "'size' is not allowed")]
@@ -30,7 +29,7 @@ public sealed class ValidationTests
 
         var (_, _, message) = await response.AssertFaultAsync(HttpStatusCode.BadRequest, "badRequest", "EVS.5400");
         Assert.Contains(expected, message, StringComparison.Ordinal);
-        await AssertUnchangedAsync(server);
+        await server.AssertUnchangedAsync();
     }
 
     [Fact]
@@ -42,14 +41,6 @@ public sealed class ValidationTests
         using var response = await http.PutAsync("""{"snapshot": {}}""", path: RawHttp.SnapshotPath(snapshot: "missing"));
 
         await response.AssertFaultAsync(HttpStatusCode.BadRequest, "badRequest", "EVS.5400");
-    }
-
-    internal static async Task AssertUnchangedAsync(EvsTestServer server)
-    {
-        var read = await server.CreateClient().ShowSnapshotAsync(EvsTestServer.Project, EvsTestServer.SnapshotId);
-        Assert.Equal("snap-001", read.Snapshot.Name);
-        Assert.Equal("Daily backup", read.Snapshot.Description);
-        Assert.Null(read.Snapshot.UpdatedAt);
-        Assert.Equal(SnapshotStatus.Available, read.Snapshot.Status);
+        await server.AssertUnchangedAsync();
     }
 }
