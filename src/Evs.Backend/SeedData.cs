@@ -13,6 +13,8 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
     /// <summary>The wire format of timestamps, as the document's <c>x-datetime-format</c> says.</summary>
     public const string TimestampFormat = "yyyy-MM-ddTHH:mm:ss.ffffff";
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The built-in demo data set (the seed page's example snapshot and two tokens).</summary>
     public static SeedData Default { get; } = LoadDefault();
 
@@ -35,19 +37,40 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
     /// <summary>Parses seed JSON; <paramref name="source"/> names it in errors.</summary>
     public static SeedData Parse(ReadOnlySpan<byte> json, string source)
     {
+        // JsonDocument checks UTF-8 only where it decodes, so a bad byte in a string would surface later as an
+        // InvalidOperationException; check the whole file first.
+        var start = json.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        if (!System.Text.Unicode.Utf8.IsValid(json[start..]))
+        {
+            throw new SeedException(source, "the file is not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(json[start..].ToArray(), new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
             throw new SeedException(source, "the file is not valid JSON: " + exception.Message);
         }
+        catch (InvalidOperationException exception)
+        {
+            // Comparing keys for duplicates decodes them; an escaped unpaired surrogate ("\uD800") cannot be decoded.
+            throw new SeedException(source, "the file holds text that is not valid Unicode: " + exception.Message);
+        }
 
         using (document)
         {
-            return new SeedReader(source).Read(document.RootElement);
+            try
+            {
+                return new SeedReader(source).Read(document.RootElement);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // A key or string holding an escaped unpaired surrogate (e.g. "\uD800") cannot become .NET text.
+                throw new SeedException(source, "the file holds text that is not valid Unicode: " + exception.Message);
+            }
         }
     }
 
@@ -191,7 +214,16 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
                 throw Fail($"{at}.{key}", "must be a string");
             }
 
-            var text = value.GetString()!;
+            string text;
+            try
+            {
+                text = value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Fail($"{at}.{key}", "must be valid Unicode text (it holds an escaped unpaired surrogate)");
+            }
+
             if (key is "name" or "description" && Encoding.UTF8.GetByteCount(text) > 255)
             {
                 throw Fail($"{at}.{key}", "must be at most 255 bytes of UTF-8");

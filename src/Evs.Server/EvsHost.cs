@@ -19,6 +19,13 @@ public static class EvsHost
     public static SeedData ReadSeed(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        // "--seed=<path>" must not fall through to the configuration system and start the demo data instead.
+        var inline = Array.Find(args, arg => arg.StartsWith("--seed=", StringComparison.Ordinal));
+        if (inline is not null)
+        {
+            return inline.Length > "--seed=".Length ? SeedData.LoadFile(inline["--seed=".Length..]) : throw new SeedException("(none)", "--seed needs a file path");
+        }
+
         var index = Array.IndexOf(args, "--seed");
         if (index < 0)
         {
@@ -55,6 +62,7 @@ public static class EvsHost
 
     private static string[] RemoveSeedArguments(string[] args)
     {
+        args = Array.FindAll(args, arg => !arg.StartsWith("--seed=", StringComparison.Ordinal));
         var index = Array.IndexOf(args, "--seed");
         return index < 0 ? args : [.. args.Take(index), .. args.Skip(index + 2)];
     }
