@@ -1,0 +1,196 @@
+using EvsCodegen.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace EvsCodegen.Generators.Tests.Diagnostics;
+
+/// <summary>EVS2xxx: constructs the generator does not support, duplicate names, bad options and bad extensions.</summary>
+public sealed class GeneratorDiagnosticsTests
+{
+    [Fact]
+    public void Evs2001_OneOfWithoutNull_PointsAtTheOneOfKeyword()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    value:
+                      ⟦oneOf:
+                        - {type: string}
+                        - {type: integer}
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.StartsWith("'oneOf' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2001_Not_PointsAtTheNotKeyword()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    value: {type: string, ⟦not: {enum: [forbidden]}}
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
+
+        Assert.StartsWith("'not' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2002_MultipartBody_PointsAtTheMediaTypeAndSkipsTheOperation()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      ⟦multipart/form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                  responses: {'204': {description: done}}
+              /ping:
+                get:
+                  operationId: ping
+                  responses: {'204': {description: done}}
+            """);
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
+
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
+        Assert.StartsWith("Operation 'upload': request bodies of type 'multipart/form-data'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var contract = run.Source("TestApi.Contracts.ITestApi.g.cs");
+        Assert.Contains("PingAsync(", contract, StringComparison.Ordinal);
+        Assert.DoesNotContain("UploadAsync(", contract, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2003_DuplicateOperationId_PointsAtTheSecondOperationId()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getThing
+                  responses: {'204': {description: done}}
+              /b:
+                get:
+                  operationId: ⟦getThing
+                  responses: {'204': {description: done}}
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2003", document.Position);
+
+        Assert.Equal("The operationId 'getThing' is already used; this operation's method is named 'GetThing2Async'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Evs2004_UnknownEmitValue_IsReportedAtTheDocumentAndTheKnownValuesStillEmit()
+    {
+        const string Document = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            """;
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, Document, emit: "models;clients"));
+
+        // An MSBuild option has no place in the document: the diagnostic names the file, at its start.
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
+        Assert.StartsWith("The option 'Emit' has the value 'clients'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(run.Sources, s => s.HintName == "TestApi.Runtime.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Client", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evs2004_InvalidNamespace_FallsBackToGenerated()
+    {
+        const string Document = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            """;
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, Document, emit: "models", ns: "My.class.Api"));
+
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
+        Assert.StartsWith("The option 'Namespace' has the value 'My.class.Api'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("namespace Generated;", run.Source("TestApi.Runtime.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2005_NegativeXMaxBytes_PointsAtTheValue()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    name: {type: string, x-max-bytes: ⟦-1}
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2005", document.Position);
+
+        Assert.Equal("The extension 'x-max-bytes' is ignored: it must be a non-negative integer", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Evs2005_MalformedXFault_PointsAtTheExtension()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '204': {description: done}
+                    '404':
+                      description: missing
+                      x-fault: ⟦{name: itemNotFound}
+            """);
+
+        DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2005", document.Position);
+    }
+
+    [Fact]
+    public void EveryDiagnosticId_IsCoveredByATestInThisFolder()
+    {
+        var ids = typeof(EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .ToList();
+        var tested = typeof(GeneratorDiagnosticsTests).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(GeneratorDiagnosticsTests).Namespace)
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetCustomAttributes(typeof(FactAttribute), inherit: false).Length > 0)
+            .Select(m => m.Name.Split('_')[0])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(10, ids.Count);
+        Assert.All(ids, id => Assert.Contains(id, tested));
+    }
+}

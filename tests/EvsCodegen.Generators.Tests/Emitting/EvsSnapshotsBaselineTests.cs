@@ -1,0 +1,71 @@
+using EvsCodegen.Generators.Tests.Infrastructure;
+
+namespace EvsCodegen.Generators.Tests.Emitting;
+
+/// <summary>The EVS document with every family emitted, compared file by file with Baselines/EvsSnapshots.</summary>
+public sealed class EvsSnapshotsBaselineTests
+{
+    private static readonly string s_folder = TestPaths.BaselineFolder("EvsSnapshots");
+
+    private static readonly string[] s_expectedHintNames =
+    [
+        "EvsSnapshots.Runtime.g.cs",
+        "EvsSnapshots.Resolver.g.cs",
+        "EvsSnapshots.Models.UpdateSnapshotRequest.g.cs",
+        "EvsSnapshots.Models.UpdateSnapshotOption.g.cs",
+        "EvsSnapshots.Models.SnapshotResponse.g.cs",
+        "EvsSnapshots.Models.SnapshotDetail.g.cs",
+        "EvsSnapshots.Models.SnapshotStatus.g.cs",
+        "EvsSnapshots.Models.Fault.g.cs",
+        "EvsSnapshots.Contracts.ISnapshotsApi.g.cs",
+        "EvsSnapshots.ClientRuntime.g.cs",
+        "EvsSnapshots.Clients.SnapshotsApiClient.g.cs",
+        "EvsSnapshots.ServerRuntime.g.cs",
+        "EvsSnapshots.Controllers.SnapshotsApiController.g.cs",
+        "EvsSnapshots.DependencyInjection.SnapshotsApiClient.g.cs",
+        "EvsSnapshots.DependencyInjection.SnapshotsApiController.g.cs",
+    ];
+
+    private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(OpenApiFile.Evs()));
+
+    [Fact]
+    public void EvsDocument_EmitsOneFilePerRuntimeTypeModelContractClientControllerAndRegistration()
+    {
+        Assert.Equal(s_expectedHintNames, s_run.Value.Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void EvsDocument_ReportsNoDiagnostics()
+    {
+        Assert.Empty(s_run.Value.Diagnostics);
+    }
+
+    [Fact]
+    public void EvsDocument_GeneratedFilesMatchBaselines()
+    {
+        var sources = s_run.Value.Sources;
+        if (Baselines.Updating)
+        {
+            Baselines.Write(s_folder, sources.Select(s => (s.HintName, s.Text)));
+            return;
+        }
+
+        Assert.Equal(sources.Select(s => s.HintName).Order(StringComparer.Ordinal), Baselines.Names(s_folder));
+        foreach (var (hintName, text) in sources)
+        {
+            // Assert per file so a failure names the file; rerun with EVSCODEGEN_UPDATE_BASELINES=1 to accept a change.
+            var difference = Baselines.FirstDifference(Baselines.Read(s_folder, hintName), text);
+            Assert.True(
+                difference is null,
+                $"{hintName} differs from its baseline at {difference}\nSet {Baselines.UpdateVariable}=1 to rewrite the baselines, then review the diff.");
+        }
+    }
+
+    [Fact]
+    public void EvsDocument_GeneratedCodeCompilesWithoutWarnings()
+    {
+        var problems = GeneratorHarness.CompilerProblems(s_run.Value.OutputCompilation);
+
+        Assert.True(problems.Count == 0, GeneratorHarness.Describe(problems));
+    }
+}

@@ -1,0 +1,57 @@
+namespace EvsCodegen.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// Checked-in expected outputs. Set <c>EVSCODEGEN_UPDATE_BASELINES=1</c> to rewrite them from the current
+/// generator instead of comparing; review the diff before committing.
+/// </summary>
+internal static class Baselines
+{
+    public const string UpdateVariable = "EVSCODEGEN_UPDATE_BASELINES";
+
+    public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+    /// <summary>Rewrites the folder so it holds exactly <paramref name="files"/> (stale baselines are deleted).</summary>
+    public static void Write(string folder, IEnumerable<(string Name, string Text)> files)
+    {
+        Directory.CreateDirectory(folder);
+        var list = files.ToList();
+        foreach (var stale in Directory.EnumerateFiles(folder).Where(f => !list.Any(x => x.Name == Path.GetFileName(f))))
+        {
+            File.Delete(stale);
+        }
+
+        foreach (var (name, text) in list)
+        {
+            File.WriteAllText(Path.Combine(folder, name), Normalize(text));
+        }
+    }
+
+    /// <summary>The baseline names in <paramref name="folder"/>, ordinally sorted.</summary>
+    public static IReadOnlyList<string> Names(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public static string Read(string folder, string name) => Normalize(File.ReadAllText(Path.Combine(folder, name)));
+
+    /// <summary>Null when equal; otherwise the first differing line of both texts, for the failure message.</summary>
+    public static string? FirstDifference(string expected, string actual)
+    {
+        var left = Normalize(expected).Split('\n');
+        var right = Normalize(actual).Split('\n');
+        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
+        {
+            var l = i < left.Length ? left[i] : "(end of file)";
+            var r = i < right.Length ? right[i] : "(end of file)";
+            if (l != r)
+            {
+                return $"line {i + 1}:\n  baseline:  {l}\n  generated: {r}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Line endings are normalized so a checkout with CRLF still compares equal.</summary>
+    public static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+}
