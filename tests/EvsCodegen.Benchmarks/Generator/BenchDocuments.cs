@@ -1,0 +1,73 @@
+using System.Reflection;
+
+namespace EvsCodegen.Benchmarks.Generator;
+
+/// <summary>The OpenAPI documents the generator benchmarks run over, and the description edit of item 2(b).</summary>
+public static class BenchDocuments
+{
+    /// <summary>The EVS document, the project's own.</summary>
+    public const string Evs = "evs-snapshots.yaml";
+
+    /// <summary>The largest public corpus document (about 160 KB of YAML).</summary>
+    public const string UnitTestSpec = "oag__3_0_3_unit_test_spec.yaml";
+
+    /// <summary>The second largest (JSON, about 90 KB).</summary>
+    public const string OpenDota = "oag__opendota.json";
+
+    /// <summary>The third largest (YAML, about 80 KB).</summary>
+    public const string PetstoreFake = "oag__petstore-fake-endpoints-csharp.yaml";
+
+    /// <summary>Every document of item 1, smallest first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Evs, PetstoreFake, OpenDota, UnitTestSpec];
+
+    /// <summary>The repository root, recorded at build time.</summary>
+    public static string RepoRoot { get; } =
+        typeof(BenchDocuments).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    /// <summary>The public corpus folder: <c>EVS_BENCH_CORPUS</c>, else <c>../shared/corpus/public</c> beside the repo.</summary>
+    public static string CorpusFolder { get; } =
+        Environment.GetEnvironmentVariable("EVS_BENCH_CORPUS") is { Length: > 0 } folder
+            ? folder
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", "public"));
+
+    /// <summary>The path of a document by name.</summary>
+    public static string PathOf(string name) =>
+        name == Evs ? Path.Combine(RepoRoot, "openapi", Evs) : Path.Combine(CorpusFolder, name);
+
+    /// <summary>The text of a document by name.</summary>
+    public static string Read(string name) => File.ReadAllText(PathOf(name));
+
+    /// <summary>
+    /// One schema's description before and after an edit, for the warm run of item 2(b). The EVS document's
+    /// <c>Fault</c> has a description that is replaced; the unit-test spec's <c>AllofWithBaseSchema</c> has none, so
+    /// one is inserted in both texts and only its words differ.
+    /// </summary>
+    public static (string Before, string After, string Schema) DescriptionEdit(string name)
+    {
+        var text = Read(name);
+        switch (name)
+        {
+            case Evs:
+                const string Original = "description: 错误详情。 / Fault details.";
+                Require(text, Original);
+                return (text, text.Replace(Original, "description: 错误详情。 / Fault details (edited).", StringComparison.Ordinal), "Fault");
+            case UnitTestSpec:
+                const string Key = "\n    AllofWithBaseSchema:\n";
+                Require(text, Key);
+                return (
+                    text.Replace(Key, Key + "      description: Base schema with allOf.\n", StringComparison.Ordinal),
+                    text.Replace(Key, Key + "      description: Base schema with allOf (edited).\n", StringComparison.Ordinal),
+                    "AllofWithBaseSchema");
+            default:
+                throw new ArgumentException($"No description edit is defined for {name}.", nameof(name));
+        }
+    }
+
+    private static void Require(string text, string fragment)
+    {
+        if (!text.Contains(fragment, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The document no longer contains '{fragment.Trim()}'; update BenchDocuments.DescriptionEdit.");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using BenchmarkDotNet.Running;
+using EvsCodegen.Benchmarks;
+
+// Extra modes that are not BenchmarkDotNet runs: the incremental report (item 2's step reasons), the sizes of
+// what is generated and the server load test (item 5). Everything else goes to BenchmarkDotNet, each class with
+// its [Config(typeof(BenchConfig))].
+return args.FirstOrDefault() switch
+{
+    "incremental" => EvsCodegen.Benchmarks.Generator.IncrementalReport.Run(),
+    "sizes" => EvsCodegen.Benchmarks.Generator.SizeReport.Run(),
+    "load" => await EvsCodegen.Benchmarks.Server.LoadTest.RunAsync(args.Skip(1).ToArray()),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchConfig).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+}

@@ -1,0 +1,102 @@
+using System.Reflection;
+using Evs.Backend;
+using Evs.Server;
+using Evs.Snapshots;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace EvsCodegen.Benchmarks.Server;
+
+/// <summary>The three servers of item 5, each on 127.0.0.1 with a free port, over the same backend and request guard.</summary>
+public static class BenchHosts
+{
+    /// <summary>The host names the load test accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "nswag", "generated-runtime-minimal"];
+
+    private static readonly string[] s_args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"];
+
+    /// <summary>Starts a host by name and returns it with its base address.</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name)
+    {
+        var app = name switch
+        {
+            // The EVS host itself: generated controller and runtime. Controllers come only from its assembly (this
+            // runner's assembly holds NSwag's controller for the same route).
+            "generated" => EvsHost.Build(s_args, SeedData.Default, services => OnlyControllersFrom(services, typeof(EvsHost).Assembly)),
+            "minimal" => BuildMinimal(),
+            "nswag" => BuildNSwag(),
+            "generated-runtime-minimal" => BuildGeneratedRuntimeMinimal(),
+            _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
+        };
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address + "/"));
+    }
+
+    /// <summary>The limit: a hand-written minimal-API endpoint doing the generated controller's checks in one pass.</summary>
+    private static WebApplication BuildMinimal()
+    {
+        var builder = CreateBuilder();
+        var app = builder.Build();
+        app.UseMiddleware<EvsRequestGuard>();
+        app.MapPut("/v3/{project_id}/snapshots/{snapshot_id}", HandWrittenEndpoint.UpdateSnapshotAsync);
+        return app;
+    }
+
+    /// <summary>The generated controller's action body as a minimal-API endpoint (diagnostic: MVC's share).</summary>
+    private static WebApplication BuildGeneratedRuntimeMinimal()
+    {
+        var builder = CreateBuilder();
+        builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        var app = builder.Build();
+        app.UseMiddleware<EvsRequestGuard>();
+        app.MapPut("/v3/{project_id}/snapshots/{snapshot_id}", GeneratedRuntimeEndpoint.UpdateSnapshotAsync);
+        return app;
+    }
+
+    /// <summary>NSwag's partial controller (MVC model binding with System.Text.Json) over the same backend.</summary>
+    private static WebApplication BuildNSwag()
+    {
+        var builder = CreateBuilder();
+        builder.Services.AddControllers().ConfigureApplicationPartManager(manager => Only(manager, typeof(BenchHosts).Assembly));
+        builder.Services.AddScoped<NSwagServer.INSwagSnapshotsController, NSwagImplementation>();
+        var app = builder.Build();
+        app.UseMiddleware<EvsRequestGuard>();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>What <see cref="EvsHost.Build"/> configures besides the controller: Kestrel limits and the backend.</summary>
+    private static WebApplicationBuilder CreateBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder(s_args);
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = EvsHost.MaxBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+        builder.Services.AddSingleton(new SnapshotStore(SeedData.Default));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CallerContext>();
+        builder.Services.AddScoped<ISnapshotsApi, InMemorySnapshotsApi>();
+        return builder;
+    }
+
+    private static void OnlyControllersFrom(IServiceCollection services, Assembly assembly)
+    {
+        var manager = services.Select(d => d.ImplementationInstance).OfType<ApplicationPartManager>().Single();
+        Only(manager, assembly);
+    }
+
+    private static void Only(ApplicationPartManager manager, Assembly assembly)
+    {
+        foreach (var part in manager.ApplicationParts.OfType<AssemblyPart>().Where(p => p.Assembly != assembly).ToList())
+        {
+            manager.ApplicationParts.Remove(part);
+        }
+
+        if (!manager.ApplicationParts.OfType<AssemblyPart>().Any())
+        {
+            manager.ApplicationParts.Add(new AssemblyPart(assembly));
+        }
+    }
+}
