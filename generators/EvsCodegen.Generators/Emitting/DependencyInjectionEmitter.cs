@@ -24,6 +24,9 @@ internal static class DependencyInjectionEmitter
     private const string MvcBuilder = "global::Microsoft.Extensions.DependencyInjection.IMvcBuilder";
     private const string MvcExtensions = "global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions";
     private const string AssemblyPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart";
+    private const string ApplicationPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPart";
+    private const string FeatureProvider = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationFeatureProvider";
+    private const string ControllerFeature = "global::Microsoft.AspNetCore.Mvc.Controllers.ControllerFeature";
     private const string HttpClient = "global::System.Net.Http.HttpClient";
     private const string Uri = "global::System.Uri";
     private const string ArgumentNullException = "global::System.ArgumentNullException";
@@ -129,6 +132,15 @@ internal static class DependencyInjectionEmitter
         w.Open($"public static {MvcBuilder} Add{name}Controllers(this {ServiceCollection} services)");
         w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
         w.Line($"var builder = {MvcExtensions}.AddControllers(services);");
+        if (!context.Public)
+        {
+            // MVC discovers public controllers only; an internal one is added to the controller feature by name.
+            w.Open($"if (!global::System.Linq.Enumerable.Any(global::System.Linq.Enumerable.OfType<ControllerProvider>(builder.PartManager.FeatureProviders)))");
+            w.Line("builder.PartManager.FeatureProviders.Add(new ControllerProvider());");
+            w.Close();
+            w.Line();
+        }
+
         w.Line($"var assembly = typeof({controller}).Assembly;");
         w.Open("foreach (var part in builder.PartManager.ApplicationParts)");
         w.Open($"if (part is {AssemblyPart} assemblyPart && assemblyPart.Assembly == assembly)");
@@ -155,6 +167,21 @@ internal static class DependencyInjectionEmitter
         w.Line($"    services.Add({ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
         w.Line($"    return Add{name}Controllers(services);");
         w.Line("}");
+        if (!context.Public)
+        {
+            w.Line();
+            w.Line($"/// <summary>Adds the internal <see cref=\"{controller}\"/> to the controllers MVC knows.</summary>");
+            w.Open($"private sealed class ControllerProvider : {FeatureProvider}<{ControllerFeature}>");
+            w.Line("/// <inheritdoc/>");
+            w.Open($"public void PopulateFeature(global::System.Collections.Generic.IEnumerable<{ApplicationPart}> parts, {ControllerFeature} feature)");
+            w.Line($"var type = global::System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof({controller}));");
+            w.Open("if (!feature.Controllers.Contains(type))");
+            w.Line("feature.Controllers.Add(type);");
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+
         w.Close();
         return w.ToString();
     }

@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using EvsCodegen.Packaging.Tests.Consumers;
+using EvsCodegen.Packaging.Tests.Infrastructure;
+
+namespace EvsCodegen.Packaging.Tests;
+
+/// <summary>The generator package, as a project outside the repository uses it: restored from a feed, run by the real build.</summary>
+[Collection(PackagesCollection.Name)]
+public sealed class GeneratorPackageTests(PackagesFixture packages)
+{
+    private static readonly string[] s_generatorLoadFailures = ["CS8784", "CS8785"];
+
+    [Fact]
+    public void GeneratorPackage_HoldsTheGeneratorAndYamlDotNetAsAnalyzers_AndTheOptionsProps_AndNothingElse()
+    {
+        using var package = ZipFile.OpenRead(packages.GeneratorPackage);
+
+        Assert.Equal(
+            ["EvsCodegen.Generators.nuspec", "analyzers/dotnet/cs/EvsCodegen.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/EvsCodegen.Generators.props"],
+            PackageContent.Files(package));
+    }
+
+    [Fact]
+    public void GeneratorPackage_IsADevelopmentDependency_WithNoPackageDependencies()
+    {
+        using var package = ZipFile.OpenRead(packages.GeneratorPackage);
+        var metadata = PackageContent.Metadata(package);
+
+        Assert.Equal("true", PackageContent.Value(metadata, "developmentDependency"));
+        Assert.Null(PackageContent.Element(metadata, "dependencies"));
+    }
+
+    [Fact]
+    public void GeneratorPackage_PropsMakeEveryOptionVisibleToTheGenerator()
+    {
+        using var package = ZipFile.OpenRead(packages.GeneratorPackage);
+        using var stream = package.GetEntry("build/EvsCodegen.Generators.props")!.Open();
+        var items = XDocument.Load(stream).Descendants().ToList();
+
+        Assert.Equal(
+            ["EvsCodegenAccessibility", "EvsCodegenEmit", "EvsCodegenNamespace", "RootNamespace"],
+            items.Where(e => e.Name.LocalName == "CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["OpenApi", "OpenApiAccessibility", "OpenApiClientName", "OpenApiContractName", "OpenApiEmit", "OpenApiNamespace"],
+            items.Where(e => e.Name.LocalName == "CompilerVisibleItemMetadata" && (string?)e.Attribute("Include") == "AdditionalFiles")
+                .Select(e => (string)e.Attribute("MetadataName")!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FreshWebProject_BuildsWithThePackedGenerator_AndItsGeneratedClientCallsItsGeneratedServer()
+    {
+        var folder = packages.CreateConsumer("todos", TodoConsumer.Files(packages.Version));
+
+        var build = (await DotNet.RunAsync(folder, "build", "--disable-build-servers")).AssertSucceeded();
+
+        // The generator loaded with what the package ships: no load or run failure, and every file generated.
+        Assert.DoesNotContain(s_generatorLoadFailures, code => build.Output.Contains(code, StringComparison.Ordinal));
+        var generated = Path.Combine(folder, "obj", "Debug", "net10.0", "generated", "EvsCodegen.Generators", "EvsCodegen.Generators.OpenApiGenerator");
+        Assert.Equal(TodoConsumer.ExpectedGeneratedFiles, Directory.GetFiles(generated).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var run = (await DotNet.RunAsync(folder, Path.Combine("bin", "Debug", "net10.0", TodoConsumer.ProjectName + ".dll"))).AssertSucceeded();
+        Assert.Equal(string.Join("\n", TodoConsumer.ExpectedOutput), string.Join("\n", run.Lines));
+    }
+
+    [Fact]
+    public async Task GeneratorPackageWithoutYamlDotNet_FailsTheConsumersBuild_NamingTheMissingAssembly()
+    {
+        var version = packages.CreateGeneratorPackageWithoutYamlDotNet();
+        var folder = packages.CreateConsumer("todos-without-yamldotnet", TodoConsumer.Files(version));
+
+        var build = await DotNet.RunAsync(folder, "build", "--disable-build-servers");
+
+        // The control for the test above: a package missing a dependency is caught by the same checks.
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(s_generatorLoadFailures, code => build.Output.Contains(code, StringComparison.Ordinal));
+        Assert.Contains("Could not load file or assembly 'YamlDotNet", build.Output, StringComparison.Ordinal);
+    }
+}
