@@ -38,9 +38,21 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) => Pipeline.Report(spc, list));
 
+        // Documents of one compilation must not collide: placement is decided over all of them (small records only).
+        var slots = parsed
+            .Select(static (result, _) => DocumentPlacement.Identify(result))
+            .Collect()
+            .Select(static (identities, _) => DocumentPlacement.Place(identities))
+            .WithTrackingName(TrackingNames.Placement);
+        context.RegisterSourceOutput(slots, static (spc, list) => Pipeline.ReportConflicts(spc, list));
+        var placed = parsed
+            .Combine(slots)
+            .Select(static (pair, _) => DocumentPlacement.Apply(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Placed);
+
         // One unit per generated file: editing one schema re-emits only that schema's file.
-        var units = parsed
-            .SelectMany(static (result, _) => EmitUnits.Split(result.Model))
+        var units = placed
+            .SelectMany(static (model, _) => EmitUnits.Split(model))
             .WithTrackingName(TrackingNames.Units);
         context.RegisterSourceOutput(units, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
 
@@ -50,8 +62,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.FrameworkSupport);
 
         // DI registrations, emitted only where the compilation references what they call; only they see the compilation.
-        var registrations = parsed
-            .SelectMany(static (result, _) => DependencyInjectionEmitter.Split(result.Model))
+        var registrations = placed
+            .SelectMany(static (model, _) => DependencyInjectionEmitter.Split(model))
             .Combine(support)
             .Where(static pair => DependencyInjectionEmitter.IsSupported(pair.Left.Kind, pair.Right))
             .Select(static (pair, _) => pair.Left)

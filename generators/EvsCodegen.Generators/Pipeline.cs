@@ -22,6 +22,17 @@ internal static class Pipeline
         return new DocumentInputModel(file.Path, text, OptionsReader.ReadDocument(options, defaults));
     }
 
+    public static void ReportConflicts(SourceProductionContext context, EquatableArray<DocumentSlotModel> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Conflict is { } conflict)
+            {
+                context.ReportDiagnostic(conflict.ToDiagnostic());
+            }
+        }
+    }
+
     public static void Report(SourceProductionContext context, EquatableArray<DiagnosticModel> diagnostics)
     {
         foreach (var diagnostic in diagnostics)

@@ -15,6 +15,12 @@ public static class TrackingNames
     /// <summary>Diagnostics split from the models.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 
+    /// <summary>Hint prefixes and namespace conflicts decided over all documents.</summary>
+    public const string Placement = nameof(Placement);
+
+    /// <summary>Models after placement (null when a conflict stops the document).</summary>
+    public const string Placed = nameof(Placed);
+
     /// <summary>Models split into one unit per generated file.</summary>
     public const string Units = nameof(Units);
 

@@ -33,6 +33,11 @@ public static class DiagnosticDescriptors
         "EVS1005", "OpenAPI document too large or too deep", "The OpenAPI document exceeds a limit: {0}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    /// <summary>EVS1006: two documents would generate the same types into one namespace.</summary>
+    public static readonly DiagnosticDescriptor NamespaceConflict = new(
+        "EVS1006", "Two OpenAPI documents share a namespace", "The OpenAPI documents '{0}' and '{1}' both generate {2} code into the namespace '{3}'; give this one its own OpenApiNamespace (it is not generated)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>EVS2001: a schema construct the generator cannot express in C#.</summary>
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
         "EVS2001", "Unsupported schema construct", "'{0}' is not supported yet: {1}",
@@ -60,7 +65,7 @@ public static class DiagnosticDescriptors
 
     private static readonly DiagnosticDescriptor[] s_all =
     [
-        UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge,
+        UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension,
     ];
 

@@ -24,4 +24,5 @@ public sealed record DocumentInputModel(string Path, string Text, DocumentOption
 /// <summary>The result of parsing one document: the model (null when nothing can be generated) and diagnostics.</summary>
 /// <param name="Model">The model.</param>
 /// <param name="Diagnostics">Positioned diagnostics.</param>
-public sealed record ParseResultModel(ApiModel? Model, EquatableArray<DiagnosticModel> Diagnostics);
+/// <param name="Path">The document's path.</param>
+public sealed record ParseResultModel(ApiModel? Model, EquatableArray<DiagnosticModel> Diagnostics, string Path = "");

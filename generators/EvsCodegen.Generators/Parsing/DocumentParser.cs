@@ -19,7 +19,10 @@ public static partial class DocumentParser
     ];
 
     /// <summary>Parses <paramref name="input"/>.</summary>
-    public static ParseResultModel Parse(DocumentInputModel input, CancellationToken cancellationToken)
+    public static ParseResultModel Parse(DocumentInputModel input, CancellationToken cancellationToken) =>
+        ParseCore(input, cancellationToken) with { Path = input.Path };
+
+    private static ParseResultModel ParseCore(DocumentInputModel input, CancellationToken cancellationToken)
     {
         var optionProblems = new List<DiagnosticModel>();
         for (var i = 0; i + 2 < input.Options.Problems.Count; i += 3)

