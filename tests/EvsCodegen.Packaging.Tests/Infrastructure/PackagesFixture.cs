@@ -10,8 +10,8 @@ namespace EvsCodegen.Packaging.Tests.Infrastructure;
 /// </summary>
 public sealed class PackagesFixture : IAsyncLifetime
 {
-    /// <summary>The projects packed, in dependency order.</summary>
-    private static readonly string[] s_packedProjects = ["generators/EvsCodegen.Generators", "src/Evs.Contracts", "src/Evs.Client"];
+    /// <summary>The README's packaging command packs this filter: the generator, the contracts and the client.</summary>
+    private const string PackagesFilter = "EvsCodegen.Packages.slnf";
 
     public PackagesFixture()
     {
@@ -43,17 +43,11 @@ public sealed class PackagesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        var commands = new List<CommandResult>();
-        foreach (var project in s_packedProjects)
-        {
-            // A private artifacts folder: nothing is written to the repo's bin/obj, and parallel test runs do not collide.
-            commands.Add((await DotNet.RunAsync(
-                RepoPaths.Root,
-                "pack", RepoPaths.Project(project), "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
-                "-p:Version=" + Version, "--disable-build-servers")).AssertSucceeded());
-        }
-
-        PackCommands = commands;
+        // A private artifacts folder: nothing is written to the repo's bin/obj, and parallel test runs do not collide.
+        PackCommands = [(await DotNet.RunAsync(
+            RepoPaths.Root,
+            "pack", RepoPaths.Project(PackagesFilter), "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+            "-p:Version=" + Version, "--disable-build-servers")).AssertSucceeded()];
     }
 
     public Task DisposeAsync()
