@@ -77,6 +77,26 @@ public static class CorpusReport
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Writes each document's generated files to <c>{dir}/{document}/</c> and every diagnostic (generator and
+    /// compiler) to <c>{dir}/{document}/diagnostics.txt</c>, for reading what the table only summarises.
+    /// </summary>
+    public static void Dump(IReadOnlyList<DocumentResult> results, string directory)
+    {
+        foreach (var result in results)
+        {
+            var folder = System.IO.Path.Combine(directory, result.Name.Replace('/', '_'));
+            System.IO.Directory.CreateDirectory(folder);
+            foreach (var source in result.Sources)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(folder, source.Key), source.Value);
+            }
+
+            var lines = result.GeneratorDiagnostics.Concat(result.CompilerErrors).Concat(result.CompilerWarnings).Select(d => d.ToString());
+            System.IO.File.WriteAllLines(System.IO.Path.Combine(folder, "diagnostics.txt"), [.. lines, .. result.Failure is null ? Array.Empty<string>() : [result.Failure]]);
+        }
+    }
+
     /// <summary>A compiler diagnostic as <c>CS0102 Models.Pet.g.cs(12,5): message</c>.</summary>
     public static string Describe(Diagnostic diagnostic)
     {

@@ -13,6 +13,9 @@ namespace EvsCodegen.Corpus;
 public static class DocumentFacts
 {
     private const int MaxEvents = 5_000_000;
+
+    // Deeper documents are not counted: past this depth YAML's scanner work grows with the square of the depth.
+    private const int MaxDepth = 256;
     private static readonly HashSet<string> s_methods = new(StringComparer.Ordinal) { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     /// <summary>Whether the top level is a mapping with an <c>openapi</c> or <c>swagger</c> key.</summary>
@@ -32,7 +35,7 @@ public static class DocumentFacts
             var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
-                if (++events > MaxEvents)
+                if (++events > MaxEvents || stack.Count > MaxDepth)
                 {
                     return (isDocument, null);
                 }

@@ -29,10 +29,22 @@ public static class DocumentRunner
     /// <summary>The parse options of generated code: latest C#, doc comments checked like a project that builds its XML docs.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    /// <summary>The compilation options: a library with nullable reference types enabled.</summary>
+    /// <summary>
+    /// The compilation options: a library with nullable reference types enabled. Single-threaded, because the runner
+    /// already compiles documents in parallel and the compiler's own parallelism would queue on a starved thread pool.
+    /// </summary>
     public static CSharpCompilationOptions CompilationOptions { get; } = new(
         OutputKind.DynamicallyLinkedLibrary,
-        nullableContextOptions: NullableContextOptions.Enable);
+        nullableContextOptions: NullableContextOptions.Enable,
+        concurrentBuild: false);
+
+    // Every document's compilation derives from this one: a compilation made by adding trees to another shares its
+    // bound references, so the ~350 framework assemblies are bound once per process instead of once per document.
+    private static readonly Lazy<CSharpCompilation> s_empty = new(() => CSharpCompilation.Create(
+        "EvsCodegen.Corpus.Generated",
+        syntaxTrees: [],
+        references: FrameworkReferences.All,
+        options: CompilationOptions));
 
     /// <summary>Runs the generator over <paramref name="document"/> and compiles what it emits, in its own compilation.</summary>
     /// <param name="document">The document.</param>
@@ -52,11 +64,7 @@ public static class DocumentRunner
             }),
         };
 
-        var compilation = CSharpCompilation.Create(
-            "Corpus." + document.Namespace,
-            syntaxTrees: [],
-            references: FrameworkReferences.All,
-            options: CompilationOptions);
+        var compilation = s_empty.Value;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new OpenApiGenerator().AsSourceGenerator()],
             texts,

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.IO;
 using EvsCodegen.Corpus;
 
-// dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--timeout <seconds>] [--parallel <n>]
+// dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>]
 string? folder = null;
 string? markdown = null;
+string? dump = null;
 var timeout = CorpusRunner.DefaultTimeout;
 var parallelism = Environment.ProcessorCount;
 for (var i = 0; i < args.Length; i++)
@@ -14,6 +15,9 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--markdown" when i + 1 < args.Length:
             markdown = args[++i];
+            break;
+        case "--dump" when i + 1 < args.Length:
+            dump = args[++i];
             break;
         case "--timeout" when i + 1 < args.Length:
             timeout = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
@@ -51,12 +55,17 @@ if (markdown is not null)
     File.WriteAllText(markdown, CorpusReport.Markdown(results, folder.Replace('\\', '/')));
 }
 
+if (dump is not null)
+{
+    CorpusReport.Dump(results, dump);
+}
+
 Console.WriteLine(CorpusReport.Summary(results));
 return CorpusReport.IsGreen(results) ? 0 : 1;
 
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"error: {problem}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--timeout <seconds>] [--parallel <n>]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>]");
     return 2;
 }

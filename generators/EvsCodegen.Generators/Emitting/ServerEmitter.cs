@@ -114,12 +114,9 @@ internal static partial class ServerEmitter
         {
             var item = parameter.Type.Item!;
             var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"ApiServerRuntime.Split({Raw(parameter)})";
-            w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? null : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {ParameterText.Parse(item, "item", parameter.WireName)}));");
-            if (parameter.Required)
-            {
-                w.Line($"{parameter.Name} ??= [];");
-            }
-
+            // A required array is never null: an absent one is empty (Values has already answered 400 when it must).
+            var absent = parameter.Required ? "[]" : "null";
+            w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {absent} : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {ParameterText.Parse(item, "item", parameter.WireName)}));");
             return;
         }
 

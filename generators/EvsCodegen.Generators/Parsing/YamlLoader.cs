@@ -19,6 +19,12 @@ internal static class YamlLoader
     /// <summary>The most nodes accepted in one document.</summary>
     public const int MaxNodes = 2_000_000;
 
+    /// <summary>
+    /// The most nodes the document may stand for once every alias is expanded. The tree shares aliased nodes, but
+    /// anything that walks it (ours or a later stage's) sees the expanded document; an alias bomb stops here.
+    /// </summary>
+    public const long MaxExpandedNodes = 10_000_000;
+
     /// <summary>The largest document accepted, in characters.</summary>
     public const int MaxLength = 32 * 1024 * 1024;
 
@@ -89,7 +95,7 @@ internal static class YamlLoader
     private sealed class Builder
     {
         private readonly Stack<Frame> _stack = new();
-        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private int _nodes;
 
         public YNode? Root { get; private set; }
@@ -104,7 +110,7 @@ internal static class YamlLoader
                     return Open(start, new Frame(start, new YSequence(ToSpan(start.Start, start.End), ToLineSpan(start.Start, start.End))));
                 case MappingEnd or SequenceEnd:
                     var frame = _stack.Pop();
-                    return Complete(frame.Node, frame.Anchor, parsingEvent);
+                    return Complete(frame.Node, frame.Weight, frame.Anchor, parsingEvent);
                 case Scalar scalar:
                     if (++_nodes > MaxNodes)
                     {
@@ -112,14 +118,14 @@ internal static class YamlLoader
                     }
 
                     var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, ToSpan(scalar.Start, scalar.End), ToLineSpan(scalar.Start, scalar.End));
-                    return Complete(node, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalar);
+                    return Complete(node, 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalar);
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
                         return new LoadError(LoadErrorKind.Syntax, $"the alias '*{alias.Value.Value}' names no anchor", ToSpan(alias.Start, alias.End), ToLineSpan(alias.Start, alias.End));
                     }
 
-                    return Complete(target, null, alias);
+                    return Complete(target.Node, target.Weight, null, alias);
                 default:
                     return null;
             }
@@ -141,11 +147,15 @@ internal static class YamlLoader
             return null;
         }
 
-        private LoadError? Complete(YNode node, string? anchor, ParsingEvent at)
+        /// <param name="node">The completed node (for an alias, the node it names).</param>
+        /// <param name="weight">How many nodes it stands for with its aliases expanded.</param>
+        /// <param name="anchor">Its anchor, if any.</param>
+        /// <param name="at">The event, for positioning errors.</param>
+        private LoadError? Complete(YNode node, long weight, string? anchor, ParsingEvent at)
         {
             if (anchor is not null)
             {
-                _anchors[anchor] = node;
+                _anchors[anchor] = (node, weight);
             }
 
             if (_stack.Count == 0)
@@ -155,6 +165,12 @@ internal static class YamlLoader
             }
 
             var parent = _stack.Peek();
+            parent.Weight += weight;
+            if (parent.Weight > MaxExpandedNodes)
+            {
+                return new LoadError(LoadErrorKind.TooLarge, $"its aliases expand it to more than {MaxExpandedNodes} nodes (an alias bomb?)", ToSpan(at.Start, at.End), ToLineSpan(at.Start, at.End));
+            }
+
             if (parent.Node is YSequence sequence)
             {
                 sequence.Add(node);
@@ -193,6 +209,9 @@ internal static class YamlLoader
             public string? Anchor { get; } = start.Anchor.IsEmpty ? null : start.Anchor.Value;
 
             public YScalar? PendingKey { get; set; }
+
+            /// <summary>Nodes this one stands for with aliases expanded: itself and its children's weights.</summary>
+            public long Weight { get; set; } = 1;
         }
     }
 }

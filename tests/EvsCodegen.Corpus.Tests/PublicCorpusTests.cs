@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace EvsCodegen.Corpus.Tests;
+
+/// <summary>The corpus run of the README, as a test: one run shared by the facts below.</summary>
+public sealed class PublicCorpusFixture
+{
+    public PublicCorpusFixture()
+    {
+        Documents = CorpusRunner.Discover(RepoPaths.RequirePublicCorpus());
+        Results = CorpusRunner.Run(Documents, CorpusRunner.DefaultTimeout, Environment.ProcessorCount);
+    }
+
+    public System.Collections.Generic.IReadOnlyList<CorpusDocument> Documents { get; }
+
+    public System.Collections.Generic.IReadOnlyList<DocumentResult> Results { get; }
+}
+
+public sealed class PublicCorpusTests(PublicCorpusFixture corpus) : IClassFixture<PublicCorpusFixture>
+{
+    [Fact]
+    public void EveryDocument_RunsWithoutCrashHangOrCompileError()
+    {
+        var failures = corpus.Results.Where(r => r.Outcome != Outcome.Ok).Select(CorpusReport.Row).ToList();
+        Assert.True(failures.Count == 0, CorpusReport.Summary(corpus.Results) + "\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void GeneratedCode_HasNoCompilerWarnings()
+    {
+        // Consumers build with TreatWarningsAsErrors; a warning in generated code breaks their build like an error.
+        var warnings = corpus.Results
+            .SelectMany(r => r.CompilerWarnings.Select(w => $"{r.Name}: {CorpusReport.Describe(w)}"))
+            .ToList();
+        Assert.True(warnings.Count == 0, string.Join("\n", warnings.Take(20)));
+    }
+
+    [Fact]
+    public void EveryGeneratorDiagnostic_PointsAtALineOfItsDocument()
+    {
+        var unpositioned = corpus.Results
+            .SelectMany(r => r.GeneratorDiagnostics.Select(d => (r.Name, Diagnostic: d)))
+            .Where(x => x.Diagnostic.Location.Kind != LocationKind.ExternalFile
+                || !corpus.Documents.Any(doc => doc.Name == x.Name && doc.Path == x.Diagnostic.Location.GetLineSpan().Path))
+            .Select(x => $"{x.Name}: {x.Diagnostic}")
+            .ToList();
+        Assert.True(unpositioned.Count == 0, string.Join("\n", unpositioned));
+    }
+
+    [Fact]
+    public void UnsupportedVersions_GetOneErrorAndNoCode()
+    {
+        foreach (var name in new[] { "oai__3.2-tags-example.yaml", "oai__petstore-swagger-2.0.json" })
+        {
+            var result = corpus.Results.Single(r => r.Name == name);
+            Assert.Equal(0, result.Files);
+            var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+            Assert.Equal("EVS1002", diagnostic.Id);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        }
+    }
+
+    [Fact]
+    public void SupportedDocuments_AllGenerateCode()
+    {
+        var silent = corpus.Results
+            .Where(r => !r.Generated && !r.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            .Select(r => r.Name)
+            .ToList();
+        Assert.Empty(silent);
+    }
+}
