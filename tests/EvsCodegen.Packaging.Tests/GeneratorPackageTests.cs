@@ -12,12 +12,12 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
     private static readonly string[] s_generatorLoadFailures = ["CS8784", "CS8785"];
 
     [Fact]
-    public void GeneratorPackage_HoldsTheGeneratorAndYamlDotNetAsAnalyzers_AndTheOptionsProps_AndNothingElse()
+    public void GeneratorPackage_HoldsTheGeneratorAndYamlDotNetAsAnalyzers_AndTheOptionsPropsAndTargets_AndNothingElse()
     {
         using var package = ZipFile.OpenRead(packages.GeneratorPackage);
 
         Assert.Equal(
-            ["EvsCodegen.Generators.nuspec", "analyzers/dotnet/cs/EvsCodegen.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/EvsCodegen.Generators.props"],
+            ["EvsCodegen.Generators.nuspec", "analyzers/dotnet/cs/EvsCodegen.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/EvsCodegen.Generators.props", "build/EvsCodegen.Generators.targets"],
             PackageContent.Files(package));
     }
 

@@ -2,7 +2,7 @@ namespace EvsCodegen.Packaging.Tests.Consumers;
 
 /// <summary>
 /// A web app that is not the EVS API: its own small document, every family emitted, options set through item
-/// metadata (namespace, client and contract names) and a project-wide property (internal accessibility). It serves
+/// metadata (namespace, families as an MSBuild list, client and contract names) and a project-wide property (internal accessibility). It serves
 /// the generated controller on 127.0.0.1 and calls it with the generated client, both registered through the
 /// generated extensions, with an API key and a handler of its own.
 /// </summary>
@@ -54,7 +54,7 @@ internal static class TodoConsumer
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="EvsCodegen.Generators" Version="{{generatorVersion}}" PrivateAssets="all" />
-                <AdditionalFiles Include="todos.yaml" OpenApi="true" OpenApiNamespace="Consumer.Todos" OpenApiClientName="TodoClient" OpenApiContractName="ITodoService" />
+                <AdditionalFiles Include="todos.yaml" OpenApi="true" OpenApiNamespace="Consumer.Todos" OpenApiEmit="models;client;server" OpenApiClientName="TodoClient" OpenApiContractName="ITodoService" />
               </ItemGroup>
             </Project>
             """,
