@@ -63,10 +63,15 @@ public static class DiagnosticDescriptors
         "EVS2005", "Invalid vendor extension", "The extension '{0}' is ignored: {1}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>EVS2006: a part of the document outside schemas and operations that the generated code does not apply.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
-        UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension,
+        UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
     ];
 
     /// <summary>Looks a descriptor up by its ID.</summary>

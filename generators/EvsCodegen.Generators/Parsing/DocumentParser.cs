@@ -121,23 +121,30 @@ public static partial class DocumentParser
             input.Options.Public,
             info?.GetString("title") ?? documentName,
             info?.GetString("version") ?? string.Empty,
-            ReadApiKeys(components?.GetMapping("securitySchemes")),
+            ReadApiKeys(context, components?.GetMapping("securitySchemes")),
             operations.Faults,
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
 
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 
-    private static EquatableArray<ApiKeyModel> ReadApiKeys(YMapping? schemes)
+    private static EquatableArray<ApiKeyModel> ReadApiKeys(ParseContext context, YMapping? schemes)
     {
         var keys = new List<ApiKeyModel>();
         var names = new NameScope("Timeout");
         foreach (var entry in schemes?.Entries ?? [])
         {
-            if (entry.Value is YMapping scheme && scheme.GetString("type") == "apiKey" && scheme.GetString("name") is { } name
+            var scheme = context.Deref(entry.Value);
+            if (scheme is not null && scheme.GetString("type") == "apiKey" && scheme.GetString("name") is { } name
                 && scheme.GetString("in") is "header" or "query" or "cookie")
             {
                 keys.Add(new ApiKeyModel(entry.Key.Value, names.Claim(Identifiers.ToPascalCase(entry.Key.Value, "ApiKey")), scheme.GetString("in")!, name, scheme.GetString("description")));
+            }
+            else if (scheme is not null)
+            {
+                // The client sends only API keys; other credentials must come from the HttpClient's handlers.
+                var type = scheme.GetString("type") ?? "no type";
+                context.Report(D.UnsupportedConstruct, entry.Key, $"securitySchemes.{entry.Key.Value} ({type})", "the generated client does not send these credentials; add them with a DelegatingHandler on its HttpClient");
             }
         }
 

@@ -198,6 +198,15 @@ internal sealed partial class OperationReader
             return null;
         }
 
+        foreach (var entry in content.Entries)
+        {
+            // The operation is generated for one media type; say so for each alternative the server will refuse (415).
+            if (entry.Key.Value != mediaType && entry.Key.Value != "*/*")
+            {
+                _context.Report(D.UnsupportedOperation, entry.Key, operationId, $"the request body is accepted only as '{mediaType}'; '{entry.Key.Value}' is not supported yet");
+            }
+        }
+
         var type = encoding == BodyEncoding.Json ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"));
     }
