@@ -38,9 +38,9 @@ public sealed class InMemorySnapshotsApi(SnapshotStore store, CallerContext call
             throw new ApiException(403, "Policy doesn't allow volume:update_snapshot to be performed.");
         }
 
-        // Cinder checks the length first, then trims: "   " is stored as "".
-        var name = body.Snapshot.Name?.Trim();
-        var description = body.Snapshot.Description?.Trim();
+        // Cinder checks the length first, then strips: "   " is stored as "".
+        var name = body.Snapshot.Name?.Trim(s_pythonWhitespace);
+        var description = body.Snapshot.Description?.Trim(s_pythonWhitespace);
         var now = Truncate(time.GetUtcNow());
         var updated = store.Update(projectId, snapshotId, current => current with
         {
@@ -50,6 +50,9 @@ public sealed class InMemorySnapshotsApi(SnapshotStore store, CallerContext call
         }) ?? throw NotFound(snapshotId);
         return Task.FromResult(updated.ToResponse());
     }
+
+    // Cinder strips with Python's str.strip(), whose whitespace is .NET's plus the information separators U+001C-U+001F.
+    private static readonly char[] s_pythonWhitespace = [.. Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => char.IsWhiteSpace(c) || c is >= '\u001C' and <= '\u001F')];
 
     /// <summary>Timestamps travel with six fractional digits; keep the stored value exactly what is sent.</summary>
     private static DateTimeOffset Truncate(DateTimeOffset value) =>

@@ -41,6 +41,8 @@ public sealed class UpdateRulesTests
     [InlineData("\t\r\n tabs and newlines \n", "tabs and newlines")]
     [InlineData("\u3000全角\u3000", "全角")]
     [InlineData("\u00A0nbsp\u00A0", "nbsp")]
+    [InlineData("\u001Fseparators\u001C", "separators")] // Python's str.strip() removes U+001C..U+001F; .NET's Trim() alone would not
+    [InlineData("\u200Bzero width\u200B", "\u200Bzero width\u200B")] // not whitespace to Python either
     [InlineData("inner  spaces   stay", "inner  spaces   stay")]
     [InlineData("", "")]
     public async Task LeadingAndTrailingWhitespace_IsTrimmed(string sent, string stored)

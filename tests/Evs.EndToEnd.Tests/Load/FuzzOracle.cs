@@ -13,6 +13,14 @@ public static class FuzzOracle
 
     private static readonly Expectation s_badRequest = new(400, null, null);
 
+    /// <summary>What Python's str.isspace() accepts (Cinder strips with str.strip()), written out rather than derived from .NET.</summary>
+    public static readonly char[] PythonWhitespace =
+    [
+        '\t', '\n', '\u000B', '\f', '\r', '\u001C', '\u001D', '\u001E', '\u001F', ' ', '\u0085', '\u00A0', '\u1680',
+        '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A',
+        '\u2028', '\u2029', '\u202F', '\u205F', '\u3000',
+    ];
+
     public static Expectation Expect(byte[] body)
     {
         if (body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body) || body.AsSpan().StartsWith("\uFEFF"u8))
@@ -55,11 +63,11 @@ public static class FuzzOracle
                 // Cinder: the length is checked on the value as sent, then leading and trailing whitespace is stripped.
                 if (property.Name == "name")
                 {
-                    name = text.Trim();
+                    name = text.Trim(PythonWhitespace);
                 }
                 else
                 {
-                    description = text.Trim();
+                    description = text.Trim(PythonWhitespace);
                 }
             }
 
