@@ -19,7 +19,8 @@ public static class CorpusRunner
     /// <summary>
     /// The documents of <paramref name="folder"/>: every YAML or JSON file directly in it, and files in subfolders
     /// whose top level has an <c>openapi</c> or <c>swagger</c> key. The other files of a subfolder are fragments
-    /// that external references may name; each document gets those below its own folder as extra <c>AdditionalFiles</c>.
+    /// that external references may name: a fragment belongs to the nearest folder above it that holds a document,
+    /// and each document of that folder gets it as an extra <c>AdditionalFiles</c> item without OpenApi metadata.
     /// </summary>
     public static IReadOnlyList<CorpusDocument> Discover(string folder)
     {
@@ -32,18 +33,33 @@ public static class CorpusRunner
         var documents = files
             .Where(f => string.Equals(Path.GetDirectoryName(f.Path), root, StringComparison.Ordinal) || DocumentFacts.IsDocument(f.Text))
             .ToList();
-        var fragments = files.Except(documents).ToList();
+        var documentFolders = documents.Select(d => Path.GetDirectoryName(d.Path)!).ToHashSet(StringComparer.Ordinal);
+        var fragments = files.Except(documents)
+            .Select(f => (f.Path, f.Text, Owner: OwnerFolder(f.Path, documentFolders, root)))
+            .ToList();
         return documents.Select(d =>
         {
             var directory = Path.GetDirectoryName(d.Path)!;
             var own = fragments
-                .Where(f => f.Path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                    && !string.Equals(Path.GetDirectoryName(f.Path), root, StringComparison.Ordinal))
+                .Where(f => string.Equals(f.Owner, directory, StringComparison.Ordinal))
                 .Select(f => new KeyValuePair<string, string>(f.Path, f.Text))
                 .ToList();
             var name = Path.GetRelativePath(root, d.Path).Replace('\\', '/');
             return new CorpusDocument(name, d.Path, d.Text, NamespaceFor(name), own);
         }).ToList();
+    }
+
+    private static string OwnerFolder(string fragment, HashSet<string> documentFolders, string root)
+    {
+        for (var folder = Path.GetDirectoryName(fragment); folder is not null && folder.Length >= root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (documentFolders.Contains(folder))
+            {
+                return folder;
+            }
+        }
+
+        return root;
     }
 
     /// <summary>Runs every document, <paramref name="parallelism"/> at a time; results come back in document order.</summary>
@@ -62,11 +78,15 @@ public static class CorpusRunner
     /// Runs one document on a thread of its own. When it outlives <paramref name="timeout"/> it is cancelled and
     /// left behind as a hang; an exception is a crash. Neither stops the run of the other documents.
     /// </summary>
-    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false)
+    /// <param name="document">The document.</param>
+    /// <param name="timeout">How long it may take.</param>
+    /// <param name="keepCompilation">Keep the output compilation on the result.</param>
+    /// <param name="generator">The generator; <see cref="Generators.OpenApiGenerator"/> unless a test checks the runner itself.</param>
+    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null)
     {
         using var cancellation = new CancellationTokenSource();
         var task = Task.Factory.StartNew(
-            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token),
+            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token, generator),
             cancellation.Token,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

@@ -50,7 +50,8 @@ public static class DocumentRunner
     /// <param name="document">The document.</param>
     /// <param name="keepCompilation">Keep the output compilation on the result (tests inspect its symbols).</param>
     /// <param name="cancellationToken">Cancels the generator and the compiler.</param>
-    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken)
+    /// <param name="generator">The generator to run; <see cref="OpenApiGenerator"/> unless a test checks the runner itself.</param>
+    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null)
     {
         var texts = new List<AdditionalText> { new InMemoryAdditionalText(document.Path, document.Text) };
         texts.AddRange(document.Fragments.Select(f => new InMemoryAdditionalText(f.Key, f.Value)));
@@ -66,7 +67,7 @@ public static class DocumentRunner
 
         var compilation = s_empty.Value;
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new OpenApiGenerator().AsSourceGenerator()],
+            [(generator ?? new OpenApiGenerator()).AsSourceGenerator()],
             texts,
             ParseOptions,
             new InMemoryOptionsProvider(options, DictionaryAnalyzerConfigOptions.Empty));

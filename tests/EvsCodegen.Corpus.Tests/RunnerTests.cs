@@ -1,0 +1,142 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace EvsCodegen.Corpus.Tests;
+
+/// <summary>The runner itself: it tells a crash, a hang and a compile error from a clean run, and counts what it sees.</summary>
+public sealed class RunnerTests
+{
+    private const string Petstore = """
+        openapi: 3.0.3
+        info: {title: Pets, version: '1'}
+        paths:
+          /pets/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+            get:
+              operationId: getPet
+              responses:
+                '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+            delete:
+              responses: {'204': {description: gone}}
+        components:
+          schemas:
+            Pet: {type: object, properties: {name: {type: string}, kind: {type: string, enum: [cat, dog]}}}
+        """;
+
+    [Fact]
+    public void CleanDocument_IsOkAndCounted()
+    {
+        var result = Run(Petstore, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Outcome.Ok, result.Outcome);
+        Assert.Equal(2, result.DocumentedOperations);
+        Assert.Equal(2, result.GeneratedOperations);
+        Assert.Equal(2, result.Types);
+        Assert.Equal(result.Sources.Count, result.Files);
+        Assert.Equal(result.Sources.Sum(s => s.Value.Count(c => c == '\n')), result.Lines);
+        Assert.Equal("—", result.DiagnosticsById);
+    }
+
+    [Fact]
+    public void GeneratorException_IsACrash()
+    {
+        var result = CorpusRunner.RunOne(Document(Petstore), TimeSpan.FromSeconds(30), generator: new ThrowingGenerator());
+
+        Assert.Equal(Outcome.Crash, result.Outcome);
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CS8785");
+        Assert.Contains("boom", CorpusReport.Row(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GeneratorOverTheTimeout_IsAHang()
+    {
+        var result = CorpusRunner.RunOne(Document(Petstore), TimeSpan.FromMilliseconds(200), generator: new SlowGenerator());
+
+        Assert.Equal(Outcome.Hang, result.Outcome);
+        Assert.Contains("**hang**", CorpusReport.Row(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GeneratedCodeThatDoesNotCompile_IsACompileError()
+    {
+        var result = CorpusRunner.RunOne(Document(Petstore), TimeSpan.FromSeconds(30), generator: new BrokenCodeGenerator());
+
+        Assert.Equal(Outcome.CompileErrors, result.Outcome);
+        Assert.Contains(result.CompilerErrors, d => d.Id == "CS0246");
+    }
+
+    [Fact]
+    public void Summary_CountsEachOutcome()
+    {
+        var results = new[]
+        {
+            new DocumentResult { Name = "a", Outcome = Outcome.Ok, Files = 3 },
+            new DocumentResult { Name = "b", Outcome = Outcome.Crash },
+            new DocumentResult { Name = "c", Outcome = Outcome.Hang },
+            new DocumentResult { Name = "d", Outcome = Outcome.CompileErrors, Files = 1 },
+        };
+
+        Assert.Equal("documents: 4, generated: 2, crashes: 1, hangs: 1, compile-errors: 1, diagnostics: 0", CorpusReport.Summary(results));
+        Assert.False(CorpusReport.IsGreen(results));
+        Assert.True(CorpusReport.IsGreen(results.Take(1).ToList()));
+    }
+
+    [Fact]
+    public void Discover_TakesTopLevelFilesAndDocumentsInSubfolders_AndGivesFragmentsToTheirDocument()
+    {
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "corpus-discover-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            System.IO.Directory.CreateDirectory(System.IO.Path.Combine(root, "multi", "parts"));
+            System.IO.File.WriteAllText(System.IO.Path.Combine(root, "top.yaml"), "not: an openapi document\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(root, "notes.txt"), "ignored\n");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(root, "multi", "api.yaml"), Petstore);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(root, "multi", "parts", "pet.yaml"), "type: object\n");
+
+            var documents = CorpusRunner.Discover(root);
+
+            Assert.Equal(["multi/api.yaml", "top.yaml"], documents.Select(d => d.Name).Order(StringComparer.Ordinal));
+            var multi = documents.Single(d => d.Name == "multi/api.yaml");
+            Assert.Equal("Corpus.MultiApi", multi.Namespace);
+            Assert.EndsWith("pet.yaml", Assert.Single(multi.Fragments).Key, StringComparison.Ordinal);
+            Assert.Empty(documents.Single(d => d.Name == "top.yaml").Fragments);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static CorpusDocument Document(string text) => new("pets.yaml", "/runner/pets.yaml", text, "Runner.Pets", []);
+
+    private static DocumentResult Run(string text, TimeSpan timeout) => CorpusRunner.RunOne(Document(text), timeout);
+
+    private sealed class ThrowingGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterSourceOutput(context.AdditionalTextsProvider, static (_, _) => throw new InvalidOperationException("boom"));
+    }
+
+    private sealed class SlowGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterSourceOutput(context.AdditionalTextsProvider, static (spc, _) =>
+            {
+                // Stands for a generator stuck in a loop: it only stops when the runner cancels it.
+                while (true)
+                {
+                    spc.CancellationToken.ThrowIfCancellationRequested();
+                    Thread.Sleep(10);
+                }
+            });
+    }
+
+    private sealed class BrokenCodeGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterSourceOutput(context.AdditionalTextsProvider, static (spc, _) => spc.AddSource("Broken.g.cs", "class Broken { Missing field; }"));
+    }
+}
