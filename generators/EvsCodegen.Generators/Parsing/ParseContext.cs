@@ -18,6 +18,9 @@ internal sealed class ParseContext
     public const int MaxWork = 4_000_000;
 
     private readonly List<DiagnosticModel> _diagnostics = [];
+
+    // A node reached along several paths (a $ref'd schema read by many properties) is reported once.
+    private readonly HashSet<DiagnosticModel> _reported = [];
     private int _work;
     private bool _budgetReported;
 
@@ -42,7 +45,15 @@ internal sealed class ParseContext
     public bool HasErrors => _diagnostics.Any(d => IsError(d.Id));
 
     public void Report(DiagnosticDescriptor descriptor, YNode? node, params string[] arguments) =>
-        _diagnostics.Add(Create(FilePath, descriptor, node, arguments));
+        Add(Create(FilePath, descriptor, node, arguments));
+
+    private void Add(DiagnosticModel diagnostic)
+    {
+        if (_reported.Add(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     /// <summary>Counts one unit of work; false once the budget is spent (reported once).</summary>
     public bool Spend(YNode? at)

@@ -125,14 +125,14 @@ internal sealed partial class SchemaConverter
             MaxItems: mapping.GetInt("maxItems"));
 
         // 3.1 writes exclusive bounds as numbers of their own.
-        if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } exclusiveMinimum)
+        if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
         {
-            constraints = constraints with { Minimum = Normalize(exclusiveMinimum.Value), ExclusiveMinimum = true };
+            constraints = constraints with { Minimum = exclusiveMinimum, ExclusiveMinimum = true };
         }
 
-        if (mapping.Get("exclusiveMaximum") is YScalar { IsNumber: true } exclusiveMaximum)
+        if (mapping.Get("exclusiveMaximum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMaximum") is { } exclusiveMaximum)
         {
-            constraints = constraints with { Maximum = Normalize(exclusiveMaximum.Value), ExclusiveMaximum = true };
+            constraints = constraints with { Maximum = exclusiveMaximum, ExclusiveMaximum = true };
         }
 
         return constraints == ConstraintsModel.None ? ConstraintsModel.None : constraints;
@@ -175,11 +175,26 @@ internal sealed partial class SchemaConverter
         }
     }
 
-    private static string? ReadNumber(YMapping mapping, string key) =>
-        mapping.Get(key) is YScalar { IsNumber: true } scalar ? Normalize(scalar.Value) : null;
+    /// <summary>A bound as invariant text; NaN, infinities and numbers beyond double are reported and not enforced.</summary>
+    private string? ReadNumber(YMapping mapping, string key)
+    {
+        if (mapping.Get(key) is not YScalar { IsNumber: true } scalar)
+        {
+            return null;
+        }
 
-    private static string Normalize(string number) =>
-        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString(CultureInfo.InvariantCulture)
-            : double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+        if (decimal.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            return exact.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var value = double.Parse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            _context.Report(D.InvalidStructure, scalar, $"'{key}' must be a finite number, not '{scalar.Value}'");
+            return null;
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture);
+    }
 }

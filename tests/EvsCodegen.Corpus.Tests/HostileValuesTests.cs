@@ -1,0 +1,39 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace EvsCodegen.Corpus.Tests;
+
+/// <summary>Values that are valid YAML but no C# constant: the generated code still compiles and the value is reported where it stands.</summary>
+public sealed class HostileValuesTests
+{
+    [Fact]
+    public void NonFiniteBounds_AreReportedOnceAtTheValueAndNotEmitted()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: {title: numbers, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Bounded: {type: number, minimum: 1e400, maximum: NaN, exclusiveMaximum: -Infinity}
+                Holder:
+                  type: object
+                  properties:
+                    a: {$ref: '#/components/schemas/Bounded'}
+                    b: {$ref: '#/components/schemas/Bounded'}
+                    c: {type: array, items: {$ref: '#/components/schemas/Bounded'}}
+                    d: {type: integer, minimum: 79228162514264337593543950336, maximum: 1e-400}
+                    e: {type: integer, enum: [99999999999999999999, 1]}
+                    f: {type: string, minLength: -5, maxLength: 99999999999}
+            """;
+
+        var result = CorpusRunner.RunOne(new CorpusDocument("numbers.yaml", "/hostile/numbers.yaml", document, "Hostile.Numbers", []), CorpusRunner.DefaultTimeout);
+
+        Assert.Equal(Outcome.Ok, result.Outcome);
+        Assert.Empty(result.CompilerWarnings);
+        var bounds = result.GeneratorDiagnostics.Where(d => d.Id == "EVS1003").Select(d => d.Location.GetLineSpan().StartLinePosition).ToList();
+        var line = document.Split('\n')[5];
+        Assert.Equal([(5, line.IndexOf("1e400", StringComparison.Ordinal)), (5, line.IndexOf("NaN", StringComparison.Ordinal)), (5, line.IndexOf("-Infinity", StringComparison.Ordinal))], bounds.Select(p => (p.Line, p.Character)));
+    }
+}
