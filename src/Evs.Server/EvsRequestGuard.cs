@@ -43,6 +43,12 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
                 await ApiServerRuntime.WriteErrorAsync(http, 404, $"No resource answers {http.Request.Method} {http.Request.Path}.");
             }
         }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel's verdict on the HTTP framing (a malformed chunk, a body cut short, too slow): the client's fault, not a 500.
+            logger.LogDebug(exception, "Unreadable request body for {Method} {Path}", http.Request.Method, http.Request.Path);
+            await ApiServerRuntime.WriteErrorAsync(http, exception.StatusCode, "The request body cannot be read: " + exception.Message);
+        }
         catch (Exception exception) when (!(exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);

@@ -9,7 +9,14 @@ namespace Evs.EndToEnd.Tests;
 /// </summary>
 public static class FuzzOracle
 {
-    public sealed record Expectation(int Status, string? Name, string? Description);
+    /// <param name="Status">The status the contract requires.</param>
+    /// <param name="Name">On 200, the name to store (null: unchanged).</param>
+    /// <param name="Description">On 200, the description to store (null: unchanged).</param>
+    /// <param name="KeyWithUnpairedSurrogate">
+    /// The body holds a key with an escaped unpaired surrogate: 400 by the contract, but the generated reader answers
+    /// 500 for it today (see PutFuzzTests.EscapedUnpairedSurrogateInAKey_Is400_Not500).
+    /// </param>
+    public sealed record Expectation(int Status, string? Name, string? Description, bool KeyWithUnpairedSurrogate = false);
 
     private static readonly Expectation s_badRequest = new(400, null, null);
 
@@ -26,6 +33,11 @@ public static class FuzzOracle
         if (body.Length == 0 || !System.Text.Unicode.Utf8.IsValid(body) || body.AsSpan().StartsWith("\uFEFF"u8))
         {
             return s_badRequest;
+        }
+
+        if (HasUndecodableKey(body))
+        {
+            return s_badRequest with { KeyWithUnpairedSurrogate = true };
         }
 
         try
@@ -77,5 +89,34 @@ public static class FuzzOracle
         {
             return s_badRequest;
         }
+    }
+
+    private static bool HasUndecodableKey(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    try
+                    {
+                        reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed somewhere after: the server rejects the syntax before it reads any key.
+            return false;
+        }
+
+        return false;
     }
 }
