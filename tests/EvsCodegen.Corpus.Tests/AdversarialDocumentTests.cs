@@ -66,6 +66,16 @@ public sealed class AdversarialDocumentTests
 
     [Theory]
     [MemberData(nameof(Payloads))]
+    public void HostileDocument_RoutesParseAsAspNetCoreRoutePatterns(string payload)
+    {
+        var (hostile, _) = Run(payload);
+        var routes = RouteFacts.Routes(hostile.Sources);
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, route => Assert.Null(RouteFacts.Problem(route.Template)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
     public void HostileDocument_ReportsTheSameDiagnosticsAsItsBenignTwin(string payload)
     {
         var (hostile, benign) = Run(payload);

@@ -36,4 +36,49 @@ public sealed class HostileValuesTests
         var line = document.Split('\n')[5];
         Assert.Equal([(5, line.IndexOf("1e400", StringComparison.Ordinal)), (5, line.IndexOf("NaN", StringComparison.Ordinal)), (5, line.IndexOf("-Infinity", StringComparison.Ordinal))], bounds.Select(p => (p.Line, p.Character)));
     }
+
+    [Fact]
+    public void PathsAspNetCoreCannotRoute_SkipTheirOperationsWithAWarningAndEveryOtherRouteParses()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: {title: paths, version: '1'}
+            paths:
+              /twice/{id}/{id}:
+                get:
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: ok}}
+              /adjacent/{x}{y}:
+                parameters:
+                  - {name: x, in: path, required: true, schema: {type: integer}}
+                  - {name: y, in: path, required: true, schema: {type: integer}}
+                get: {responses: {'204': {description: ok}}}
+                put: {responses: {'204': {description: ok}}}
+              /empty//segment:
+                get: {responses: {'204': {description: ok}}}
+              /odd/{a*}/{b?}/c:d/x.{c}-{d}/~/a b/"q"/\:
+                parameters:
+                  - {name: 'a*', in: path, required: true, schema: {type: string}}
+                  - {name: 'b?', in: path, required: true, schema: {type: string}}
+                  - {name: c, in: path, required: true, schema: {type: string}}
+                  - {name: d, in: path, required: true, schema: {type: string}}
+                get: {responses: {'204': {description: ok}}}
+              /fine/{X}/{x}:
+                get:
+                  parameters:
+                    - {name: X, in: path, required: true, schema: {type: string}}
+                    - {name: x, in: path, required: true, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """;
+
+        var result = CorpusRunner.RunOne(new CorpusDocument("paths.yaml", "/hostile/paths.yaml", document, "Hostile.Paths", []), CorpusRunner.DefaultTimeout);
+
+        Assert.Equal(Outcome.Ok, result.Outcome);
+        Assert.Equal(2, result.GeneratedOperations);
+        var skipped = result.GeneratorDiagnostics.Where(d => d.Id == "EVS2002").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToList();
+        Assert.Equal([4, 8, 8, 14], skipped);
+        var routes = RouteFacts.Routes(result.Sources);
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, route => Assert.Null(RouteFacts.Problem(route.Template)));
+    }
 }

@@ -65,6 +65,21 @@ public sealed class PublicCorpusTests(PublicCorpusFixture corpus) : IClassFixtur
     }
 
     [Fact]
+    public void EveryControllerRoute_ParsesAsAnAspNetCoreRoutePattern_AndIsUniquePerMethod()
+    {
+        var problems = corpus.Results
+            .SelectMany(r => RouteFacts.Routes(r.Sources).Select(route => (r.Name, route.Method, route.Template)))
+            .Select(x => (x.Name, x.Method, x.Template, Problem: RouteFacts.Problem(x.Template)))
+            .Where(x => x.Problem is not null)
+            .Select(x => $"{x.Name}: {x.Method} {x.Template}: {x.Problem}")
+            .ToList();
+        var duplicates = corpus.Results
+            .SelectMany(r => RouteFacts.Routes(r.Sources).GroupBy(route => (route.Method, route.Template.ToLowerInvariant())).Where(g => g.Count() > 1).Select(g => $"{r.Name}: {g.Key.Method} {g.Key.Item2} ×{g.Count()}"))
+            .ToList();
+        Assert.True(problems.Count + duplicates.Count == 0, string.Join("\n", problems.Concat(duplicates)));
+    }
+
+    [Fact]
     public void UnsupportedVersions_GetOneErrorAndNoCode()
     {
         foreach (var name in new[] { "oai__3.2-tags-example.yaml", "oai__petstore-swagger-2.0.json" })

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using EvsCodegen.Generators.Model;
 
@@ -35,9 +36,10 @@ internal static partial class ServerEmitter
 
     private static void EmitAction(SourceWriter w, OperationModel operation)
     {
+        var tokens = RouteTokens(operation);
         w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
-        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation))})]");
+        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation, tokens))})]");
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");
@@ -54,7 +56,7 @@ internal static partial class ServerEmitter
         w.Line($"await ApiServerRuntime.InterceptAsync(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
         foreach (var parameter in operation.Parameters)
         {
-            EmitParameter(w, parameter);
+            EmitParameter(w, parameter, tokens);
         }
 
         if (operation.Body is { } requestBody)
@@ -98,12 +100,12 @@ internal static partial class ServerEmitter
         w.Close();
     }
 
-    private static void EmitParameter(SourceWriter w, ParameterModel parameter)
+    private static void EmitParameter(SourceWriter w, ParameterModel parameter, IReadOnlyDictionary<string, string> tokens)
     {
         var wire = Text.Literal(parameter.WireName);
         var source = parameter.Location switch
         {
-            ParameterLocation.Path => $"ApiServerRuntime.Route(http, {Text.Literal(RouteToken(parameter))})",
+            ParameterLocation.Path => $"ApiServerRuntime.Route(http, {Text.Literal(tokens[parameter.WireName])})",
             ParameterLocation.Query => $"http.Request.Query[{wire}]",
             ParameterLocation.Header => $"http.Request.Headers[{wire}]",
             _ => $"ApiServerRuntime.Cookie(http, {wire})",
@@ -127,22 +129,46 @@ internal static partial class ServerEmitter
     private static string Raw(ParameterModel parameter) => "raw_" + parameter.Name.TrimStart('@');
 
     /// <summary>
-    /// The route token of a path parameter: the document's name when it is a valid route parameter name (so route
-    /// values read as the document says), else its C# name, which always is.
+    /// The route token of each path parameter, by wire name: the document's name when it is a valid route parameter
+    /// name (so route values read as the document says), else its C# name, which always is. Route parameter names
+    /// compare ignoring case, so a name that another token already took (<c>{X}</c> beside <c>{x}</c>) gets a number.
     /// </summary>
-    private static string RouteToken(ParameterModel parameter)
+    private static IReadOnlyDictionary<string, string> RouteTokens(OperationModel operation)
     {
-        var name = parameter.WireName;
-        var valid = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
-        return valid ? name : parameter.Name.TrimStart('@');
+        var path = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
+        var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var tokens = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var parameter in path.Where(p => IsRouteName(p.WireName)))
+        {
+            if (taken.Add(parameter.WireName))
+            {
+                tokens[parameter.WireName] = parameter.WireName;
+            }
+        }
+
+        foreach (var parameter in path.Where(p => !tokens.ContainsKey(p.WireName)))
+        {
+            var token = parameter.Name.TrimStart('@');
+            for (var i = 2; !taken.Add(token); i++)
+            {
+                token = parameter.Name.TrimStart('@') + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            tokens[parameter.WireName] = token;
+        }
+
+        return tokens;
     }
 
-    private static string RouteTemplate(OperationModel operation)
+    private static bool IsRouteName(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
+
+    private static string RouteTemplate(OperationModel operation, IReadOnlyDictionary<string, string> tokens)
     {
         var template = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
         {
-            template = template.Replace("{" + parameter.WireName + "}", "\u0001" + RouteToken(parameter) + "\u0002");
+            template = template.Replace("{" + parameter.WireName + "}", "\u0001" + tokens[parameter.WireName] + "\u0002");
         }
 
         // Braces left in literal segments are escaped for the route parser; placeholders become route tokens.

@@ -121,6 +121,53 @@ internal sealed partial class OperationReader
         return null;
     }
 
+    /// <summary>
+    /// Why ASP.NET Core's route parser would refuse the path as a template, or null. Placeholders become C# names,
+    /// so only the shape matters: a placeholder used twice, two placeholders with nothing between them, an empty
+    /// segment or a '?' outside a placeholder.
+    /// </summary>
+    private static string? RouteProblem(string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var afterPlaceholder = false;
+        for (var i = 0; i < path.Length; i++)
+        {
+            var c = path[i];
+            var close = c == '{' ? path.IndexOf('}', i + 1) : -1;
+            if (close > i)
+            {
+                var name = path.Substring(i + 1, close - i - 1);
+                if (afterPlaceholder)
+                {
+                    return "two path parameters follow each other without a literal between them";
+                }
+
+                if (!seen.Add(name))
+                {
+                    return $"the path parameter '{name}' appears twice";
+                }
+
+                afterPlaceholder = true;
+                i = close;
+                continue;
+            }
+
+            if (c == '?')
+            {
+                return "it contains '?'";
+            }
+
+            if (c == '/' && i + 1 < path.Length && path[i + 1] == '/')
+            {
+                return "it has an empty segment";
+            }
+
+            afterPlaceholder = false;
+        }
+
+        return null;
+    }
+
     private static List<string> PathPlaceholders(string path)
     {
         var names = new List<string>();

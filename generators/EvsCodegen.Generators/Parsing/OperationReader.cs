@@ -53,11 +53,19 @@ internal sealed partial class OperationReader
                 continue;
             }
 
+            var routeProblem = RouteProblem(path);
             foreach (var entry in item.Entries)
             {
                 var method = entry.Key.Value;
                 if (Array.IndexOf(s_methods, method) < 0 || entry.Value is not YMapping operation)
                 {
+                    continue;
+                }
+
+                if (routeProblem is not null)
+                {
+                    // The generated controller would stop the host at startup; the contract must match it, so the operation goes.
+                    _context.Report(D.UnsupportedOperation, pathEntry.Key, operation.GetString("operationId") ?? DeriveOperationId(method, path), $"the path cannot be an ASP.NET Core route template ({routeProblem}); the operation is skipped");
                     continue;
                 }
 
