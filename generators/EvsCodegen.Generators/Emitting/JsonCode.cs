@@ -153,7 +153,7 @@ internal sealed class JsonCode
         w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
         w.Line("break;");
         w.Close();
-        w.Line($"var key{d} = reader.GetString()!;");
+        w.Line($"var key{d} = context.ReadKey(ref reader);");
         w.Line($"context.CheckUniqueKey(map{d}.ContainsKey(key{d}), key{d});");
         w.Line("context.Read(ref reader);");
         w.Line($"context.Push(key{d});");

@@ -140,6 +140,7 @@ internal static class ModelsEmitter
         w.Close();
         w.Line();
         w.Line("count++;");
+        w.Line("context.CheckKey(ref reader);");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];

@@ -117,7 +117,7 @@ public sealed class ClientErrorTests
         Assert.Equal(("itemNotFound", "404", "gone"), (exception.FaultName, exception.Code, exception.Message));
     }
 
-    [Theory(Skip = "Generator bug: the lenient reader calls Utf8JsonReader.GetString() on keys; an escaped unpaired surrogate in a key throws InvalidOperationException out of the client instead of an ApiException.")]
+    [Theory]
     [InlineData("""{"snapshot": {"id": "s", "status": "available", "name": "n", "description": "", "created_at": "2020-01-01T00:00:00.000000", "updated_at": null, "metadata": {"\uD800": "v"}, "volume_id": "v", "size": 1}}""")]
     [InlineData("""{"snapshot": {"id": "s", "status": "available", "name": "n", "description": "", "created_at": "2020-01-01T00:00:00.000000", "updated_at": null, "metadata": {}, "volume_id": "v", "size": 1, "\uDC00": 1}}""")]
     public async Task ResponseKeyWithAnEscapedUnpairedSurrogate_IsAnApiException_NotInvalidOperationException(string body)

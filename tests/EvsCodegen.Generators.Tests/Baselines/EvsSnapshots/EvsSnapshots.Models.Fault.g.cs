@@ -54,6 +54,7 @@ public sealed partial class FaultJsonConverter : global::System.Text.Json.Serial
             }
 
             count++;
+            context.CheckKey(ref reader);
             if (reader.ValueTextEquals("message"u8))
             {
                 context.CheckUniqueKey(has0, "message");

@@ -113,6 +113,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
             }
 
             count++;
+            context.CheckKey(ref reader);
             if (reader.ValueTextEquals("id"u8))
             {
                 context.CheckUniqueKey(has0, "id");
@@ -201,7 +202,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
                     {
                         break;
                     }
-                    var key0 = reader.GetString()!;
+                    var key0 = context.ReadKey(ref reader);
                     context.CheckUniqueKey(map0.ContainsKey(key0), key0);
                     context.Read(ref reader);
                     context.Push(key0);

@@ -45,6 +45,7 @@ public sealed partial class SnapshotResponseJsonConverter : global::System.Text.
             }
 
             count++;
+            context.CheckKey(ref reader);
             if (reader.ValueTextEquals("snapshot"u8))
             {
                 context.CheckUniqueKey(has0, "snapshot");

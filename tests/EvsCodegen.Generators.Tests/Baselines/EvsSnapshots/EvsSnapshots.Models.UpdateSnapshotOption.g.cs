@@ -63,6 +63,7 @@ public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.T
             }
 
             count++;
+            context.CheckKey(ref reader);
             if (reader.ValueTextEquals("name"u8))
             {
                 context.CheckUniqueKey(has0, "name");

@@ -47,6 +47,7 @@ public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.
             }
 
             count++;
+            context.CheckKey(ref reader);
             if (reader.ValueTextEquals("snapshot"u8))
             {
                 context.CheckUniqueKey(has0, "snapshot");

@@ -268,6 +268,32 @@ public sealed partial class ApiJsonReader
         }
     }
 
+    /// <summary>
+    /// Requires the current property name to be decodable: an escaped unpaired surrogate ("\uD800") would make
+    /// <c>ValueTextEquals</c> and <c>GetString</c> throw <see cref="global::System.InvalidOperationException"/>.
+    /// </summary>
+    public void CheckKey(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        // Only an escaped or (in responses, which are not validated first) ill-formed name can fail; the common case allocates nothing.
+        if (reader.ValueIsEscaped || reader.HasValueSequence || !global::System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+        {
+            ReadKey(ref reader);
+        }
+    }
+
+    /// <summary>Reads a property name; one that cannot become .NET text (an escaped unpaired surrogate) fails like a bad value.</summary>
+    public string ReadKey(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (global::System.InvalidOperationException)
+        {
+            throw Fail("a key holds an unpaired surrogate");
+        }
+    }
+
     /// <summary>Reads a string; strict reads reject unpaired surrogates.</summary>
     public string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -279,7 +305,7 @@ public sealed partial class ApiJsonReader
         }
         catch (global::System.InvalidOperationException)
         {
-            throw Fail("the string is not valid UTF-8");
+            throw Fail("the string holds an unpaired surrogate or is not valid UTF-8");
         }
 
         if (Strict)
