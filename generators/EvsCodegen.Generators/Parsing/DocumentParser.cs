@@ -108,7 +108,7 @@ public static partial class DocumentParser
 
         if (root.GetKey("webhooks") is { } webhooks)
         {
-            context.Report(D.UnsupportedOperation, webhooks, "webhooks", "webhooks are not generated");
+            context.Report(D.UnsupportedConstruct, webhooks, "webhooks", "webhooks are not generated; the operations under 'paths' are");
         }
 
         var operations = new OperationReader(context, schemas, typeNames, input.Options);
