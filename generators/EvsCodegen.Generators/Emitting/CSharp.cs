@@ -69,5 +69,5 @@ internal static class CSharp
         or TypeRefKind.Date or TypeRefKind.Guid or TypeRefKind.Enum;
 
     /// <summary>The converter class generated for a named type.</summary>
-    public static string ConverterOf(string typeName) => typeName + "JsonConverter";
+    public static string ConverterOf(string typeName) => typeName + TypeModel.ConverterSuffix;
 }

@@ -76,7 +76,7 @@ internal static class DependencyInjectionEmitter
         w.Line();
         w.Line($"/// <summary>Registers <see cref=\"{client}\"/> as a typed client on <c>IHttpClientFactory</c>.</summary>");
         w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} static partial class {client}ServiceCollectionExtensions");
+        w.Open($"{CSharp.Access(context)} static partial class {client}{SurfaceModel.ServicesSuffix}");
         w.Line($"/// <summary>The name of the <c>HttpClient</c> the factory configures for <see cref=\"{client}\"/>.</summary>");
         w.Line($"public const string HttpClientName = {Text.Literal(context.Namespace + "." + client)};");
         w.Line();
@@ -122,7 +122,7 @@ internal static class DependencyInjectionEmitter
         w.Line();
         w.Line($"/// <summary>Registers <see cref=\"{controller}\"/> and the <see cref=\"{surface.InterfaceName}\"/> it delegates to.</summary>");
         w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} static partial class {controller}ServiceCollectionExtensions");
+        w.Open($"{CSharp.Access(context)} static partial class {controller}{SurfaceModel.ServicesSuffix}");
         w.Line("/// <summary>");
         w.Line($"/// Adds MVC controllers and the assembly of <see cref=\"{controller}\"/> as an application part, so that a host whose");
         w.Line("/// entry assembly is another one (a test host, a shared library) still finds the controller. Safe to call twice.");

@@ -11,7 +11,11 @@ public sealed record SurfaceModel(
     string ClientName,
     string ControllerName,
     string? Description,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations)
+{
+    /// <summary>The suffix of the DI registration class emitted beside each client and controller.</summary>
+    public const string ServicesSuffix = "ServiceCollectionExtensions";
+}
 
 /// <summary>One HTTP operation.</summary>
 /// <param name="OperationId">The operationId (or a derived one when the document has none).</param>

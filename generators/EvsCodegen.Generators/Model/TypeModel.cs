@@ -4,7 +4,11 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="Name">The C# type name, unique in the document.</param>
 /// <param name="Description">Doc text from the document.</param>
 /// <param name="Deprecated">Whether the schema is marked deprecated.</param>
-public abstract record TypeModel(string Name, string? Description, bool Deprecated);
+public abstract record TypeModel(string Name, string? Description, bool Deprecated)
+{
+    /// <summary>The suffix of the JSON converter class emitted beside every named type (<c>PetJsonConverter</c>).</summary>
+    public const string ConverterSuffix = "JsonConverter";
+}
 
 /// <summary>An object schema, emitted as a sealed record with a JSON converter.</summary>
 /// <param name="Name">The C# type name.</param>

@@ -101,7 +101,7 @@ public static partial class DocumentParser
     {
         var root = context.Root;
         var documentName = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(input.Path), "Api");
-        var typeNames = new NameScope(RuntimeTypeNames);
+        var typeNames = new NameScope([.. RuntimeTypeNames, .. SchemaConverter.FixedMemberNames]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
         schemas.ConvertComponents(components?.GetMapping("schemas"));

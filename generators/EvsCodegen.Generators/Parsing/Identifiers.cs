@@ -101,6 +101,25 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>
+    /// Claims a type name together with the name of a type generated beside it (<paramref name="companionSuffix"/>
+    /// appended, e.g. its JSON converter), so that no other type can take either: the first of <c>Name</c>,
+    /// <c>Name2</c>, … for which both are free.
+    /// </summary>
+    public string Claim(string name, string companionSuffix)
+    {
+        for (var i = 1; ; i++)
+        {
+            var candidate = i == 1 ? name : name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!_used.Contains(candidate) && !_used.Contains(candidate + companionSuffix))
+            {
+                _used.Add(candidate);
+                _used.Add(candidate + companionSuffix);
+                return candidate;
+            }
+        }
+    }
+
     public string Claim(string name)
     {
         var bare = name.TrimStart('@');

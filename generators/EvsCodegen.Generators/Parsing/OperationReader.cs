@@ -115,8 +115,8 @@ internal sealed partial class OperationReader
             var client = single && _options.ClientName is { } clientName ? Identifiers.ToPascalCase(clientName) : stem + "ApiClient";
             surfaces.Add(new SurfaceModel(
                 _typeNames.Claim(contract),
-                _typeNames.Claim(client),
-                _typeNames.Claim(stem + "ApiController"),
+                _typeNames.Claim(client, SurfaceModel.ServicesSuffix),
+                _typeNames.Claim(stem + "ApiController", SurfaceModel.ServicesSuffix),
                 tagDescriptions is not null && tagDescriptions.TryGetValue(tag, out var description) ? description : null,
                 operations.ToEquatableArray()));
         }

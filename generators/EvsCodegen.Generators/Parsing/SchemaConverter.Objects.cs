@@ -11,6 +11,12 @@ internal sealed partial class SchemaConverter
     private static readonly string[] s_recordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "AdditionalProperties"];
     private static readonly string[] s_enumMembers = ["Value", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues", "MemberwiseClone"];
 
+    /// <summary>
+    /// Members every generated record or enum struct has. No type may take one of these names: a member cannot be
+    /// named like its enclosing type (CS0542), so a schema called <c>Value</c> becomes <c>Value2</c>.
+    /// </summary>
+    internal static readonly string[] FixedMemberNames = [.. s_recordMembers.Union(s_enumMembers, System.StringComparer.Ordinal)];
+
     private TypeRefModel? ConvertComposition(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
         foreach (var keyword in new[] { "oneOf", "anyOf" })
@@ -67,7 +73,7 @@ internal sealed partial class SchemaConverter
             return new TypeRefModel(TypeRefKind.Map, nullable, Item: valueType, ItemConstraints: ReadConstraints(additional));
         }
 
-        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"));
+        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"), TypeModel.ConverterSuffix);
         var reference = new TypeRefModel(TypeRefKind.Object, nullable, name);
         _converted[schema] = reference;
         var slot = _types.Count;
@@ -204,7 +210,7 @@ internal sealed partial class SchemaConverter
             return new TypeRefModel(isInteger ? TypeRefKind.Int64 : TypeRefKind.String, nullable);
         }
 
-        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Enum"));
+        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Enum"), TypeModel.ConverterSuffix);
         var memberNames = new NameScope([name, .. s_enumMembers]);
         var members = new List<EnumMemberModel>();
         var seenValues = new HashSet<string>();

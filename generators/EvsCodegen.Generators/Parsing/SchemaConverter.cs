@@ -40,7 +40,7 @@ internal sealed partial class SchemaConverter
 
         foreach (var entry in schemas.Entries)
         {
-            _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"));
+            _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"), TypeModel.ConverterSuffix);
         }
 
         foreach (var entry in schemas.Entries)
