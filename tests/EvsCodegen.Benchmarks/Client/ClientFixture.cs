@@ -26,6 +26,7 @@ public sealed class ClientFixture : IDisposable
     private readonly HttpClient _nswagHttp;
     private readonly SnapshotsApiClient _generated;
     private readonly HandWrittenClient _hand;
+    private readonly TunedGeneratedClient _tuned;
     private readonly NSwagClient.NSwagSnapshotsClient _nswag;
 
     /// <summary>Clients over <paramref name="handler"/> (not disposed with the clients) and <paramref name="baseAddress"/>.</summary>
@@ -37,12 +38,15 @@ public sealed class ClientFixture : IDisposable
         _nswagHttp.DefaultRequestHeaders.TryAddWithoutValidation("X-Auth-Token", Token);
         _generated = new SnapshotsApiClient(_http, new ApiClientOptions { AuthToken = Token });
         _hand = new HandWrittenClient(_http, Token);
+        _tuned = new TunedGeneratedClient(_http, Token);
         _nswag = new NSwagClient.NSwagSnapshotsClient(_nswagHttp);
     }
 
     public async Task<int> HandWrittenAsync() => (await _hand.UpdateSnapshotAsync(Project, SnapshotId, s_handBody).ConfigureAwait(false)).Snapshot.Size;
 
     public async Task<int> GeneratedAsync() => (await _generated.UpdateSnapshotAsync(Project, SnapshotId, s_generatedBody).ConfigureAwait(false)).Snapshot.Size;
+
+    public async Task<int> GeneratedTunedAsync() => (await _tuned.UpdateSnapshotAsync(Project, SnapshotId, s_generatedBody).ConfigureAwait(false)).Snapshot.Size;
 
     public async Task<int> NSwagAsync() => (await _nswag.UpdateSnapshotAsync(s_nswagBody, Project, SnapshotId).ConfigureAwait(false)).Snapshot.Size;
 

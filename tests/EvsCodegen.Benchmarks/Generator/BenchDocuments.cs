@@ -5,17 +5,19 @@ namespace EvsCodegen.Benchmarks.Generator;
 /// <summary>The OpenAPI documents the generator benchmarks run over, and the description edit of item 2(b).</summary>
 public static class BenchDocuments
 {
-    /// <summary>The EVS document, the project's own.</summary>
-    public const string Evs = "evs-snapshots.yaml";
+    // Short keys name the documents in BenchmarkDotNet's tables (it truncates long parameter values).
 
-    /// <summary>The largest public corpus document (about 160 KB of YAML).</summary>
-    public const string UnitTestSpec = "oag__3_0_3_unit_test_spec.yaml";
+    /// <summary>The EVS document, the project's own (openapi/evs-snapshots.yaml, 16 KB).</summary>
+    public const string Evs = "evs";
 
-    /// <summary>The second largest (JSON, about 90 KB).</summary>
-    public const string OpenDota = "oag__opendota.json";
+    /// <summary>The largest public corpus document: oag__3_0_3_unit_test_spec.yaml (160 KB of YAML).</summary>
+    public const string UnitTestSpec = "unit-test-spec";
 
-    /// <summary>The third largest (YAML, about 80 KB).</summary>
-    public const string PetstoreFake = "oag__petstore-fake-endpoints-csharp.yaml";
+    /// <summary>The second largest: oag__opendota.json (91 KB of JSON).</summary>
+    public const string OpenDota = "opendota";
+
+    /// <summary>The third largest: oag__petstore-fake-endpoints-csharp.yaml (80 KB of YAML).</summary>
+    public const string PetstoreFake = "petstore-fake";
 
     /// <summary>Every document of item 1, smallest first.</summary>
     public static IReadOnlyList<string> All { get; } = [Evs, PetstoreFake, OpenDota, UnitTestSpec];
@@ -30,11 +32,21 @@ public static class BenchDocuments
             ? folder
             : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", "public"));
 
-    /// <summary>The path of a document by name.</summary>
-    public static string PathOf(string name) =>
-        name == Evs ? Path.Combine(RepoRoot, "openapi", Evs) : Path.Combine(CorpusFolder, name);
+    /// <summary>The file name of a document by key.</summary>
+    public static string FileOf(string name) => name switch
+    {
+        Evs => "evs-snapshots.yaml",
+        UnitTestSpec => "oag__3_0_3_unit_test_spec.yaml",
+        OpenDota => "oag__opendota.json",
+        PetstoreFake => "oag__petstore-fake-endpoints-csharp.yaml",
+        _ => throw new ArgumentException($"Unknown document '{name}'.", nameof(name)),
+    };
 
-    /// <summary>The text of a document by name.</summary>
+    /// <summary>The path of a document by key.</summary>
+    public static string PathOf(string name) =>
+        name == Evs ? Path.Combine(RepoRoot, "openapi", FileOf(name)) : Path.Combine(CorpusFolder, FileOf(name));
+
+    /// <summary>The text of a document by key.</summary>
     public static string Read(string name) => File.ReadAllText(PathOf(name));
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class IncrementalReport
             var cold = Time(() => GeneratorHost.CreateDriver(original, trackSteps: true).RunGenerators(compilation));
             var warm = GeneratorHost.CreateDriver(original, trackSteps: true).RunGenerators(compilation);
             var firstSources = Sources(warm);
-            Console.WriteLine($"## {name}: {firstSources.Count} generated files; cold driver run (median of {Runs}) {cold.TotalMilliseconds:F2} ms");
+            Console.WriteLine($"## {BenchDocuments.FileOf(name)}: {firstSources.Count} generated files; cold driver run (median of {Runs}) {cold.TotalMilliseconds:F2} ms");
 
             var afterCSharpEdit = warm.RunGenerators(editedCompilation);
             var reasons = Reasons(afterCSharpEdit);

@@ -36,7 +36,7 @@ public static class SizeReport
             var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var lines = sources.Sum(s => s.SourceText.Lines.Count);
             var chars = sources.Sum(s => s.SourceText.Length);
-            Console.WriteLine($"| {name} | {text.Length} | {sources.Length} ({units} units) | {lines} | {chars} | {errors} | {driverTime.TotalMilliseconds:F0} ms | {compileTime.TotalMilliseconds:F0} ms |");
+            Console.WriteLine($"| {BenchDocuments.FileOf(name)} | {text.Length} | {sources.Length} ({units} units) | {lines} | {chars} | {errors} | {driverTime.TotalMilliseconds:F0} ms | {compileTime.TotalMilliseconds:F0} ms |");
         }
 
         return 0;
