@@ -22,7 +22,9 @@ internal static partial class ClientEmitter
         }
 
         w.Line("/// <summary>Adds the credentials to a request (a header already on the request wins).</summary>");
-        w.Open("internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> query)");
+        w.Line("/// <param name=\"request\">The request.</param>");
+        w.Line("/// <param name=\"query\">The query of the request; null when the operation has none and the document has no query API keys.</param>");
+        w.Open("internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)");
         foreach (var key in context.ApiKeys)
         {
             var name = Text.Literal(key.ParameterName);
@@ -35,7 +37,7 @@ internal static partial class ClientEmitter
                     w.Close();
                     break;
                 case "query":
-                    w.Line($"query.Add(new({name}, {key.PropertyName}));");
+                    w.Line($"query?.Add(new({name}, {key.PropertyName}));");
                     break;
                 default:
                     w.Line($"ApiClientRuntime.AddCookie(request, {name}, {key.PropertyName});");
@@ -58,10 +60,15 @@ internal static partial class ClientEmitter
         ACCESS static partial class ApiClientRuntime
         {
             /// <summary>The absolute URI of a call: base address (with a trailing slash ensured), relative path and query.</summary>
-            public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string relativePath, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> query)
+            public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string relativePath, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)
             {
                 var baseAddress = client.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress to the server's root before calling the API.");
                 var root = baseAddress.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? baseAddress : new global::System.Uri(baseAddress.AbsoluteUri + "/");
+                if (query is null || query.Count == 0)
+                {
+                    return new global::System.Uri(root, relativePath);
+                }
+
                 var builder = new global::System.Text.StringBuilder(relativePath);
                 for (var i = 0; i < query.Count; i++)
                 {
@@ -89,7 +96,9 @@ internal static partial class ClientEmitter
             public static global::System.Net.Http.HttpContent Bytes(byte[] body, string mediaType)
             {
                 var content = new global::System.Net.Http.ByteArrayContent(body);
-                content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
+                content.Headers.ContentType = mediaType.IndexOf(';') < 0
+                    ? new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType)
+                    : global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
                 return content;
             }
 

@@ -35,14 +35,14 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, operation);
+            EmitOperation(w, operation, context.ApiKeys.Any(k => k.In == "query"));
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel operation)
+    private static void EmitOperation(SourceWriter w, OperationModel operation, bool queryKeys)
     {
         w.Line("/// <inheritdoc/>");
         if (operation.Deprecated)
@@ -56,15 +56,21 @@ internal static partial class ClientEmitter
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({argument.Name});");
         }
 
-        w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        // The query list exists only when something can go in it: a query parameter or a query API key.
+        var query = queryKeys || operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        if (query)
+        {
+            w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        }
+
         w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage({Method(operation.HttpMethod)}, (global::System.Uri?)null);");
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
         {
             EmitParameter(w, parameter);
         }
 
-        w.Line("_options.Apply(request, query);");
-        w.Line($"request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, {PathExpression(operation)}, query);");
+        w.Line($"_options.Apply(request, {(query ? "query" : "null")});");
+        w.Line($"request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
         if (operation.Body is { } body)
         {
             EmitBody(w, body);

@@ -72,6 +72,20 @@ internal static class EnumEmitter
         w.Line();
         w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        if (!model.IsInteger && model.Members.Count <= MaxMatchedMembers)
+        {
+            // A listed value is matched on its UTF-8 bytes and answered with its static member: no string per read.
+            w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.String, \"a string\");");
+            foreach (var member in model.Members)
+            {
+                w.Open($"if (reader.ValueTextEquals({ModelsEmitter.Utf8(member.Value)}))");
+                w.Line($"return {model.Name}.{member.Name};");
+                w.Close();
+            }
+
+            w.Line();
+        }
+
         w.Line($"var value = new {model.Name}({(model.IsInteger ? "context.ReadInt64(ref reader)" : "context.ReadString(ref reader)")});");
         w.Open("if (context.Strict && !value.IsKnown)");
         w.Line("context.FailNotAllowed(value.ToString(), s_allowed);");
@@ -84,6 +98,9 @@ internal static class EnumEmitter
         w.Line($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value) => writer.{(model.IsInteger ? "WriteNumberValue" : "WriteStringValue")}(value.Value);");
         w.Close();
     }
+
+    /// <summary>Enums with more members than this read the string once and compare it, rather than match each member's bytes.</summary>
+    private const int MaxMatchedMembers = 16;
 
     private static string Value(EnumTypeModel model, string value) => model.IsInteger ? value + "L" : Text.Literal(value);
 }

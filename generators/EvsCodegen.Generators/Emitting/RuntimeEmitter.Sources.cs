@@ -186,7 +186,16 @@ internal static partial class RuntimeEmitter
         [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
         ACCESS sealed partial class ApiJsonReader
         {
-            private readonly global::System.Collections.Generic.List<string> _path = new();
+            // The location as keys (non-null) and array indexes; only read when a problem is reported.
+            private (string? Key, int Index)[] _path = new (string? Key, int Index)[8];
+            private int _depth;
+
+            // One lenient and one strict state per thread for Deserialize, taken while in use (a nested call gets its own).
+            [global::System.ThreadStatic]
+            private static ApiJsonReader? t_lenient;
+
+            [global::System.ThreadStatic]
+            private static ApiJsonReader? t_strict;
 
             /// <summary>Creates a read state.</summary>
             public ApiJsonReader(bool strict) => Strict = strict;
@@ -197,39 +206,84 @@ internal static partial class RuntimeEmitter
             /// <summary>Reads a whole document holding one value: the value, nothing before or after it.</summary>
             public static T Deserialize<T>(global::System.ReadOnlySpan<byte> json, ApiJsonReadFunc<T> read, bool strict)
             {
-                var context = new ApiJsonReader(strict);
-                var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
-                context.Read(ref reader);
-                var value = read(ref reader, context);
-                if (reader.Read())
+                var context = (strict ? t_strict : t_lenient) ?? new ApiJsonReader(strict);
+                if (strict)
                 {
-                    throw context.Fail("unexpected data after the JSON value");
+                    t_strict = null;
+                }
+                else
+                {
+                    t_lenient = null;
                 }
 
-                return value;
+                try
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+                    context.Read(ref reader);
+                    var value = read(ref reader, context);
+                    if (reader.Read())
+                    {
+                        throw context.Fail("unexpected data after the JSON value");
+                    }
+
+                    return value;
+                }
+                finally
+                {
+                    context._depth = 0;
+                    if (context._path.Length <= 64)
+                    {
+                        global::System.Array.Clear(context._path, 0, context._path.Length);
+                        if (strict)
+                        {
+                            t_strict = context;
+                        }
+                        else
+                        {
+                            t_lenient = context;
+                        }
+                    }
+                }
             }
 
             /// <summary>Enters a key.</summary>
-            public void Push(string key) => _path.Add(key);
+            public void Push(string key) => Enter(key, -1);
 
             /// <summary>Enters an array index.</summary>
-            public void PushIndex(int index) => _path.Add("[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+            public void PushIndex(int index) => Enter(null, index);
 
             /// <summary>Leaves the current key or index.</summary>
-            public void Pop() => _path.RemoveAt(_path.Count - 1);
+            public void Pop() => _depth--;
+
+            private void Enter(string? key, int index)
+            {
+                if (_depth == _path.Length)
+                {
+                    global::System.Array.Resize(ref _path, _path.Length * 2);
+                }
+
+                _path[_depth++] = (key, index);
+            }
 
             /// <summary>An exception for a problem at the current location.</summary>
             public ApiJsonException Fail(string problem)
             {
                 var builder = new global::System.Text.StringBuilder();
-                foreach (var part in _path)
+                for (var i = 0; i < _depth; i++)
                 {
-                    if (builder.Length > 0 && part[0] != '[')
+                    var (key, index) = _path[i];
+                    if (key is null)
+                    {
+                        builder.Append('[').Append(index.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                        continue;
+                    }
+
+                    if (builder.Length > 0)
                     {
                         builder.Append('.');
                     }
 
-                    builder.Append(part);
+                    builder.Append(key);
                 }
 
                 return new ApiJsonException(builder.ToString(), problem);
@@ -342,7 +396,9 @@ internal static partial class RuntimeEmitter
             /// <summary>Reads a date-time: ISO 8601, or exactly <paramref name="format"/> in UTC when the document gives one.</summary>
             public global::System.DateTimeOffset ReadDateTime(ref global::System.Text.Json.Utf8JsonReader reader, string? format)
             {
-                var text = ReadString(ref reader);
+                global::System.Span<char> buffer = stackalloc char[64];
+                var written = ReadShortString(ref reader, buffer, out var longText);
+                var text = longText is null ? buffer.Slice(0, written) : global::System.MemoryExtensions.AsSpan(longText);
                 var styles = global::System.Globalization.DateTimeStyles.AssumeUniversal | global::System.Globalization.DateTimeStyles.AdjustToUniversal;
                 var parsed = format is null
                     ? global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, styles, out var value)
@@ -351,12 +407,48 @@ internal static partial class RuntimeEmitter
             }
 
             /// <summary>Reads a date (<c>yyyy-MM-dd</c>).</summary>
-            public global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader) =>
-                global::System.DateOnly.TryParseExact(ReadString(ref reader), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value) ? value : throw Fail("expected a date formatted as yyyy-MM-dd");
+            public global::System.DateOnly ReadDate(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.Span<char> buffer = stackalloc char[64];
+                var written = ReadShortString(ref reader, buffer, out var longText);
+                var text = longText is null ? buffer.Slice(0, written) : global::System.MemoryExtensions.AsSpan(longText);
+                return global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value) ? value : throw Fail("expected a date formatted as yyyy-MM-dd");
+            }
 
             /// <summary>Reads a UUID.</summary>
-            public global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
-                global::System.Guid.TryParse(ReadString(ref reader), out var value) ? value : throw Fail("expected a UUID");
+            public global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                global::System.Span<char> buffer = stackalloc char[64];
+                var written = ReadShortString(ref reader, buffer, out var longText);
+                var text = longText is null ? buffer.Slice(0, written) : global::System.MemoryExtensions.AsSpan(longText);
+                return global::System.Guid.TryParse(text, out var value) ? value : throw Fail("expected a UUID");
+            }
+
+            /// <summary>
+            /// Reads a string meant for parsing (a date, a UUID) into <paramref name="buffer"/> when it fits, so no
+            /// string is allocated, and returns its length; a longer one is read as <see cref="ReadString"/> does
+            /// into <paramref name="text"/>.
+            /// </summary>
+            private int ReadShortString(ref global::System.Text.Json.Utf8JsonReader reader, scoped global::System.Span<char> buffer, out string? text)
+            {
+                Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+                var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+                if (length > buffer.Length)
+                {
+                    text = ReadString(ref reader);
+                    return 0;
+                }
+
+                text = null;
+                try
+                {
+                    return reader.CopyString(buffer);
+                }
+                catch (global::System.InvalidOperationException)
+                {
+                    throw Fail("the string holds an unpaired surrogate or is not valid UTF-8");
+                }
+            }
 
             /// <summary>Reads base64 bytes.</summary>
             public byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -528,14 +620,82 @@ internal static partial class RuntimeEmitter
             /// <summary>Serializes one value to UTF-8 JSON.</summary>
             public static byte[] Serialize<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
             {
-                var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, s_writerOptions))
+                var cache = Rent();
+                try
                 {
-                    write(writer, value);
+                    write(cache.Writer, value);
+                    cache.Writer.Flush();
+                    return cache.Buffer.WrittenSpan.ToArray();
+                }
+                finally
+                {
+                    Return(cache);
+                }
+            }
+
+            /// <summary>
+            /// Serializes one value into a reused per-thread buffer and passes the bytes to <paramref name="consume"/>,
+            /// which must copy what it keeps before it returns: the buffer is reused by the next call on the thread.
+            /// </summary>
+            public static void Serialize<T, TState>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write, TState state, ApiJsonBytesAction<TState> consume)
+            {
+                var cache = Rent();
+                try
+                {
+                    write(cache.Writer, value);
+                    cache.Writer.Flush();
+                    consume(cache.Buffer.WrittenSpan, state);
+                }
+                finally
+                {
+                    Return(cache);
+                }
+            }
+
+            // One buffer and writer per thread, taken while in use (a nested call gets its own) and kept only while small.
+            [global::System.ThreadStatic]
+            private static SerializationCache? t_cache;
+
+            private static SerializationCache Rent()
+            {
+                var cache = t_cache;
+                if (cache is null)
+                {
+                    return new SerializationCache();
                 }
 
-                return buffer.WrittenSpan.ToArray();
+                t_cache = null;
+                return cache;
+            }
+
+            private static void Return(SerializationCache cache)
+            {
+                if (cache.Buffer.Capacity <= 16384)
+                {
+                    cache.Buffer.Clear();
+                    cache.Writer.Reset(cache.Buffer);
+                    t_cache = cache;
+                }
+            }
+
+            private sealed class SerializationCache
+            {
+                public SerializationCache()
+                {
+                    Writer = new global::System.Text.Json.Utf8JsonWriter(Buffer, s_writerOptions);
+                }
+
+                public global::System.Buffers.ArrayBufferWriter<byte> Buffer { get; } = new(512);
+
+                public global::System.Text.Json.Utf8JsonWriter Writer { get; }
             }
         }
+
+        /// <summary>Receives serialized UTF-8 JSON that is only valid during the call.</summary>
+        /// <typeparam name="TState">What the receiver needs besides the bytes.</typeparam>
+        /// <param name="json">The bytes.</param>
+        /// <param name="state">The state given to the serializer.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+        ACCESS delegate void ApiJsonBytesAction<TState>(global::System.ReadOnlySpan<byte> json, TState state);
         """;
 }

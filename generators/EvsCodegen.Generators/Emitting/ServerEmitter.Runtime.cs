@@ -45,13 +45,17 @@ internal static partial class ServerEmitter
             public static void CheckContentType(global::Microsoft.AspNetCore.Http.HttpContext http, string documented)
             {
                 var actual = http.Request.ContentType;
-                var semicolon = actual?.IndexOf(';') ?? -1;
-                var media = (semicolon >= 0 ? actual!.Substring(0, semicolon) : actual)?.Trim();
-                var expected = documented.Split(';')[0].Trim();
-                if (media is null || !string.Equals(media, expected, global::System.StringComparison.OrdinalIgnoreCase))
+                if (actual is null || !global::System.MemoryExtensions.Equals(MediaType(actual), MediaType(documented), global::System.StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new ApiException(415, $"The Content-Type must be {expected}, not '{actual ?? "(none)"}'.");
+                    throw new ApiException(415, $"The Content-Type must be {MediaType(documented).ToString()}, not '{actual ?? "(none)"}'.");
                 }
+            }
+
+            /// <summary>The media type of a Content-Type value: before any parameters, without surrounding spaces.</summary>
+            private static global::System.ReadOnlySpan<char> MediaType(string contentType)
+            {
+                var semicolon = contentType.IndexOf(';');
+                return global::System.MemoryExtensions.Trim(semicolon >= 0 ? global::System.MemoryExtensions.AsSpan(contentType, 0, semicolon) : global::System.MemoryExtensions.AsSpan(contentType));
             }
 
             /// <summary>Reads the whole body; a body over the server's limit is a 413 answer.</summary>
@@ -59,6 +63,14 @@ internal static partial class ServerEmitter
             {
                 try
                 {
+                    // A declared length (which the server has already held to its limit) is read into one exact array.
+                    if (http.Request.ContentLength is long length && length <= 1048576)
+                    {
+                        var exact = length == 0 ? global::System.Array.Empty<byte>() : new byte[length];
+                        await http.Request.Body.ReadExactlyAsync(exact, http.RequestAborted).ConfigureAwait(false);
+                        return exact;
+                    }
+
                     using var buffer = new global::System.IO.MemoryStream();
                     await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
                     return buffer.ToArray();
@@ -66,6 +78,10 @@ internal static partial class ServerEmitter
                 catch (global::Microsoft.AspNetCore.Http.BadHttpRequestException exception)
                 {
                     throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+                }
+                catch (global::System.IO.EndOfStreamException)
+                {
+                    throw new ApiException(400, "The request body is shorter than its Content-Length.");
                 }
             }
 
@@ -141,6 +157,17 @@ internal static partial class ServerEmitter
             public static global::Microsoft.Extensions.Primitives.StringValues Cookie(global::Microsoft.AspNetCore.Http.HttpContext http, string name) =>
                 http.Request.Cookies.TryGetValue(name, out var value) ? new global::Microsoft.Extensions.Primitives.StringValues(value) : default;
 
+            /// <summary>The first value of a parameter; a missing required one is a 400 answer.</summary>
+            public static string? Value(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required)
+            {
+                if (values.Count == 0)
+                {
+                    return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
+                }
+
+                return values[0] ?? string.Empty;
+            }
+
             /// <summary>The values of a parameter; a missing required one is a 400 answer.</summary>
             public static string[]? Values(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required)
             {
@@ -203,6 +230,20 @@ internal static partial class ServerEmitter
 
             /// <summary>Rejects an enum value the document does not list.</summary>
             public static T CheckKnown<T>(T value, global::System.Func<T, bool> isKnown, string name) => isKnown(value) ? value : throw Invalid(name, "one of the documented values");
+
+            /// <summary>Writes a JSON success answer, serialized straight into the response.</summary>
+            public static async global::System.Threading.Tasks.Task WriteJsonAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext http, int statusCode, T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
+            {
+                // Serialized before anything is sent, so a value that cannot be written is still a clean 500.
+                ApiJsonValue.Serialize(value, write, (http.Response, statusCode), static (json, state) =>
+                {
+                    state.Response.StatusCode = state.statusCode;
+                    state.Response.ContentType = "application/json";
+                    state.Response.ContentLength = json.Length;
+                    global::System.Buffers.BuffersExtensions.Write(state.Response.BodyWriter, json);
+                });
+                await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+            }
 
             /// <summary>Writes a success answer.</summary>
             public static async global::System.Threading.Tasks.Task WriteAsync(global::Microsoft.AspNetCore.Http.HttpContext http, int statusCode, byte[] body, string contentType)

@@ -81,7 +81,7 @@ internal static partial class ServerEmitter
             w.Line($"var result = await {call}.ConfigureAwait(false);");
             var write = success.Encoding switch
             {
-                BodyEncoding.Json => $"ApiServerRuntime.WriteAsync(http, {statusText}, ApiJsonValue.Serialize(result, {ClientEmitter.Writer(resultType)}), \"application/json\")",
+                BodyEncoding.Json => $"ApiServerRuntime.WriteJsonAsync(http, {statusText}, result, {ClientEmitter.Writer(resultType)})",
                 BodyEncoding.Text => $"ApiServerRuntime.WriteAsync(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
                 _ => $"ApiServerRuntime.WriteAsync(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",
             };
@@ -111,9 +111,10 @@ internal static partial class ServerEmitter
             _ => $"ApiServerRuntime.Cookie(http, {wire})",
         };
         var type = CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required);
-        w.Line($"var {Raw(parameter)} = ApiServerRuntime.Values({source}, {wire}, required: {(parameter.Required ? "true" : "false")});");
+        var required = parameter.Required ? "true" : "false";
         if (parameter.Type.Kind == TypeRefKind.Array)
         {
+            w.Line($"var {Raw(parameter)} = ApiServerRuntime.Values({source}, {wire}, required: {required});");
             var item = parameter.Type.Item!;
             var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"ApiServerRuntime.Split({Raw(parameter)})";
             // A required array is never null: an absent one is empty (Values has already answered 400 when it must).
@@ -122,7 +123,8 @@ internal static partial class ServerEmitter
             return;
         }
 
-        var parse = ParameterText.Parse(parameter.Type, Raw(parameter) + "[0]!", parameter.WireName);
+        w.Line($"var {Raw(parameter)} = ApiServerRuntime.Value({source}, {wire}, required: {required});");
+        var parse = ParameterText.Parse(parameter.Type, Raw(parameter), parameter.WireName);
         w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? default{(parameter.Required ? "!" : string.Empty)} : {parse};");
     }
 

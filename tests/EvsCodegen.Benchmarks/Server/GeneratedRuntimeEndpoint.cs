@@ -5,7 +5,7 @@ namespace EvsCodegen.Benchmarks.Server;
 /// <summary>
 /// A diagnostic host for item 5, not a contender: the generated controller's action body, line for line, as a
 /// minimal-API endpoint. Against "generated" it prices MVC (controller activation, action selection, filters);
-/// against "minimal" it prices the generated runtime (body copies, two JSON passes, serialize to an array).
+/// against "minimal" it prices the generated runtime (a body array, two JSON passes).
 /// </summary>
 public static class GeneratedRuntimeEndpoint
 {
@@ -18,14 +18,14 @@ public static class GeneratedRuntimeEndpoint
             var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
             ApiServerRuntime.CheckJsonSyntax(payload, required: true);
             await ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
-            var rawProjectId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
-            var projectId = rawProjectId is null ? default! : rawProjectId[0]!;
-            var rawSnapshotId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
-            var snapshotId = rawSnapshotId is null ? default! : rawSnapshotId[0]!;
+            var rawProjectId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
+            var projectId = rawProjectId is null ? default! : rawProjectId;
+            var rawSnapshotId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
+            var snapshotId = rawSnapshotId is null ? default! : rawSnapshotId;
             var body = ApiServerRuntime.ReadJson(payload, UpdateSnapshotRequestJsonConverter.ReadValue);
             var api = http.RequestServices.GetRequiredService<ISnapshotsApi>();
             var result = await api.UpdateSnapshotAsync(projectId, snapshotId, body, http.RequestAborted).ConfigureAwait(false);
-            await ApiServerRuntime.WriteAsync(http, 200, ApiJsonValue.Serialize(result, SnapshotResponseJsonConverter.WriteValue), "application/json").ConfigureAwait(false);
+            await ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

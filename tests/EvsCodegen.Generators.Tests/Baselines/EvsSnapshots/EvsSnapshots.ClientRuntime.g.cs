@@ -15,7 +15,9 @@ public sealed partial class ApiClientOptions
     public string? AuthToken { get; set; }
 
     /// <summary>Adds the credentials to a request (a header already on the request wins).</summary>
-    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> query)
+    /// <param name="request">The request.</param>
+    /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
+    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)
     {
         if (AuthToken is not null)
         {
@@ -32,10 +34,15 @@ public sealed partial class ApiClientOptions
 internal static partial class ApiClientRuntime
 {
     /// <summary>The absolute URI of a call: base address (with a trailing slash ensured), relative path and query.</summary>
-    public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string relativePath, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> query)
+    public static global::System.Uri BuildUri(global::System.Net.Http.HttpClient client, string relativePath, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)
     {
         var baseAddress = client.BaseAddress ?? throw new global::System.InvalidOperationException("Set HttpClient.BaseAddress to the server's root before calling the API.");
         var root = baseAddress.AbsoluteUri.EndsWith("/", global::System.StringComparison.Ordinal) ? baseAddress : new global::System.Uri(baseAddress.AbsoluteUri + "/");
+        if (query is null || query.Count == 0)
+        {
+            return new global::System.Uri(root, relativePath);
+        }
+
         var builder = new global::System.Text.StringBuilder(relativePath);
         for (var i = 0; i < query.Count; i++)
         {
@@ -63,7 +70,9 @@ internal static partial class ApiClientRuntime
     public static global::System.Net.Http.HttpContent Bytes(byte[] body, string mediaType)
     {
         var content = new global::System.Net.Http.ByteArrayContent(body);
-        content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
+        content.Headers.ContentType = mediaType.IndexOf(';') < 0
+            ? new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType)
+            : global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(mediaType);
         return content;
     }
 

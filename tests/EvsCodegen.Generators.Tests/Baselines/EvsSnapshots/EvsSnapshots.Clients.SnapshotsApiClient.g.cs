@@ -32,10 +32,9 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
     {
         global::System.ArgumentNullException.ThrowIfNull(projectId);
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-        var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
-        _options.Apply(request, query);
-        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), query);
+        _options.Apply(request, null);
+        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -51,10 +50,9 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(projectId);
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
         global::System.ArgumentNullException.ThrowIfNull(body);
-        var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
-        _options.Apply(request, query);
-        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), query);
+        _options.Apply(request, null);
+        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
         request.Content = ApiClientRuntime.Bytes(ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

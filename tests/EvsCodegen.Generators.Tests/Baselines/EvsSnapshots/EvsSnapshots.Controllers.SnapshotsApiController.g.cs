@@ -25,12 +25,12 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
         try
         {
             await ApiServerRuntime.InterceptAsync(http, "showSnapshot").ConfigureAwait(false);
-            var raw_projectId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
-            string projectId = raw_projectId is null ? default! : raw_projectId[0]!;
-            var raw_snapshotId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
-            string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId[0]!;
+            var raw_projectId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
+            string projectId = raw_projectId is null ? default! : raw_projectId;
+            var raw_snapshotId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
+            string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId;
             var result = await _api.ShowSnapshotAsync(projectId, snapshotId, http.RequestAborted).ConfigureAwait(false);
-            await ApiServerRuntime.WriteAsync(http, 200, ApiJsonValue.Serialize(result, SnapshotResponseJsonConverter.WriteValue), "application/json").ConfigureAwait(false);
+            await ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }
         catch (global::System.Exception exception)
         {
@@ -52,13 +52,13 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
             var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
             ApiServerRuntime.CheckJsonSyntax(payload, required: true);
             await ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
-            var raw_projectId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
-            string projectId = raw_projectId is null ? default! : raw_projectId[0]!;
-            var raw_snapshotId = ApiServerRuntime.Values(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
-            string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId[0]!;
+            var raw_projectId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
+            string projectId = raw_projectId is null ? default! : raw_projectId;
+            var raw_snapshotId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
+            string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId;
             UpdateSnapshotRequest body = ApiServerRuntime.ReadJson(payload, UpdateSnapshotRequestJsonConverter.ReadValue);
             var result = await _api.UpdateSnapshotAsync(projectId, snapshotId, body, http.RequestAborted).ConfigureAwait(false);
-            await ApiServerRuntime.WriteAsync(http, 200, ApiJsonValue.Serialize(result, SnapshotResponseJsonConverter.WriteValue), "application/json").ConfigureAwait(false);
+            await ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }
         catch (global::System.Exception exception)
         {

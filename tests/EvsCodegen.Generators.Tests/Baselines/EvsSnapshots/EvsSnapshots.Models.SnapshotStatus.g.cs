@@ -81,6 +81,36 @@ public sealed partial class SnapshotStatusJsonConverter : global::System.Text.Js
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
     public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
     {
+        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
+        if (reader.ValueTextEquals("creating"u8))
+        {
+            return SnapshotStatus.Creating;
+        }
+        if (reader.ValueTextEquals("available"u8))
+        {
+            return SnapshotStatus.Available;
+        }
+        if (reader.ValueTextEquals("error"u8))
+        {
+            return SnapshotStatus.Error;
+        }
+        if (reader.ValueTextEquals("deleting"u8))
+        {
+            return SnapshotStatus.Deleting;
+        }
+        if (reader.ValueTextEquals("error_deleting"u8))
+        {
+            return SnapshotStatus.ErrorDeleting;
+        }
+        if (reader.ValueTextEquals("rollbacking"u8))
+        {
+            return SnapshotStatus.Rollbacking;
+        }
+        if (reader.ValueTextEquals("backing-up"u8))
+        {
+            return SnapshotStatus.BackingUp;
+        }
+
         var value = new SnapshotStatus(context.ReadString(ref reader));
         if (context.Strict && !value.IsKnown)
         {
