@@ -56,9 +56,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Units);
         context.RegisterSourceOutput(units, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
 
-        // The one compilation fact needed, reduced to two booleans so ordinary edits stop at this step.
-        var support = context.CompilationProvider
-            .Select(static (compilation, _) => FrameworkSupportReader.Read(compilation))
+        // The one fact about the consumer needed, from its references (cached while C# files are edited), as two booleans.
+        var support = context.MetadataReferencesProvider
+            .Select(static (reference, _) => FrameworkSupportReader.Classify(reference))
+            .Collect()
+            .Select(static (references, _) => FrameworkSupportReader.Combine(references))
             .WithTrackingName(TrackingNames.FrameworkSupport);
 
         // DI registrations, emitted only where the compilation references what they call; only they see the compilation.

@@ -1,16 +1,68 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
 using EvsCodegen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace EvsCodegen.Generators.Parsing;
 
-/// <summary>Reduces a compilation to the <see cref="FrameworkSupportModel"/> the registration extensions need.</summary>
+/// <summary>
+/// Reduces the compilation's references to the <see cref="FrameworkSupportModel"/> the registration extensions need.
+/// It reads references, not the compilation: the references input stays cached while C# files are edited, so this
+/// step never runs on a keystroke (a compilation-based lookup would run on every one).
+/// </summary>
 public static class FrameworkSupportReader
 {
-    private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
-    private const string MvcExtensions = "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions";
+    // The assemblies that define what the registrations call: HttpClientFactoryServiceCollectionExtensions.AddHttpClient
+    // and MvcServiceCollectionExtensions.AddControllers.
+    private const string HttpClientFactoryAssembly = "Microsoft.Extensions.Http";
+    private const string MvcAssembly = "Microsoft.AspNetCore.Mvc";
 
-    /// <summary>Looks up the two extension classes the registrations call.</summary>
-    public static FrameworkSupportModel Read(Compilation compilation) => new(
-        compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) is not null,
-        compilation.GetTypeByMetadataName(MvcExtensions) is not null);
+    /// <summary>What one reference provides: <see cref="FrameworkSupportModel"/>'s flags for that reference alone.</summary>
+    public static FrameworkSupportModel Classify(MetadataReference reference)
+    {
+        var name = AssemblyName(reference);
+        return new FrameworkSupportModel(
+            string.Equals(name, HttpClientFactoryAssembly, StringComparison.OrdinalIgnoreCase),
+            string.Equals(name, MvcAssembly, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The support of the whole compilation: what any reference provides.</summary>
+    public static FrameworkSupportModel Combine(ImmutableArray<FrameworkSupportModel> references)
+    {
+        bool http = false, mvc = false;
+        foreach (var reference in references)
+        {
+            http |= reference.HttpClientFactory;
+            mvc |= reference.Mvc;
+        }
+
+        return new FrameworkSupportModel(http, mvc);
+    }
+
+    private static string? AssemblyName(MetadataReference reference)
+    {
+        switch (reference)
+        {
+            case CompilationReference compilation:
+                return compilation.Compilation.AssemblyName;
+            case PortableExecutableReference executable when executable.FilePath is { Length: > 0 } path:
+                return Path.GetFileNameWithoutExtension(path);
+            case PortableExecutableReference executable:
+                // An in-memory image: its manifest module's name.
+                try
+                {
+                    return executable.GetMetadata() is AssemblyMetadata assembly && assembly.GetModules() is { Length: > 0 } modules
+                        ? Path.GetFileNameWithoutExtension(modules[0].Name)
+                        : null;
+                }
+                catch (Exception exception) when (exception is BadImageFormatException or IOException or NotSupportedException)
+                {
+                    return null;
+                }
+
+            default:
+                return null;
+        }
+    }
 }

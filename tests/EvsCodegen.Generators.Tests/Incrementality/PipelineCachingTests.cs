@@ -33,11 +33,12 @@ public sealed class PipelineCachingTests
 
         var result = session.Rerun(edited);
 
+        // Not one step runs again, not even to an equal value: nothing the generator reads depends on C# files.
         foreach (var name in s_trackingNames)
         {
             Assert.All(Outputs(result, name), output => Assert.True(
-                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"Step {name} re-ran: {output.Reason}"));
+                output.Reason is IncrementalStepRunReason.Cached,
+                $"Step {name} ran again: {output.Reason}"));
         }
 
         Assert.All(
