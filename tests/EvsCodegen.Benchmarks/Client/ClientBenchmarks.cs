@@ -37,6 +37,10 @@ public class ClientCannedBenchmarks
     /// <summary>Diagnostic: the generated method with the recommended fixes applied by hand.</summary>
     [Benchmark]
     public Task<int> GeneratedTuned() => _clients.GeneratedTunedAsync();
+
+    /// <summary>Diagnostic: HttpClient and the handler alone, no JSON (the floor under every client).</summary>
+    [Benchmark]
+    public Task<int> TransportOnly() => _clients.TransportOnlyAsync();
 }
 
 /// <summary>
@@ -118,4 +122,8 @@ public class ClientLoopbackBenchmarks
     /// <summary>Diagnostic: the generated method with the recommended fixes applied by hand.</summary>
     [Benchmark]
     public Task<int> GeneratedTuned() => _clients.GeneratedTunedAsync();
+
+    /// <summary>Diagnostic: HttpClient and the handler alone, no JSON (the floor under every client).</summary>
+    [Benchmark]
+    public Task<int> TransportOnly() => _clients.TransportOnlyAsync();
 }
