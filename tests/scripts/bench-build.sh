@@ -13,6 +13,7 @@ cd "$(dirname "$0")/../.."
 repo="$(pwd)"
 RUNS="${RUNS:-5}"
 OUT="${OUT:-$(mktemp -d /tmp/evs-bench-build.XXXXXX)}"
+mkdir -p "$OUT"
 work="$(mktemp -d /tmp/evs-bench-consumers.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
