@@ -1,4 +1,5 @@
 using EvsCodegen.Generators.Emitting;
+using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -27,9 +28,22 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Where(static input => input is not null)
             .WithTrackingName(TrackingNames.Inputs);
 
-        // The expensive step: parse into the model. Runs again only when a document's text or options change.
-        var parsed = inputs
-            .Select(static (input, token) => DocumentParser.Parse(input!, token))
+        // Files an external $ref may name: every YAML or JSON AdditionalFiles item (never the disk). A document gets
+        // them only when its text holds such a reference, so editing one file re-parses only the documents that may
+        // read it.
+        var fragments = context.AdditionalTextsProvider
+            .Where(static file => Pipeline.MayBeFragment(file.Path))
+            .Select(static (file, token) => new FragmentModel(file.Path, file.GetText(token)?.ToString() ?? string.Empty))
+            .Collect();
+        var withFragments = inputs
+            .Combine(fragments)
+            .Select(static (pair, _) => (Input: pair.Left!, Fragments: Pipeline.HasExternalReference(pair.Left!.Text) ? pair.Right.ToEquatableArray() : default))
+            .WithTrackingName(TrackingNames.WithFragments);
+
+        // The expensive step: parse into the model. Runs again only when a document's text or options (or a file it
+        // may reference) change.
+        var parsed = withFragments
+            .Select(static (pair, token) => DocumentParser.Parse(pair.Input, pair.Fragments, token))
             .WithTrackingName(TrackingNames.Parsed);
 
         // Diagnostics travel apart from code, so a moved diagnostic never re-emits source.

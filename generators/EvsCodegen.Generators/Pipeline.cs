@@ -22,6 +22,44 @@ internal static class Pipeline
         return new DocumentInputModel(file.Path, text, OptionsReader.ReadDocument(options, defaults));
     }
 
+    /// <summary>Whether an AdditionalFiles item may be a file that a <c>$ref</c> names: YAML or JSON by extension.</summary>
+    public static bool MayBeFragment(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a document's text may hold a <c>$ref</c> to another file: a <c>$ref</c> whose value does not start with
+    /// <c>#</c>. A false positive costs a re-parse when another file changes, never a wrong result.
+    /// </summary>
+    public static bool HasExternalReference(string text)
+    {
+        for (var index = text.IndexOf("$ref", StringComparison.Ordinal); index >= 0; index = text.IndexOf("$ref", index + 4, StringComparison.Ordinal))
+        {
+            var i = index + 4;
+            while (i < text.Length && (text[i] == '"' || text[i] == '\'' || text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            if (i >= text.Length || text[i] != ':')
+            {
+                continue;
+            }
+
+            i++;
+            while (i < text.Length && (text[i] == '"' || text[i] == '\'' || text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] != '#' && text[i] != '\n' && text[i] != '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static void ReportConflicts(SourceProductionContext context, EquatableArray<DocumentSlotModel> slots)
     {
         foreach (var slot in slots)

@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>Documents parsed into models and diagnostics.</summary>
     public const string Parsed = nameof(Parsed);
 
+    /// <summary>Each document with the files its external <c>$ref</c>s may name (none when it has no such reference).</summary>
+    public const string WithFragments = nameof(WithFragments);
+
     /// <summary>Diagnostics split from the models.</summary>
     public const string Diagnostics = nameof(Diagnostics);
 

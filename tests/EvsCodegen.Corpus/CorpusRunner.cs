@@ -102,7 +102,7 @@ public static class CorpusRunner
             {
                 Name = document.Name,
                 Outcome = Outcome.Hang,
-                DocumentedOperations = DocumentFacts.CountOperations(document.Text),
+                DocumentedOperations = DocumentFacts.CountOperations(document.Text, document.Path, document.Fragments),
                 GeneratorTime = timeout,
                 Failure = $"did not finish within {timeout.TotalSeconds:0} s",
             };

@@ -24,10 +24,44 @@ public static class DocumentFacts
     /// <summary>Operations declared inline under <c>paths</c>; null when the text cannot be read.</summary>
     public static int? CountOperations(string text) => Scan(text).Operations;
 
-    private static (bool IsDocument, int? Operations) Scan(string text)
+    /// <summary>
+    /// Operations under <c>paths</c>, counting those of a path item that is a <c>$ref</c> to a whole file among
+    /// <paramref name="fragments"/> (resolved relative to <paramref name="path"/>); null when a text cannot be read.
+    /// </summary>
+    public static int? CountOperations(string text, string path, IReadOnlyList<KeyValuePair<string, string>> fragments)
+    {
+        var (_, operations, references) = Scan(text);
+        if (operations is null)
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(path) ?? string.Empty;
+        foreach (var reference in references)
+        {
+            if (reference.StartsWith('#') || reference.Contains('#', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var target = Path.GetFullPath(Path.Combine(directory, Uri.UnescapeDataString(reference)));
+            foreach (var fragment in fragments)
+            {
+                if (string.Equals(Path.GetFullPath(fragment.Key), target, StringComparison.Ordinal))
+                {
+                    operations += Scan(fragment.Value, topLevelOperations: true).Operations ?? 0;
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private static (bool IsDocument, int? Operations, List<string> References) Scan(string text, bool topLevelOperations = false)
     {
         var isDocument = false;
         var operations = 0;
+        var references = new List<string>();
         var stack = new Stack<Frame>();
         var events = 0;
         try
@@ -37,7 +71,7 @@ public static class DocumentFacts
             {
                 if (++events > MaxEvents || stack.Count > MaxDepth)
                 {
-                    return (isDocument, null);
+                    return (isDocument, null, references);
                 }
 
                 var current = parser.Current;
@@ -77,7 +111,9 @@ public static class DocumentFacts
                         if (parent.Key is { } name)
                         {
                             isDocument |= parent.Depth == 0 && name is "openapi" or "swagger";
-                            operations += parent.Depth == 2 && parent.Under == "paths-item" && s_methods.Contains(name) ? 1 : 0;
+                            operations += (parent.Depth == 2 && parent.Under == "paths-item") || (topLevelOperations && parent.Depth == 0)
+                                ? s_methods.Contains(name) ? 1 : 0
+                                : 0;
                         }
 
                         if (node is MappingStart or SequenceStart)
@@ -90,6 +126,10 @@ public static class DocumentFacts
 
                     parent.ExpectKey = true;
                     key = parent.Key;
+                    if (key == "$ref" && parent.Depth == 2 && parent.Under == "paths-item" && node is Scalar reference)
+                    {
+                        references.Add(reference.Value);
+                    }
                 }
 
                 if (node is MappingStart or SequenceStart)
@@ -102,10 +142,10 @@ public static class DocumentFacts
         }
         catch (YamlException)
         {
-            return (isDocument, null);
+            return (isDocument, null, references);
         }
 
-        return (isDocument, operations);
+        return (isDocument, operations, references);
     }
 
     private sealed class Frame(bool isMapping, int depth, string? under)

@@ -90,7 +90,7 @@ public static class DocumentRunner
         {
             Name = document.Name,
             Outcome = failure is not null ? Outcome.Crash : errors.Count > 0 ? Outcome.CompileErrors : Outcome.Ok,
-            DocumentedOperations = DocumentFacts.CountOperations(document.Text),
+            DocumentedOperations = DocumentFacts.CountOperations(document.Text, document.Path, document.Fragments),
             GeneratedOperations = CountContractMethods(run.GeneratedSources),
             Types = sources.Count(s => s.Key.Contains(".Models.", StringComparison.Ordinal)),
             Files = sources.Count,

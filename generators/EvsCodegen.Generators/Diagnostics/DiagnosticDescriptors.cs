@@ -25,7 +25,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>EVS1004: a <c>$ref</c> points nowhere.</summary>
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
-        "EVS1004", "Unresolved $ref", "The reference '{0}' cannot be resolved; the value is typed as JsonElement",
+        "EVS1004", "Unresolved $ref", "The reference '{0}' cannot be resolved{1}; the value is typed as JsonElement",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     /// <summary>EVS1005: the document exceeds the generator's size or depth budget.</summary>

@@ -21,6 +21,11 @@ public sealed record DocumentOptionsModel(
 /// <param name="Options">Its options.</param>
 public sealed record DocumentInputModel(string Path, string Text, DocumentOptionsModel Options);
 
+/// <summary>A file a document's <c>$ref</c> may name: an AdditionalFiles item with a YAML or JSON extension.</summary>
+/// <param name="Path">The item's path.</param>
+/// <param name="Text">Its text.</param>
+public sealed record FragmentModel(string Path, string Text);
+
 /// <summary>The result of parsing one document: the model (null when nothing can be generated) and diagnostics.</summary>
 /// <param name="Model">The model.</param>
 /// <param name="Diagnostics">Positioned diagnostics.</param>

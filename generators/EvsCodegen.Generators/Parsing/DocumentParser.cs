@@ -20,9 +20,13 @@ public static partial class DocumentParser
 
     /// <summary>Parses <paramref name="input"/>.</summary>
     public static ParseResultModel Parse(DocumentInputModel input, CancellationToken cancellationToken) =>
-        ParseCore(input, cancellationToken) with { Path = input.Path };
+        Parse(input, default, cancellationToken);
 
-    private static ParseResultModel ParseCore(DocumentInputModel input, CancellationToken cancellationToken)
+    /// <summary>Parses a document whose <c>$ref</c>s may name <paramref name="fragments"/> (other AdditionalFiles items).</summary>
+    public static ParseResultModel Parse(DocumentInputModel input, EquatableArray<FragmentModel> fragments, CancellationToken cancellationToken) =>
+        ParseCore(input, fragments, cancellationToken) with { Path = input.Path };
+
+    private static ParseResultModel ParseCore(DocumentInputModel input, EquatableArray<FragmentModel> fragments, CancellationToken cancellationToken)
     {
         var optionProblems = new List<DiagnosticModel>();
         for (var i = 0; i + 2 < input.Options.Problems.Count; i += 3)
@@ -52,7 +56,7 @@ public static partial class DocumentParser
             return new ParseResultModel(null, optionProblems.ToEquatableArray());
         }
 
-        var context = new ParseContext(input.Path, mapping, version == "3.1", cancellationToken);
+        var context = new ParseContext(input.Path, mapping, version == "3.1", cancellationToken, fragments);
         try
         {
             var model = Build(context, input);

@@ -24,12 +24,28 @@ internal sealed class ParseContext
     private int _work;
     private bool _budgetReported;
 
-    public ParseContext(string filePath, YMapping root, bool isOpenApi31, CancellationToken cancellationToken)
+    // Other files a $ref may name (AdditionalFiles items, never the disk), by normalized path; loaded on first use.
+    private readonly Dictionary<string, FragmentModel> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YNode?> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _loadProblems = new(StringComparer.Ordinal);
+
+    // The file of every node loaded from a fragment; nodes not in it belong to the document.
+    private readonly Dictionary<YNode, string> _fileOf = new(ReferenceEqualityComparer.Instance);
+
+    public ParseContext(string filePath, YMapping root, bool isOpenApi31, CancellationToken cancellationToken, IEnumerable<FragmentModel>? fragments = null)
     {
         FilePath = filePath;
         Root = root;
         IsOpenApi31 = isOpenApi31;
         CancellationToken = cancellationToken;
+        foreach (var fragment in fragments ?? [])
+        {
+            var key = FragmentPaths.Normalize(fragment.Path);
+            if (!string.Equals(key, FragmentPaths.Normalize(filePath), StringComparison.Ordinal) && !_fragments.ContainsKey(key))
+            {
+                _fragments.Add(key, fragment);
+            }
+        }
     }
 
     public string FilePath { get; }
@@ -45,7 +61,11 @@ internal sealed class ParseContext
     public bool HasErrors => _diagnostics.Any(d => IsError(d.Id));
 
     public void Report(DiagnosticDescriptor descriptor, YNode? node, params string[] arguments) =>
-        Add(Create(FilePath, descriptor, node, arguments));
+        Add(Create(FileOf(node), descriptor, node, arguments));
+
+    /// <summary>The path of the file a node was read from: the document's, or a referenced fragment's.</summary>
+    public string FileOf(YNode? node) =>
+        node is not null && _fileOf.TryGetValue(node, out var file) ? _fragments[file].Path : FilePath;
 
     private void Add(DiagnosticModel diagnostic)
     {
@@ -77,16 +97,31 @@ internal sealed class ParseContext
         return false;
     }
 
-    /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Pet</c>.</summary>
-    public YNode? ResolvePointer(string reference)
+    /// <summary>
+    /// Resolves a reference met at <paramref name="from"/>: a JSON pointer in the same file (<c>#/components/schemas/Pet</c>)
+    /// or a file given as an AdditionalFiles item, relative to the file holding the reference, with an optional
+    /// pointer (<c>schemas/pet.yaml</c>, <c>../common.yaml#/components/schemas/Pet</c>). Never reads the disk or the network.
+    /// </summary>
+    public YNode? ResolvePointer(string reference, YNode? from)
     {
-        if (!reference.StartsWith("#", StringComparison.Ordinal))
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        YNode? node;
+        if (filePart.Length == 0)
         {
-            return null;
+            node = _fileOf.TryGetValue(from ?? Root, out var file) ? _loaded[file] : Root;
+        }
+        else
+        {
+            node = LoadFragment(FragmentPaths.Resolve(_fileOf.TryGetValue(from ?? Root, out var file) ? file : FragmentPaths.Normalize(FilePath), filePart));
         }
 
-        YNode? node = Root;
-        var pointer = Uri.UnescapeDataString(reference.Substring(1));
+        if (node is null || hash < 0)
+        {
+            return node;
+        }
+
+        var pointer = Uri.UnescapeDataString(reference.Substring(hash + 1));
         if (pointer.Length == 0)
         {
             return node;
@@ -131,10 +166,10 @@ internal sealed class ParseContext
                 return mapping;
             }
 
-            var target = ResolvePointer(reference);
+            var target = ResolvePointer(reference, mapping);
             if (target is null)
             {
-                Report(D.UnresolvedReference, mapping.Get("$ref"), reference);
+                ReportUnresolved(mapping.Get("$ref"), reference, mapping);
                 return null;
             }
 
@@ -143,6 +178,92 @@ internal sealed class ParseContext
 
         Report(D.InvalidStructure, node, "A chain of $ref loops or is longer than 32 steps");
         return null;
+    }
+
+    /// <summary>Reports EVS1004 at <paramref name="at"/>, saying why when the reference names a file.</summary>
+    public void ReportUnresolved(YNode? at, string reference, YNode? from)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        var reason = string.Empty;
+        if (filePart.Length > 0)
+        {
+            var key = FragmentPaths.Resolve(_fileOf.TryGetValue(from ?? Root, out var file) ? file : FragmentPaths.Normalize(FilePath), filePart);
+            reason = key is null
+                ? ": only files given as AdditionalFiles items are read, never URLs"
+                : _loadProblems.TryGetValue(key, out var problem)
+                    ? ": " + problem
+                    : _fragments.ContainsKey(key)
+                        ? ": the file has nothing at that pointer"
+                        : $": no AdditionalFiles item has the path '{key}'";
+        }
+
+        Report(D.UnresolvedReference, at, reference, reason);
+    }
+
+    private YNode? LoadFragment(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (_loaded.TryGetValue(key, out var loaded))
+        {
+            return loaded;
+        }
+
+        YNode? root = null;
+        if (_fragments.TryGetValue(key, out var fragment))
+        {
+            root = YamlLoader.Load(fragment.Text, out var error);
+            if (root is null)
+            {
+                _loadProblems[key] = "the file cannot be read: " + (error?.Message ?? "it is empty");
+            }
+            else
+            {
+                Claim(root, key);
+            }
+        }
+
+        _loaded[key] = root;
+        return root;
+    }
+
+    /// <summary>Marks every node of a loaded fragment as belonging to it (shared alias nodes once).</summary>
+    private void Claim(YNode root, string file)
+    {
+        var pending = new Stack<YNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (_fileOf.ContainsKey(node) || !Spend(node))
+            {
+                continue;
+            }
+
+            _fileOf[node] = file;
+            switch (node)
+            {
+                case YMapping mapping:
+                    foreach (var entry in mapping.Entries)
+                    {
+                        pending.Push(entry.Key);
+                        pending.Push(entry.Value);
+                    }
+
+                    break;
+                case YSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     internal static DiagnosticModel Create(string filePath, DiagnosticDescriptor descriptor, YNode? node, params string[] arguments) =>

@@ -76,14 +76,14 @@ internal sealed partial class SchemaConverter
 
     private TypeRefModel ConvertReference(YMapping schema, string reference, string nameHint, int depth)
     {
-        var target = _context.ResolvePointer(reference);
+        var target = _context.ResolvePointer(reference, schema);
         if (target is null)
         {
-            _context.Report(D.UnresolvedReference, schema.Get("$ref"), reference);
+            _context.ReportUnresolved(schema.Get("$ref"), reference, schema);
             return TypeRefModel.AnyValue;
         }
 
-        var hint = reference.Substring(reference.LastIndexOf('/') + 1);
+        var hint = FragmentPaths.NameHint(reference);
         var resolved = Convert(target, hint.Length == 0 ? nameHint : hint, depth + 1);
 
         // 3.1 allows siblings next to $ref; nullable beside a $ref is a common 3.0 habit too.

@@ -106,7 +106,7 @@ internal sealed partial class SchemaConverter
                 propertyName,
                 type,
                 required.Contains(key) && !readOnlyOrWriteOnly,
-                Describe(winnerMapping) ?? Describe(winnerMapping?.GetString("$ref") is { } target ? _context.ResolvePointer(target) as YMapping : null),
+                Describe(winnerMapping) ?? Describe(winnerMapping?.GetString("$ref") is { } target ? _context.ResolvePointer(target, winnerMapping) as YMapping : null),
                 winnerMapping?.GetBool("deprecated") == true,
                 ReadConstraints(winner)));
         }
@@ -146,14 +146,14 @@ internal sealed partial class SchemaConverter
         {
             foreach (var part in parts.Items)
             {
-                var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference) : part;
+                var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, partMapping) : part;
                 if (target is YMapping targetMapping)
                 {
                     Collect(targetMapping, properties, required, visited);
                 }
                 else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)
                 {
-                    _context.Report(D.UnresolvedReference, unresolved.Get("$ref"), broken);
+                    _context.ReportUnresolved(unresolved.Get("$ref"), broken, unresolved);
                 }
             }
         }

@@ -104,7 +104,7 @@ internal sealed partial class SchemaConverter
         var mapping = node as YMapping;
         if (mapping?.GetString("$ref") is { } reference)
         {
-            mapping = _context.ResolvePointer(reference) as YMapping;
+            mapping = _context.ResolvePointer(reference, mapping) as YMapping;
         }
 
         if (mapping is null)

@@ -29,6 +29,10 @@ internal sealed record OpenApiFile(string Path, string Text, IReadOnlyDictionary
         return new OpenApiFile(path, text, values);
     }
 
+    /// <summary>An AdditionalFiles item that is not a document (no metadata): a file a <c>$ref</c> may name.</summary>
+    public static OpenApiFile Fragment(string path, string text) =>
+        new(path, text, new Dictionary<string, string>(StringComparer.Ordinal));
+
     /// <summary>The EVS document (or a variant of its text) with every family emitted into <see cref="EvsNamespace"/>.</summary>
     public static OpenApiFile Evs(string? text = null) =>
         Create("/repo/openapi/evs-snapshots.yaml", text ?? File.ReadAllText(TestPaths.EvsDocument), ns: EvsNamespace);

@@ -3,7 +3,7 @@ using EvsCodegen.Generators.Parsing;
 
 namespace EvsCodegen.Generators.Tests.Infrastructure;
 
-/// <summary>Calls <see cref="DocumentParser.Parse"/> directly, for tests that assert on the model.</summary>
+/// <summary>Calls <see cref="DocumentParser.Parse(DocumentInputModel, System.Threading.CancellationToken)"/> directly, for tests that assert on the model.</summary>
 internal static class Parse
 {
     public static DocumentOptionsModel Options(string ns = "Test.Api", EmitKinds emit = EmitKinds.All) =>
