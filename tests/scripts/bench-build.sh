@@ -38,8 +38,9 @@ for variant in "${variants[@]}"; do
   (cd "$work/$name" && dotnet restore -v quiet -nologo >/dev/null && dotnet build --no-restore -v quiet -nologo $props >/dev/null)
 done
 
-# One schema's description changes on every run, so every "edit" build sees a new document.
-edit_cmd() { echo "sed -i -E 's#Fault details[^.]*\\.#Fault details rev \$(date +%N).#' '$1/openapi.yaml'"; }
+# One schema's description changes on every run (a new number each time, expanded when the command runs), so
+# every "edit" build sees a new document: an edit that rewrote the same text would let NSwag skip the compiler.
+edit_cmd() { printf '%s' "sed -i -E \"s#Fault details[^.]*[.]#Fault details rev \$(date +%N).#\" '$1/openapi.yaml'"; }
 
 median_ms() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
