@@ -86,7 +86,7 @@ public class ColdGenerationBenchmarks
         return events;
     }
 
-    /// <summary>Read and model: <see cref="DocumentParser.Parse"/>.</summary>
+    /// <summary>Read and model: <see cref="DocumentParser.Parse(EvsCodegen.Generators.Model.DocumentInputModel, CancellationToken)"/>.</summary>
     [Benchmark]
     public ParseResultModel Parse() => DocumentParser.Parse(_input, CancellationToken.None);
 
