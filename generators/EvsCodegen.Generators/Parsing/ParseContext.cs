@@ -213,6 +213,12 @@ internal sealed class ParseContext
             return loaded;
         }
 
+        if (string.Equals(key, FragmentPaths.Normalize(FilePath), StringComparison.Ordinal))
+        {
+            // A fragment referring back into the document.
+            return Root;
+        }
+
         YNode? root = null;
         if (_fragments.TryGetValue(key, out var fragment))
         {

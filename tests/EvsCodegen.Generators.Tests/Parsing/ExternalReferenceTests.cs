@@ -84,6 +84,29 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
+    public void FragmentReferringBackIntoTheDocument_ResolvesToTheDocument()
+    {
+        var run = GeneratorHarness.Run(
+            OpenApiFile.Create("/api/doc.yaml", """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Owner: {type: object, properties: {pet: {$ref: 'schemas/pet.yaml'}}}
+                    Tag: {type: object, properties: {label: {type: string}}}
+                """),
+            OpenApiFile.Fragment("/api/schemas/pet.yaml", """
+                type: object
+                properties:
+                  tag: {$ref: '../doc.yaml#/components/schemas/Tag'}
+                """));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("public Tag? Tag { get; init; }", run.Sources.Single(s => s.HintName.EndsWith(".Models.Pet.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileThatIsNotAnAdditionalFilesItem_IsEvs1004AtTheReference_NamingThePathLookedFor()
     {
         var document = MarkedText.Parse("""
