@@ -4,7 +4,8 @@ namespace EvsCodegen.Packaging.Tests.Consumers;
 /// A web app that is not the EVS API: its own small document, every family emitted, options set through item
 /// metadata (namespace, families as an MSBuild list, client and contract names) and a project-wide property (internal accessibility). It serves
 /// the generated controller on 127.0.0.1 and calls it with the generated client, both registered through the
-/// generated extensions, with an API key and a handler of its own.
+/// generated extensions, with an API key and a handler of its own. One schema lives in a file of its own, given as a
+/// plain AdditionalFiles item and named by a relative <c>$ref</c>.
 /// </summary>
 internal static class TodoConsumer
 {
@@ -55,6 +56,7 @@ internal static class TodoConsumer
               <ItemGroup>
                 <PackageReference Include="EvsCodegen.Generators" Version="{{generatorVersion}}" PrivateAssets="all" />
                 <AdditionalFiles Include="todos.yaml" OpenApi="true" OpenApiNamespace="Consumer.Todos" OpenApiEmit="models;client;server" OpenApiClientName="TodoClient" OpenApiContractName="ITodoService" />
+                <AdditionalFiles Include="schemas/*.yaml" />
               </ItemGroup>
             </Project>
             """,
@@ -104,7 +106,7 @@ internal static class TodoConsumer
                       content:
                         application/json:
                           schema:
-                            $ref: '#/components/schemas/Problem'
+                            $ref: './schemas/problem.yaml'
             components:
               securitySchemes:
                 apiKey:
@@ -131,14 +133,15 @@ internal static class TodoConsumer
                       type: string
                     done:
                       type: boolean
-                Problem:
-                  type: object
-                  required: [message]
-                  properties:
-                    message:
-                      type: string
             security:
               - apiKey: []
+            """,
+        ["schemas/problem.yaml"] = """
+            type: object
+            required: [message]
+            properties:
+              message:
+                type: string
             """,
         ["Program.cs"] = """
             using System.Collections.Concurrent;

@@ -78,6 +78,7 @@ public sealed class PackagesFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "NuGet.config"), NuGetConfig());
         foreach (var (path, text) in files)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
             File.WriteAllText(Path.Combine(folder, path), text);
         }
 
