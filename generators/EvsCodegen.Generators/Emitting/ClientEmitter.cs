@@ -181,6 +181,9 @@ internal static partial class ClientEmitter
             case BodyEncoding.Text:
                 w.Line($"request.Content = ApiClientRuntime.Bytes(global::System.Text.Encoding.UTF8.GetBytes({value}), {mediaType});");
                 break;
+            case BodyEncoding.Form:
+                EmitForm(w, body, value);
+                break;
             default:
                 w.Line($"request.Content = ApiClientRuntime.Bytes({value}, {mediaType});");
                 break;
@@ -190,6 +193,39 @@ internal static partial class ClientEmitter
         {
             w.Close();
         }
+    }
+
+    /// <summary>The body's properties as form fields: each non-null value, arrays as repeated fields.</summary>
+    private static void EmitForm(SourceWriter w, BodyModel body, string value)
+    {
+        w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        var index = 0;
+        foreach (var field in body.FormFields)
+        {
+            var wire = Text.Literal(field.WireName);
+            var access = $"{value}.{field.PropertyName}";
+            if (field.IsArray)
+            {
+                w.Open($"foreach (var item in {access}{(field.Nullable ? " ?? []" : string.Empty)})");
+                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, "item")}));");
+                w.Close();
+            }
+            else if (field.Nullable || !CSharp.IsValueType(field.Type))
+            {
+                var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                w.Open($"if ({access} is {{ }} {local})");
+                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, local)}));");
+                w.Close();
+            }
+            else
+            {
+                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, access)}));");
+            }
+
+            index++;
+        }
+
+        w.Line("request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);");
     }
 
     private static void EmitResult(SourceWriter w, OperationModel operation)

@@ -35,6 +35,14 @@ internal static class EnumEmitter
         w.Line("/// <summary>Every value the document lists, in document order.</summary>");
         w.Line($"public static {CSharp.ReadOnlyList}<{model.Name}> KnownValues {{ get; }} = [{string.Join(", ", model.Members.Select(m => m.Name))}];");
         w.Line();
+        w.Line("/// <summary>Reads a value from its text (a query or path parameter, a form field); false when the text is not one.</summary>");
+        w.Line("/// <param name=\"text\">The text.</param>");
+        w.Line("/// <param name=\"value\">The value, known or not.</param>");
+        w.Line("/// <returns>Whether the text holds a value of the enum's type.</returns>");
+        w.Line(model.IsInteger
+            ? $"public static bool TryParse(string text, out {model.Name} value) {{ var parsed = long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, {CSharp.Invariant}, out var number); value = new(number); return parsed; }}"
+            : $"public static bool TryParse(string text, out {model.Name} value) {{ value = new(text ?? string.Empty); return text is not null; }}");
+        w.Line();
         w.Line("/// <summary>Whether the value is one the document lists.</summary>");
         w.Line($"public bool IsKnown => Value switch {{ {string.Join(" or ", model.Members.Select(m => Value(model, m.Value)))} => true, _ => false }};");
         w.Line();

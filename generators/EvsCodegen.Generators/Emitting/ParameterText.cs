@@ -35,7 +35,7 @@ internal static class ParameterText
             TypeRefKind.DateTime => $"ApiServerRuntime.ParseDateTime({e}, {name}, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
             TypeRefKind.Date => $"ApiServerRuntime.ParseDate({e}, {name})",
             TypeRefKind.Guid => $"ApiServerRuntime.ParseGuid({e}, {name})",
-            TypeRefKind.Enum => $"ApiServerRuntime.CheckKnown(new {type.TypeName}({e}), static v => v.IsKnown, {name})",
+            TypeRefKind.Enum => $"ApiServerRuntime.ParseEnum<{type.TypeName}>({e}, {type.TypeName}.TryParse, static v => v.IsKnown, {name})",
             _ => e,
         };
     }

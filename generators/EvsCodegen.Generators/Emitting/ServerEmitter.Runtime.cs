@@ -28,6 +28,13 @@ internal static partial class ServerEmitter
             global::System.Threading.Tasks.ValueTask OnRequestAsync(ApiRequestContext context);
         }
 
+        /// <summary>Reads a value of <typeparamref name="T"/> from its text.</summary>
+        /// <typeparam name="T">The value's type.</typeparam>
+        /// <param name="text">The text.</param>
+        /// <param name="value">The value read.</param>
+        /// <returns>Whether the text holds a value.</returns>
+        ACCESS delegate bool ApiTryParse<T>(string text, out T value);
+
         /// <summary>What an <see cref="IApiRequestInterceptor"/> sees.</summary>
         /// <param name="OperationId">The document's operationId.</param>
         /// <param name="HttpContext">The request.</param>
@@ -84,6 +91,96 @@ internal static partial class ServerEmitter
                     throw new ApiException(400, "The request body is shorter than its Content-Length.");
                 }
             }
+
+            /// <summary>
+            /// Reads an <c>application/x-www-form-urlencoded</c> body and writes its fields as a JSON object for the schema's
+            /// converter: <paramref name="kindOf"/> gives each declared field's JSON kind (<c>s</c>, <c>b</c>, <c>i</c>,
+            /// <c>l</c>, <c>d</c>, <c>m</c>, with <c>[</c> first for a repeated field); an undeclared field is written as a
+            /// string (or strings) so the schema decides whether it is allowed. An empty form is an empty array.
+            /// </summary>
+            public static async global::System.Threading.Tasks.Task<byte[]> ReadFormAsJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::System.Func<string, string?> kindOf)
+            {
+                global::Microsoft.AspNetCore.Http.IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+                }
+                catch (global::Microsoft.AspNetCore.Http.BadHttpRequestException exception)
+                {
+                    throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+                }
+                catch (global::System.IO.InvalidDataException)
+                {
+                    throw new ApiException(400, "The request body is not a valid form.");
+                }
+
+                if (form.Count == 0)
+                {
+                    return global::System.Array.Empty<byte>();
+                }
+
+                return ApiJsonValue.Serialize(form, (writer, fields) =>
+                {
+                    writer.WriteStartObject();
+                    foreach (var field in fields)
+                    {
+                        var kind = kindOf(field.Key);
+                        writer.WritePropertyName(field.Key);
+                        var repeated = kind is null ? field.Value.Count > 1 : kind[0] == '[';
+                        if (!repeated && field.Value.Count > 1)
+                        {
+                            throw new ApiException(400, $"The field '{field.Key}' is given more than once.");
+                        }
+
+                        if (repeated)
+                        {
+                            writer.WriteStartArray();
+                        }
+
+                        foreach (var text in field.Value)
+                        {
+                            WriteFormValue(writer, kind is null ? 's' : kind[kind.Length - 1], text ?? string.Empty, field.Key);
+                        }
+
+                        if (repeated)
+                        {
+                            writer.WriteEndArray();
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                });
+            }
+
+            private static void WriteFormValue(global::System.Text.Json.Utf8JsonWriter writer, char kind, string text, string name)
+            {
+                var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
+                var integer = global::System.Globalization.NumberStyles.AllowLeadingSign;
+                var number = global::System.Globalization.NumberStyles.Float;
+                switch (kind)
+                {
+                    case 'b':
+                        writer.WriteBooleanValue(text switch { "true" => true, "false" => false, _ => throw InvalidField(name, "true or false") });
+                        break;
+                    case 'i':
+                        writer.WriteNumberValue(int.TryParse(text, integer, invariant, out var int32) ? int32 : throw InvalidField(name, "a 32-bit integer"));
+                        break;
+                    case 'l':
+                        writer.WriteNumberValue(long.TryParse(text, integer, invariant, out var int64) ? int64 : throw InvalidField(name, "a 64-bit integer"));
+                        break;
+                    case 'd':
+                        writer.WriteNumberValue(double.TryParse(text, number, invariant, out var real) && double.IsFinite(real) ? real : throw InvalidField(name, "a number"));
+                        break;
+                    case 'm':
+                        writer.WriteNumberValue(decimal.TryParse(text, number, invariant, out var exact) ? exact : throw InvalidField(name, "a decimal number"));
+                        break;
+                    default:
+                        writer.WriteStringValue(text);
+                        break;
+                }
+            }
+
+            private static ApiException InvalidField(string name, string expected) => new(400, $"The field '{name}' must be {expected}.");
 
             /// <summary>Answers 400 for an empty (when required) or malformed body, invalid UTF-8 included.</summary>
             public static void CheckJsonSyntax(byte[] body, bool required)
@@ -227,6 +324,10 @@ internal static partial class ServerEmitter
 
             /// <summary>Parses a UUID parameter.</summary>
             public static global::System.Guid ParseGuid(string text, string name) => global::System.Guid.TryParse(text, out var value) ? value : throw Invalid(name, "a UUID");
+
+            /// <summary>Parses an enum parameter and rejects a value the document does not list.</summary>
+            public static T ParseEnum<T>(string text, ApiTryParse<T> tryParse, global::System.Func<T, bool> isKnown, string name) =>
+                tryParse(text, out var value) && isKnown(value) ? value : throw Invalid(name, "one of the documented values");
 
             /// <summary>Rejects an enum value the document does not list.</summary>
             public static T CheckKnown<T>(T value, global::System.Func<T, bool> isKnown, string name) => isKnown(value) ? value : throw Invalid(name, "one of the documented values");

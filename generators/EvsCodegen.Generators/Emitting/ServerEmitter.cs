@@ -46,8 +46,17 @@ internal static partial class ServerEmitter
         if (operation.Body is { } body)
         {
             w.Line($"ApiServerRuntime.CheckContentType(http, {Text.Literal(body.ContentType)});");
-            w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
-            if (body.Encoding == BodyEncoding.Json)
+            if (body.Encoding == BodyEncoding.Form)
+            {
+                // The fields become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
+                w.Line($"var payload = await ApiServerRuntime.ReadFormAsJsonAsync(http, {FormKinds(body)}).ConfigureAwait(false);");
+            }
+            else
+            {
+                w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
+            }
+
+            if (body.Encoding is BodyEncoding.Json or BodyEncoding.Form)
             {
                 w.Line($"ApiServerRuntime.CheckJsonSyntax(payload, required: {(body.Required ? "true" : "false")});");
             }
@@ -64,7 +73,7 @@ internal static partial class ServerEmitter
             var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
             var read = requestBody.Encoding switch
             {
-                BodyEncoding.Json => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
+                BodyEncoding.Json or BodyEncoding.Form => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
                 BodyEncoding.Text => "ApiServerRuntime.ReadText(payload)",
                 _ => "payload",
             };
@@ -98,6 +107,29 @@ internal static partial class ServerEmitter
         w.Line("await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);");
         w.Close();
         w.Close();
+    }
+
+    /// <summary>
+    /// A function from a form field's name to how its text becomes JSON (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>):
+    /// <c>s</c> string, <c>b</c> boolean, <c>i</c>/<c>l</c> integers, <c>d</c> double, <c>m</c> decimal; <c>[</c> first
+    /// for a repeated field; null for a name the schema does not declare.
+    /// </summary>
+    private static string FormKinds(BodyModel body)
+    {
+        var cases = body.FormFields.Select(field =>
+        {
+            var kind = field.Type.Kind switch
+            {
+                TypeRefKind.Boolean => "b",
+                TypeRefKind.Int32 => "i",
+                TypeRefKind.Int64 => "l",
+                TypeRefKind.Float or TypeRefKind.Double => "d",
+                TypeRefKind.Decimal => "m",
+                _ => "s",
+            };
+            return $"{Text.Literal(field.WireName)} => \"{(field.IsArray ? "[" : string.Empty)}{kind}\", ";
+        });
+        return $"static name => name switch {{ {string.Concat(cases)}_ => null }}";
     }
 
     private static void EmitParameter(SourceWriter w, ParameterModel parameter, IReadOnlyDictionary<string, string> tokens)

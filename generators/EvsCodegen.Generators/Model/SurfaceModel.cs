@@ -86,6 +86,9 @@ public enum BodyEncoding
 
     /// <summary>Raw bytes as a stream.</summary>
     Binary,
+
+    /// <summary>An object as <c>application/x-www-form-urlencoded</c> fields (scalars and arrays of scalars).</summary>
+    Form,
 }
 
 /// <summary>A request body.</summary>
@@ -95,7 +98,16 @@ public enum BodyEncoding
 /// <param name="Required">Whether the body is required.</param>
 /// <param name="Description">Doc text.</param>
 /// <param name="Name">The C# parameter name.</param>
-public sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name);
+/// <param name="FormFields">For <see cref="BodyEncoding.Form"/>: the object's properties as form fields.</param>
+public sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default);
+
+/// <summary>One field of a form body: a property of the body's object type.</summary>
+/// <param name="WireName">The field name on the wire (the property's JSON name).</param>
+/// <param name="PropertyName">The C# property.</param>
+/// <param name="Type">The scalar type of the value, or of each value when <paramref name="IsArray"/>.</param>
+/// <param name="IsArray">Whether the field repeats (an array of scalars).</param>
+/// <param name="Nullable">Whether the C# property may be null.</param>
+public sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable);
 
 /// <summary>A documented response.</summary>
 /// <param name="Status">The status key as written: <c>200</c>, <c>4XX</c> or <c>default</c>.</param>

@@ -15,7 +15,7 @@ public static partial class DocumentParser
     internal static readonly string[] RuntimeTypeNames =
     [
         "ApiException", "ApiJsonReader", "ApiJsonException", "ApiFaults", "ApiJsonValue", "ApiClientRuntime",
-        "ApiServerRuntime", "ApiRequestContext", "IApiRequestInterceptor", "ApiClientOptions", "ApiJsonResolver", "ApiJsonReadFunc",
+        "ApiServerRuntime", "ApiRequestContext", "IApiRequestInterceptor", "ApiClientOptions", "ApiJsonResolver", "ApiJsonReadFunc", "ApiJsonBytesAction", "ApiTryParse",
     ];
 
     /// <summary>Parses <paramref name="input"/>.</summary>

@@ -145,7 +145,7 @@ internal sealed partial class OperationReader
             _context.Report(D.UnsupportedOperation, callbacks, operationId, "callbacks are not generated");
         }
 
-        var parameterNames = new NameScope("cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value");
+        var parameterNames = new NameScope("cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form");
         var parameters = ReadParameters(operationId, methodName, path, item, operation, parameterNames);
         if (parameters is null)
         {
@@ -215,9 +215,54 @@ internal sealed partial class OperationReader
             }
         }
 
-        var type = encoding == BodyEncoding.Json ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"));
+        var type = encoding is BodyEncoding.Json or BodyEncoding.Form ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+        var fields = default(EquatableArray<FormFieldModel>);
+        if (encoding == BodyEncoding.Form)
+        {
+            if (FormFields(type) is not { } formFields)
+            {
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are scalars or arrays of scalars; the operation is skipped");
+                return null;
+            }
+
+            fields = formFields;
+        }
+
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields);
     }
+
+    /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
+    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type)
+    {
+        if (type.Kind != TypeRefKind.Object || _schemas.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is not { } model
+            || model.AdditionalProperties == AdditionalPropertiesKind.Keep)
+        {
+            return null;
+        }
+
+        var fields = new List<FormFieldModel>();
+        foreach (var property in model.Properties)
+        {
+            var isArray = property.Type.Kind == TypeRefKind.Array;
+            var scalar = isArray ? property.Type.Item! : property.Type;
+            if (!IsFormScalar(scalar) || (isArray && scalar.Nullable))
+            {
+                return null;
+            }
+
+            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required));
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    private bool IsFormScalar(TypeRefModel type) => type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double
+            or TypeRefKind.Decimal or TypeRefKind.DateTime or TypeRefKind.Date or TypeRefKind.Guid => true,
+        TypeRefKind.Enum => _schemas.Types.OfType<EnumTypeModel>().Any(t => t.Name == type.TypeName && !t.IsInteger),
+        _ => false,
+    };
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
     {
@@ -302,6 +347,11 @@ internal sealed partial class OperationReader
             if (baseType.StartsWith("text/", StringComparison.Ordinal) && baseType != "text/event-stream")
             {
                 return (entry.Key.Value, BodyEncoding.Text, null);
+            }
+
+            if (baseType == "application/x-www-form-urlencoded")
+            {
+                return (entry.Key.Value, BodyEncoding.Form, (entry.Value as YMapping)?.Get("schema"));
             }
 
             if (baseType == "application/octet-stream" || baseType.StartsWith("image/", StringComparison.Ordinal) || baseType.StartsWith("audio/", StringComparison.Ordinal) || baseType.StartsWith("video/", StringComparison.Ordinal) || baseType == "application/pdf")

@@ -9,7 +9,7 @@ namespace EvsCodegen.Generators.Parsing;
 internal sealed partial class SchemaConverter
 {
     private static readonly string[] s_recordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "AdditionalProperties"];
-    private static readonly string[] s_enumMembers = ["Value", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues", "MemberwiseClone"];
+    private static readonly string[] s_enumMembers = ["Value", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues", "MemberwiseClone", "TryParse"];
 
     /// <summary>
     /// Members every generated record or enum struct has. No type may take one of these names: a member cannot be

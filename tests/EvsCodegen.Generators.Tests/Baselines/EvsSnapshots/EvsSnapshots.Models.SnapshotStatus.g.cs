@@ -44,6 +44,12 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
     /// <summary>Every value the document lists, in document order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<SnapshotStatus> KnownValues { get; } = [Creating, Available, Error, Deleting, ErrorDeleting, Rollbacking, BackingUp];
 
+    /// <summary>Reads a value from its text (a query or path parameter, a form field); false when the text is not one.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, known or not.</param>
+    /// <returns>Whether the text holds a value of the enum's type.</returns>
+    public static bool TryParse(string text, out SnapshotStatus value) { value = new(text ?? string.Empty); return text is not null; }
+
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => Value switch { "creating" or "available" or "error" or "deleting" or "error_deleting" or "rollbacking" or "backing-up" => true, _ => false };
 
