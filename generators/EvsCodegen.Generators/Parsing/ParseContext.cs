@@ -220,6 +220,19 @@ internal sealed class ParseContext
         }
 
         YNode? root = null;
+        if (!_fragments.ContainsKey(key))
+        {
+            // File systems that ignore case (Windows, macOS) find a reference spelled in another case; so do we,
+            // when exactly one item matches.
+            var matches = _fragments.Keys.Where(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            if (matches.Count == 1)
+            {
+                var found = LoadFragment(matches[0]);
+                _loaded[key] = found;
+                return found;
+            }
+        }
+
         if (_fragments.TryGetValue(key, out var fragment))
         {
             root = YamlLoader.Load(fragment.Text, out var error);

@@ -107,6 +107,24 @@ public sealed class ExternalReferenceTests
     }
 
     [Fact]
+    public void ReferenceSpelledInAnotherCase_FindsTheOneItemThatMatches()
+    {
+        var run = GeneratorHarness.Run(
+            OpenApiFile.Create("/api/doc.yaml", """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Owner: {type: object, properties: {pet: {$ref: 'Schemas/Pet.yaml'}}}
+                """),
+            OpenApiFile.Fragment("/api/schemas/pet.yaml", "type: object\nproperties:\n  name: {type: string}\n"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".Models.Pet.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FileThatIsNotAnAdditionalFilesItem_IsEvs1004AtTheReference_NamingThePathLookedFor()
     {
         var document = MarkedText.Parse("""
