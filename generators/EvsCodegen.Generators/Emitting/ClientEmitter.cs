@@ -184,6 +184,9 @@ internal static partial class ClientEmitter
             case BodyEncoding.Form:
                 EmitForm(w, body, value);
                 break;
+            case BodyEncoding.Multipart:
+                EmitMultipart(w, body, value);
+                break;
             default:
                 w.Line($"request.Content = ApiClientRuntime.Bytes({value}, {mediaType});");
                 break;
@@ -226,6 +229,42 @@ internal static partial class ClientEmitter
         }
 
         w.Line("request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);");
+    }
+
+    /// <summary>The body's properties as multipart parts: scalars as text parts, bytes as file parts named after the field.</summary>
+    private static void EmitMultipart(SourceWriter w, BodyModel body, string value)
+    {
+        w.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
+        var index = 0;
+        foreach (var field in body.FormFields)
+        {
+            var wire = Text.Literal(field.WireName);
+            var access = $"{value}.{field.PropertyName}";
+            string Part(string e) => field.Type.Kind == TypeRefKind.Bytes
+                ? $"form.Add(new global::System.Net.Http.ByteArrayContent({e}), {wire}, {wire});"
+                : $"form.Add(new global::System.Net.Http.StringContent({ParameterText.Format(field.Type, e)}), {wire});";
+            if (field.IsArray)
+            {
+                w.Open($"foreach (var item in {access}{(field.Nullable ? " ?? []" : string.Empty)})");
+                w.Line(Part("item"));
+                w.Close();
+            }
+            else if (field.Nullable || !CSharp.IsValueType(field.Type))
+            {
+                var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                w.Open($"if ({access} is {{ }} {local})");
+                w.Line(Part(local));
+                w.Close();
+            }
+            else
+            {
+                w.Line(Part(access));
+            }
+
+            index++;
+        }
+
+        w.Line("request.Content = form;");
     }
 
     private static void EmitResult(SourceWriter w, OperationModel operation)

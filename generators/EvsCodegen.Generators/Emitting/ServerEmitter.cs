@@ -46,7 +46,7 @@ internal static partial class ServerEmitter
         if (operation.Body is { } body)
         {
             w.Line($"ApiServerRuntime.CheckContentType(http, {Text.Literal(body.ContentType)});");
-            if (body.Encoding == BodyEncoding.Form)
+            if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)
             {
                 // The fields become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
                 w.Line($"var payload = await ApiServerRuntime.ReadFormAsJsonAsync(http, {FormKinds(body)}).ConfigureAwait(false);");
@@ -56,7 +56,7 @@ internal static partial class ServerEmitter
                 w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
             }
 
-            if (body.Encoding is BodyEncoding.Json or BodyEncoding.Form)
+            if (body.Encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart)
             {
                 w.Line($"ApiServerRuntime.CheckJsonSyntax(payload, required: {(body.Required ? "true" : "false")});");
             }
@@ -73,7 +73,7 @@ internal static partial class ServerEmitter
             var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
             var read = requestBody.Encoding switch
             {
-                BodyEncoding.Json or BodyEncoding.Form => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
+                BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
                 BodyEncoding.Text => "ApiServerRuntime.ReadText(payload)",
                 _ => "payload",
             };
@@ -111,7 +111,8 @@ internal static partial class ServerEmitter
 
     /// <summary>
     /// A function from a form field's name to how its text becomes JSON (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>):
-    /// <c>s</c> string, <c>b</c> boolean, <c>i</c>/<c>l</c> integers, <c>d</c> double, <c>m</c> decimal; <c>[</c> first
+    /// <c>s</c> string, <c>b</c> boolean, <c>i</c>/<c>l</c> integers, <c>d</c> double, <c>m</c> decimal, <c>f</c> file
+    /// (bytes, base64 in the JSON); <c>[</c> first
     /// for a repeated field; null for a name the schema does not declare.
     /// </summary>
     private static string FormKinds(BodyModel body)
@@ -125,6 +126,7 @@ internal static partial class ServerEmitter
                 TypeRefKind.Int64 => "l",
                 TypeRefKind.Float or TypeRefKind.Double => "d",
                 TypeRefKind.Decimal => "m",
+                TypeRefKind.Bytes => "f",
                 _ => "s",
             };
             return $"{Text.Literal(field.WireName)} => \"{(field.IsArray ? "[" : string.Empty)}{kind}\", ";

@@ -89,6 +89,9 @@ public enum BodyEncoding
 
     /// <summary>An object as <c>application/x-www-form-urlencoded</c> fields (scalars and arrays of scalars).</summary>
     Form,
+
+    /// <summary>An object as <c>multipart/form-data</c> parts: scalars as text parts, bytes as file parts.</summary>
+    Multipart,
 }
 
 /// <summary>A request body.</summary>

@@ -215,13 +215,15 @@ internal sealed partial class OperationReader
             }
         }
 
-        var type = encoding is BodyEncoding.Json or BodyEncoding.Form ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+        var type = encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
-        if (encoding == BodyEncoding.Form)
+        if (encoding is BodyEncoding.Form or BodyEncoding.Multipart)
         {
-            if (FormFields(type) is not { } formFields)
+            var files = encoding == BodyEncoding.Multipart;
+            if (FormFields(type, files) is not { } formFields)
             {
-                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are scalars or arrays of scalars; the operation is skipped");
+                var allowed = files ? "scalars, files (format: binary) or arrays of them" : "scalars or arrays of scalars";
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are {allowed}; the operation is skipped");
                 return null;
             }
 
@@ -232,7 +234,7 @@ internal sealed partial class OperationReader
     }
 
     /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
-    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type)
+    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type, bool files)
     {
         if (type.Kind != TypeRefKind.Object || _schemas.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is not { } model
             || model.AdditionalProperties == AdditionalPropertiesKind.Keep)
@@ -245,7 +247,7 @@ internal sealed partial class OperationReader
         {
             var isArray = property.Type.Kind == TypeRefKind.Array;
             var scalar = isArray ? property.Type.Item! : property.Type;
-            if (!IsFormScalar(scalar) || (isArray && scalar.Nullable))
+            if (!(IsFormScalar(scalar) || (files && scalar.Kind == TypeRefKind.Bytes)) || (isArray && scalar.Nullable))
             {
                 return null;
             }
@@ -352,6 +354,11 @@ internal sealed partial class OperationReader
             if (baseType == "application/x-www-form-urlencoded")
             {
                 return (entry.Key.Value, BodyEncoding.Form, (entry.Value as YMapping)?.Get("schema"));
+            }
+
+            if (baseType == "multipart/form-data")
+            {
+                return (entry.Key.Value, BodyEncoding.Multipart, (entry.Value as YMapping)?.Get("schema"));
             }
 
             if (baseType == "application/octet-stream" || baseType.StartsWith("image/", StringComparison.Ordinal) || baseType.StartsWith("audio/", StringComparison.Ordinal) || baseType.StartsWith("video/", StringComparison.Ordinal) || baseType == "application/pdf")

@@ -162,6 +162,8 @@ internal sealed partial class SchemaConverter
             case "uuid":
                 return new TypeRefModel(TypeRefKind.Guid, nullable);
             case "byte":
+            case "binary":
+                // Raw bytes: a file part of a multipart body, base64 inside JSON (as 3.1's contentEncoding says).
                 return new TypeRefModel(TypeRefKind.Bytes, nullable);
             default:
                 return new TypeRefModel(TypeRefKind.String, nullable);

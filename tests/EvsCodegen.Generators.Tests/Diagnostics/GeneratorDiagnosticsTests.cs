@@ -51,7 +51,7 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void Evs2002_MultipartBody_PointsAtTheMediaTypeAndSkipsTheOperation()
+    public void Evs2002_MultipartBodyWithANestedObject_PointsAtTheMediaTypeAndSkipsTheOperation()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -63,7 +63,7 @@ public sealed class GeneratorDiagnosticsTests
                   requestBody:
                     content:
                       ⟦multipart/form-data:
-                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                        schema: {type: object, properties: {file: {type: string, format: binary}, meta: {type: object, properties: {a: {type: string}}}}}
                   responses: {'204': {description: done}}
               /ping:
                 get:
@@ -74,7 +74,7 @@ public sealed class GeneratorDiagnosticsTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
-        Assert.StartsWith("Operation 'upload': request bodies of type 'multipart/form-data'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("Operation 'upload': 'multipart/form-data' bodies are supported for objects whose properties are scalars, files", diagnostic.GetMessage(), StringComparison.Ordinal);
         var contract = run.Source("TestApi.Contracts.ITestApi.g.cs");
         Assert.Contains("PingAsync(", contract, StringComparison.Ordinal);
         Assert.DoesNotContain("UploadAsync(", contract, StringComparison.Ordinal);

@@ -103,14 +103,67 @@ public static partial class ApiServerRuntime
             throw new ApiException(400, "The request body is not a valid form.");
         }
 
-        if (form.Count == 0)
+        if (form.Count == 0 && form.Files.Count == 0)
         {
             return global::System.Array.Empty<byte>();
+        }
+
+        // Files (multipart parts with a file name) are read first, outside the synchronous JSON writing.
+        var files = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<byte[]>>(global::System.StringComparer.Ordinal);
+        foreach (var file in form.Files)
+        {
+            if (form.ContainsKey(file.Name))
+            {
+                throw new ApiException(400, $"The field '{file.Name}' is given both as text and as a file.");
+            }
+
+            using var buffer = new global::System.IO.MemoryStream();
+            await file.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            if (!files.TryGetValue(file.Name, out var list))
+            {
+                files[file.Name] = list = [];
+            }
+
+            list.Add(buffer.ToArray());
         }
 
         return ApiJsonValue.Serialize(form, (writer, fields) =>
         {
             writer.WriteStartObject();
+            foreach (var file in files)
+            {
+                var kind = kindOf(file.Key);
+                writer.WritePropertyName(file.Key);
+                var repeated = kind is null ? file.Value.Count > 1 : kind[0] == '[';
+                if (!repeated && file.Value.Count > 1)
+                {
+                    throw new ApiException(400, $"The field '{file.Key}' is given more than once.");
+                }
+
+                if (repeated)
+                {
+                    writer.WriteStartArray();
+                }
+
+                foreach (var bytes in file.Value)
+                {
+                    // A file is bytes: base64 for a declared binary field, else its UTF-8 text for the schema to judge.
+                    if (kind is null || kind[kind.Length - 1] == 'f')
+                    {
+                        writer.WriteBase64StringValue(bytes);
+                    }
+                    else
+                    {
+                        WriteFormValue(writer, kind[kind.Length - 1], global::System.Text.Encoding.UTF8.GetString(bytes), file.Key);
+                    }
+                }
+
+                if (repeated)
+                {
+                    writer.WriteEndArray();
+                }
+            }
+
             foreach (var field in fields)
             {
                 var kind = kindOf(field.Key);
@@ -162,6 +215,10 @@ public static partial class ApiServerRuntime
                 break;
             case 'm':
                 writer.WriteNumberValue(decimal.TryParse(text, number, invariant, out var exact) ? exact : throw InvalidField(name, "a decimal number"));
+                break;
+            case 'f':
+                // A binary field sent as a text part: its UTF-8 bytes.
+                writer.WriteBase64StringValue(global::System.Text.Encoding.UTF8.GetBytes(text));
                 break;
             default:
                 writer.WriteStringValue(text);
