@@ -23,6 +23,9 @@ internal static class ModelsEmitter
             case EnumTypeModel model:
                 EnumEmitter.Emit(w, context, model);
                 break;
+            case UnionTypeModel model:
+                EmitUnion(w, context, model);
+                break;
         }
 
         return w.ToString();
@@ -71,6 +74,101 @@ internal static class ModelsEmitter
             w.Line($"public {CSharp.ReadOnlyDictionary}<string, {CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)}>? AdditionalProperties {{ get; init; }}");
         }
 
+        w.Close();
+    }
+
+    private static void EmitUnion(SourceWriter w, ApiContextModel context, UnionTypeModel model)
+    {
+        var alternatives = string.Join(", ", model.Members.Select(m => $"<see cref=\"{m.TypeName}\"/>"));
+        w.Line(Text.Summary(model.Description, $"The <c>{Text.Inline(model.Name)}</c> schema."));
+        w.Line($"/// <remarks>A <c>{model.Keyword}</c> of {alternatives}: the property of the alternative that was read (or is to be written) is set, the others are null.</remarks>");
+        w.Line(CSharp.GeneratedCode);
+        if (model.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
+        }
+
+        w.Line($"[{CSharp.JsonConverterAttribute}(typeof({CSharp.ConverterOf(model.Name)}))]");
+        w.Open($"{CSharp.Access(context)} sealed partial record {model.Name}");
+        foreach (var member in model.Members)
+        {
+            w.Line($"/// <summary>The value when it is a <see cref=\"{member.TypeName}\"/>.</summary>");
+            w.Line($"public {member.TypeName}? {member.TypeName} {{ get; init; }}");
+            w.Line();
+            w.Line($"/// <summary>Wraps a <see cref=\"{member.TypeName}\"/>.</summary>");
+            w.Line($"/// <param name=\"value\">The value.</param>");
+            w.Line($"public static implicit operator {model.Name}({member.TypeName} value) => new() {{ {member.TypeName} = value }};");
+            w.Line();
+        }
+
+        w.Line("/// <summary>The alternative that is set, whichever it is; null when none is.</summary>");
+        w.Line($"public object? Value => {string.Join(" ?? ", model.Members.Select(m => $"(object?){m.TypeName}"))};");
+        w.Close();
+        w.Line();
+
+        var converter = CSharp.ConverterOf(model.Name);
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/>: the alternative named by the discriminator, else the first that reads.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
+        w.Line();
+        w.Line("/// <summary>Reads one value; the reader is on its first token.</summary>");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        if (model.Discriminator is { } discriminator && model.Members.Any(m => m.DiscriminatorValues.Count > 0))
+        {
+            w.Open($"switch (context.PeekString(reader, {Text.Literal(discriminator)}))");
+            foreach (var member in model.Members.Where(m => m.DiscriminatorValues.Count > 0))
+            {
+                foreach (var value in member.DiscriminatorValues)
+                {
+                    w.Line($"case {Text.Literal(value)}:");
+                }
+
+                w.Line($"    return new() {{ {member.TypeName} = {CSharp.ConverterOf(member.TypeName)}.ReadValue(ref reader, context) }};");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("// No (known) discriminator value: the first alternative that reads, in document order.");
+        w.Line("var start = reader;");
+        w.Line("var mark = context.Mark();");
+        foreach (var member in model.Members)
+        {
+            w.Open("try");
+            w.Line($"return new() {{ {member.TypeName} = {CSharp.ConverterOf(member.TypeName)}.ReadValue(ref reader, context) }};");
+            w.Close();
+            w.Open("catch (global::System.Text.Json.JsonException)");
+            w.Line("reader = start;");
+            w.Line("context.Restore(mark);");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line($"throw context.Fail({Text.Literal("the value matches none of " + string.Join(", ", model.Members.Select(m => m.TypeName)))});");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes the alternative that is set.</summary>");
+        w.Open($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value)");
+        var index = 0;
+        foreach (var member in model.Members)
+        {
+            var local = "v" + index.ToString(CultureInfo.InvariantCulture);
+            w.Open($"if (value.{member.TypeName} is {{ }} {local})");
+            w.Line($"{CSharp.ConverterOf(member.TypeName)}.WriteValue(writer, {local});");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+            index++;
+        }
+
+        w.Line($"throw new global::System.InvalidOperationException({Text.Literal($"Set one of the {model.Name} alternatives before writing it.")});");
+        w.Close();
         w.Close();
     }
 

@@ -42,6 +42,29 @@ public sealed record EnumTypeModel(
     bool IsInteger,
     EquatableArray<EnumMemberModel> Members) : TypeModel(Name, Description, Deprecated);
 
+/// <summary>
+/// A <c>oneOf</c> or <c>anyOf</c> of object schemas, emitted as a record with one property per alternative (the one
+/// that was read is set) and a converter that picks the alternative by the discriminator or by trying each in order.
+/// </summary>
+/// <param name="Name">The C# type name.</param>
+/// <param name="Description">Doc text.</param>
+/// <param name="Deprecated">Whether the schema is marked deprecated.</param>
+/// <param name="Keyword">The keyword: <c>oneOf</c> or <c>anyOf</c>.</param>
+/// <param name="Discriminator">The discriminator's property name, if the schema has one.</param>
+/// <param name="Members">The alternatives in document order.</param>
+public sealed record UnionTypeModel(
+    string Name,
+    string? Description,
+    bool Deprecated,
+    string Keyword,
+    string? Discriminator,
+    EquatableArray<UnionMemberModel> Members) : TypeModel(Name, Description, Deprecated);
+
+/// <summary>One alternative of a <see cref="UnionTypeModel"/>.</summary>
+/// <param name="TypeName">The generated object type (also the name of its property on the union).</param>
+/// <param name="DiscriminatorValues">The discriminator values that select it.</param>
+public sealed record UnionMemberModel(string TypeName, EquatableArray<string> DiscriminatorValues);
+
 /// <summary>One known enum value.</summary>
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire value as text (a string value, or an integer in invariant form).</param>

@@ -34,6 +34,11 @@ internal sealed partial class SchemaConverter
             }
 
             var hasShape = schema.Get("properties") is not null || schema.Get("allOf") is not null;
+            if (!hasShape && members.Count >= 2 && ConvertUnion(schema, keyword, members, componentName, nameHint, depth, nullable) is { } union)
+            {
+                return union;
+            }
+
             _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, hasShape
                 ? "the alternatives are ignored; the declared properties are generated"
                 : $"a choice between {members.Count} schemas is typed as JsonElement");
@@ -59,6 +64,55 @@ internal sealed partial class SchemaConverter
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> whose alternatives are all distinct object types becomes a union type; null (and
+    /// nothing generated for the union) when one alternative is not an object.
+    /// </summary>
+    private TypeRefModel? ConvertUnion(YMapping schema, string keyword, List<YNode> members, string? componentName, string nameHint, int depth, bool nullable)
+    {
+        var alternatives = new List<(YNode Node, TypeRefModel Type)>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var type = Convert(members[i], nameHint + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), depth + 1);
+            if (type.Kind != TypeRefKind.Object || type.Nullable || alternatives.Any(a => a.Type.TypeName == type.TypeName)
+                || !_types.Any(t => t is ObjectTypeModel o && o.Name == type.TypeName))
+            {
+                return null;
+            }
+
+            alternatives.Add((members[i], type));
+        }
+
+        var discriminator = schema.GetMapping("discriminator");
+        var property = discriminator?.GetString("propertyName");
+        var mapping = discriminator?.GetMapping("mapping");
+        var union = new List<UnionMemberModel>();
+        foreach (var (node, type) in alternatives)
+        {
+            var values = new List<string>();
+            var reference = (node as YMapping)?.GetString("$ref");
+            foreach (var entry in mapping?.Entries ?? [])
+            {
+                if (entry.Value is YScalar target && (target.Value == reference || target.Value == type.TypeName || (reference is not null && reference.EndsWith("/" + target.Value, System.StringComparison.Ordinal))))
+                {
+                    values.Add(entry.Key.Value);
+                }
+            }
+
+            if (values.Count == 0 && reference is not null)
+            {
+                // Without a mapping entry the value is the schema's name (the last segment of the reference).
+                values.Add(FragmentPaths.NameHint(reference));
+            }
+
+            union.Add(new UnionMemberModel(type.TypeName!, values.ToEquatableArray()));
+        }
+
+        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"), TypeModel.ConverterSuffix);
+        _types.Add(new UnionTypeModel(name, Describe(schema), schema.GetBool("deprecated"), keyword, property, union.ToEquatableArray()));
+        return new TypeRefModel(TypeRefKind.Object, nullable, name);
     }
 
     private static bool IsNullSchema(YNode node) =>

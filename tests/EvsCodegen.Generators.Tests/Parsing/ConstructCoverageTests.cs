@@ -63,7 +63,7 @@ public sealed class ConstructCoverageTests
                 grid: {type: array, items: {type: array, items: {type: integer}}}
                 children: {type: array, items: {$ref: '#/components/schemas/Thing'}}
                 parent: {$ref: '#/components/schemas/Thing'}
-                shape: {⟦oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}], discriminator: {propertyName: kind}}
+                shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}], discriminator: {propertyName: kind}}
                 either: {⟦anyOf: [{type: string}, {type: integer}]}
             Circle: {type: object, properties: {kind: {type: string}, r: {type: number}}}
             Square: {type: object, properties: {kind: {type: string}, side: {type: number}}}
@@ -111,12 +111,16 @@ public sealed class ConstructCoverageTests
         Assert.Equal((TypeRefKind.Object, "Thing"), (thing.Property("children").Type.Item!.Kind, thing.Property("children").Type.Item!.TypeName));
     }
 
-    [Theory]
-    [InlineData("shape")]
-    [InlineData("either")]
-    public void OneOfWithDiscriminatorAndAnyOf_AreJsonElement(string property)
+    [Fact]
+    public void OneOfOfObjects_IsAUnionType_AndAnyOfOfScalars_IsJsonElement()
     {
-        Assert.Equal(TypeRefKind.Any, s_model.Value.Object("Thing").Property(property).Type.Kind);
+        var thing = s_model.Value.Object("Thing");
+        var shape = thing.Property("shape").Type;
+        var union = Assert.IsType<UnionTypeModel>(s_model.Value.Types.Single(t => t.Name == shape.TypeName));
+
+        Assert.Equal(("oneOf", "kind"), (union.Keyword, union.Discriminator));
+        Assert.Equal(["Circle", "Square"], union.Members.Select(m => m.TypeName));
+        Assert.Equal(TypeRefKind.Any, thing.Property("either").Type.Kind);
     }
 
     [Fact]
@@ -125,12 +129,11 @@ public sealed class ConstructCoverageTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, s_document.Text));
         var diagnostics = run.Diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToList();
 
-        // deepObject (left out), XML body (operation skipped), oneOf with discriminator, anyOf.
-        Assert.Equal(4, diagnostics.Count);
+        // deepObject (left out), XML body (operation skipped), anyOf of scalars.
+        Assert.Equal(3, diagnostics.Count);
         DiagnosticAssert.At(diagnostics[0], "EVS2002", s_document.Positions[0]);
         DiagnosticAssert.At(diagnostics[1], "EVS2002", s_document.Positions[1]);
         DiagnosticAssert.At(diagnostics[2], "EVS2001", s_document.Positions[2]);
-        DiagnosticAssert.At(diagnostics[3], "EVS2001", s_document.Positions[3]);
         Assert.Contains("deepObject", diagnostics[0].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("application/xml", diagnostics[1].GetMessage(), StringComparison.Ordinal);
         Assert.Empty(GeneratorHarness.CompilerProblems(run.OutputCompilation));

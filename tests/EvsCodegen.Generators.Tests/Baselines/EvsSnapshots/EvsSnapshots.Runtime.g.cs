@@ -261,6 +261,51 @@ public sealed partial class ApiJsonReader
         }
     }
 
+    /// <summary>The current location, to come back to after a failed attempt (see <see cref="Restore"/>).</summary>
+    public int Mark() => _depth;
+
+    /// <summary>Returns to a location taken by <see cref="Mark"/>.</summary>
+    public void Restore(int mark) => _depth = mark;
+
+    /// <summary>
+    /// The string value of <paramref name="property"/> in the object the reader is on, read from a copy (the
+    /// reader does not move); null when the value is not an object, lacks the key or holds no string there.
+    /// </summary>
+    public string? PeekString(global::System.Text.Json.Utf8JsonReader reader, string property)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        try
+        {
+            var depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                var match = reader.ValueTextEquals(property);
+                reader.Read();
+                if (match)
+                {
+                    return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (global::System.Exception exception) when (exception is global::System.Text.Json.JsonException or global::System.InvalidOperationException)
+        {
+            // Malformed or unfinished: the real read reports it.
+        }
+
+        return null;
+    }
+
     /// <summary>Enters a key.</summary>
     public void Push(string key) => Enter(key, -1);
 
