@@ -202,32 +202,7 @@ internal static partial class ClientEmitter
     private static void EmitForm(SourceWriter w, BodyModel body, string value)
     {
         w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        var index = 0;
-        foreach (var field in body.FormFields)
-        {
-            var wire = Text.Literal(field.WireName);
-            var access = $"{value}.{field.PropertyName}";
-            if (field.IsArray)
-            {
-                w.Open($"foreach (var item in {access}{(field.Nullable ? " ?? []" : string.Empty)})");
-                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, "item")}));");
-                w.Close();
-            }
-            else if (field.Nullable || !CSharp.IsValueType(field.Type))
-            {
-                var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                w.Open($"if ({access} is {{ }} {local})");
-                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, local)}));");
-                w.Close();
-            }
-            else
-            {
-                w.Line($"form.Add(new({wire}, {ParameterText.Format(field.Type, access)}));");
-            }
-
-            index++;
-        }
-
+        EmitFields(w, body, value, (field, wire, e) => $"form.Add(new({wire}, {ParameterText.Format(field.Type, e)}));");
         w.Line("request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);");
     }
 
@@ -235,36 +210,40 @@ internal static partial class ClientEmitter
     private static void EmitMultipart(SourceWriter w, BodyModel body, string value)
     {
         w.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
+        EmitFields(w, body, value, (field, wire, e) => field.Type.Kind == TypeRefKind.Bytes
+            ? $"form.Add(new global::System.Net.Http.ByteArrayContent({e}), {wire}, {wire});"
+            : $"form.Add(new global::System.Net.Http.StringContent({ParameterText.Format(field.Type, e)}), {wire});");
+        w.Line("request.Content = form;");
+    }
+
+    /// <summary>One statement per value of each form field: skipped when null, repeated for arrays.</summary>
+    private static void EmitFields(SourceWriter w, BodyModel body, string value, System.Func<FormFieldModel, string, string, string> add)
+    {
         var index = 0;
         foreach (var field in body.FormFields)
         {
             var wire = Text.Literal(field.WireName);
             var access = $"{value}.{field.PropertyName}";
-            string Part(string e) => field.Type.Kind == TypeRefKind.Bytes
-                ? $"form.Add(new global::System.Net.Http.ByteArrayContent({e}), {wire}, {wire});"
-                : $"form.Add(new global::System.Net.Http.StringContent({ParameterText.Format(field.Type, e)}), {wire});";
             if (field.IsArray)
             {
                 w.Open($"foreach (var item in {access}{(field.Nullable ? " ?? []" : string.Empty)})");
-                w.Line(Part("item"));
+                w.Line(add(field, wire, "item"));
                 w.Close();
             }
             else if (field.Nullable || !CSharp.IsValueType(field.Type))
             {
                 var local = "field" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 w.Open($"if ({access} is {{ }} {local})");
-                w.Line(Part(local));
+                w.Line(add(field, wire, local));
                 w.Close();
             }
             else
             {
-                w.Line(Part(access));
+                w.Line(add(field, wire, access));
             }
 
             index++;
         }
-
-        w.Line("request.Content = form;");
     }
 
     private static void EmitResult(SourceWriter w, OperationModel operation)

@@ -72,12 +72,7 @@ internal static class EnumEmitter
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
         w.Line($"private static readonly string[] s_allowed = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
-        w.Line();
+        ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
         if (!model.IsInteger && model.Members.Count <= MaxMatchedMembers)

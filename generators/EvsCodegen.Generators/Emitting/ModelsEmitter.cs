@@ -110,12 +110,7 @@ internal static class ModelsEmitter
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/>: the alternative named by the discriminator, else the first that reads.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
-        w.Line();
+        ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line("/// <summary>Reads one value; the reader is on its first token.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
         if (model.Discriminator is { } discriminator && model.Members.Any(m => m.DiscriminatorValues.Count > 0))
@@ -172,6 +167,20 @@ internal static class ModelsEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The <c>JsonConverter&lt;T&gt;</c> overrides every generated converter has: System.Text.Json calls land on the
+    /// generated <c>ReadValue</c> (lenient) and <c>WriteValue</c>.
+    /// </summary>
+    internal static void EmitConverterOverrides(SourceWriter w, string typeName)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {typeName} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {typeName} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
+        w.Line();
+    }
+
     /// <summary>A property's C# type is nullable when null is valid on the wire or the key may be absent.</summary>
     internal static bool IsNullable(PropertyModel property) => property.Type.Nullable || !property.Required;
 
@@ -202,12 +211,7 @@ internal static class ModelsEmitter
             w.Line();
         }
 
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {model.Name} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {model.Name} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
-        w.Line();
+        ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line(body.ToString().TrimEnd('\n'));
         w.Close();
     }

@@ -132,66 +132,55 @@ public static partial class ApiServerRuntime
             writer.WriteStartObject();
             foreach (var file in files)
             {
-                var kind = kindOf(file.Key);
-                writer.WritePropertyName(file.Key);
-                var repeated = kind is null ? file.Value.Count > 1 : kind[0] == '[';
-                if (!repeated && file.Value.Count > 1)
+                // A file is bytes: base64 for a declared binary field (or an undeclared one), else its UTF-8 text.
+                WriteFormField(writer, file.Key, kindOf(file.Key), file.Value.Count, (index, kind) =>
                 {
-                    throw new ApiException(400, $"The field '{file.Key}' is given more than once.");
-                }
-
-                if (repeated)
-                {
-                    writer.WriteStartArray();
-                }
-
-                foreach (var bytes in file.Value)
-                {
-                    // A file is bytes: base64 for a declared binary field, else its UTF-8 text for the schema to judge.
-                    if (kind is null || kind[kind.Length - 1] == 'f')
+                    if (kind is '\0' or 'f')
                     {
-                        writer.WriteBase64StringValue(bytes);
+                        writer.WriteBase64StringValue(file.Value[index]);
                     }
                     else
                     {
-                        WriteFormValue(writer, kind[kind.Length - 1], global::System.Text.Encoding.UTF8.GetString(bytes), file.Key);
+                        WriteFormValue(writer, kind, global::System.Text.Encoding.UTF8.GetString(file.Value[index]), file.Key);
                     }
-                }
-
-                if (repeated)
-                {
-                    writer.WriteEndArray();
-                }
+                });
             }
 
             foreach (var field in fields)
             {
-                var kind = kindOf(field.Key);
-                writer.WritePropertyName(field.Key);
-                var repeated = kind is null ? field.Value.Count > 1 : kind[0] == '[';
-                if (!repeated && field.Value.Count > 1)
-                {
-                    throw new ApiException(400, $"The field '{field.Key}' is given more than once.");
-                }
-
-                if (repeated)
-                {
-                    writer.WriteStartArray();
-                }
-
-                foreach (var text in field.Value)
-                {
-                    WriteFormValue(writer, kind is null ? 's' : kind[kind.Length - 1], text ?? string.Empty, field.Key);
-                }
-
-                if (repeated)
-                {
-                    writer.WriteEndArray();
-                }
+                WriteFormField(writer, field.Key, kindOf(field.Key), field.Value.Count, (index, kind) =>
+                    WriteFormValue(writer, kind == '\0' ? 's' : kind, field.Value[index] ?? string.Empty, field.Key));
             }
 
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>Writes one form field: a value, or an array when the field repeats; an undeclared field has kind <c>\0</c>.</summary>
+    private static void WriteFormField(global::System.Text.Json.Utf8JsonWriter writer, string name, string? kind, int count, global::System.Action<int, char> writeValue)
+    {
+        writer.WritePropertyName(name);
+        var repeated = kind is null ? count > 1 : kind[0] == '[';
+        if (!repeated && count > 1)
+        {
+            throw new ApiException(400, $"The field '{name}' is given more than once.");
+        }
+
+        if (repeated)
+        {
+            writer.WriteStartArray();
+        }
+
+        var scalar = kind is null ? '\0' : kind[kind.Length - 1];
+        for (var i = 0; i < count; i++)
+        {
+            writeValue(i, scalar);
+        }
+
+        if (repeated)
+        {
+            writer.WriteEndArray();
+        }
     }
 
     private static void WriteFormValue(global::System.Text.Json.Utf8JsonWriter writer, char kind, string text, string name)
