@@ -4,8 +4,9 @@ namespace EvsCodegen.Generators.Tests.Emitting;
 
 /// <summary>
 /// The generated JSON reader on the paths the fast code takes: dates, days and UUIDs parsed without a string (escaped
-/// and overlong values included), enum values matched on their bytes, error locations through arrays, and a reader
-/// state reused per thread that a failed read leaves clean for the next one.
+/// and overlong values included), enum values matched on their bytes, error locations through arrays, validation
+/// keywords (bounds, pattern, item counts, item lengths), and a reader state reused per thread that a failed read
+/// leaves clean for the next one.
 /// </summary>
 public sealed class JsonReaderRuntimeTests
 {
@@ -38,6 +39,9 @@ public sealed class JsonReaderRuntimeTests
               required: [sku]
               properties:
                 sku: {type: string, maxLength: 3}
+                qty: {type: integer, format: int32, minimum: 1, maximum: 10}
+                code: {type: string, pattern: '^[A-Z]{3}$'}
+                notes: {type: array, maxItems: 2, items: {type: string, minLength: 1}}
         """;
 
     private static readonly Lazy<InMemoryAssembly> s_probe = new(() =>
@@ -58,6 +62,24 @@ public sealed class JsonReaderRuntimeTests
     [InlineData(
         """{"lines":[{"sku":"a"},{"sku":"abcd"}]}""",
         "error at 'lines[1].sku': expected at most 3 characters, got 4")]
+    [InlineData(
+        """{"lines":[{"sku":"a","qty":0}]}""",
+        "error at 'lines[0].qty': expected a number >= 1")]
+    [InlineData(
+        """{"lines":[{"sku":"a","qty":11}]}""",
+        "error at 'lines[0].qty': expected a number <= 10")]
+    [InlineData(
+        """{"lines":[{"sku":"a","code":"ab1"}]}""",
+        "error at 'lines[0].code': the value does not match the pattern ^[A-Z]{3}$")]
+    [InlineData(
+        """{"lines":[{"sku":"a","notes":["x","y","z"]}]}""",
+        "error at 'lines[0].notes': expected at most 2 items, got 3")]
+    [InlineData(
+        """{"lines":[{"sku":"a","notes":["x",""]}]}""",
+        "error at 'lines[0].notes[1]': expected at least 1 characters, got 0")]
+    [InlineData(
+        """{"lines":[{"sku":"a","qty":10,"code":"ABC","notes":["x","y"]}]}""",
+        "placed -, day -, ref -, status -, lines 1")]
     [InlineData(
         """{"lines":[[1]]}""",
         "error at 'lines[0]': expected an object, got an array")]
