@@ -34,23 +34,14 @@ internal static class Pipeline
     {
         for (var index = text.IndexOf("$ref", StringComparison.Ordinal); index >= 0; index = text.IndexOf("$ref", index + 4, StringComparison.Ordinal))
         {
-            var i = index + 4;
-            while (i < text.Length && (text[i] == '"' || text[i] == '\'' || text[i] == ' ' || text[i] == '\t'))
-            {
-                i++;
-            }
-
+            // "$ref", optional quotes and blanks, ':', optional quotes and blanks, then a value not starting with '#'.
+            var i = SkipQuotesAndBlanks(text, index + 4);
             if (i >= text.Length || text[i] != ':')
             {
                 continue;
             }
 
-            i++;
-            while (i < text.Length && (text[i] == '"' || text[i] == '\'' || text[i] == ' ' || text[i] == '\t'))
-            {
-                i++;
-            }
-
+            i = SkipQuotesAndBlanks(text, i + 1);
             if (i < text.Length && text[i] != '#' && text[i] != '\n' && text[i] != '\r')
             {
                 return true;
@@ -58,6 +49,16 @@ internal static class Pipeline
         }
 
         return false;
+    }
+
+    private static int SkipQuotesAndBlanks(string text, int i)
+    {
+        while (i < text.Length && (text[i] == '"' || text[i] == '\'' || text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     public static void ReportConflicts(SourceProductionContext context, EquatableArray<DocumentSlotModel> slots)

@@ -32,16 +32,20 @@ internal sealed class ParseContext
     // The file of every node loaded from a fragment; nodes not in it belong to the document.
     private readonly Dictionary<YNode, string> _fileOf = new(ReferenceEqualityComparer.Instance);
 
+    // The document's own normalized path, the key its nodes and references back into it resolve to.
+    private readonly string _documentKey;
+
     public ParseContext(string filePath, YMapping root, bool isOpenApi31, CancellationToken cancellationToken, IEnumerable<FragmentModel>? fragments = null)
     {
         FilePath = filePath;
         Root = root;
         IsOpenApi31 = isOpenApi31;
         CancellationToken = cancellationToken;
+        _documentKey = FragmentPaths.Normalize(filePath);
         foreach (var fragment in fragments ?? [])
         {
             var key = FragmentPaths.Normalize(fragment.Path);
-            if (!string.Equals(key, FragmentPaths.Normalize(filePath), StringComparison.Ordinal) && !_fragments.ContainsKey(key))
+            if (!string.Equals(key, _documentKey, StringComparison.Ordinal) && !_fragments.ContainsKey(key))
             {
                 _fragments.Add(key, fragment);
             }
@@ -105,17 +109,7 @@ internal sealed class ParseContext
     public YNode? ResolvePointer(string reference, YNode? from)
     {
         var hash = reference.IndexOf('#');
-        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
-        YNode? node;
-        if (filePart.Length == 0)
-        {
-            node = _fileOf.TryGetValue(from ?? Root, out var file) ? _loaded[file] : Root;
-        }
-        else
-        {
-            node = LoadFragment(FragmentPaths.Resolve(_fileOf.TryGetValue(from ?? Root, out var file) ? file : FragmentPaths.Normalize(FilePath), filePart));
-        }
-
+        var node = Load(TargetKey(reference, from));
         if (node is null || hash < 0)
         {
             return node;
@@ -183,29 +177,63 @@ internal sealed class ParseContext
     /// <summary>Reports EVS1004 at <paramref name="at"/>, saying why when the reference names a file.</summary>
     public void ReportUnresolved(YNode? at, string reference, YNode? from)
     {
-        var hash = reference.IndexOf('#');
-        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
         var reason = string.Empty;
-        if (filePart.Length > 0)
+        var hash = reference.IndexOf('#');
+        if ((hash < 0 ? reference.Length : hash) > 0)
         {
-            var key = FragmentPaths.Resolve(_fileOf.TryGetValue(from ?? Root, out var file) ? file : FragmentPaths.Normalize(FilePath), filePart);
-            reason = key is null
+            // The reference names a file: say which step failed.
+            var target = TargetKey(reference, from);
+            var key = target is null ? null : FindKey(target);
+            reason = target is null
                 ? ": only files given as AdditionalFiles items are read, never URLs"
-                : _loadProblems.TryGetValue(key, out var problem)
-                    ? ": " + problem
-                    : _fragments.ContainsKey(key)
-                        ? ": the file has nothing at that pointer"
-                        : $": no AdditionalFiles item has the path '{key}'";
+                : key is null
+                    ? $": no AdditionalFiles item has the path '{target}'"
+                    : _loadProblems.TryGetValue(key, out var problem)
+                        ? ": " + problem
+                        : ": the file has nothing at that pointer";
         }
 
         Report(D.UnresolvedReference, at, reference, reason);
     }
 
-    private YNode? LoadFragment(string? key)
+    /// <summary>
+    /// The normalized path of the file a reference met at <paramref name="from"/> names: that node's own file for a
+    /// bare pointer, else its file part relative to it; null for a URL.
+    /// </summary>
+    private string? TargetKey(string reference, YNode? from)
     {
-        if (key is null)
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference.Substring(0, hash);
+        var fromKey = _fileOf.TryGetValue(from ?? Root, out var file) ? file : _documentKey;
+        return filePart.Length == 0 ? fromKey : FragmentPaths.Resolve(fromKey, filePart);
+    }
+
+    /// <summary>
+    /// The key of the document or AdditionalFiles item at <paramref name="key"/>: exact, else the one item whose path
+    /// differs only in case (as Windows and macOS file systems would find it); null when there is none.
+    /// </summary>
+    private string? FindKey(string key)
+    {
+        if (string.Equals(key, _documentKey, StringComparison.Ordinal) || _fragments.ContainsKey(key))
+        {
+            return key;
+        }
+
+        var matches = _fragments.Keys.Append(_documentKey).Where(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    /// <summary>The root of the document or of the item at <paramref name="target"/>, loaded on first use; null when unknown or unreadable.</summary>
+    private YNode? Load(string? target)
+    {
+        if (target is null || FindKey(target) is not { } key)
         {
             return null;
+        }
+
+        if (key == _documentKey)
+        {
+            return Root;
         }
 
         if (_loaded.TryGetValue(key, out var loaded))
@@ -213,37 +241,14 @@ internal sealed class ParseContext
             return loaded;
         }
 
-        if (string.Equals(key, FragmentPaths.Normalize(FilePath), StringComparison.Ordinal))
+        var root = YamlLoader.Load(_fragments[key].Text, out var error);
+        if (root is null)
         {
-            // A fragment referring back into the document.
-            return Root;
+            _loadProblems[key] = "the file cannot be read: " + (error?.Message ?? "it is empty");
         }
-
-        YNode? root = null;
-        if (!_fragments.ContainsKey(key))
+        else
         {
-            // File systems that ignore case (Windows, macOS) find a reference spelled in another case; so do we,
-            // when exactly one item matches.
-            var matches = _fragments.Keys.Where(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
-            if (matches.Count == 1)
-            {
-                var found = LoadFragment(matches[0]);
-                _loaded[key] = found;
-                return found;
-            }
-        }
-
-        if (_fragments.TryGetValue(key, out var fragment))
-        {
-            root = YamlLoader.Load(fragment.Text, out var error);
-            if (root is null)
-            {
-                _loadProblems[key] = "the file cannot be read: " + (error?.Message ?? "it is empty");
-            }
-            else
-            {
-                Claim(root, key);
-            }
+            Claim(root, key);
         }
 
         _loaded[key] = root;

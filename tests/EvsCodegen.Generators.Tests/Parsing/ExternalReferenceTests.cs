@@ -106,6 +106,27 @@ public sealed class ExternalReferenceTests
         Assert.Contains("public Tag? Tag { get; init; }", run.Sources.Single(s => s.HintName.EndsWith(".Models.Pet.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("'../doc.yaml#/components/schemas/Missing'")]
+    [InlineData("'../DOC.yaml#/components/schemas/Missing'")]
+    public void FileFoundWithNothingAtThePointer_SaysSo(string reference)
+    {
+        var run = GeneratorHarness.Run(
+            OpenApiFile.Create("/api/doc.yaml", """
+                openapi: 3.0.3
+                info: {title: T, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Owner: {type: object, properties: {pet: {$ref: 'schemas/pet.yaml'}}}
+                """),
+            OpenApiFile.Fragment("/api/schemas/pet.yaml", "type: object\nproperties:\n  tag: {$ref: REF}\n".Replace("REF", reference, StringComparison.Ordinal)));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("EVS1004", diagnostic.Id);
+        Assert.EndsWith("cannot be resolved: the file has nothing at that pointer; the value is typed as JsonElement", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ReferenceSpelledInAnotherCase_FindsTheOneItemThatMatches()
     {
