@@ -364,9 +364,6 @@ public static partial class ApiServerRuntime
     public static T ParseEnum<T>(string text, ApiTryParse<T> tryParse, global::System.Func<T, bool> isKnown, string name) =>
         tryParse(text, out var value) && isKnown(value) ? value : throw Invalid(name, "one of the documented values");
 
-    /// <summary>Rejects an enum value the document does not list.</summary>
-    public static T CheckKnown<T>(T value, global::System.Func<T, bool> isKnown, string name) => isKnown(value) ? value : throw Invalid(name, "one of the documented values");
-
     /// <summary>Writes a JSON success answer, serialized straight into the response.</summary>
     public static async global::System.Threading.Tasks.Task WriteJsonAsync<T>(global::Microsoft.AspNetCore.Http.HttpContext http, int statusCode, T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
     {
