@@ -46,7 +46,7 @@ internal static partial class ServerEmitter
         if (operation.Body is { } body)
         {
             w.Line($"ApiServerRuntime.CheckContentType(http, {Text.Literal(body.ContentType)});");
-            if (body.Encoding is BodyEncoding.Form or BodyEncoding.Multipart)
+            if (body.Encoding.IsForm())
             {
                 // The fields become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
                 w.Line($"var payload = await ApiServerRuntime.ReadFormAsJsonAsync(http, {FormKinds(body)}).ConfigureAwait(false);");
@@ -56,7 +56,7 @@ internal static partial class ServerEmitter
                 w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
             }
 
-            if (body.Encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart)
+            if (body.Encoding.IsSchemaObject())
             {
                 w.Line($"ApiServerRuntime.CheckJsonSyntax(payload, required: {(body.Required ? "true" : "false")});");
             }
@@ -71,12 +71,9 @@ internal static partial class ServerEmitter
         if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
-            var read = requestBody.Encoding switch
-            {
-                BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart => $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})",
-                BodyEncoding.Text => "ApiServerRuntime.ReadText(payload)",
-                _ => "payload",
-            };
+            var read = requestBody.Encoding.IsSchemaObject() ? $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})"
+                : requestBody.Encoding == BodyEncoding.Text ? "ApiServerRuntime.ReadText(payload)"
+                : "payload";
             w.Line(requestBody.Required ? $"{type} {requestBody.Name} = {read};" : $"{type} {requestBody.Name} = payload.Length == 0 ? default : {read};");
         }
 

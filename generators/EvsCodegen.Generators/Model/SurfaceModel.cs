@@ -94,6 +94,16 @@ public enum BodyEncoding
     Multipart,
 }
 
+/// <summary>Facts about <see cref="BodyEncoding"/> that parser and emitters share.</summary>
+public static class BodyEncodings
+{
+    /// <summary>Whether the body is an object read through its schema's JSON converter (JSON, or form fields turned into JSON).</summary>
+    public static bool IsSchemaObject(this BodyEncoding encoding) => encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart;
+
+    /// <summary>Whether the body is form fields (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>).</summary>
+    public static bool IsForm(this BodyEncoding encoding) => encoding is BodyEncoding.Form or BodyEncoding.Multipart;
+}
+
 /// <summary>A request body.</summary>
 /// <param name="ContentType">The media type sent.</param>
 /// <param name="Encoding">How the body is encoded.</param>

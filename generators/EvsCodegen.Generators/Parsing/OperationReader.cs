@@ -215,9 +215,9 @@ internal sealed partial class OperationReader
             }
         }
 
-        var type = encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+        var type = encoding.IsSchemaObject() ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
-        if (encoding is BodyEncoding.Form or BodyEncoding.Multipart)
+        if (encoding.IsForm())
         {
             var files = encoding == BodyEncoding.Multipart;
             if (FormFields(type, files) is not { } formFields)
