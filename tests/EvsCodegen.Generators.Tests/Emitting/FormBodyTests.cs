@@ -40,12 +40,7 @@ public sealed class FormBodyTests
         """;
 
     private static readonly Lazy<InMemoryAssembly> s_probe = new(() =>
-    {
-        var run = GeneratorHarness.Run(OpenApiFile.Create("pets.yaml", Document));
-        Assert.Empty(run.Diagnostics);
-        return InMemoryAssembly.Load(run.OutputCompilation.AddSyntaxTrees(
-            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions, path: "Probe.cs")));
-    });
+        InMemoryAssembly.LoadWithProbe(GeneratorHarness.Run(OpenApiFile.Create("pets.yaml", Document)), Probe));
 
     [Fact]
     public async Task Client_SendsThePropertiesAsFormFields()

@@ -45,12 +45,7 @@ public sealed class JsonReaderRuntimeTests
         """;
 
     private static readonly Lazy<InMemoryAssembly> s_probe = new(() =>
-    {
-        var run = GeneratorHarness.Run(OpenApiFile.Create("orders.yaml", Document));
-        Assert.Empty(run.Diagnostics);
-        return InMemoryAssembly.Load(run.OutputCompilation.AddSyntaxTrees(
-            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions, path: "Probe.cs")));
-    });
+        InMemoryAssembly.LoadWithProbe(GeneratorHarness.Run(OpenApiFile.Create("orders.yaml", Document)), Probe));
 
     [Theory]
     [InlineData(

@@ -34,12 +34,7 @@ public sealed class MultipartBodyTests
         """;
 
     private static readonly Lazy<InMemoryAssembly> s_probe = new(() =>
-    {
-        var run = GeneratorHarness.Run(OpenApiFile.Create("files.yaml", Document));
-        Assert.Empty(run.Diagnostics);
-        return InMemoryAssembly.Load(run.OutputCompilation.AddSyntaxTrees(
-            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Probe, GeneratorHarness.ParseOptions, path: "Probe.cs")));
-    });
+        InMemoryAssembly.LoadWithProbe(GeneratorHarness.Run(OpenApiFile.Create("files.yaml", Document)), Probe));
 
     [Fact]
     public async Task Client_SendsTextPartsAndFileParts()

@@ -57,8 +57,8 @@ public sealed class ParameterWireTests
 
     private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(OpenApiFile.Create("parameters.yaml", Document)));
     private static readonly Lazy<GeneratorRun> s_noQueryRun = new(() => GeneratorHarness.Run(OpenApiFile.Create("no-query.yaml", NoQueryDocument)));
-    private static readonly Lazy<InMemoryAssembly> s_probe = new(() => InMemoryAssembly.Load(WithProbe(s_run.Value, Probe)));
-    private static readonly Lazy<InMemoryAssembly> s_noQueryProbe = new(() => InMemoryAssembly.Load(WithProbe(s_noQueryRun.Value, NoQueryProbe)));
+    private static readonly Lazy<InMemoryAssembly> s_probe = new(() => InMemoryAssembly.LoadWithProbe(s_run.Value, Probe));
+    private static readonly Lazy<InMemoryAssembly> s_noQueryProbe = new(() => InMemoryAssembly.LoadWithProbe(s_noQueryRun.Value, NoQueryProbe));
 
     [Fact]
     public async Task Client_PutsEveryParameterAndApiKeyWhereTheDocumentSays()
@@ -96,12 +96,6 @@ public sealed class ParameterWireTests
         Assert.DoesNotContain("var query", client, StringComparison.Ordinal);
         Assert.Contains("_options.Apply(request, null);", client, StringComparison.Ordinal);
         Assert.Equal("GET http://api.test/base/items/a%2Fb%20c", sent);
-    }
-
-    private static Compilation WithProbe(GeneratorRun run, string probe)
-    {
-        Assert.Empty(run.Diagnostics);
-        return run.OutputCompilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(probe, GeneratorHarness.ParseOptions, path: "Probe.cs"));
     }
 
     private const string Probe = """
