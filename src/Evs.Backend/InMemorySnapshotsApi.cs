@@ -1,5 +1,6 @@
 using System.Globalization;
 using Evs.Snapshots;
+using EvsCodegen.Runtime;
 
 namespace Evs.Backend;
 

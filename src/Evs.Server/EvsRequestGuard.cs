@@ -1,5 +1,7 @@
 using Evs.Backend;
 using Evs.Snapshots;
+using EvsCodegen.Runtime;
+using EvsCodegen.Runtime.AspNetCore;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Evs.Server;
@@ -18,7 +20,7 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
         {
             if (!await BodyFitsAsync(http))
             {
-                await ApiServerRuntime.WriteErrorAsync(http, 413, $"The request body is larger than {EvsHost.MaxBodyBytes} bytes.");
+                await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, 413, $"The request body is larger than {EvsHost.MaxBodyBytes} bytes.");
                 return;
             }
 
@@ -32,7 +34,7 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
             if (token is null)
             {
                 var message = http.Request.Headers.ContainsKey("X-Auth-Token") ? "The token in X-Auth-Token is not valid." : "The request needs an X-Auth-Token header.";
-                await ApiServerRuntime.WriteErrorAsync(http, 401, message);
+                await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, 401, message);
                 return;
             }
 
@@ -40,19 +42,19 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
             await next(http);
             if (!http.Response.HasStarted && http.Response.StatusCode is 404 or 405 && http.Response.ContentLength is null)
             {
-                await ApiServerRuntime.WriteErrorAsync(http, 404, $"No resource answers {http.Request.Method} {http.Request.Path}.");
+                await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, 404, $"No resource answers {http.Request.Method} {http.Request.Path}.");
             }
         }
         catch (BadHttpRequestException exception)
         {
             // Kestrel's verdict on the HTTP framing (a malformed chunk, a body cut short, too slow): the client's fault, not a 500.
             logger.LogDebug(exception, "Unreadable request body for {Method} {Path}", http.Request.Method, http.Request.Path);
-            await ApiServerRuntime.WriteErrorAsync(http, exception.StatusCode, "The request body cannot be read: " + exception.Message);
+            await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, exception.StatusCode, "The request body cannot be read: " + exception.Message);
         }
         catch (Exception exception) when (!(exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
-            await ApiServerRuntime.WriteErrorAsync(http, 500, ApiServerRuntime.InternalErrorMessage);
+            await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, 500, ApiServerRuntime.InternalErrorMessage);
         }
     }
 

@@ -1,5 +1,6 @@
 using Evs.Backend;
 using Evs.Snapshots;
+using EvsCodegen.Runtime.AspNetCore;
 
 namespace Evs.Server;
 

@@ -12,6 +12,7 @@ using System.Globalization;
 using Evs.Backend;
 using Evs.Server;
 using Evs.Snapshots;
+using EvsCodegen.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -9,7 +9,8 @@ namespace EvsCodegen.Corpus;
 
 /// <summary>
 /// The assemblies generated code compiles against: every managed assembly of the running Microsoft.NETCore.App
-/// shared framework and of the Microsoft.AspNetCore.App framework of the same version beside it.
+/// shared framework and of the Microsoft.AspNetCore.App framework of the same version beside it, and the EvsCodegen
+/// runtime the generated code calls.
 /// </summary>
 public static class FrameworkReferences
 {
@@ -34,6 +35,7 @@ public static class FrameworkReferences
             .Concat(Directory.EnumerateFiles(aspNetCore, "*.dll"))
             .Where(IsManaged)
             .OrderBy(path => path, StringComparer.Ordinal)
+            .Concat([typeof(EvsCodegen.Runtime.ApiJsonReader).Assembly.Location, typeof(EvsCodegen.Runtime.AspNetCore.ApiServerRuntime).Assembly.Location])
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();
     }

@@ -29,12 +29,12 @@ public sealed class ClientPackageTests(PackagesFixture packages)
     }
 
     [Fact]
-    public void ContractsPackage_CarriesTheModelsAssembly_WithNoDependencies()
+    public void ContractsPackage_CarriesTheModelsAssembly_AndDependsOnlyOnTheRuntime()
     {
         using var package = ZipFile.OpenRead(packages.ContractsPackage);
 
         Assert.Equal(["Evs.Contracts.nuspec", "lib/net10.0/Evs.Contracts.dll", "lib/net10.0/Evs.Contracts.xml"], PackageContent.Files(package));
-        Assert.Empty(PackageContent.Dependencies(PackageContent.Metadata(package)));
+        Assert.Equal([$"EvsCodegen.Runtime {packages.Version}"], PackageContent.Dependencies(PackageContent.Metadata(package)));
     }
 
     [Fact]

@@ -17,18 +17,32 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
         using var package = ZipFile.OpenRead(packages.GeneratorPackage);
 
         Assert.Equal(
-            ["EvsCodegen.Generators.nuspec", "analyzers/dotnet/cs/EvsCodegen.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/EvsCodegen.Generators.props", "build/EvsCodegen.Generators.targets"],
+            ["EvsCodegen.Generators.nuspec", "README.md", "analyzers/dotnet/cs/EvsCodegen.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll", "build/EvsCodegen.Generators.props", "build/EvsCodegen.Generators.targets"],
             PackageContent.Files(package));
     }
 
     [Fact]
-    public void GeneratorPackage_IsADevelopmentDependency_WithNoPackageDependencies()
+    public void GeneratorPackage_DependsOnTheRuntimeOfExactlyItsOwnVersion_AndNothingElse()
     {
         using var package = ZipFile.OpenRead(packages.GeneratorPackage);
         var metadata = PackageContent.Metadata(package);
 
-        Assert.Equal("true", PackageContent.Value(metadata, "developmentDependency"));
-        Assert.Null(PackageContent.Element(metadata, "dependencies"));
+        // Adding the generator brings the runtime its generated code calls; the generator checks that version (EVS1020).
+        Assert.Equal([$"EvsCodegen.Runtime [{packages.Version}]"], PackageContent.Dependencies(metadata));
+        Assert.Equal("MIT", PackageContent.Value(metadata, "license"));
+        Assert.Equal("README.md", PackageContent.Value(metadata, "readme"));
+    }
+
+    [Fact]
+    public void RuntimePackages_CarryTheirAssembliesForNet8AndNet10()
+    {
+        foreach (var id in new[] { "EvsCodegen.Runtime", "EvsCodegen.Runtime.AspNetCore" })
+        {
+            using var package = ZipFile.OpenRead(packages.Package(id));
+            var files = PackageContent.Files(package);
+            Assert.Contains($"lib/net8.0/{id}.dll", files);
+            Assert.Contains($"lib/net10.0/{id}.dll", files);
+        }
     }
 
     [Fact]

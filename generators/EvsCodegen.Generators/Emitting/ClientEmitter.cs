@@ -70,7 +70,7 @@ internal static partial class ClientEmitter
         }
 
         w.Line($"_options.Apply(request, {(query ? "query" : "null")});");
-        w.Line($"request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
+        w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
         if (operation.Body is { } body)
         {
             EmitBody(w, body);
@@ -79,7 +79,7 @@ internal static partial class ClientEmitter
         w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);");
         w.Line("var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
         w.Open("if (!response.IsSuccessStatusCode)");
-        w.Line("throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType);");
+        w.Line($"throw {RuntimeNames.Exception.Type}.{RuntimeNames.Exception.FromResponse}((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, {RuntimeEmitter.FaultsTable});");
         w.Close();
         EmitResult(w, operation);
         w.Close();
@@ -153,7 +153,7 @@ internal static partial class ClientEmitter
                 w.Line($"request.Headers.TryAddWithoutValidation({wire}, {FormatValue(parameter.Type, value)});");
                 break;
             case ParameterLocation.Cookie:
-                w.Line($"ApiClientRuntime.AddCookie(request, {wire}, {FormatValue(parameter.Type, value)});");
+                w.Line($"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddCookie}(request, {wire}, {FormatValue(parameter.Type, value)});");
                 break;
         }
 
@@ -176,10 +176,10 @@ internal static partial class ClientEmitter
         switch (body.Encoding)
         {
             case BodyEncoding.Json:
-                w.Line($"request.Content = ApiClientRuntime.Bytes(ApiJsonValue.Serialize({value}, {Writer(body.Type)}), {mediaType});");
+                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.Bytes}({RuntimeNames.Value.Type}.{RuntimeNames.Value.Serialize}({value}, {Writer(body.Type)}), {mediaType});");
                 break;
             case BodyEncoding.Text:
-                w.Line($"request.Content = ApiClientRuntime.Bytes(global::System.Text.Encoding.UTF8.GetBytes({value}), {mediaType});");
+                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.Bytes}(global::System.Text.Encoding.UTF8.GetBytes({value}), {mediaType});");
                 break;
             case BodyEncoding.Form:
                 EmitForm(w, body, value);
@@ -188,7 +188,7 @@ internal static partial class ClientEmitter
                 EmitMultipart(w, body, value);
                 break;
             default:
-                w.Line($"request.Content = ApiClientRuntime.Bytes({value}, {mediaType});");
+                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.Bytes}({value}, {mediaType});");
                 break;
         }
 
@@ -256,7 +256,7 @@ internal static partial class ClientEmitter
         switch (operation.Success.Encoding)
         {
             case BodyEncoding.Json:
-                w.Line($"return ApiClientRuntime.ReadJson((int)response.StatusCode, content, {Reader(type)});");
+                w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}((int)response.StatusCode, content, {Reader(type)});");
                 break;
             case BodyEncoding.Text:
                 w.Line("return global::System.Text.Encoding.UTF8.GetString(content);");
@@ -292,7 +292,7 @@ internal static partial class ClientEmitter
         body.Line($"{CSharp.TypeOf(type, type.Nullable)} result;");
         new JsonCode().Read(body, type, ConstraintsModel.None, "result", 0);
         body.Line("return result;");
-        return $"static (ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context) =>\n{{\n{Indent(body.ToString())}}}";
+        return $"static (ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context) =>\n{{\n{Indent(body.ToString())}}}";
     }
 
     private static string Indent(string text) =>

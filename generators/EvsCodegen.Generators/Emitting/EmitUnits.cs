@@ -7,8 +7,8 @@ namespace EvsCodegen.Generators.Emitting;
 /// <summary>What one generated file is made from.</summary>
 public enum EmitUnitKind
 {
-    /// <summary>Shared runtime of the models family: exception, JSON reader, faults.</summary>
-    Runtime,
+    /// <summary>The document's fault table (<c>ApiFaults</c>), which the runtime reads and writes error bodies with.</summary>
+    Faults,
 
     /// <summary>The JSON type-info resolver over every generated type.</summary>
     Resolver,
@@ -19,14 +19,11 @@ public enum EmitUnitKind
     /// <summary>One contract interface.</summary>
     Contract,
 
-    /// <summary>Client runtime and options.</summary>
-    ClientRuntime,
+    /// <summary>The client options: the document's credentials.</summary>
+    ClientOptions,
 
     /// <summary>One client class.</summary>
     Client,
-
-    /// <summary>Server runtime.</summary>
-    ServerRuntime,
 
     /// <summary>One controller.</summary>
     Server,
@@ -71,7 +68,7 @@ public static class EmitUnits
         var prefix = context.DocumentName + ".";
         if ((context.Emit & EmitKinds.Models) != 0)
         {
-            yield return Unit(EmitUnitKind.Runtime, prefix + "Runtime.g.cs");
+            yield return Unit(EmitUnitKind.Faults, prefix + "Faults.g.cs");
             yield return new EmitUnitModel(EmitUnitKind.Resolver, prefix + "Resolver.g.cs", context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
             foreach (var type in model.Types)
             {
@@ -86,7 +83,7 @@ public static class EmitUnits
 
         if ((context.Emit & EmitKinds.Client) != 0)
         {
-            yield return Unit(EmitUnitKind.ClientRuntime, prefix + "ClientRuntime.g.cs");
+            yield return Unit(EmitUnitKind.ClientOptions, prefix + "ClientOptions.g.cs");
             foreach (var surface in model.Surfaces)
             {
                 yield return SurfaceUnit(EmitUnitKind.Client, prefix + "Clients." + surface.ClientName + ".g.cs", surface);
@@ -95,7 +92,6 @@ public static class EmitUnits
 
         if ((context.Emit & EmitKinds.Server) != 0)
         {
-            yield return Unit(EmitUnitKind.ServerRuntime, prefix + "ServerRuntime.g.cs");
             foreach (var surface in model.Surfaces)
             {
                 yield return SurfaceUnit(EmitUnitKind.Server, prefix + "Controllers." + surface.ControllerName + ".g.cs", surface);
@@ -114,13 +110,12 @@ public static class Emitter
     /// <summary>The source text of <paramref name="unit"/>.</summary>
     public static string Emit(EmitUnitModel unit) => unit.Kind switch
     {
-        EmitUnitKind.Runtime => RuntimeEmitter.Emit(unit.Context),
+        EmitUnitKind.Faults => RuntimeEmitter.EmitFaults(unit.Context),
         EmitUnitKind.Resolver => RuntimeEmitter.EmitResolver(unit.Context, unit.TypeNames),
         EmitUnitKind.Type => ModelsEmitter.Emit(unit.Context, unit.Type!),
         EmitUnitKind.Contract => ContractEmitter.Emit(unit.Context, unit.Surface!),
-        EmitUnitKind.ClientRuntime => ClientEmitter.EmitRuntime(unit.Context),
+        EmitUnitKind.ClientOptions => ClientEmitter.EmitOptions(unit.Context),
         EmitUnitKind.Client => ClientEmitter.Emit(unit.Context, unit.Surface!),
-        EmitUnitKind.ServerRuntime => ServerEmitter.EmitRuntime(unit.Context),
         EmitUnitKind.Server => ServerEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.ClientServices => DependencyInjectionEmitter.EmitClient(unit.Context, unit.Surface!),
         EmitUnitKind.ServerServices => DependencyInjectionEmitter.EmitServer(unit.Context, unit.Surface!),

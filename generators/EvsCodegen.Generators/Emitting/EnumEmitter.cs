@@ -74,11 +74,11 @@ internal static class EnumEmitter
         w.Line();
         ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
-        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         if (!model.IsInteger && model.Members.Count <= MaxMatchedMembers)
         {
             // A listed value is matched on its UTF-8 bytes and answered with its static member: no string per read.
-            w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.String, \"a string\");");
+            w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.String, \"a string\");");
             foreach (var member in model.Members)
             {
                 w.Open($"if (reader.ValueTextEquals({ModelsEmitter.Utf8(member.Value)}))");
@@ -89,9 +89,9 @@ internal static class EnumEmitter
             w.Line();
         }
 
-        w.Line($"var value = new {model.Name}({(model.IsInteger ? "context.ReadInt64(ref reader)" : "context.ReadString(ref reader)")});");
-        w.Open("if (context.Strict && !value.IsKnown)");
-        w.Line("context.FailNotAllowed(value.ToString(), s_allowed);");
+        w.Line($"var value = new {model.Name}({(model.IsInteger ? $"context.{RuntimeNames.Reader.ReadInt64}(ref reader)" : $"context.{RuntimeNames.Reader.ReadString}(ref reader)")});");
+        w.Open($"if (context.{RuntimeNames.Reader.Strict} && !value.IsKnown)");
+        w.Line($"context.{RuntimeNames.Reader.FailNotAllowed}(value.ToString(), s_allowed);");
         w.Close();
         w.Line();
         w.Line("return value;");

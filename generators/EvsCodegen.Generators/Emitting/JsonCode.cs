@@ -51,19 +51,19 @@ internal sealed class JsonCode
         var value = "value" + depth.ToString(CultureInfo.InvariantCulture);
         var call = type.Kind switch
         {
-            TypeRefKind.Any => "context.ReadAny(ref reader)",
-            TypeRefKind.String => "context.ReadString(ref reader)",
-            TypeRefKind.Boolean => "context.ReadBoolean(ref reader)",
-            TypeRefKind.Int32 => "context.ReadInt32(ref reader)",
-            TypeRefKind.Int64 => "context.ReadInt64(ref reader)",
-            TypeRefKind.Float => "context.ReadSingle(ref reader)",
-            TypeRefKind.Double => "context.ReadDouble(ref reader)",
-            TypeRefKind.Decimal => "context.ReadDecimal(ref reader)",
-            TypeRefKind.DateTime => $"context.ReadDateTime(ref reader, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
-            TypeRefKind.Date => "context.ReadDate(ref reader)",
-            TypeRefKind.Guid => "context.ReadGuid(ref reader)",
-            TypeRefKind.Bytes => "context.ReadBytes(ref reader)",
-            _ => "context.ReadAny(ref reader)",
+            TypeRefKind.Any => $"context.{RuntimeNames.Reader.ReadAny}(ref reader)",
+            TypeRefKind.String => $"context.{RuntimeNames.Reader.ReadString}(ref reader)",
+            TypeRefKind.Boolean => $"context.{RuntimeNames.Reader.ReadBoolean}(ref reader)",
+            TypeRefKind.Int32 => $"context.{RuntimeNames.Reader.ReadInt32}(ref reader)",
+            TypeRefKind.Int64 => $"context.{RuntimeNames.Reader.ReadInt64}(ref reader)",
+            TypeRefKind.Float => $"context.{RuntimeNames.Reader.ReadSingle}(ref reader)",
+            TypeRefKind.Double => $"context.{RuntimeNames.Reader.ReadDouble}(ref reader)",
+            TypeRefKind.Decimal => $"context.{RuntimeNames.Reader.ReadDecimal}(ref reader)",
+            TypeRefKind.DateTime => $"context.{RuntimeNames.Reader.ReadDateTime}(ref reader, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
+            TypeRefKind.Date => $"context.{RuntimeNames.Reader.ReadDate}(ref reader)",
+            TypeRefKind.Guid => $"context.{RuntimeNames.Reader.ReadGuid}(ref reader)",
+            TypeRefKind.Bytes => $"context.{RuntimeNames.Reader.ReadBytes}(ref reader)",
+            _ => $"context.{RuntimeNames.Reader.ReadAny}(ref reader)",
         };
 
         var checks = Checks(type, constraints, value);
@@ -74,7 +74,7 @@ internal sealed class JsonCode
         }
 
         w.Line($"var {value} = {call};");
-        w.Open("if (context.Strict)");
+        w.Open($"if (context.{RuntimeNames.Reader.Strict})");
         foreach (var check in checks)
         {
             w.Line(check);
@@ -91,25 +91,25 @@ internal sealed class JsonCode
         {
             if (c.MinLength is not null || c.MaxLength is not null)
             {
-                checks.Add($"context.CheckLength({value}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
+                checks.Add($"context.{RuntimeNames.Reader.CheckLength}({value}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
             }
 
             if (c.MaxBytes is int maxBytes)
             {
-                checks.Add($"context.CheckUtf8Bytes({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)});");
+                checks.Add($"context.{RuntimeNames.Reader.CheckUtf8Bytes}({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)});");
             }
 
             if (c.Pattern is not null)
             {
                 var field = "s_pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
                 _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({Text.Literal(c.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-                checks.Add($"context.CheckPattern({value}, {field});");
+                checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {field});");
             }
         }
         else if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
             && (c.Minimum is not null || c.Maximum is not null))
         {
-            checks.Add($"context.CheckRange((double){value}, {Number(c.Minimum)}, {Number(c.Maximum)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
+            checks.Add($"context.{RuntimeNames.Reader.CheckRange}((double){value}, {Number(c.Minimum)}, {Number(c.Maximum)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
         }
 
         return checks;
@@ -119,23 +119,23 @@ internal sealed class JsonCode
     {
         var d = depth.ToString(CultureInfo.InvariantCulture);
         var item = type.Item!;
-        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartArray, \"an array\");");
+        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartArray, \"an array\");");
         w.Line($"var list{d} = new {CSharp.BuilderOf(type)}();");
         w.Open("while (true)");
-        w.Line("context.Read(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
         w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndArray)");
         w.Line("break;");
         w.Close();
-        w.Line($"context.PushIndex(list{d}.Count);");
+        w.Line($"context.{RuntimeNames.Reader.PushIndex}(list{d}.Count);");
         w.Line($"{CSharp.TypeOf(item, item.Nullable)} item{d};");
         Read(w, item, type.ItemConstraints ?? ConstraintsModel.None, "item" + d, depth + 1);
         w.Line($"list{d}.Add(item{d});");
-        w.Line("context.Pop();");
+        w.Line($"context.{RuntimeNames.Reader.Pop}();");
         w.Close();
         if (constraints.MinItems is not null || constraints.MaxItems is not null)
         {
-            w.Open("if (context.Strict)");
-            w.Line($"context.CheckCount(list{d}.Count, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)}, \"items\");");
+            w.Open($"if (context.{RuntimeNames.Reader.Strict})");
+            w.Line($"context.{RuntimeNames.Reader.CheckCount}(list{d}.Count, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)}, \"items\");");
             w.Close();
         }
 
@@ -146,21 +146,21 @@ internal sealed class JsonCode
     {
         var d = depth.ToString(CultureInfo.InvariantCulture);
         var item = type.Item!;
-        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
         w.Line($"var map{d} = new {CSharp.BuilderOf(type)}(global::System.StringComparer.Ordinal);");
         w.Open("while (true)");
-        w.Line("context.Read(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
         w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
         w.Line("break;");
         w.Close();
-        w.Line($"var key{d} = context.ReadKey(ref reader);");
-        w.Line($"context.CheckUniqueKey(map{d}.ContainsKey(key{d}), key{d});");
-        w.Line("context.Read(ref reader);");
-        w.Line($"context.Push(key{d});");
+        w.Line($"var key{d} = context.{RuntimeNames.Reader.ReadKey}(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(map{d}.ContainsKey(key{d}), key{d});");
+        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.Push}(key{d});");
         w.Line($"{CSharp.TypeOf(item, item.Nullable)} item{d};");
         Read(w, item, type.ItemConstraints ?? ConstraintsModel.None, "item" + d, depth + 1);
         w.Line($"map{d}[key{d}] = item{d};");
-        w.Line("context.Pop();");
+        w.Line($"context.{RuntimeNames.Reader.Pop}();");
         w.Close();
         w.Line($"{target} = map{d};");
     }
@@ -193,8 +193,8 @@ internal sealed class JsonCode
             case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal:
                 w.Line($"writer.WriteNumberValue({e});");
                 break;
-            case TypeRefKind.DateTime: w.Line($"ApiJsonValue.WriteDateTime(writer, {e}, {(type.Format is null ? "null" : Text.Literal(type.Format))});"); break;
-            case TypeRefKind.Date: w.Line($"ApiJsonValue.WriteDate(writer, {e});"); break;
+            case TypeRefKind.DateTime: w.Line($"{RuntimeNames.Value.Type}.{RuntimeNames.Value.WriteDateTime}(writer, {e}, {(type.Format is null ? "null" : Text.Literal(type.Format))});"); break;
+            case TypeRefKind.Date: w.Line($"{RuntimeNames.Value.Type}.{RuntimeNames.Value.WriteDate}(writer, {e});"); break;
             case TypeRefKind.Guid: w.Line($"writer.WriteStringValue({e});"); break;
             case TypeRefKind.Bytes: w.Line($"writer.WriteBase64StringValue({e});"); break;
             case TypeRefKind.Object or TypeRefKind.Enum: w.Line($"{CSharp.ConverterOf(type.TypeName!)}.WriteValue(writer, {e});"); break;

@@ -112,10 +112,10 @@ internal static class ModelsEmitter
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
         ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line("/// <summary>Reads one value; the reader is on its first token.</summary>");
-        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         if (model.Discriminator is { } discriminator && model.Members.Any(m => m.DiscriminatorValues.Count > 0))
         {
-            w.Open($"switch (context.PeekString(reader, {Text.Literal(discriminator)}))");
+            w.Open($"switch (context.{RuntimeNames.Reader.PeekString}(reader, {Text.Literal(discriminator)}))");
             foreach (var member in model.Members.Where(m => m.DiscriminatorValues.Count > 0))
             {
                 foreach (var value in member.DiscriminatorValues)
@@ -132,7 +132,7 @@ internal static class ModelsEmitter
 
         w.Line("// No (known) discriminator value: the first alternative that reads, in document order.");
         w.Line("var start = reader;");
-        w.Line("var mark = context.Mark();");
+        w.Line($"var mark = context.{RuntimeNames.Reader.Mark}();");
         foreach (var member in model.Members)
         {
             w.Open("try");
@@ -140,12 +140,12 @@ internal static class ModelsEmitter
             w.Close();
             w.Open("catch (global::System.Text.Json.JsonException)");
             w.Line("reader = start;");
-            w.Line("context.Restore(mark);");
+            w.Line($"context.{RuntimeNames.Reader.Restore}(mark);");
             w.Close();
             w.Line();
         }
 
-        w.Line($"throw context.Fail({Text.Literal("the value matches none of " + string.Join(", ", model.Members.Select(m => m.TypeName)))});");
+        w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal("the value matches none of " + string.Join(", ", model.Members.Select(m => m.TypeName)))});");
         w.Close();
         w.Line();
         w.Line("/// <summary>Writes the alternative that is set.</summary>");
@@ -174,7 +174,7 @@ internal static class ModelsEmitter
     internal static void EmitConverterOverrides(SourceWriter w, string typeName)
     {
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override {typeName} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new ApiJsonReader(strict: false));");
+        w.Line($"public override {typeName} Read(ref {CSharp.Utf8JsonReader} reader, {CSharp.Type} typeToConvert, {CSharp.JsonSerializerOptions} options) => ReadValue(ref reader, new {RuntimeNames.Reader.Type}(strict: false));");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override void Write({CSharp.Utf8JsonWriter} writer, {typeName} value, {CSharp.JsonSerializerOptions} options) => WriteValue(writer, value);");
@@ -219,8 +219,8 @@ internal static class ModelsEmitter
     private static void EmitReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
     {
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
-        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, ApiJsonReader context)");
-        w.Line($"context.Expect(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
@@ -236,23 +236,23 @@ internal static class ModelsEmitter
 
         w.Line("var count = 0;");
         w.Open("while (true)");
-        w.Line("context.Read(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
         w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
         w.Line("break;");
         w.Close();
         w.Line();
         w.Line("count++;");
-        w.Line("context.CheckKey(ref reader);");
+        w.Line($"context.{RuntimeNames.Reader.CheckKey}(ref reader);");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
             w.Open($"if (reader.ValueTextEquals({Utf8(property.JsonName)}))");
-            w.Line($"context.CheckUniqueKey(has{i}, {Text.Literal(property.JsonName)});");
+            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(has{i}, {Text.Literal(property.JsonName)});");
             w.Line($"has{i} = true;");
-            w.Line("context.Read(ref reader);");
-            w.Line($"context.Push({Text.Literal(property.JsonName)});");
+            w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
+            w.Line($"context.{RuntimeNames.Reader.Push}({Text.Literal(property.JsonName)});");
             code.Read(w, property.Type, property.Constraints, "p" + i.ToString(CultureInfo.InvariantCulture), 0);
-            w.Line("context.Pop();");
+            w.Line($"context.{RuntimeNames.Reader.Pop}();");
             w.Line("continue;");
             w.Close();
             w.Line();
@@ -262,22 +262,22 @@ internal static class ModelsEmitter
         switch (model.AdditionalProperties)
         {
             case AdditionalPropertiesKind.Forbid:
-                w.Line("context.CheckKnownKey(key);");
-                w.Line("context.Read(ref reader);");
+                w.Line($"context.{RuntimeNames.Reader.CheckKnownKey}(key);");
+                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
                 w.Line("reader.Skip();");
                 break;
             case AdditionalPropertiesKind.Keep:
                 w.Line("extra ??= new(global::System.StringComparer.Ordinal);");
-                w.Line("context.CheckUniqueKey(extra.ContainsKey(key), key);");
-                w.Line("context.Read(ref reader);");
-                w.Line("context.Push(key);");
+                w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(extra.ContainsKey(key), key);");
+                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
+                w.Line($"context.{RuntimeNames.Reader.Push}(key);");
                 w.Line($"{CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)} extraValue;");
                 code.Read(w, model.AdditionalPropertiesType!, ConstraintsModel.None, "extraValue", 0);
                 w.Line("extra[key] = extraValue;");
-                w.Line("context.Pop();");
+                w.Line($"context.{RuntimeNames.Reader.Pop}();");
                 break;
             default:
-                w.Line("context.Read(ref reader);");
+                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
                 w.Line("reader.Skip();");
                 break;
         }
@@ -286,8 +286,8 @@ internal static class ModelsEmitter
         w.Line();
         if (model.MinProperties is not null || model.MaxProperties is not null)
         {
-            w.Open("if (context.Strict)");
-            w.Line($"context.CheckCount(count, {Int(model.MinProperties)}, {Int(model.MaxProperties)}, \"properties\");");
+            w.Open($"if (context.{RuntimeNames.Reader.Strict})");
+            w.Line($"context.{RuntimeNames.Reader.CheckCount}(count, {Int(model.MinProperties)}, {Int(model.MaxProperties)}, \"properties\");");
             w.Close();
             w.Line();
         }
@@ -296,7 +296,7 @@ internal static class ModelsEmitter
         {
             if (model.Properties[i].Required)
             {
-                w.Line($"context.CheckRequired(has{i}, {Text.Literal(model.Properties[i].JsonName)});");
+                w.Line($"context.{RuntimeNames.Reader.CheckRequired}(has{i}, {Text.Literal(model.Properties[i].JsonName)});");
             }
         }
 

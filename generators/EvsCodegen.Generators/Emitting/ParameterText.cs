@@ -26,16 +26,16 @@ internal static class ParameterText
         return type.Kind switch
         {
             TypeRefKind.String => e,
-            TypeRefKind.Boolean => $"ApiServerRuntime.ParseBoolean({e}, {name})",
-            TypeRefKind.Int32 => $"ApiServerRuntime.ParseInt32({e}, {name})",
-            TypeRefKind.Int64 => $"ApiServerRuntime.ParseInt64({e}, {name})",
-            TypeRefKind.Float => $"(float)ApiServerRuntime.ParseDouble({e}, {name})",
-            TypeRefKind.Double => $"ApiServerRuntime.ParseDouble({e}, {name})",
-            TypeRefKind.Decimal => $"ApiServerRuntime.ParseDecimal({e}, {name})",
-            TypeRefKind.DateTime => $"ApiServerRuntime.ParseDateTime({e}, {name}, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
-            TypeRefKind.Date => $"ApiServerRuntime.ParseDate({e}, {name})",
-            TypeRefKind.Guid => $"ApiServerRuntime.ParseGuid({e}, {name})",
-            TypeRefKind.Enum => $"ApiServerRuntime.ParseEnum<{type.TypeName}>({e}, {type.TypeName}.TryParse, static v => v.IsKnown, {name})",
+            TypeRefKind.Boolean => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseBoolean}({e}, {name})",
+            TypeRefKind.Int32 => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseInt32}({e}, {name})",
+            TypeRefKind.Int64 => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseInt64}({e}, {name})",
+            TypeRefKind.Float => $"(float){RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseDouble}({e}, {name})",
+            TypeRefKind.Double => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseDouble}({e}, {name})",
+            TypeRefKind.Decimal => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseDecimal}({e}, {name})",
+            TypeRefKind.DateTime => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseDateTime}({e}, {name}, {(type.Format is null ? "null" : Text.Literal(type.Format))})",
+            TypeRefKind.Date => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseDate}({e}, {name})",
+            TypeRefKind.Guid => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseGuid}({e}, {name})",
+            TypeRefKind.Enum => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseEnum}<{type.TypeName}>({e}, {type.TypeName}.TryParse, static v => v.IsKnown, {name})",
             _ => e,
         };
     }

@@ -4,23 +4,33 @@ using EvsCodegen.Generators.Model;
 
 namespace EvsCodegen.Generators.Emitting;
 
-/// <summary>Emits the runtime every models family needs: the exception, the fault table and JSON helpers.</summary>
-internal static partial class RuntimeEmitter
+/// <summary>
+/// Emits the per-document parts the runtime library reads: the fault table (<c>ApiFaults</c>) and the JSON type-info
+/// resolver over every generated type. Everything that is the same for every document is in <c>EvsCodegen.Runtime</c>.
+/// </summary>
+internal static class RuntimeEmitter
 {
-    public static string Emit(ApiContextModel context)
+    /// <summary>How the client and controllers name the document's fault table.</summary>
+    public const string FaultsTable = "ApiFaults.Table";
+
+    public static string EmitFaults(ApiContextModel context)
     {
         var w = new SourceWriter();
         w.Line(CSharp.Header);
         w.Line($"namespace {context.Namespace};");
         w.Line();
-        var access = CSharp.Access(context);
-        w.Line(ExceptionSource.Replace("ACCESS", access));
-        w.Line();
-        EmitFaults(w, context);
-        w.Line();
-        w.Line(ReaderSource.Replace("ACCESS", access));
-        w.Line();
-        w.Line(ValueSource.Replace("ACCESS", access));
+        w.Line("/// <summary>The error answers the document declares (<c>x-fault</c>): what the client reads and the controllers write.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} static partial class ApiFaults");
+        w.Line("/// <summary>The fault name and code of each documented status, and the shape of error bodies.</summary>");
+        w.Line($"public static {RuntimeNames.Faults.Type} Table {{ get; }} = new(");
+        w.Line($"    keyedEnvelope: {(context.Envelope is null ? "false" : "true")}{(context.Faults.Count == 0 ? ");" : ",")}");
+        for (var i = 0; i < context.Faults.Count; i++)
+        {
+            var f = context.Faults[i];
+            w.Line($"    new {RuntimeNames.Faults.Fault}({f.StatusCode.ToString(CultureInfo.InvariantCulture)}, {Text.Literal(f.Name)}, {Text.Literal(f.Code)}){(i == context.Faults.Count - 1 ? ");" : ",")}");
+        }
+        w.Close();
         return w.ToString();
     }
 
@@ -53,28 +63,5 @@ internal static partial class RuntimeEmitter
         w.Close();
         w.Close();
         return w.ToString();
-    }
-
-    private static void EmitFaults(SourceWriter w, ApiContextModel context)
-    {
-        var faults = context.Faults;
-        w.Line("/// <summary>The error answers the document declares (<c>x-fault</c>), and how they are written and read.</summary>");
-        w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} static partial class ApiFaults");
-        w.Line("/// <summary>Whether error bodies use the keyed envelope <c>{\"faultName\": {\"message\": …, \"code\": …}}</c>.</summary>");
-        w.Line($"public static bool HasEnvelope => {(context.Envelope is null ? "false" : "true")};");
-        w.Line();
-        w.Line("/// <summary>The fault name for a status: the documented one, else that of 400 for 4xx or 500 for 5xx.</summary>");
-        w.Line("public static string? NameOf(int statusCode) => ExactName(statusCode) ?? ExactName(statusCode >= 500 ? 500 : 400);");
-        w.Line();
-        w.Line("/// <summary>The error code for a status, chosen like <see cref=\"NameOf\"/>.</summary>");
-        w.Line("public static string? CodeOf(int statusCode) => ExactCode(statusCode) ?? ExactCode(statusCode >= 500 ? 500 : 400);");
-        w.Line();
-        w.Line($"private static string? ExactName(int statusCode) => statusCode switch {{ {string.Join(" ", faults.Select(f => $"{f.StatusCode.ToString(CultureInfo.InvariantCulture)} => {Text.Literal(f.Name)},"))} _ => null }};");
-        w.Line();
-        w.Line($"private static string? ExactCode(int statusCode) => statusCode switch {{ {string.Join(" ", faults.Select(f => $"{f.StatusCode.ToString(CultureInfo.InvariantCulture)} => {Text.Literal(f.Code)},"))} _ => null }};");
-        w.Line();
-        w.Line(FaultsSource);
-        w.Close();
     }
 }

@@ -8,7 +8,7 @@ namespace EvsCodegen.Generators.Emitting;
 /// Emits an ASP.NET Core controller per surface. Each action checks the request against the document (media type,
 /// JSON syntax, schema) and answers failures in the document's error envelope, then delegates to the contract.
 /// </summary>
-internal static partial class ServerEmitter
+internal static class ServerEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
@@ -45,24 +45,24 @@ internal static partial class ServerEmitter
         w.Open("try");
         if (operation.Body is { } body)
         {
-            w.Line($"ApiServerRuntime.CheckContentType(http, {Text.Literal(body.ContentType)});");
+            w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckContentType}(http, {Text.Literal(body.ContentType)});");
             if (body.Encoding.IsForm())
             {
                 // The fields become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
-                w.Line($"var payload = await ApiServerRuntime.ReadFormAsJsonAsync(http, {FormKinds(body)}).ConfigureAwait(false);");
+                w.Line($"var payload = await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {FormKinds(body)}).ConfigureAwait(false);");
             }
             else
             {
-                w.Line("var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);");
+                w.Line($"var payload = await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadBodyAsync}(http).ConfigureAwait(false);");
             }
 
             if (body.Encoding.IsSchemaObject())
             {
-                w.Line($"ApiServerRuntime.CheckJsonSyntax(payload, required: {(body.Required ? "true" : "false")});");
+                w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckJsonSyntax}(payload, required: {(body.Required ? "true" : "false")});");
             }
         }
 
-        w.Line($"await ApiServerRuntime.InterceptAsync(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
+        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.InterceptAsync}(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
         foreach (var parameter in operation.Parameters)
         {
             EmitParameter(w, parameter, tokens);
@@ -71,8 +71,8 @@ internal static partial class ServerEmitter
         if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
-            var read = requestBody.Encoding.IsSchemaObject() ? $"ApiServerRuntime.ReadJson(payload, {ClientEmitter.Reader(requestBody.Type)})"
-                : requestBody.Encoding == BodyEncoding.Text ? "ApiServerRuntime.ReadText(payload)"
+            var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
+                : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
             w.Line(requestBody.Required ? $"{type} {requestBody.Name} = {read};" : $"{type} {requestBody.Name} = payload.Length == 0 ? default : {read};");
         }
@@ -87,9 +87,9 @@ internal static partial class ServerEmitter
             w.Line($"var result = await {call}.ConfigureAwait(false);");
             var write = success.Encoding switch
             {
-                BodyEncoding.Json => $"ApiServerRuntime.WriteJsonAsync(http, {statusText}, result, {ClientEmitter.Writer(resultType)})",
-                BodyEncoding.Text => $"ApiServerRuntime.WriteAsync(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
-                _ => $"ApiServerRuntime.WriteAsync(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",
+                BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, {statusText}, result, {ClientEmitter.Writer(resultType)})",
+                BodyEncoding.Text => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
+                _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",
             };
             w.Line($"await {write}.ConfigureAwait(false);");
         }
@@ -101,16 +101,17 @@ internal static partial class ServerEmitter
 
         w.Close();
         w.Open("catch (global::System.Exception exception)");
-        w.Line("await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);");
+        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}).ConfigureAwait(false);");
         w.Close();
         w.Close();
     }
 
+    /// <summary>The document's fault table, which every answer of the controller is written with.</summary>
+    private const string FaultsTable = RuntimeEmitter.FaultsTable;
+
     /// <summary>
-    /// A function from a form field's name to how its text becomes JSON (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>):
-    /// <c>s</c> string, <c>b</c> boolean, <c>i</c>/<c>l</c> integers, <c>d</c> double, <c>m</c> decimal, <c>f</c> file
-    /// (bytes, base64 in the JSON); <c>[</c> first
-    /// for a repeated field; null for a name the schema does not declare.
+    /// A function from a form field's name to its declared kind (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>): how its
+    /// text becomes JSON and whether it repeats; null for a name the schema does not declare.
     /// </summary>
     private static string FormKinds(BodyModel body)
     {
@@ -118,17 +119,17 @@ internal static partial class ServerEmitter
         {
             var kind = field.Type.Kind switch
             {
-                TypeRefKind.Boolean => "b",
-                TypeRefKind.Int32 => "i",
-                TypeRefKind.Int64 => "l",
-                TypeRefKind.Float or TypeRefKind.Double => "d",
-                TypeRefKind.Decimal => "m",
-                TypeRefKind.Bytes => "f",
-                _ => "s",
+                TypeRefKind.Boolean => "Boolean",
+                TypeRefKind.Int32 => "Int32",
+                TypeRefKind.Int64 => "Int64",
+                TypeRefKind.Float or TypeRefKind.Double => "Double",
+                TypeRefKind.Decimal => "Decimal",
+                TypeRefKind.Bytes => "Binary",
+                _ => "String",
             };
-            return $"{Text.Literal(field.WireName)} => \"{(field.IsArray ? "[" : string.Empty)}{kind}\", ";
+            return $"{Text.Literal(field.WireName)} => new {RuntimeNames.Server.FormField}({RuntimeNames.Server.FormValueKind}.{kind}, {(field.IsArray ? "true" : "false")}), ";
         });
-        return $"static name => name switch {{ {string.Concat(cases)}_ => null }}";
+        return $"static name => name switch {{ {string.Concat(cases)}_ => ({RuntimeNames.Server.FormField}?)null }}";
     }
 
     private static void EmitParameter(SourceWriter w, ParameterModel parameter, IReadOnlyDictionary<string, string> tokens)
@@ -136,25 +137,25 @@ internal static partial class ServerEmitter
         var wire = Text.Literal(parameter.WireName);
         var source = parameter.Location switch
         {
-            ParameterLocation.Path => $"ApiServerRuntime.Route(http, {Text.Literal(tokens[parameter.WireName])})",
+            ParameterLocation.Path => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Route}(http, {Text.Literal(tokens[parameter.WireName])})",
             ParameterLocation.Query => $"http.Request.Query[{wire}]",
             ParameterLocation.Header => $"http.Request.Headers[{wire}]",
-            _ => $"ApiServerRuntime.Cookie(http, {wire})",
+            _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Cookie}(http, {wire})",
         };
         var type = CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required);
         var required = parameter.Required ? "true" : "false";
         if (parameter.Type.Kind == TypeRefKind.Array)
         {
-            w.Line($"var {Raw(parameter)} = ApiServerRuntime.Values({source}, {wire}, required: {required});");
+            w.Line($"var {Raw(parameter)} = {RuntimeNames.Server.Type}.{RuntimeNames.Server.Values}({source}, {wire}, required: {required});");
             var item = parameter.Type.Item!;
-            var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"ApiServerRuntime.Split({Raw(parameter)})";
+            var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Split}({Raw(parameter)})";
             // A required array is never null: an absent one is empty (Values has already answered 400 when it must).
             var absent = parameter.Required ? "[]" : "null";
             w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {absent} : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {ParameterText.Parse(item, "item", parameter.WireName)}));");
             return;
         }
 
-        w.Line($"var {Raw(parameter)} = ApiServerRuntime.Value({source}, {wire}, required: {required});");
+        w.Line($"var {Raw(parameter)} = {RuntimeNames.Server.Type}.{RuntimeNames.Server.Value}({source}, {wire}, required: {required});");
         var parse = ParameterText.Parse(parameter.Type, Raw(parameter), parameter.WireName);
         w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? default{(parameter.Required ? "!" : string.Empty)} : {parse};");
     }

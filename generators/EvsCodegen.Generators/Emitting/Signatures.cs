@@ -68,7 +68,7 @@ internal static class Signatures
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         w.Line($"/// <returns>{Text.Inline(operation.Success?.Description ?? "The result.")}</returns>");
-        w.Line("/// <exception cref=\"ApiException\">The call ended in a documented or undocumented error answer.</exception>");
+        w.Line($"/// <exception cref=\"{RuntimeNames.Exception.Type}\">The call ended in a documented or undocumented error answer.</exception>");
     }
 }
 

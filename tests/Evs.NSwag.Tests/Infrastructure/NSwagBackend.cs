@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using EvsCodegen.Runtime;
+using EvsCodegen.Runtime.AspNetCore;
 using Ours = Evs.Snapshots;
 using Peer = Evs.NSwag.Server;
 
@@ -36,7 +38,7 @@ internal sealed class NSwagBackend(Ours.ISnapshotsApi api, CallerContext caller)
     {
         if (caller.Token is { } token && !string.Equals(project, token.ProjectId, StringComparison.Ordinal))
         {
-            throw new Ours.ApiException(400, $"The project '{project}' in the URL is not the project of the token.");
+            throw new ApiException(400, $"The project '{project}' in the URL is not the project of the token.");
         }
     }
 
@@ -63,7 +65,7 @@ internal sealed class NSwagBackend(Ours.ISnapshotsApi api, CallerContext caller)
 
 /// <summary>
 /// Answers in the document's error envelope where NSwag's controller leaves it to the host: our backend's
-/// <see cref="Ours.ApiException"/>, and a body the Newtonsoft formatter could not bind (NSwag's controller has no
+/// <see cref="ApiException"/>, and a body the Newtonsoft formatter could not bind (NSwag's controller has no
 /// <c>[ApiController]</c>, so nothing else answers 400 for it).
 /// </summary>
 internal sealed class EvsErrorFilter : IAsyncActionFilter, IAsyncExceptionFilter
@@ -73,7 +75,7 @@ internal sealed class EvsErrorFilter : IAsyncActionFilter, IAsyncExceptionFilter
         if (!context.ModelState.IsValid)
         {
             var problem = context.ModelState.First(e => e.Value!.Errors.Count > 0);
-            await Ours.ApiServerRuntime.WriteErrorAsync(context.HttpContext, 400, $"Invalid input for field/attribute {problem.Key}.");
+            await ApiServerRuntime.WriteErrorAsync(context.HttpContext, Ours.ApiFaults.Table, 400, $"Invalid input for field/attribute {problem.Key}.");
             context.Result = new EmptyResult();
             return;
         }
@@ -83,9 +85,9 @@ internal sealed class EvsErrorFilter : IAsyncActionFilter, IAsyncExceptionFilter
 
     public async Task OnExceptionAsync(ExceptionContext context)
     {
-        if (context.Exception is Ours.ApiException exception)
+        if (context.Exception is ApiException exception)
         {
-            await Ours.ApiServerRuntime.WriteErrorAsync(context.HttpContext, exception.StatusCode, exception.Message);
+            await ApiServerRuntime.WriteErrorAsync(context.HttpContext, Ours.ApiFaults.Table, exception.StatusCode, exception.Message);
             context.Result = new EmptyResult();
             context.ExceptionHandled = true;
         }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Evs.Snapshots;
+using EvsCodegen.Runtime;
 
 namespace EvsCodegen.Benchmarks.Client;
 
@@ -40,7 +41,7 @@ public sealed class TunedGeneratedClient(HttpClient httpClient, string token)
             var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? ApiJsonReader.Deserialize(content, SnapshotResponseJsonConverter.ReadValue, strict: false)
-                : throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType);
+                : throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, ApiFaults.Table);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(length.Value);

@@ -73,6 +73,7 @@ public static class GeneratorHost
             .Concat(Directory.EnumerateFiles(aspNetCore, "*.dll"))
             .Where(IsManaged)
             .Order(StringComparer.Ordinal)
+            .Concat([typeof(EvsCodegen.Runtime.ApiJsonReader).Assembly.Location, typeof(EvsCodegen.Runtime.AspNetCore.ApiServerRuntime).Assembly.Location])
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToList();
     }

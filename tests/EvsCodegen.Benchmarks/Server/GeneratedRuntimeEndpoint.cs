@@ -1,4 +1,6 @@
 using Evs.Snapshots;
+using EvsCodegen.Runtime.AspNetCore;
+using EvsCodegen.Runtime;
 
 namespace EvsCodegen.Benchmarks.Server;
 
@@ -29,7 +31,7 @@ public static class GeneratedRuntimeEndpoint
         }
         catch (Exception exception)
         {
-            await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);
+            await ApiServerRuntime.WriteFailureAsync(http, exception, ApiFaults.Table).ConfigureAwait(false);
         }
     }
 }

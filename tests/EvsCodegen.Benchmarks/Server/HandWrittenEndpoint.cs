@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Evs.Backend;
 using Evs.Snapshots;
+using EvsCodegen.Runtime.AspNetCore;
+using EvsCodegen.Runtime;
 
 namespace EvsCodegen.Benchmarks.Server;
 
@@ -75,7 +77,7 @@ public static class HandWrittenEndpoint
         }
         catch (ApiException exception)
         {
-            await ApiServerRuntime.WriteErrorAsync(http, exception.StatusCode, exception.Message).ConfigureAwait(false);
+            await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, exception.StatusCode, exception.Message).ConfigureAwait(false);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class GeneratorDiagnosticsTests
         // An MSBuild option has no place in the document: the diagnostic names the file, at its start.
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
         Assert.StartsWith("The option 'Emit' has the value 'clients'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains(run.Sources, s => s.HintName == "TestApi.Runtime.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "TestApi.Faults.g.cs");
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Client", StringComparison.Ordinal));
     }
 
@@ -133,7 +133,7 @@ public sealed class GeneratorDiagnosticsTests
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
         Assert.StartsWith("The option 'Namespace' has the value 'My.class.Api'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("namespace Generated;", run.Source("TestApi.Runtime.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("namespace Generated;", run.Source("TestApi.Faults.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

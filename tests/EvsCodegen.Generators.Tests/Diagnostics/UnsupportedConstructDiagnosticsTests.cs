@@ -28,7 +28,7 @@ public sealed class UnsupportedConstructDiagnosticsTests
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2006", document.Position);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.StartsWith("'securitySchemes.bearer (http)' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("public string? Key { get; set; }", run.Source("TestApi.ClientRuntime.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public string? Key { get; set; }", run.Source("TestApi.ClientOptions.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class PipelineCachingTests
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.Parsed));
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(result, TrackingNames.Diagnostics));
         var units = Outputs(result, TrackingNames.Units).ToDictionary(o => ((EmitUnitModel)o.Value).HintName, o => o.Reason);
-        Assert.Equal(13, units.Count);
+        Assert.Equal(12, units.Count);
         Assert.Equal(IncrementalStepRunReason.Modified, units["EvsSnapshots.Models.Fault.g.cs"]);
         Assert.All(
             units.Where(u => u.Key != "EvsSnapshots.Models.Fault.g.cs"),

@@ -5,7 +5,8 @@ namespace EvsCodegen.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Metadata references for compiling generated code: every managed assembly of the running Microsoft.NETCore.App
-/// and Microsoft.AspNetCore.App shared frameworks (the project's FrameworkReference makes the latter present).
+/// and Microsoft.AspNetCore.App shared frameworks (the project's FrameworkReference makes the latter present), and the
+/// EvsCodegen runtime.
 /// </summary>
 internal static class ReferenceAssemblies
 {
@@ -31,6 +32,9 @@ internal static class ReferenceAssemblies
             }
         }
 
+        // The runtime the generated code calls.
+        references.Add(MetadataReference.CreateFromFile(typeof(EvsCodegen.Runtime.ApiJsonReader).Assembly.Location));
+        references.Add(MetadataReference.CreateFromFile(typeof(EvsCodegen.Runtime.AspNetCore.ApiServerRuntime).Assembly.Location));
         return references;
     }
 

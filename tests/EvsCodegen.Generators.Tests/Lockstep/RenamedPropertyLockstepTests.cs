@@ -135,6 +135,7 @@ public sealed class RenamedPropertyLockstepTests
             Probe.Replace("PROPERTY", property, StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Probe.cs"));
 
     private const string Probe = """
+        using EvsCodegen.Runtime;
         using System;
         using System.IO;
         using System.Net;

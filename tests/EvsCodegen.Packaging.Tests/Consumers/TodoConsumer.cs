@@ -24,18 +24,17 @@ internal static class TodoConsumer
     /// <summary>The files generated from todos.yaml.</summary>
     public static readonly string[] ExpectedGeneratedFiles =
     [
-        "Todos.ClientRuntime.g.cs",
+        "Todos.ClientOptions.g.cs",
         "Todos.Clients.TodoClient.g.cs",
         "Todos.Contracts.ITodoService.g.cs",
         "Todos.Controllers.TodosApiController.g.cs",
         "Todos.DependencyInjection.TodoClient.g.cs",
         "Todos.DependencyInjection.TodosApiController.g.cs",
+        "Todos.Faults.g.cs",
         "Todos.Models.NewTodo.g.cs",
         "Todos.Models.Problem.g.cs",
         "Todos.Models.Todo.g.cs",
         "Todos.Resolver.g.cs",
-        "Todos.Runtime.g.cs",
-        "Todos.ServerRuntime.g.cs",
     ];
 
     public static IReadOnlyDictionary<string, string> Files(string generatorVersion) => new Dictionary<string, string>
@@ -54,7 +53,9 @@ internal static class TodoConsumer
                 <EvsCodegenAccessibility>internal</EvsCodegenAccessibility>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="EvsCodegen.Generators" Version="{{generatorVersion}}" PrivateAssets="all" />
+                <PackageReference Include="EvsCodegen.Generators" Version="{{generatorVersion}}" />
+                <!-- The project emits server code: it adds the server half of the runtime, as the README says. -->
+                <PackageReference Include="EvsCodegen.Runtime.AspNetCore" Version="{{generatorVersion}}" />
                 <AdditionalFiles Include="todos.yaml" OpenApi="true" OpenApiNamespace="Consumer.Todos" OpenApiEmit="models;client;server" OpenApiClientName="TodoClient" OpenApiContractName="ITodoService" />
                 <AdditionalFiles Include="schemas/*.yaml" />
               </ItemGroup>
@@ -146,6 +147,8 @@ internal static class TodoConsumer
         ["Program.cs"] = """
             using System.Collections.Concurrent;
             using Consumer.Todos;
+            using EvsCodegen.Runtime;
+            using EvsCodegen.Runtime.AspNetCore;
             using Microsoft.AspNetCore.Hosting.Server;
             using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -5,7 +5,7 @@
 namespace Evs.Snapshots;
 
 /// <summary>Calls Huawei Cloud EVS snapshots (update snapshot) over HTTP. Set <c>HttpClient.BaseAddress</c> to the server's root.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotsApiClient : ISnapshotsApi
 {
     private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -34,14 +34,14 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         _options.Apply(request, null);
-        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
+        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType);
+            throw global::EvsCodegen.Runtime.ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, ApiFaults.Table);
         }
-        return ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
@@ -52,14 +52,14 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
         _options.Apply(request, null);
-        request.RequestUri = ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
-        request.Content = ApiClientRuntime.Bytes(ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
+        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
+        request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType);
+            throw global::EvsCodegen.Runtime.ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, ApiFaults.Table);
         }
-        return ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
     }
 }

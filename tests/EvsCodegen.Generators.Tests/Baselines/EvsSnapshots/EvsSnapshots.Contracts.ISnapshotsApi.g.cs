@@ -7,7 +7,7 @@ namespace Evs.Snapshots;
 /// <summary>
 /// 云硬盘快照 / EVS snapshots.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public partial interface ISnapshotsApi
 {
     /// <summary>
@@ -18,7 +18,7 @@ public partial interface ISnapshotsApi
     /// <param name="snapshotId">快照ID。 / Snapshot ID. IDs are not format-checked: an unknown or malformed ID, or a snapshot of another project, gives 404.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>快照信息。 / The snapshot.</returns>
-    /// <exception cref="ApiException">The call ended in a documented or undocumented error answer.</exception>
+    /// <exception cref="global::EvsCodegen.Runtime.ApiException">The call ended in a documented or undocumented error answer.</exception>
     global::System.Threading.Tasks.Task<SnapshotResponse> ShowSnapshotAsync(string projectId, string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -30,6 +30,6 @@ public partial interface ISnapshotsApi
     /// <param name="body">待更新的快照信息。 / The snapshot fields to update.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>正常。快照信息。 / OK. The updated snapshot.</returns>
-    /// <exception cref="ApiException">The call ended in a documented or undocumented error answer.</exception>
+    /// <exception cref="global::EvsCodegen.Runtime.ApiException">The call ended in a documented or undocumented error answer.</exception>
     global::System.Threading.Tasks.Task<SnapshotResponse> UpdateSnapshotAsync(string projectId, string snapshotId, UpdateSnapshotRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@
 namespace Evs.Snapshots;
 
 /// <summary>Serves Huawei Cloud EVS snapshots (update snapshot) by delegating to an <see cref="ISnapshotsApi"/> from dependency injection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCore.Mvc.ControllerBase
 {
     private readonly ISnapshotsApi _api;
@@ -24,17 +24,17 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
         var http = HttpContext;
         try
         {
-            await ApiServerRuntime.InterceptAsync(http, "showSnapshot").ConfigureAwait(false);
-            var raw_projectId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "showSnapshot").ConfigureAwait(false);
+            var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;
-            var raw_snapshotId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
+            var raw_snapshotId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
             string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId;
             var result = await _api.ShowSnapshotAsync(projectId, snapshotId, http.RequestAborted).ConfigureAwait(false);
-            await ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }
         catch (global::System.Exception exception)
         {
-            await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteFailureAsync(http, exception, ApiFaults.Table).ConfigureAwait(false);
         }
     }
 
@@ -48,21 +48,21 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
         var http = HttpContext;
         try
         {
-            ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            ApiServerRuntime.CheckJsonSyntax(payload, required: true);
-            await ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
-            var raw_projectId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
+            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
+            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
+            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
+            var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;
-            var raw_snapshotId = ApiServerRuntime.Value(ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
+            var raw_snapshotId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
             string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId;
-            UpdateSnapshotRequest body = ApiServerRuntime.ReadJson(payload, UpdateSnapshotRequestJsonConverter.ReadValue);
+            UpdateSnapshotRequest body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, UpdateSnapshotRequestJsonConverter.ReadValue);
             var result = await _api.UpdateSnapshotAsync(projectId, snapshotId, body, http.RequestAborted).ConfigureAwait(false);
-            await ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }
         catch (global::System.Exception exception)
         {
-            await ApiServerRuntime.WriteFailureAsync(http, exception).ConfigureAwait(false);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteFailureAsync(http, exception, ApiFaults.Table).ConfigureAwait(false);
         }
     }
 }

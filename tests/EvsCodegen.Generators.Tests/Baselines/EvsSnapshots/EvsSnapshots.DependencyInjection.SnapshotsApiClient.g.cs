@@ -5,7 +5,7 @@
 namespace Evs.Snapshots;
 
 /// <summary>Registers <see cref="SnapshotsApiClient"/> as a typed client on <c>IHttpClientFactory</c>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public static partial class SnapshotsApiClientServiceCollectionExtensions
 {
     /// <summary>The name of the <c>HttpClient</c> the factory configures for <see cref="SnapshotsApiClient"/>.</summary>

@@ -5,7 +5,7 @@
 namespace Evs.Snapshots;
 
 /// <summary>Registers <see cref="SnapshotsApiController"/> and the <see cref="ISnapshotsApi"/> it delegates to.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public static partial class SnapshotsApiControllerServiceCollectionExtensions
 {
     /// <summary>

@@ -7,7 +7,7 @@ namespace Evs.Snapshots;
 /// <summary>
 /// 错误详情。 / Fault details.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(FaultJsonConverter))]
 public sealed partial record Fault
 {
@@ -24,20 +24,20 @@ public sealed partial record Fault
 }
 
 /// <summary>Reads and writes <see cref="Fault"/> as the document describes it, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FaultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Fault>
 {
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("message");
     private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("code");
 
     /// <inheritdoc/>
-    public override Fault Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override Fault Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Fault value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
-    public static Fault ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static Fault ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
         string p0 = default!;

@@ -7,7 +7,7 @@ namespace Evs.Snapshots;
 /// <summary>
 /// 快照信息（snapshot参数说明）。 / Snapshot details: exactly these nine keys, no others.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SnapshotDetailJsonConverter))]
 public sealed partial record SnapshotDetail
 {
@@ -62,7 +62,7 @@ public sealed partial record SnapshotDetail
 }
 
 /// <summary>Reads and writes <see cref="SnapshotDetail"/> as the document describes it, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotDetail>
 {
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
@@ -76,13 +76,13 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
     private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("size");
 
     /// <inheritdoc/>
-    public override SnapshotDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override SnapshotDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SnapshotDetail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
-    public static SnapshotDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static SnapshotDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
         string p0 = default!;
@@ -280,7 +280,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
         writer.WritePropertyName(s_name3);
         writer.WriteStringValue(value.Description);
         writer.WritePropertyName(s_name4);
-        ApiJsonValue.WriteDateTime(writer, value.CreatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, value.CreatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");
         writer.WritePropertyName(s_name5);
         if (value.UpdatedAt is null)
         {
@@ -288,7 +288,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
         }
         else
         {
-            ApiJsonValue.WriteDateTime(writer, value.UpdatedAt.Value, "yyyy-MM-ddTHH:mm:ss.ffffff");
+            global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, value.UpdatedAt.Value, "yyyy-MM-ddTHH:mm:ss.ffffff");
         }
         writer.WritePropertyName(s_name6);
         writer.WriteStartObject();

@@ -7,7 +7,7 @@ namespace Evs.Snapshots;
 /// <summary>
 /// 快照信息。 / Response body holding the snapshot.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SnapshotResponseJsonConverter))]
 public sealed partial record SnapshotResponse
 {
@@ -18,19 +18,19 @@ public sealed partial record SnapshotResponse
 }
 
 /// <summary>Reads and writes <see cref="SnapshotResponse"/> as the document describes it, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotResponse>
 {
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("snapshot");
 
     /// <inheritdoc/>
-    public override SnapshotResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override SnapshotResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SnapshotResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
-    public static SnapshotResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static SnapshotResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
         SnapshotDetail p0 = default!;

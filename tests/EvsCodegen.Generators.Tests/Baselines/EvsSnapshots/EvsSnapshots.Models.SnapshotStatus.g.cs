@@ -8,7 +8,7 @@ namespace Evs.Snapshots;
 /// 云硬盘快照的状态，具体请参见“云硬盘快照状态”。 / Snapshot status: creating, available, error, deleting,
 /// error_deleting, rollbacking (being rolled back to the disk) or backing-up.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SnapshotStatusJsonConverter))]
 public readonly partial struct SnapshotStatus : global::System.IEquatable<SnapshotStatus>
 {
@@ -73,19 +73,19 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
 }
 
 /// <summary>Reads and writes <see cref="SnapshotStatus"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotStatus>
 {
     private static readonly string[] s_allowed = ["creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up"];
 
     /// <inheritdoc/>
-    public override SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
         if (reader.ValueTextEquals("creating"u8))

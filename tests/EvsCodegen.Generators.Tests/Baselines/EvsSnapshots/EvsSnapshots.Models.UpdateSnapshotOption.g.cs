@@ -8,7 +8,7 @@ namespace Evs.Snapshots;
 /// 待更新的快照信息（snapshot参数说明）。 / The snapshot fields to update: only `name` and `description`,
 /// at least one of them, no other keys.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateSnapshotOptionJsonConverter))]
 public sealed partial record UpdateSnapshotOption
 {
@@ -33,20 +33,20 @@ public sealed partial record UpdateSnapshotOption
 }
 
 /// <summary>Reads and writes <see cref="UpdateSnapshotOption"/> as the document describes it, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSnapshotOption>
 {
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("description");
 
     /// <inheritdoc/>
-    public override UpdateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override UpdateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
-    public static UpdateSnapshotOption ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static UpdateSnapshotOption ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
         string? p0 = default!;

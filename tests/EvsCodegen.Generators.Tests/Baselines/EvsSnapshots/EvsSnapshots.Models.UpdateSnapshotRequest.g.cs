@@ -8,7 +8,7 @@ namespace Evs.Snapshots;
 /// 更新云硬盘快照的请求体。snapshot：待更新的快照信息。 / Request body of "update snapshot": exactly one key,
 /// `snapshot`, holding the snapshot fields to update. No other keys are allowed.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateSnapshotRequestJsonConverter))]
 public sealed partial record UpdateSnapshotRequest
 {
@@ -20,19 +20,19 @@ public sealed partial record UpdateSnapshotRequest
 }
 
 /// <summary>Reads and writes <see cref="UpdateSnapshotRequest"/> as the document describes it, without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSnapshotRequest>
 {
     private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("snapshot");
 
     /// <inheritdoc/>
-    public override UpdateSnapshotRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new ApiJsonReader(strict: false));
+    public override UpdateSnapshotRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
     /// <inheritdoc/>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateSnapshotRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
-    public static UpdateSnapshotRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonReader context)
+    public static UpdateSnapshotRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
         UpdateSnapshotOption p0 = default!;

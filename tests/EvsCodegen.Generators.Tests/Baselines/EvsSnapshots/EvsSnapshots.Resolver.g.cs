@@ -8,7 +8,7 @@ namespace Evs.Snapshots;
 /// Type information for every generated model, built from the generated converters: use it as the
 /// <c>TypeInfoResolver</c> of <c>JsonSerializerOptions</c> to serialize models without reflection.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     /// <summary>The shared instance.</summary>

@@ -1,0 +1,127 @@
+namespace EvsCodegen.Generators.Emitting;
+
+/// <summary>
+/// Every runtime type and member the emitted code calls, in one place: the runtime is the compiled libraries
+/// <c>EvsCodegen.Runtime</c> and <c>EvsCodegen.Runtime.AspNetCore</c>, which the generator (a netstandard2.0 analyzer)
+/// cannot reference, so the names are spelled here once and <c>RuntimeNamesTests</c> resolves each against the
+/// libraries by reflection: renaming either side fails the tests, not a consumer's build.
+/// </summary>
+internal static class RuntimeNames
+{
+    /// <summary>The runtime's namespace.</summary>
+    public const string Namespace = "global::EvsCodegen.Runtime";
+
+    /// <summary>The server runtime's namespace.</summary>
+    public const string AspNetCoreNamespace = "global::EvsCodegen.Runtime.AspNetCore";
+
+    /// <summary>The assembly the generated models and clients need, and its package.</summary>
+    public const string RuntimeAssembly = "EvsCodegen.Runtime";
+
+    /// <summary>The assembly the generated controllers need, and its package.</summary>
+    public const string AspNetCoreAssembly = "EvsCodegen.Runtime.AspNetCore";
+
+    /// <summary><c>ApiJsonReader</c>: the state of one read, called as <c>context</c> by the generated converters.</summary>
+    public static class Reader
+    {
+        public const string Type = Namespace + ".ApiJsonReader";
+        public const string Deserialize = "Deserialize";
+        public const string Strict = "Strict";
+        public const string Read = "Read";
+        public const string Expect = "Expect";
+        public const string Fail = "Fail";
+        public const string Push = "Push";
+        public const string PushIndex = "PushIndex";
+        public const string Pop = "Pop";
+        public const string Mark = "Mark";
+        public const string Restore = "Restore";
+        public const string PeekString = "PeekString";
+        public const string CheckKey = "CheckKey";
+        public const string ReadKey = "ReadKey";
+        public const string ReadAny = "ReadAny";
+        public const string ReadString = "ReadString";
+        public const string ReadBoolean = "ReadBoolean";
+        public const string ReadInt32 = "ReadInt32";
+        public const string ReadInt64 = "ReadInt64";
+        public const string ReadSingle = "ReadSingle";
+        public const string ReadDouble = "ReadDouble";
+        public const string ReadDecimal = "ReadDecimal";
+        public const string ReadDateTime = "ReadDateTime";
+        public const string ReadDate = "ReadDate";
+        public const string ReadGuid = "ReadGuid";
+        public const string ReadBytes = "ReadBytes";
+        public const string CheckUniqueKey = "CheckUniqueKey";
+        public const string CheckKnownKey = "CheckKnownKey";
+        public const string CheckRequired = "CheckRequired";
+        public const string CheckCount = "CheckCount";
+        public const string CheckLength = "CheckLength";
+        public const string CheckUtf8Bytes = "CheckUtf8Bytes";
+        public const string CheckPattern = "CheckPattern";
+        public const string CheckRange = "CheckRange";
+        public const string FailNotAllowed = "FailNotAllowed";
+    }
+
+    /// <summary><c>ApiJsonValue</c>: writing helpers.</summary>
+    public static class Value
+    {
+        public const string Type = Namespace + ".ApiJsonValue";
+        public const string WriteDateTime = "WriteDateTime";
+        public const string WriteDate = "WriteDate";
+        public const string Serialize = "Serialize";
+    }
+
+    /// <summary><c>ApiException</c>: every error answer.</summary>
+    public static class Exception
+    {
+        public const string Type = Namespace + ".ApiException";
+        public const string FromResponse = "FromResponse";
+    }
+
+    /// <summary><c>ApiFaultTable</c> and <c>ApiFault</c>: a document's error answers.</summary>
+    public static class Faults
+    {
+        public const string Type = Namespace + ".ApiFaultTable";
+        public const string Fault = Namespace + ".ApiFault";
+    }
+
+    /// <summary><c>ApiClientRuntime</c>: what the generated clients share.</summary>
+    public static class Client
+    {
+        public const string Type = Namespace + ".ApiClientRuntime";
+        public const string BuildUri = "BuildUri";
+        public const string AddCookie = "AddCookie";
+        public const string Bytes = "Bytes";
+        public const string ReadJson = "ReadJson";
+    }
+
+    /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
+    public static class Server
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiServerRuntime";
+        public const string FormField = AspNetCoreNamespace + ".ApiFormField";
+        public const string FormValueKind = AspNetCoreNamespace + ".ApiFormValueKind";
+        public const string CheckContentType = "CheckContentType";
+        public const string ReadBodyAsync = "ReadBodyAsync";
+        public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
+        public const string CheckJsonSyntax = "CheckJsonSyntax";
+        public const string InterceptAsync = "InterceptAsync";
+        public const string ReadJson = "ReadJson";
+        public const string ReadText = "ReadText";
+        public const string Route = "Route";
+        public const string Cookie = "Cookie";
+        public const string Value = "Value";
+        public const string Values = "Values";
+        public const string Split = "Split";
+        public const string ParseBoolean = "ParseBoolean";
+        public const string ParseInt32 = "ParseInt32";
+        public const string ParseInt64 = "ParseInt64";
+        public const string ParseDouble = "ParseDouble";
+        public const string ParseDecimal = "ParseDecimal";
+        public const string ParseDateTime = "ParseDateTime";
+        public const string ParseDate = "ParseDate";
+        public const string ParseGuid = "ParseGuid";
+        public const string ParseEnum = "ParseEnum";
+        public const string WriteJsonAsync = "WriteJsonAsync";
+        public const string WriteAsync = "WriteAsync";
+        public const string WriteFailureAsync = "WriteFailureAsync";
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Text;
+using System.Threading.Tasks;
+using EvsCodegen.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace EvsCodegen.Runtime.AspNetCore;
+
+public static partial class ApiServerRuntime
+{
+    /// <summary>
+    /// Reads an <c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c> body and writes its fields as a
+    /// JSON object for the schema's converter, so a form is validated exactly as JSON is: <paramref name="fieldOf"/>
+    /// gives each declared field's kind; an undeclared field (null) is written as a string, or strings, so the schema
+    /// decides whether it is allowed. An empty form is an empty body.
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="fieldOf">The declared field of a name, or null.</param>
+    /// <returns>The form as UTF-8 JSON.</returns>
+    public static async Task<byte[]> ReadFormAsJsonAsync(HttpContext http, Func<string, ApiFormField?> fieldOf)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(fieldOf);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+        }
+        catch (InvalidDataException)
+        {
+            throw new ApiException(400, "The request body is not a valid form.");
+        }
+
+        if (form.Count == 0 && form.Files.Count == 0)
+        {
+            return [];
+        }
+
+        // Files (multipart parts with a file name) are read first, outside the synchronous JSON writing.
+        var files = new Dictionary<string, List<byte[]>>(StringComparer.Ordinal);
+        foreach (var file in form.Files)
+        {
+            if (form.ContainsKey(file.Name))
+            {
+                throw new ApiException(400, $"The field '{file.Name}' is given both as text and as a file.");
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            if (!files.TryGetValue(file.Name, out var list))
+            {
+                files[file.Name] = list = [];
+            }
+
+            list.Add(buffer.ToArray());
+        }
+
+        return ApiJsonValue.Serialize((Form: form, Files: files, FieldOf: fieldOf), static (writer, state) =>
+        {
+            writer.WriteStartObject();
+            foreach (var (name, contents) in state.Files)
+            {
+                // A file is bytes: base64 for a declared binary field or an undeclared one, else its UTF-8 text.
+                var field = state.FieldOf(name);
+                WriteFormField(writer, name, field, contents.Count, (index, kind) =>
+                {
+                    if (field is null || kind == ApiFormValueKind.Binary)
+                    {
+                        writer.WriteBase64StringValue(contents[index]);
+                    }
+                    else
+                    {
+                        WriteFormValue(writer, kind, Encoding.UTF8.GetString(contents[index]), name);
+                    }
+                });
+            }
+
+            foreach (var (name, values) in state.Form)
+            {
+                WriteFormField(writer, name, state.FieldOf(name), values.Count, (index, kind) => WriteFormValue(writer, kind, values[index] ?? string.Empty, name));
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Writes one form field: a value, or an array when the field repeats (an undeclared field repeats when given more than once).</summary>
+    private static void WriteFormField(Utf8JsonWriter writer, string name, ApiFormField? field, int count, Action<int, ApiFormValueKind> writeValue)
+    {
+        writer.WritePropertyName(name);
+        var repeated = field?.Repeated ?? count > 1;
+        if (!repeated && count > 1)
+        {
+            throw new ApiException(400, $"The field '{name}' is given more than once.");
+        }
+
+        if (repeated)
+        {
+            writer.WriteStartArray();
+        }
+
+        var kind = field?.Kind ?? ApiFormValueKind.String;
+        for (var i = 0; i < count; i++)
+        {
+            writeValue(i, kind);
+        }
+
+        if (repeated)
+        {
+            writer.WriteEndArray();
+        }
+    }
+
+    private static void WriteFormValue(Utf8JsonWriter writer, ApiFormValueKind kind, string text, string name)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        switch (kind)
+        {
+            case ApiFormValueKind.Boolean:
+                writer.WriteBooleanValue(text switch { "true" => true, "false" => false, _ => throw InvalidField(name, "true or false") });
+                break;
+            case ApiFormValueKind.Int32:
+                writer.WriteNumberValue(int.TryParse(text, NumberStyles.AllowLeadingSign, invariant, out var int32) ? int32 : throw InvalidField(name, "a 32-bit integer"));
+                break;
+            case ApiFormValueKind.Int64:
+                writer.WriteNumberValue(long.TryParse(text, NumberStyles.AllowLeadingSign, invariant, out var int64) ? int64 : throw InvalidField(name, "a 64-bit integer"));
+                break;
+            case ApiFormValueKind.Double:
+                writer.WriteNumberValue(double.TryParse(text, NumberStyles.Float, invariant, out var real) && double.IsFinite(real) ? real : throw InvalidField(name, "a number"));
+                break;
+            case ApiFormValueKind.Decimal:
+                writer.WriteNumberValue(decimal.TryParse(text, NumberStyles.Float, invariant, out var exact) ? exact : throw InvalidField(name, "a decimal number"));
+                break;
+            case ApiFormValueKind.Binary:
+                // A binary field sent as a text part: its UTF-8 bytes.
+                writer.WriteBase64StringValue(Encoding.UTF8.GetBytes(text));
+                break;
+            default:
+                writer.WriteStringValue(text);
+                break;
+        }
+    }
+
+    private static ApiException InvalidField(string name, string expected) => new(400, $"The field '{name}' must be {expected}.");
+}

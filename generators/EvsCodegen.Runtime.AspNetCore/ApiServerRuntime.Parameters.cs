@@ -1,0 +1,105 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Text;
+using System.Threading.Tasks;
+using EvsCodegen.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace EvsCodegen.Runtime.AspNetCore;
+
+public static partial class ApiServerRuntime
+{
+    /// <summary>A route value.</summary>
+    public static StringValues Route(HttpContext http, string name) =>
+        http.Request.RouteValues.TryGetValue(name, out var value) && value is string text ? new StringValues(text) : default;
+
+    /// <summary>A cookie.</summary>
+    public static StringValues Cookie(HttpContext http, string name) =>
+        http.Request.Cookies.TryGetValue(name, out var value) ? new StringValues(value) : default;
+
+    /// <summary>The first value of a parameter; a missing required one is a 400 answer.</summary>
+    public static string? Value(StringValues values, string name, bool required)
+    {
+        if (values.Count == 0)
+        {
+            return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
+        }
+
+        return values[0] ?? string.Empty;
+    }
+
+    /// <summary>The values of a parameter; a missing required one is a 400 answer.</summary>
+    public static string[]? Values(StringValues values, string name, bool required)
+    {
+        if (values.Count == 0)
+        {
+            return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
+        }
+
+        var result = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            result[i] = values[i] ?? string.Empty;
+        }
+
+        return result;
+    }
+
+    /// <summary>Splits comma-joined array values.</summary>
+    public static IEnumerable<string> Split(string[] values)
+    {
+        foreach (var value in values)
+        {
+            foreach (var part in value.Split(','))
+            {
+                yield return part;
+            }
+        }
+    }
+
+    /// <summary>Parses a boolean parameter.</summary>
+    public static bool ParseBoolean(string text, string name) => text switch { "true" => true, "false" => false, _ => throw Invalid(name, "true or false") };
+
+    /// <summary>Parses a 32-bit integer parameter.</summary>
+    public static int ParseInt32(string text, string name) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a 32-bit integer");
+
+    /// <summary>Parses a 64-bit integer parameter.</summary>
+    public static long ParseInt64(string text, string name) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a 64-bit integer");
+
+    /// <summary>Parses a number parameter.</summary>
+    public static double ParseDouble(string text, string name) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : throw Invalid(name, "a number");
+
+    /// <summary>Parses a decimal parameter.</summary>
+    public static decimal ParseDecimal(string text, string name) => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid(name, "a decimal number");
+
+    /// <summary>Parses a date-time parameter.</summary>
+    public static DateTimeOffset ParseDateTime(string text, string name, string? format)
+    {
+        var styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        var parsed = format is null
+            ? DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var value)
+            : DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, styles, out value);
+        return parsed ? value : throw Invalid(name, "a date-time");
+    }
+
+    /// <summary>Parses a date parameter.</summary>
+    public static DateOnly ParseDate(string text, string name) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid(name, "a date (yyyy-MM-dd)");
+
+    /// <summary>Parses a UUID parameter.</summary>
+    public static Guid ParseGuid(string text, string name) => Guid.TryParse(text, out var value) ? value : throw Invalid(name, "a UUID");
+
+    /// <summary>Parses an enum parameter and rejects a value the document does not list.</summary>
+    public static T ParseEnum<T>(string text, ApiTryParse<T> tryParse, Func<T, bool> isKnown, string name) =>
+        tryParse(text, out var value) && isKnown(value) ? value : throw Invalid(name, "one of the documented values");
+
+
+    private static ApiException Invalid(string name, string expected) => new(400, $"The parameter '{name}' must be {expected}.");
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Text;
+using System.Threading.Tasks;
+using EvsCodegen.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+
+namespace EvsCodegen.Runtime.AspNetCore;
+
+/// <summary>Request checks and answers shared by the generated controllers; hosts use it for their own error answers.</summary>
+public static partial class ApiServerRuntime
+{
+    /// <summary>The message of a 500 answer: never the exception's text.</summary>
+    public const string InternalErrorMessage = "The server could not complete the request.";
+
+    /// <summary>Answers 415 unless the request's media type is the documented one (parameters such as charset are allowed).</summary>
+    public static void CheckContentType(HttpContext http, string documented)
+    {
+        var actual = http.Request.ContentType;
+        if (actual is null || !MemoryExtensions.Equals(MediaType(actual), MediaType(documented), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiException(415, $"The Content-Type must be {MediaType(documented).ToString()}, not '{actual ?? "(none)"}'.");
+        }
+    }
+
+    /// <summary>The media type of a Content-Type value: before any parameters, without surrounding spaces.</summary>
+    private static ReadOnlySpan<char> MediaType(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return MemoryExtensions.Trim(semicolon >= 0 ? MemoryExtensions.AsSpan(contentType, 0, semicolon) : MemoryExtensions.AsSpan(contentType));
+    }
+
+    /// <summary>Reads the whole body; a body over the server's limit is a 413 answer.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpContext http)
+    {
+        try
+        {
+            // A declared length (which the server has already held to its limit) is read into one exact array.
+            if (http.Request.ContentLength is long length && length <= 1048576)
+            {
+                var exact = length == 0 ? Array.Empty<byte>() : new byte[length];
+                await http.Request.Body.ReadExactlyAsync(exact, http.RequestAborted).ConfigureAwait(false);
+                return exact;
+            }
+
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+        }
+        catch (EndOfStreamException)
+        {
+            throw new ApiException(400, "The request body is shorter than its Content-Length.");
+        }
+    }
+
+    /// <summary>Answers 400 for an empty (when required) or malformed body, invalid UTF-8 included.</summary>
+    public static void CheckJsonSyntax(byte[] body, bool required)
+    {
+        if (body.Length == 0)
+        {
+            if (required)
+            {
+                throw new ApiException(400, "The request body is empty.");
+            }
+
+            return;
+        }
+
+        if (!Utf8.IsValid(body))
+        {
+            throw new ApiException(400, "The request body is not valid UTF-8.");
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException)
+        {
+            throw new ApiException(400, "The request body is not valid JSON.");
+        }
+    }
+
+    /// <summary>Runs the registered <see cref="IApiRequestInterceptor"/>s in registration order.</summary>
+    public static async ValueTask InterceptAsync(HttpContext http, string operationId)
+    {
+        var interceptors = http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) as IEnumerable<IApiRequestInterceptor>;
+        if (interceptors is null)
+        {
+            return;
+        }
+
+        var context = new ApiRequestContext(operationId, http);
+        foreach (var interceptor in interceptors)
+        {
+            await interceptor.OnRequestAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads a JSON body strictly: every keyword of the schema is enforced, failures are 400 answers.</summary>
+    public static T ReadJson<T>(byte[] body, ApiJsonReadFunc<T> read)
+    {
+        try
+        {
+            return ApiJsonReader.Deserialize(body, read, strict: true);
+        }
+        catch (JsonException exception)
+        {
+            throw new ApiException(400, exception is ApiJsonException ? exception.Message : "The request body is not valid JSON.");
+        }
+    }
+
+    /// <summary>Reads a text body.</summary>
+    public static string ReadText(byte[] body) =>
+        Utf8.IsValid(body) ? Encoding.UTF8.GetString(body) : throw new ApiException(400, "The request body is not valid UTF-8.");
+
+    /// <summary>Writes a JSON success answer, serialized straight into the response.</summary>
+    public static async Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write)
+    {
+        // Serialized before anything is sent, so a value that cannot be written is still a clean 500.
+        ApiJsonValue.Serialize(value, write, (http.Response, statusCode), static (json, state) =>
+        {
+            state.Response.StatusCode = state.statusCode;
+            state.Response.ContentType = "application/json";
+            state.Response.ContentLength = json.Length;
+            state.Response.BodyWriter.Write(json);
+        });
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a success answer.</summary>
+    public static async Task WriteAsync(HttpContext http, int statusCode, byte[] body, string contentType)
+    {
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the documented error answer for a status, with <c>Content-Type: application/json</c>.</summary>
+    /// <param name="http">The request.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="message">The message.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static async Task WriteErrorAsync(HttpContext http, ApiFaultTable faults, int statusCode, string message)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (http.Response.HasStarted)
+        {
+            http.Abort();
+            return;
+        }
+
+        var body = ApiJsonValue.Serialize((faults, statusCode, message), static (writer, error) => error.faults.WriteError(writer, error.statusCode, error.message));
+        http.Response.Clear();
+        await WriteAsync(http, statusCode, body, "application/json").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Answers a failure: an <see cref="ApiException"/> with its status and message, anything else with a 500 that hides
+    /// the details (logged).
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (exception is ApiException api)
+        {
+            return WriteErrorAsync(http, faults, api.StatusCode, api.Message);
+        }
+
+        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+
+        var loggers = http.RequestServices.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
+        LogUnhandled(loggers?.CreateLogger("EvsCodegen.Server") ?? NullLogger.Instance, exception, http.Request.Path.Value);
+        return WriteErrorAsync(http, faults, 500, InternalErrorMessage);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception in {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string? path);
+}

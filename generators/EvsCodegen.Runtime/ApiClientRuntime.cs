@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Net.Http.Headers;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text;
+using System;
+
+namespace EvsCodegen.Runtime;
+
+/// <summary>Helpers the generated clients share.</summary>
+public static class ApiClientRuntime
+{
+    /// <summary>The absolute URI of a call: base address (with a trailing slash ensured), relative path and query.</summary>
+    public static Uri BuildUri(HttpClient client, string relativePath, List<KeyValuePair<string, string>>? query)
+    {
+        var baseAddress = client.BaseAddress ?? throw new InvalidOperationException("Set HttpClient.BaseAddress to the server's root before calling the API.");
+        var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        if (query is null || query.Count == 0)
+        {
+            return new Uri(root, relativePath);
+        }
+
+        var builder = new StringBuilder(relativePath);
+        for (var i = 0; i < query.Count; i++)
+        {
+            builder.Append(i == 0 ? '?' : '&');
+            builder.Append(Uri.EscapeDataString(query[i].Key)).Append('=').Append(Uri.EscapeDataString(query[i].Value));
+        }
+
+        return new Uri(root, builder.ToString());
+    }
+
+    /// <summary>Adds a cookie to the request's Cookie header.</summary>
+    public static void AddCookie(HttpRequestMessage request, string name, string value)
+    {
+        var pair = name + "=" + Uri.EscapeDataString(value);
+        if (request.Headers.TryGetValues("Cookie", out var existing))
+        {
+            pair = string.Join("; ", existing) + "; " + pair;
+            request.Headers.Remove("Cookie");
+        }
+
+        request.Headers.TryAddWithoutValidation("Cookie", pair);
+    }
+
+    /// <summary>A body of bytes with a content type.</summary>
+    public static HttpContent Bytes(byte[] body, string mediaType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = mediaType.IndexOf(';') < 0
+            ? new MediaTypeHeaderValue(mediaType)
+            : MediaTypeHeaderValue.Parse(mediaType);
+        return content;
+    }
+
+    /// <summary>Reads a success body; one that does not match the document becomes an <see cref="ApiException"/>.</summary>
+    public static T ReadJson<T>(int statusCode, byte[] content, ApiJsonReadFunc<T> read)
+    {
+        try
+        {
+            return ApiJsonReader.Deserialize(content, read, strict: false);
+        }
+        catch (JsonException exception)
+        {
+            throw new ApiException(statusCode, "The response body does not match the document: " + exception.Message, null, null, ApiException.Excerpt(content), exception);
+        }
+    }
+}

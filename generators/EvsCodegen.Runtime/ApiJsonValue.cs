@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System;
+
+namespace EvsCodegen.Runtime;
+
+/// <summary>Writing helpers shared by the generated converters, clients and controllers.</summary>
+public static class ApiJsonValue
+{
+    // API bodies are not HTML: write non-ASCII text and quotes as themselves (control characters stay escaped).
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes a date-time: ISO 8601, or <paramref name="format"/> in UTC when the document gives one.</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, string? format)
+    {
+        if (format is null)
+        {
+            writer.WriteStringValue(value);
+            return;
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        if (value.UtcDateTime.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+        {
+            writer.WriteStringValue(buffer.Slice(0, written));
+        }
+        else
+        {
+            writer.WriteStringValue(value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Serializes one value to UTF-8 JSON.</summary>
+    public static byte[] Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var cache = Rent();
+        try
+        {
+            write(cache.Writer, value);
+            cache.Writer.Flush();
+            return cache.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Return(cache);
+        }
+    }
+
+    /// <summary>
+    /// Serializes one value into a reused per-thread buffer and passes the bytes to <paramref name="consume"/>,
+    /// which must copy what it keeps before it returns: the buffer is reused by the next call on the thread.
+    /// </summary>
+    public static void Serialize<T, TState>(T value, Action<Utf8JsonWriter, T> write, TState state, ApiJsonBytesAction<TState> consume)
+    {
+        var cache = Rent();
+        try
+        {
+            write(cache.Writer, value);
+            cache.Writer.Flush();
+            consume(cache.Buffer.WrittenSpan, state);
+        }
+        finally
+        {
+            Return(cache);
+        }
+    }
+
+    // One buffer and writer per thread, taken while in use (a nested call gets its own) and kept only while small.
+    [ThreadStatic]
+    private static SerializationCache? t_cache;
+
+    private static SerializationCache Rent()
+    {
+        var cache = t_cache;
+        if (cache is null)
+        {
+            return new SerializationCache();
+        }
+
+        t_cache = null;
+        return cache;
+    }
+
+    private static void Return(SerializationCache cache)
+    {
+        if (cache.Buffer.Capacity <= 16384)
+        {
+            cache.Buffer.Clear();
+            cache.Writer.Reset(cache.Buffer);
+            t_cache = cache;
+        }
+    }
+
+    private sealed class SerializationCache
+    {
+        public SerializationCache()
+        {
+            Writer = new Utf8JsonWriter(Buffer, s_writerOptions);
+        }
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(512);
+
+        public Utf8JsonWriter Writer { get; }
+    }
+}
+
+/// <summary>Receives serialized UTF-8 JSON that is only valid during the call.</summary>
+/// <typeparam name="TState">What the receiver needs besides the bytes.</typeparam>
+/// <param name="json">The bytes.</param>
+/// <param name="state">The state given to the serializer.</param>
+public delegate void ApiJsonBytesAction<TState>(ReadOnlySpan<byte> json, TState state);
