@@ -13,6 +13,11 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
     /// <summary>The wire format of timestamps, as the document's <c>x-datetime-format</c> says.</summary>
     public const string TimestampFormat = "yyyy-MM-ddTHH:mm:ss.ffffff";
 
+    /// <summary>
+    /// The largest seed file read, in bytes (4 MiB: the demo data is under 1 KiB, and thousands of snapshots fit).
+    /// </summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The built-in demo data set (the seed page's example snapshot and two tokens).</summary>
@@ -24,7 +29,7 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -32,6 +37,28 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
         }
 
         return Parse(bytes, path);
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="MaxFileBytes"/> + 1 bytes whatever the file claims: a device such as /dev/zero has no
+    /// length and never ends, so File.ReadAllBytes would grow its buffer until the process dies.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxFileBytes + 1L - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxFileBytes)
+            {
+                throw new SeedException(path, $"the file is larger than {MaxFileBytes} bytes");
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Parses seed JSON; <paramref name="source"/> names it in errors.</summary>
@@ -101,8 +128,13 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
             foreach (var (item, at) in Array(root, "tokens", "$"))
             {
                 CheckKeys(item, at, "token", "project_id", "roles");
-                var roles = Array(item, "roles", at).Select(r => r.Item.ValueKind == JsonValueKind.String && r.Item.GetString()!.Length > 0 ? r.Item.GetString()! : throw Fail(r.At, "a role must be a non-empty string")).ToList();
+                var roles = Array(item, "roles", at).Select(r => Role(r.Item, r.At)).ToList();
                 var token = new EvsToken(NonEmpty(item, "token", at), NonEmpty(item, "project_id", at), roles);
+                if (token.Token.Contains(',', StringComparison.Ordinal))
+                {
+                    // The host reads "a,b" in X-Auth-Token as two values (RFC 9110 5.3) and refuses it, so such a token could never be used.
+                    throw Fail(at + ".token", "must not contain a comma");
+                }
                 if (tokens.Any(t => t.Token == token.Token))
                 {
                     throw Fail(at + ".token", $"the token '{token.Token}' is listed twice");
@@ -163,6 +195,20 @@ public sealed record SeedData(IReadOnlyList<EvsToken> Tokens, IReadOnlyList<Stor
             }
 
             return snapshot;
+        }
+
+        private string Role(JsonElement item, string at)
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length == 0)
+            {
+                throw Fail(at, "a role must be a non-empty string");
+            }
+
+            // A misspelt role would otherwise load silently and grant less (or, before, more) than meant.
+            var role = item.GetString()!;
+            return EvsToken.KnownRoles.Contains(role, StringComparer.Ordinal)
+                ? role
+                : throw Fail(at, $"unknown role '{role}' (roles are case-sensitive; known roles: {string.Join(", ", EvsToken.KnownRoles)})");
         }
 
         private IEnumerable<(JsonElement Item, string At)> Array(JsonElement parent, string key, string at)

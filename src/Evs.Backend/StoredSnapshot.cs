@@ -46,9 +46,21 @@ public sealed record StoredSnapshot(
 /// <summary>An API token and what it may do.</summary>
 /// <param name="Token">The token value sent as <c>X-Auth-Token</c>.</param>
 /// <param name="ProjectId">The project the token is scoped to.</param>
-/// <param name="Roles">Its roles; <c>reader</c> alone may read but not update.</param>
+/// <param name="Roles">Its roles; only <c>member</c> grants updates, any token may read.</param>
 public sealed record EvsToken(string Token, string ProjectId, IReadOnlyList<string> Roles)
 {
-    /// <summary>Whether the token may change resources: any role other than <c>reader</c> grants it.</summary>
-    public bool CanWrite => Roles.Any(role => !string.Equals(role, "reader", StringComparison.Ordinal));
+    /// <summary>The role that grants updates (Cinder's <c>volume:update_snapshot</c> needs a project member).</summary>
+    public const string WriterRole = "member";
+
+    /// <summary>The role that grants reading only.</summary>
+    public const string ReaderRole = "reader";
+
+    /// <summary>The roles a seed file may name, ordinal (case-sensitive): anything else is refused at start-up.</summary>
+    public static IReadOnlyList<string> KnownRoles { get; } = [WriterRole, ReaderRole];
+
+    /// <summary>
+    /// Whether the token may change resources: granted by <see cref="WriterRole"/> only, so a role nobody
+    /// documented (a typo such as <c>Reader</c>) fails closed instead of granting writes.
+    /// </summary>
+    public bool CanWrite => Roles.Contains(WriterRole, StringComparer.Ordinal);
 }

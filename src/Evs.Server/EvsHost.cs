@@ -49,12 +49,18 @@ public static class EvsHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.Limits.MaxRequestBodySize = MaxBodyBytes;
+            // Endpoint defaults reach the endpoints made from --urls as well as configured ones.
+            options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach);
+        });
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         builder.Services.AddEvsEmulator(seed);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
         app.UseMiddleware<EvsRequestGuard>();
         app.MapControllers();
         return app;

@@ -8,7 +8,7 @@ namespace Evs.Server;
 
 /// <summary>
 /// The EVS rules that come before the generated controller, in the contract's order: body too large (413),
-/// token missing or unknown (401), no such route (404); and a 500 that hides internals for anything unexpected.
+/// token missing, repeated or unknown (401), no such route (404); and a 500 that hides internals for anything unexpected.
 /// </summary>
 public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, ILogger<EvsRequestGuard> logger)
 {
@@ -30,7 +30,16 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
                 return;
             }
 
-            var token = store.FindToken(http.Request.Headers["X-Auth-Token"].FirstOrDefault());
+            // Two values (two lines, or one comma-joined line, which RFC 9110 5.3 makes equivalent) are ambiguous: taking
+            // either would let the order of headers decide between a member and a reader, so neither is taken.
+            var values = http.Request.Headers["X-Auth-Token"];
+            if (values.Count > 1 || (values.Count == 1 && values[0]!.Contains(',', StringComparison.Ordinal)))
+            {
+                await ApiServerRuntime.WriteErrorAsync(http, 401, "The request must carry exactly one X-Auth-Token value.");
+                return;
+            }
+
+            var token = store.FindToken(values.FirstOrDefault());
             if (token is null)
             {
                 var message = http.Request.Headers.ContainsKey("X-Auth-Token") ? "The token in X-Auth-Token is not valid." : "The request needs an X-Auth-Token header.";

@@ -1,3 +1,4 @@
+using Evs.Backend;
 using Evs.Snapshots;
 
 namespace Evs.EndToEnd.Tests;
@@ -19,6 +20,7 @@ public sealed class SeedFileProcessTests : IDisposable
         { "duplicate id", SeedJson.Valid.Replace("  ]\n}", "  ,{\"project_id\": \"seedproject\", \"id\": \"seed-snap\", \"volume_id\": \"v2\", \"name\": \"\", \"description\": \"\", \"status\": \"available\", \"size\": 1, \"metadata\": {}, \"created_at\": \"2021-02-03T04:05:06.070809\", \"updated_at\": null}\n  ]\n}", StringComparison.Ordinal), "is listed twice" },
         { "updated_at before created_at", SeedJson.Valid.Replace("\"updated_at\": null", "\"updated_at\": \"2020-01-01T00:00:00.000000\"", StringComparison.Ordinal), "$.snapshots[0].updated_at: must not be earlier than created_at" },
         { "escaped unpaired surrogate", SeedJson.Valid.Replace("from the seed file", "\\uD800", StringComparison.Ordinal), "must be valid Unicode text" },
+        { "unknown role", SeedJson.Valid.Replace("[\"member\"]", "[\"Reader\"]", StringComparison.Ordinal), "$.tokens[0].roles[0]: unknown role 'Reader'" },
     };
 
     [Theory]
@@ -58,6 +60,34 @@ public sealed class SeedFileProcessTests : IDisposable
 
         Assert.NotEqual(0, await server.WaitForExitAsync(s_timeout));
         Assert.Contains($"Seed file '{path}' is invalid: the file cannot be read", server.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedFileOverTheSizeLimit_StopsTheHost_WithExit2()
+    {
+        // Valid JSON padded past the limit: it is the size that is refused, before anything is parsed.
+        var path = Write("large.json", SeedJson.Valid + new string(' ', SeedData.MaxFileBytes));
+
+        await using var server = ServerProcess.Start("--seed", path);
+
+        Assert.Equal(2, await server.WaitForExitAsync(s_timeout));
+        Assert.Contains($"Seed file '{path}' is invalid: the file is larger than {SeedData.MaxFileBytes} bytes", server.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedFileWithoutALength_DevZero_StopsTheHost_WithExit2_NotOutOfMemory()
+    {
+        // A character device reports no length and never ends: only a bounded read stops it.
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        await using var server = ServerProcess.Start("--seed", "/dev/zero");
+
+        Assert.Equal(2, await server.WaitForExitAsync(s_timeout));
+        Assert.Contains($"Seed file '/dev/zero' is invalid: the file is larger than {SeedData.MaxFileBytes} bytes", server.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Out of memory", server.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -23,6 +23,8 @@ public static class SeedJson
         { "negative size", Valid.Replace("\"size\": 3", "\"size\": -1", StringComparison.Ordinal), "$.snapshots[0].size: must be a non-negative integer" },
         { "name as a number", Valid.Replace("\"from the seed file\"", "5", StringComparison.Ordinal), "$.snapshots[0].name: must be a string" },
         { "metadata value not a string", Valid.Replace("{\"k\": \"v\"}", "{\"k\": 1}", StringComparison.Ordinal), "$.snapshots[0].metadata.k: must be a string" },
+        { "unknown role", Valid.Replace("[\"member\"]", "[\"Reader\"]", StringComparison.Ordinal), "$.tokens[0].roles[0]: unknown role 'Reader' (roles are case-sensitive; known roles: member, reader)" },
+        { "token with a comma", Valid.Replace("\"seed-token\"", "\"seed,token\"", StringComparison.Ordinal), "$.tokens[0].token: must not contain a comma" },
         { "role not a string", Valid.Replace("[\"member\"]", "[1]", StringComparison.Ordinal), "$.tokens[0].roles[0]: a role must be a non-empty string" },
         { "unknown status", Valid.Replace("backing-up", "frozen", StringComparison.Ordinal), "$.snapshots[0].status: 'frozen' is not one of creating, available, error, deleting, error_deleting, rollbacking, backing-up" },
         { "duplicate snapshot id", Valid.Replace("  ]\n}", "  ,{\"project_id\": \"seedproject\", \"id\": \"seed-snap\", \"volume_id\": \"v2\", \"name\": \"\", \"description\": \"\", \"status\": \"available\", \"size\": 1, \"metadata\": {}, \"created_at\": \"2021-02-03T04:05:06.070809\", \"updated_at\": null}\n  ]\n}", StringComparison.Ordinal), "$.snapshots[1].id: the snapshot 'seed-snap' is listed twice in project 'seedproject'" },
