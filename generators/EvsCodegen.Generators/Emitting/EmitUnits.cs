@@ -43,7 +43,7 @@ public enum EmitUnitKind
 /// an edit elsewhere in the document leaves it equal and its output cached.
 /// </summary>
 /// <param name="Kind">What the file is.</param>
-/// <param name="HintName">The file's hint name, <c>{Document}.{Kind}.{Type}.g.cs</c>.</param>
+/// <param name="HintName">The file's hint name, <c>{Document}.{Kind}.{Type}.g.cs</c>, capped by <see cref="HintNames"/>.</param>
 /// <param name="Context">Per-document facts.</param>
 /// <param name="Type">The type, for <see cref="EmitUnitKind.Type"/>.</param>
 /// <param name="Surface">The surface, for contracts, clients and controllers.</param>
@@ -71,34 +71,34 @@ public static class EmitUnits
         var prefix = context.DocumentName + ".";
         if ((context.Emit & EmitKinds.Models) != 0)
         {
-            yield return Unit(EmitUnitKind.Runtime, prefix + "Runtime.g.cs");
-            yield return new EmitUnitModel(EmitUnitKind.Resolver, prefix + "Resolver.g.cs", context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
+            yield return Unit(EmitUnitKind.Runtime, HintNames.Create(prefix + "Runtime"));
+            yield return new EmitUnitModel(EmitUnitKind.Resolver, HintNames.Create(prefix + "Resolver"), context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
             foreach (var type in model.Types)
             {
-                yield return new EmitUnitModel(EmitUnitKind.Type, prefix + "Models." + type.Name + ".g.cs", context, type, null, default);
+                yield return new EmitUnitModel(EmitUnitKind.Type, HintNames.Create(prefix + "Models." + type.Name), context, type, null, default);
             }
 
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Contract, prefix + "Contracts." + surface.InterfaceName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Contract, HintNames.Create(prefix + "Contracts." + surface.InterfaceName), surface);
             }
         }
 
         if ((context.Emit & EmitKinds.Client) != 0)
         {
-            yield return Unit(EmitUnitKind.ClientRuntime, prefix + "ClientRuntime.g.cs");
+            yield return Unit(EmitUnitKind.ClientRuntime, HintNames.Create(prefix + "ClientRuntime"));
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Client, prefix + "Clients." + surface.ClientName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Client, HintNames.Create(prefix + "Clients." + surface.ClientName), surface);
             }
         }
 
         if ((context.Emit & EmitKinds.Server) != 0)
         {
-            yield return Unit(EmitUnitKind.ServerRuntime, prefix + "ServerRuntime.g.cs");
+            yield return Unit(EmitUnitKind.ServerRuntime, HintNames.Create(prefix + "ServerRuntime"));
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Server, prefix + "Controllers." + surface.ControllerName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Server, HintNames.Create(prefix + "Controllers." + surface.ControllerName), surface);
             }
         }
 
