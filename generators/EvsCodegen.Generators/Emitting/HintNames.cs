@@ -17,7 +17,7 @@ public static class HintNames
 
     /// <summary>
     /// <paramref name="stem"/> plus <c>.g.cs</c> when that fits in <see cref="MaxLength"/>; else the stem cut short,
-    /// a <c>~</c> and 16 hex digits of a hash of the whole stem, so that two long names that share their beginning
+    /// a <c>-</c> (never part of an identifier) and 16 hex digits of a hash of the whole stem, so that two long names that share their beginning
     /// still get two files, and the same name always gets the same one.
     /// </summary>
     public static string Create(string stem)
@@ -27,7 +27,7 @@ public static class HintNames
             return stem + Extension;
         }
 
-        var suffix = "~" + Fnv1a64(stem).ToString("x16", CultureInfo.InvariantCulture);
+        var suffix = "-" + Fnv1a64(stem).ToString("x16", CultureInfo.InvariantCulture);
         var keep = MaxLength - Extension.Length - suffix.Length;
 
         // Never cut a surrogate pair in two: a lone surrogate is not a valid file name character.

@@ -3,11 +3,6 @@ using System.Collections.Generic;
 
 namespace EvsCodegen.Generators.Model;
 
-/// <summary>One piece of a path template: literal text, or the name of a template expression (<c>{name}</c>).</summary>
-/// <param name="Text">The literal text, or the parameter's name without braces.</param>
-/// <param name="IsParameter">Whether this piece is a template expression.</param>
-public readonly record struct PathSegment(string Text, bool IsParameter);
-
 /// <summary>
 /// The one reader of OpenAPI path templates (<c>/pets/{petId}</c>), shared by the parser, which refuses malformed
 /// templates with a diagnostic, and the emitters, which only ever see templates it accepted. OpenAPI 3.1.1's grammar:
@@ -15,10 +10,15 @@ public readonly record struct PathSegment(string Text, bool IsParameter);
 /// </summary>
 public static class PathTemplate
 {
+    /// <summary>One piece of a path template: literal text, or the name of a template expression (<c>{name}</c>).</summary>
+    /// <param name="Text">The literal text, or the parameter's name without braces.</param>
+    /// <param name="IsParameter">Whether this piece is a template expression.</param>
+    public readonly record struct Segment(string Text, bool IsParameter);
+
     /// <summary>The pieces of <paramref name="path"/>; null with a reason and the index of the offending character when malformed.</summary>
-    public static IReadOnlyList<PathSegment>? Parse(string path, out string? problem, out int at)
+    public static IReadOnlyList<Segment>? Parse(string path, out string? problem, out int at)
     {
-        var segments = new List<PathSegment>();
+        var segments = new List<Segment>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var literalStart = 0;
         problem = null;
@@ -58,23 +58,23 @@ public static class PathTemplate
 
             if (i > literalStart)
             {
-                segments.Add(new PathSegment(path.Substring(literalStart, i - literalStart), false));
+                segments.Add(new Segment(path.Substring(literalStart, i - literalStart), false));
             }
 
-            segments.Add(new PathSegment(name, true));
+            segments.Add(new Segment(name, true));
             i = close;
             literalStart = close + 1;
         }
 
         if (literalStart < path.Length)
         {
-            segments.Add(new PathSegment(path.Substring(literalStart), false));
+            segments.Add(new Segment(path.Substring(literalStart), false));
         }
 
         return segments;
     }
 
     /// <summary>The pieces of a template the parser accepted; throws on one it would have refused (a bug of ours).</summary>
-    public static IReadOnlyList<PathSegment> Segments(string path) =>
+    public static IReadOnlyList<Segment> Segments(string path) =>
         Parse(path, out var problem, out _) ?? throw new ArgumentException($"The path template '{path}' is malformed: {problem}.", nameof(path));
 }

@@ -10,7 +10,7 @@ internal sealed partial class OperationReader
 {
     private static readonly string[] s_ignoredHeaders = ["accept", "content-type", "authorization"];
 
-    private List<ParameterModel>? ReadParameters(string operationId, string methodName, IReadOnlyList<PathSegment> template, YMapping item, YMapping operation, NameScope names)
+    private List<ParameterModel>? ReadParameters(string operationId, string methodName, IReadOnlyList<PathTemplate.Segment> template, YMapping item, YMapping operation, NameScope names)
     {
         var declared = new List<(string Name, string In, YMapping Node)>();
         foreach (var source in new[] { item.GetSequence("parameters"), operation.GetSequence("parameters") })
@@ -131,7 +131,7 @@ internal sealed partial class OperationReader
     /// Why ASP.NET Core's route parser would refuse a well-formed template, or null. Placeholders become C# names,
     /// so only the shape matters: two placeholders with nothing between them, an empty segment or a '?' in literal text.
     /// </summary>
-    private static string? RouteProblem(IReadOnlyList<PathSegment> template)
+    private static string? RouteProblem(IReadOnlyList<PathTemplate.Segment> template)
     {
         for (var i = 1; i < template.Count; i++)
         {

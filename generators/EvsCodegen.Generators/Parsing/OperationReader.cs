@@ -138,7 +138,7 @@ internal sealed partial class OperationReader
         return surfaces.ToEquatableArray();
     }
 
-    private OperationModel? ReadOperation(string path, IReadOnlyList<PathSegment> template, string method, YMapping item, YMapping operation, NameScope methodNames, HashSet<string> operationIds)
+    private OperationModel? ReadOperation(string path, IReadOnlyList<PathTemplate.Segment> template, string method, YMapping item, YMapping operation, NameScope methodNames, HashSet<string> operationIds)
     {
         var declaredId = operation.GetString("operationId");
         var operationId = declaredId ?? DeriveOperationId(method, path);
