@@ -68,7 +68,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var units = placed
             .SelectMany(static (model, _) => EmitUnits.Split(model))
             .WithTrackingName(TrackingNames.Units);
-        context.RegisterSourceOutput(units, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
+        context.RegisterSourceOutput(units, static (spc, unit) => Pipeline.AddSource(spc, unit));
 
         // The one fact about the consumer needed, from its references (cached while C# files are edited), as two booleans.
         var support = context.MetadataReferencesProvider
@@ -84,6 +84,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Where(static pair => DependencyInjectionEmitter.IsSupported(pair.Left.Kind, pair.Right))
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.Registrations);
-        context.RegisterSourceOutput(registrations, static (spc, unit) => spc.AddSource(unit.HintName, Emitter.Emit(unit)));
+        context.RegisterSourceOutput(registrations, static (spc, unit) => Pipeline.AddSource(spc, unit));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -70,6 +71,30 @@ internal static class Pipeline
                 context.ReportDiagnostic(conflict.ToDiagnostic());
             }
         }
+    }
+
+    /// <summary>
+    /// Emits one unit. The parser refuses what the emitters cannot express, so an exception here is a bug of ours; it
+    /// becomes a diagnostic naming the file instead of CS8785 taking every other generated file down with it.
+    /// </summary>
+    public static void AddSource(SourceProductionContext context, EmitUnitModel unit)
+    {
+        string text;
+        try
+        {
+            text = Emitter.Emit(unit);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Diagnostics.DiagnosticDescriptors.UnreadableDocument,
+                Location.None,
+                unit.Context.DocumentName,
+                $"internal generator error while emitting '{unit.HintName}': {exception.GetType().Name}: {exception.Message}"));
+            return;
+        }
+
+        context.AddSource(unit.HintName, text);
     }
 
     public static void Report(SourceProductionContext context, EquatableArray<DiagnosticModel> diagnostics)

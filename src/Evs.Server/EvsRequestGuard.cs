@@ -35,7 +35,7 @@ public sealed class EvsRequestGuard(RequestDelegate next, SnapshotStore store, I
             var values = http.Request.Headers["X-Auth-Token"];
             if (values.Count > 1 || (values.Count == 1 && values[0]!.Contains(',', StringComparison.Ordinal)))
             {
-                await ApiServerRuntime.WriteErrorAsync(http, 401, "The request must carry exactly one X-Auth-Token value.");
+                await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, 401, "The request must carry exactly one X-Auth-Token value.");
                 return;
             }
 

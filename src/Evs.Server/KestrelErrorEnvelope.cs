@@ -89,7 +89,7 @@ public static class KestrelErrorEnvelope
         var body = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(body))
         {
-            ApiFaults.WriteError(writer, status, MessageFor(status));
+            ApiFaults.Table.WriteError(writer, status, MessageFor(status));
         }
 
         var rewritten = new StringBuilder(lines[0]).Append("\r\nContent-Type: application/json\r\n")

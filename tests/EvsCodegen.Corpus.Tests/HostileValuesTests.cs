@@ -76,7 +76,11 @@ public sealed class HostileValuesTests
         Assert.Equal(Outcome.Ok, result.Outcome);
         Assert.Equal(2, result.GeneratedOperations);
         var skipped = result.GeneratorDiagnostics.Where(d => d.Id == "EVS2002").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).ToList();
-        Assert.Equal([4, 8, 8, 14], skipped);
+        Assert.Equal([8, 8, 14], skipped);
+
+        // A name used twice is not a well-formed template at all (EVS1007 at the second use), not only an unroutable one.
+        var malformed = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "EVS1007");
+        Assert.Equal((4, 15), (malformed.Location.GetLineSpan().StartLinePosition.Line + 1, malformed.Location.GetLineSpan().StartLinePosition.Character + 1));
         var routes = RouteFacts.Routes(result.Sources);
         Assert.Equal(2, routes.Count);
         Assert.All(routes, route => Assert.Null(RouteFacts.Problem(route.Template)));

@@ -79,7 +79,7 @@ public sealed class RunnerTests
             new DocumentResult { Name = "d", Outcome = Outcome.CompileErrors, Files = 1 },
         };
 
-        Assert.Equal("documents: 4, generated: 2, crashes: 1, hangs: 1, compile-errors: 1, diagnostics: 0", CorpusReport.Summary(results));
+        Assert.Equal("documents: 4, generated: 2, crashes: 1, hangs: 1, compile-errors: 1, diagnostics: 0, documents-with-errors: 0, runner-errors: 0", CorpusReport.Summary(results));
         Assert.False(CorpusReport.IsGreen(results));
         Assert.True(CorpusReport.IsGreen(results.Take(1).ToList()));
     }

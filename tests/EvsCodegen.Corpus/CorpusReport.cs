@@ -21,7 +21,7 @@ public static class CorpusReport
         var documented = result.DocumentedOperations?.ToString(CultureInfo.InvariantCulture) ?? "?";
         var errors = result.Outcome switch
         {
-            Outcome.Crash or Outcome.Hang => Cell(result.Failure ?? string.Empty),
+            Outcome.Crash or Outcome.Hang or Outcome.RunnerError => Cell(result.Failure ?? string.Empty),
             _ when result.CompilerErrors.Count == 0 => "0",
             _ => $"{result.CompilerErrors.Count}: {Cell(Describe(result.CompilerErrors[0]))}",
         };
@@ -43,14 +43,20 @@ public static class CorpusReport
         });
     }
 
-    /// <summary>The summary line: <c>documents: N, generated: N, crashes: N, hangs: N, compile-errors: N, diagnostics: N</c>.</summary>
+    /// <summary>
+    /// The summary line: <c>documents: N, generated: N, crashes: N, hangs: N, compile-errors: N, diagnostics: N,
+    /// documents-with-errors: N, runner-errors: N</c>. <c>generated</c> counts documents that produced files, even when
+    /// the generator also reported an error about them (<c>documents-with-errors</c>: a project building such a document
+    /// fails on that error, whatever was generated).
+    /// </summary>
     public static string Summary(IReadOnlyList<DocumentResult> results) => string.Create(
         CultureInfo.InvariantCulture,
         $"documents: {results.Count}, generated: {results.Count(r => r.Generated)}, crashes: {results.Count(r => r.Outcome == Outcome.Crash)}, " +
         $"hangs: {results.Count(r => r.Outcome == Outcome.Hang)}, compile-errors: {results.Count(r => r.Outcome == Outcome.CompileErrors)}, " +
-        $"diagnostics: {results.Sum(r => r.GeneratorDiagnostics.Count)}");
+        $"diagnostics: {results.Sum(r => r.GeneratorDiagnostics.Count)}, documents-with-errors: {results.Count(r => r.HasGeneratorErrors)}, " +
+        $"runner-errors: {results.Count(r => r.Outcome == Outcome.RunnerError)}");
 
-    /// <summary>Whether the run is green: no crash, no hang, no compile error.</summary>
+    /// <summary>Whether the run is green: no crash, no hang, no compile error, no runner error.</summary>
     public static bool IsGreen(IReadOnlyList<DocumentResult> results) => results.All(r => r.Outcome == Outcome.Ok);
 
     /// <summary>The markdown file: a header paragraph, the table and the summary.</summary>
@@ -66,7 +72,10 @@ public static class CorpusReport
             .Append("Microsoft.NETCore.App and Microsoft.AspNetCore.App reference assemblies. A row gives the operations generated out of ")
             .Append("those the document declares, the generated model types, files and lines, the generator's diagnostics by ID, ")
             .Append("the compiler's errors (with the first) and warnings, and the generator's wall time. A generator exception counts as ")
-            .Append("a crash, a document that takes longer than the timeout as a hang; the run fails on either and on any compile error.\n\n");
+            .Append("a crash, a document that takes longer than the timeout as a hang, an exception of the runner's own as a runner error; ")
+            .Append("the run fails on any of them and on any compile error. A document the generator reports an error about (an unresolved ")
+            .Append("`$ref`, an unsupported version) still counts as generated when it produced files, and is counted in `documents-with-errors`: ")
+            .Append("a project building it fails on that error.\n\n");
         builder.Append(Header).Append('\n');
         foreach (var result in results)
         {
@@ -85,16 +94,46 @@ public static class CorpusReport
     {
         foreach (var result in results)
         {
-            var folder = System.IO.Path.Combine(directory, result.Name.Replace('/', '_'));
+            var folder = System.IO.Path.Combine(directory, FileName(result.Name.Replace('/', '_')));
             System.IO.Directory.CreateDirectory(folder);
             foreach (var source in result.Sources)
             {
-                System.IO.File.WriteAllText(System.IO.Path.Combine(folder, source.Key), source.Value);
+                System.IO.File.WriteAllText(System.IO.Path.Combine(folder, FileName(source.Key)), source.Value);
             }
 
             var lines = result.GeneratorDiagnostics.Concat(result.CompilerErrors).Concat(result.CompilerWarnings).Select(d => d.ToString());
             System.IO.File.WriteAllLines(System.IO.Path.Combine(folder, "diagnostics.txt"), [.. lines, .. result.Failure is null ? Array.Empty<string>() : [result.Failure]]);
         }
+    }
+
+    /// <summary>The longest file or folder name <see cref="Dump"/> writes; file systems refuse names past 255.</summary>
+    public const int MaxFileName = 120;
+
+    /// <summary>
+    /// <paramref name="name"/> as a file name: characters no file system takes become <c>_</c>, and a name that changed or is longer
+    /// than <see cref="MaxFileName"/> is cut, keeping its extension, with a hash of the whole name so names stay distinct.
+    /// </summary>
+    public static string FileName(string name)
+    {
+        var invalid = System.IO.Path.GetInvalidFileNameChars();
+        var clean = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            clean.Append(Array.IndexOf(invalid, c) >= 0 || char.IsSurrogate(c) || c == '\\' || c == ':' ? '_' : c);
+        }
+
+        // A name that had to change gets the hash too, so two names that clean to the same text stay apart.
+        var text = clean.ToString();
+        if (text.Length <= MaxFileName && string.Equals(text, name, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var extension = System.IO.Path.GetExtension(text);
+        extension = extension.Length > 10 ? string.Empty : extension;
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0, 8).ToLowerInvariant();
+        var keep = Math.Min(text.Length - extension.Length, MaxFileName - extension.Length - hash.Length - 1);
+        return text.Substring(0, keep) + "-" + hash + extension;
     }
 
     /// <summary>A compiler diagnostic as <c>CS0102 Models.Pet.g.cs(12,5): message</c>.</summary>
@@ -110,6 +149,7 @@ public static class CorpusReport
         Outcome.Ok => "ok",
         Outcome.CompileErrors => "**errors**",
         Outcome.Crash => "**crash**",
+        Outcome.RunnerError => "**runner error**",
         _ => "**hang**",
     };
 

@@ -76,7 +76,7 @@ public static class CorpusRunner
 
     /// <summary>
     /// Runs one document on a thread of its own. When it outlives <paramref name="timeout"/> it is cancelled and
-    /// left behind as a hang; an exception is a crash. Neither stops the run of the other documents.
+    /// left behind as a hang; an exception of the runner's own is a runner error. Neither stops the run of the other documents.
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="timeout">How long it may take.</param>
@@ -109,12 +109,13 @@ public static class CorpusRunner
         }
         catch (AggregateException exception)
         {
+            // The driver catches the generator's exceptions (CS8785), so what escapes is the runner's own failure.
             var inner = exception.InnerExceptions.Count == 1 ? exception.InnerException! : exception;
             return new DocumentResult
             {
                 Name = document.Name,
-                Outcome = Outcome.Crash,
-                Failure = inner.GetType().Name + ": " + inner.Message,
+                Outcome = Outcome.RunnerError,
+                Failure = "runner error (not the generator's): " + inner.GetType().Name + ": " + inner.Message,
             };
         }
     }

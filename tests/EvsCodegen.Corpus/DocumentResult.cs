@@ -19,6 +19,12 @@ public enum Outcome
 
     /// <summary>The run did not finish within the per-document timeout.</summary>
     Hang,
+
+    /// <summary>
+    /// The runner itself threw (reading facts from the document, compiling): its own bug, not the generator's. A
+    /// generator exception never reaches the runner; the driver turns it into CS8785, which is a <see cref="Crash"/>.
+    /// </summary>
+    RunnerError,
 }
 
 /// <summary>What running the generator over one document and compiling its output produced.</summary>
@@ -68,6 +74,12 @@ public sealed record DocumentResult
 
     /// <summary>Whether the generator produced any file.</summary>
     public bool Generated => Files > 0;
+
+    /// <summary>
+    /// Whether the generator reported an error about the document (an unresolved <c>$ref</c>, an unsupported version):
+    /// the code it generated may compile here, but a project building the document fails on that error.
+    /// </summary>
+    public bool HasGeneratorErrors => GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Generator diagnostics counted by ID, ordinal order: <c>EVS2001×3</c>.</summary>
     public string DiagnosticsById => GeneratorDiagnostics.Count == 0

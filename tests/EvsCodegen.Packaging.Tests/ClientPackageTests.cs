@@ -18,13 +18,13 @@ public sealed class ClientPackageTests(PackagesFixture packages)
     private const string Snapshot = "f9faf7df-fdc1-4093-9ef3-5cba06eef995";
 
     [Fact]
-    public void ClientPackage_CarriesTheClientAssembly_AndDependsOnTheContractsAndHttpClientFactory_NotOnTheGenerator()
+    public void ClientPackage_CarriesTheClientAssembly_AndDependsOnTheContractsRuntimeAndHttpClientFactory_NotOnTheGenerator()
     {
         using var package = ZipFile.OpenRead(packages.ClientPackage);
 
         Assert.Equal(["Evs.Client.nuspec", "lib/net10.0/Evs.Client.dll", "lib/net10.0/Evs.Client.xml"], PackageContent.Files(package));
         Assert.Equal(
-            [$"Evs.Contracts {packages.Version}", "Microsoft.Extensions.Http 10.0.0"],
+            [$"Evs.Contracts {packages.Version}", $"EvsCodegen.Runtime {packages.Version}", "Microsoft.Extensions.Http 10.0.0"],
             PackageContent.Dependencies(PackageContent.Metadata(package)));
     }
 

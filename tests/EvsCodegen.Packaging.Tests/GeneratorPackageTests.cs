@@ -64,7 +64,7 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
     [Fact]
     public async Task FreshWebProject_BuildsWithThePackedGenerator_AndItsGeneratedClientCallsItsGeneratedServer()
     {
-        var folder = packages.CreateConsumer("todos", TodoConsumer.Files(packages.Version));
+        var folder = packages.CreateConsumer("todos", TodoConsumer.Files(packages.Version, packages.Version));
 
         var build = (await DotNet.RunAsync(folder, "build", "--disable-build-servers")).AssertSucceeded();
 
@@ -80,7 +80,7 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
     public async Task GeneratorPackageWithoutYamlDotNet_FailsTheConsumersBuild_NamingTheMissingAssembly()
     {
         var version = packages.CreateGeneratorPackageWithoutYamlDotNet();
-        var folder = packages.CreateConsumer("todos-without-yamldotnet", TodoConsumer.Files(version));
+        var folder = packages.CreateConsumer("todos-without-yamldotnet", TodoConsumer.Files(version, packages.Version));
 
         var build = await DotNet.RunAsync(folder, "build", "--disable-build-servers");
 

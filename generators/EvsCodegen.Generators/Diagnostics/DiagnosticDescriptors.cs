@@ -26,7 +26,7 @@ public static class DiagnosticDescriptors
     /// <summary>EVS1004: a <c>$ref</c> points nowhere.</summary>
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         "EVS1004", "Unresolved $ref", "The reference '{0}' cannot be resolved{1}; the value is typed as JsonElement",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>EVS1005: the document exceeds the generator's size or depth budget.</summary>
     public static readonly DiagnosticDescriptor DocumentTooLarge = new(
@@ -37,6 +37,26 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NamespaceConflict = new(
         "EVS1006", "Two OpenAPI documents share a namespace", "The OpenAPI documents '{0}' and '{1}' both generate {2} code into the namespace '{3}'; give this one its own OpenApiNamespace (it is not generated)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>EVS1007: a path is not a well-formed OpenAPI path template; its operations are skipped.</summary>
+    public static readonly DiagnosticDescriptor InvalidPathTemplate = new(
+        "EVS1007", "Malformed path template", "The path '{0}' is not a valid OpenAPI path template ({1}), so operation '{2}' cannot be generated; the operation is skipped",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS1008: a field the OpenAPI specification requires is missing.</summary>
+    public static readonly DiagnosticDescriptor MissingRequiredField = new(
+        "EVS1008", "Required OpenAPI field missing", "{0} has no '{1}', which OpenAPI {2} requires; {3}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS1009: a path parameter does not say <c>required: true</c>.</summary>
+    public static readonly DiagnosticDescriptor PathParameterNotRequired = new(
+        "EVS1009", "Path parameter not marked required", "The path parameter '{0}' must have 'required: true' (OpenAPI {1}); it is treated as required",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>EVS1010: a <c>required</c> entry names a property the schema never allows.</summary>
+    public static readonly DiagnosticDescriptor UnsatisfiableRequired = new(
+        "EVS1010", "Required property can never be present", "'required' names '{0}', which is not among the properties and {1} forbids other properties, so no object satisfies the schema; the requirement is not enforced",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     /// <summary>EVS2001: a schema construct the generator cannot express in C#.</summary>
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
@@ -55,7 +75,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>EVS2004: an MSBuild option has a value the generator does not know.</summary>
     public static readonly DiagnosticDescriptor InvalidOption = new(
-        "EVS2004", "Invalid generator option", "The option '{0}' has the value '{1}', which is not valid: {2}",
+        "EVS2004", "Invalid generator option", "The MSBuild {0} has the value '{1}', which is not valid: {2}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     /// <summary>EVS2005: a vendor extension of this generator is malformed.</summary>
@@ -71,6 +91,7 @@ public static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
+        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
     ];
 

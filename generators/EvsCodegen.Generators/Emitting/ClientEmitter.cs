@@ -99,27 +99,16 @@ internal static partial class ClientEmitter
     private static string PathExpression(OperationModel operation)
     {
         var parts = new System.Collections.Generic.List<string>();
-        var path = operation.Path.TrimStart('/');
-        var index = 0;
-        while (index < path.Length)
+        foreach (var segment in PathTemplate.Segments(operation.Path.TrimStart('/')))
         {
-            var open = path.IndexOf('{', index);
-            if (open < 0)
+            if (!segment.IsParameter)
             {
-                parts.Add(Text.Literal(path.Substring(index)));
-                break;
+                parts.Add(Text.Literal(segment.Text));
+                continue;
             }
 
-            if (open > index)
-            {
-                parts.Add(Text.Literal(path.Substring(index, open - index)));
-            }
-
-            var close = path.IndexOf('}', open);
-            var name = path.Substring(open + 1, close - open - 1);
-            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == name);
+            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == segment.Text);
             parts.Add($"global::System.Uri.EscapeDataString({FormatValue(parameter.Type, parameter.Name)})");
-            index = close + 1;
         }
 
         return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);

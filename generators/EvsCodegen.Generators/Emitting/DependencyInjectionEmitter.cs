@@ -45,7 +45,7 @@ internal static class DependencyInjectionEmitter
         {
             foreach (var surface in model.Surfaces)
             {
-                yield return new EmitUnitModel(EmitUnitKind.ClientServices, prefix + surface.ClientName + ".g.cs", context, null, surface, default);
+                yield return new EmitUnitModel(EmitUnitKind.ClientServices, HintNames.Create(prefix + surface.ClientName), context, null, surface, default);
             }
         }
 
@@ -53,7 +53,7 @@ internal static class DependencyInjectionEmitter
         {
             foreach (var surface in model.Surfaces)
             {
-                yield return new EmitUnitModel(EmitUnitKind.ServerServices, prefix + surface.ControllerName + ".g.cs", context, null, surface, default);
+                yield return new EmitUnitModel(EmitUnitKind.ServerServices, HintNames.Create(prefix + surface.ControllerName), context, null, surface, default);
             }
         }
     }

@@ -40,7 +40,7 @@ public enum EmitUnitKind
 /// an edit elsewhere in the document leaves it equal and its output cached.
 /// </summary>
 /// <param name="Kind">What the file is.</param>
-/// <param name="HintName">The file's hint name, <c>{Document}.{Kind}.{Type}.g.cs</c>.</param>
+/// <param name="HintName">The file's hint name, <c>{Document}.{Kind}.{Type}.g.cs</c>, capped by <see cref="HintNames"/>.</param>
 /// <param name="Context">Per-document facts.</param>
 /// <param name="Type">The type, for <see cref="EmitUnitKind.Type"/>.</param>
 /// <param name="Surface">The surface, for contracts, clients and controllers.</param>
@@ -68,25 +68,25 @@ public static class EmitUnits
         var prefix = context.DocumentName + ".";
         if ((context.Emit & EmitKinds.Models) != 0)
         {
-            yield return Unit(EmitUnitKind.Faults, prefix + "Faults.g.cs");
-            yield return new EmitUnitModel(EmitUnitKind.Resolver, prefix + "Resolver.g.cs", context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
+            yield return Unit(EmitUnitKind.Faults, HintNames.Create(prefix + "Faults"));
+            yield return new EmitUnitModel(EmitUnitKind.Resolver, HintNames.Create(prefix + "Resolver"), context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
             foreach (var type in model.Types)
             {
-                yield return new EmitUnitModel(EmitUnitKind.Type, prefix + "Models." + type.Name + ".g.cs", context, type, null, default);
+                yield return new EmitUnitModel(EmitUnitKind.Type, HintNames.Create(prefix + "Models." + type.Name), context, type, null, default);
             }
 
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Contract, prefix + "Contracts." + surface.InterfaceName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Contract, HintNames.Create(prefix + "Contracts." + surface.InterfaceName), surface);
             }
         }
 
         if ((context.Emit & EmitKinds.Client) != 0)
         {
-            yield return Unit(EmitUnitKind.ClientOptions, prefix + "ClientOptions.g.cs");
+            yield return Unit(EmitUnitKind.ClientOptions, HintNames.Create(prefix + "ClientOptions"));
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Client, prefix + "Clients." + surface.ClientName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Client, HintNames.Create(prefix + "Clients." + surface.ClientName), surface);
             }
         }
 
@@ -94,7 +94,7 @@ public static class EmitUnits
         {
             foreach (var surface in model.Surfaces)
             {
-                yield return SurfaceUnit(EmitUnitKind.Server, prefix + "Controllers." + surface.ControllerName + ".g.cs", surface);
+                yield return SurfaceUnit(EmitUnitKind.Server, HintNames.Create(prefix + "Controllers." + surface.ControllerName), surface);
             }
         }
 

@@ -14,10 +14,14 @@ public sealed record DiagnosticModel(
     LinePositionSpan LineSpan,
     EquatableArray<string> Arguments)
 {
+    /// <summary>A diagnostic about something outside any document (an MSBuild option); its message must say where.</summary>
+    public static DiagnosticModel WithoutLocation(string id, params string[] arguments) =>
+        new(id, string.Empty, default, default, arguments.ToEquatableArray());
+
     /// <summary>Turns the data back into a reportable diagnostic.</summary>
     public Diagnostic ToDiagnostic()
     {
-        var location = Location.Create(FilePath, Span, LineSpan);
+        var location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++)
         {

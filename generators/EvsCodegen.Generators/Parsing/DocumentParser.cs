@@ -31,7 +31,8 @@ public static partial class DocumentParser
         var optionProblems = new List<DiagnosticModel>();
         for (var i = 0; i + 2 < input.Options.Problems.Count; i += 3)
         {
-            optionProblems.Add(ParseContext.Create(input.Path, D.InvalidOption, null, input.Options.Problems[i], input.Options.Problems[i + 1], input.Options.Problems[i + 2]));
+            // No place in the document to point at: the message names the MSBuild property or item metadata and the file.
+            optionProblems.Add(DiagnosticModel.WithoutLocation(D.InvalidOption.Id, $"{input.Options.Problems[i]} of '{Path.GetFileName(input.Path)}'", input.Options.Problems[i + 1], input.Options.Problems[i + 2]));
         }
 
         var root = YamlLoader.Load(input.Text, out var loadError);
@@ -117,7 +118,7 @@ public static partial class DocumentParser
 
         var operations = new OperationReader(context, schemas, typeNames, input.Options);
         var surfaces = operations.ReadSurfaces(documentName);
-        var info = root.GetMapping("info");
+        var info = CheckInfo(context);
         var apiContext = new ApiContextModel(
             documentName,
             input.Options.Namespace,
@@ -130,6 +131,28 @@ public static partial class DocumentParser
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
 
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
+    }
+
+    /// <summary>The <c>info</c> object, after reporting what OpenAPI requires of it and it lacks (both versions require title and version).</summary>
+    private static YMapping? CheckInfo(ParseContext context)
+    {
+        var version = context.IsOpenApi31 ? "3.1" : "3.0";
+        var info = context.Root.GetMapping("info");
+        if (info is null)
+        {
+            context.Report(D.MissingRequiredField, context.Root.GetKey("info") ?? context.Root.GetKey("openapi") ?? (YNode)context.Root, "The document", "info", version, "the title is taken from the file name");
+            return null;
+        }
+
+        foreach (var field in new[] { "title", "version" })
+        {
+            if (info.GetString(field) is null)
+            {
+                context.Report(D.MissingRequiredField, context.Root.GetKey("info"), "'info'", field, version, field == "title" ? "the title is taken from the file name" : "the version is left empty");
+            }
+        }
+
+        return info;
     }
 
     private static EquatableArray<ApiKeyModel> ReadApiKeys(ParseContext context, YMapping? schemes)

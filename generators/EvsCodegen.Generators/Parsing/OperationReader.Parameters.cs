@@ -10,7 +10,7 @@ internal sealed partial class OperationReader
 {
     private static readonly string[] s_ignoredHeaders = ["accept", "content-type", "authorization"];
 
-    private List<ParameterModel>? ReadParameters(string operationId, string methodName, string path, YMapping item, YMapping operation, NameScope names)
+    private List<ParameterModel>? ReadParameters(string operationId, string methodName, IReadOnlyList<PathTemplate.Segment> template, YMapping item, YMapping operation, NameScope names)
     {
         var declared = new List<(string Name, string In, YMapping Node)>();
         foreach (var source in new[] { item.GetSequence("parameters"), operation.GetSequence("parameters") })
@@ -30,7 +30,7 @@ internal sealed partial class OperationReader
             }
         }
 
-        var placeholders = PathPlaceholders(path);
+        var placeholders = template.Where(s => s.IsParameter).Select(s => s.Text).ToList();
         foreach (var placeholder in placeholders)
         {
             if (!declared.Any(p => p.In == "path" && p.Name == placeholder))
@@ -61,6 +61,12 @@ internal sealed partial class OperationReader
             {
                 // OpenAPI: these header parameters are ignored; content negotiation and security define them.
                 continue;
+            }
+
+            if (kind == ParameterLocation.Path && !node.GetBool("required"))
+            {
+                // The operation still binds it as required: a path cannot lack one of its segments.
+                _context.Report(D.PathParameterNotRequired, node.Get("required") ?? node, name, _context.IsOpenApi31 ? "3.1" : "3.0");
             }
 
             var required = kind == ParameterLocation.Path || node.GetBool("required");
@@ -122,69 +128,24 @@ internal sealed partial class OperationReader
     }
 
     /// <summary>
-    /// Why ASP.NET Core's route parser would refuse the path as a template, or null. Placeholders become C# names,
-    /// so only the shape matters: a placeholder used twice, two placeholders with nothing between them, an empty
-    /// segment or a '?' outside a placeholder.
+    /// Why ASP.NET Core's route parser would refuse a well-formed template, or null. Placeholders become C# names,
+    /// so only the shape matters: two placeholders with nothing between them, an empty segment or a '?' in literal text.
     /// </summary>
-    private static string? RouteProblem(string path)
+    private static string? RouteProblem(IReadOnlyList<PathTemplate.Segment> template)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var afterPlaceholder = false;
-        for (var i = 0; i < path.Length; i++)
+        for (var i = 1; i < template.Count; i++)
         {
-            var c = path[i];
-            var close = c == '{' ? path.IndexOf('}', i + 1) : -1;
-            if (close > i)
+            if (template[i].IsParameter && template[i - 1].IsParameter)
             {
-                var name = path.Substring(i + 1, close - i - 1);
-                if (afterPlaceholder)
-                {
-                    return "two path parameters follow each other without a literal between them";
-                }
-
-                if (!seen.Add(name))
-                {
-                    return $"the path parameter '{name}' appears twice";
-                }
-
-                afterPlaceholder = true;
-                i = close;
-                continue;
-            }
-
-            if (c == '?')
-            {
-                return "it contains '?'";
-            }
-
-            if (c == '/' && i + 1 < path.Length && path[i + 1] == '/')
-            {
-                return "it has an empty segment";
-            }
-
-            afterPlaceholder = false;
-        }
-
-        return null;
-    }
-
-    private static List<string> PathPlaceholders(string path)
-    {
-        var names = new List<string>();
-        var start = -1;
-        for (var i = 0; i < path.Length; i++)
-        {
-            if (path[i] == '{')
-            {
-                start = i + 1;
-            }
-            else if (path[i] == '}' && start >= 0)
-            {
-                names.Add(path.Substring(start, i - start));
-                start = -1;
+                return "two path parameters follow each other without a literal between them";
             }
         }
 
-        return names;
+        if (template.Any(s => !s.IsParameter && s.Text.IndexOf('?') >= 0))
+        {
+            return "it contains '?'";
+        }
+
+        return template.Any(s => !s.IsParameter && s.Text.IndexOf("//", StringComparison.Ordinal) >= 0) ? "it has an empty segment" : null;
     }
 }

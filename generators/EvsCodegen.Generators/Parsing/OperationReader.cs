@@ -53,12 +53,20 @@ internal sealed partial class OperationReader
                 continue;
             }
 
-            var routeProblem = RouteProblem(path);
+            var template = PathTemplate.Parse(path, out var templateProblem, out var templateAt);
+            var routeProblem = template is null ? null : RouteProblem(template);
             foreach (var entry in item.Entries)
             {
                 var method = entry.Key.Value;
                 if (Array.IndexOf(s_methods, method) < 0 || entry.Value is not YMapping operation)
                 {
+                    continue;
+                }
+
+                if (template is null)
+                {
+                    // A malformed template has no parameters to bind; neither side could call or serve it.
+                    _context.ReportInScalar(D.InvalidPathTemplate, pathEntry.Key, templateAt, path, templateProblem!, operation.GetString("operationId") ?? DeriveOperationId(method, path));
                     continue;
                 }
 
@@ -69,7 +77,13 @@ internal sealed partial class OperationReader
                     continue;
                 }
 
-                var model = ReadOperation(path, method, item, operation, methodNames, operationIds);
+                if (!_context.IsOpenApi31 && operation.Get("responses") is null)
+                {
+                    // Required in 3.0 only: 3.1 made 'responses' optional. Without one the operation has no result.
+                    _context.Report(D.MissingRequiredField, entry.Key, $"The operation '{method.ToUpperInvariant()} {path}'", "responses", "3.0", "the operation returns no result");
+                }
+
+                var model = ReadOperation(path, template, method, item, operation, methodNames, operationIds);
                 if (model is null)
                 {
                     continue;
@@ -94,7 +108,7 @@ internal sealed partial class OperationReader
     {
         if (groups.Count > 1 && (_options.ClientName is not null || _options.ContractName is not null))
         {
-            _context.Report(D.InvalidOption, null, "OpenApiClientName/OpenApiContractName", _options.ClientName ?? _options.ContractName!, "the document has several tags, so each tag names its own client and contract");
+            _context.Add(DiagnosticModel.WithoutLocation(D.InvalidOption.Id, $"item metadata '{(_options.ClientName is not null ? "OpenApiClientName" : "OpenApiContractName")}' of '{System.IO.Path.GetFileName(_context.FilePath)}'", _options.ClientName ?? _options.ContractName!, "the document has several tags, so each tag names its own client and contract"));
         }
 
         var tagDescriptions = _context.Root.GetSequence("tags")?.Items.OfType<YMapping>()
@@ -124,7 +138,7 @@ internal sealed partial class OperationReader
         return surfaces.ToEquatableArray();
     }
 
-    private OperationModel? ReadOperation(string path, string method, YMapping item, YMapping operation, NameScope methodNames, HashSet<string> operationIds)
+    private OperationModel? ReadOperation(string path, IReadOnlyList<PathTemplate.Segment> template, string method, YMapping item, YMapping operation, NameScope methodNames, HashSet<string> operationIds)
     {
         var declaredId = operation.GetString("operationId");
         var operationId = declaredId ?? DeriveOperationId(method, path);
@@ -146,7 +160,7 @@ internal sealed partial class OperationReader
         }
 
         var parameterNames = new NameScope("cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form");
-        var parameters = ReadParameters(operationId, methodName, path, item, operation, parameterNames);
+        var parameters = ReadParameters(operationId, methodName, template, item, operation, parameterNames);
         if (parameters is null)
         {
             return null;

@@ -9,7 +9,8 @@ namespace EvsCodegen.Generators.Parsing;
 /// <param name="Namespace">EvsCodegenNamespace, else RootNamespace.</param>
 /// <param name="Emit">EvsCodegenEmit.</param>
 /// <param name="Accessibility">EvsCodegenAccessibility.</param>
-public sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility);
+/// <param name="NamespaceProperty">The property <paramref name="Namespace"/> came from, for diagnostics.</param>
+public sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility, string NamespaceProperty = "EvsCodegenNamespace");
 
 /// <summary>Reads generator options from analyzer config (MSBuild properties and AdditionalFiles metadata).</summary>
 public static class OptionsReader
@@ -18,24 +19,31 @@ public static class OptionsReader
     public static GeneratorDefaultsModel ReadDefaults(AnalyzerConfigOptions global) => new(
         Get(global, "build_property.EvsCodegenNamespace") ?? Get(global, "build_property.RootNamespace"),
         Get(global, "build_property.EvsCodegenEmit"),
-        Get(global, "build_property.EvsCodegenAccessibility"));
+        Get(global, "build_property.EvsCodegenAccessibility"),
+        Get(global, "build_property.EvsCodegenNamespace") is null ? "RootNamespace" : "EvsCodegenNamespace");
 
     /// <summary>True when the AdditionalFiles item is marked <c>OpenApi="true"</c>.</summary>
     public static bool IsOpenApiDocument(AnalyzerConfigOptions file) =>
         string.Equals(Get(file, "build_metadata.AdditionalFiles.OpenApi"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Merges an item's metadata over the defaults.</summary>
+    /// <summary>
+    /// Merges an item's metadata over the defaults. A problem names the MSBuild item metadata or property the value
+    /// came from (<c>item metadata 'OpenApiEmit'</c>, <c>property 'EvsCodegenEmit'</c>): an option has no place in the
+    /// document to point at.
+    /// </summary>
     public static DocumentOptionsModel ReadDocument(AnalyzerConfigOptions file, GeneratorDefaultsModel defaults)
     {
         var problems = new List<string>();
-        var ns = Get(file, "build_metadata.AdditionalFiles.OpenApiNamespace") ?? defaults.Namespace ?? "Generated";
+        var itemNamespace = Get(file, "build_metadata.AdditionalFiles.OpenApiNamespace");
+        var ns = itemNamespace ?? defaults.Namespace ?? "Generated";
         if (!IsValidNamespace(ns))
         {
-            problems.AddRange(["Namespace", ns, "it must be a dotted C# name"]);
+            problems.AddRange([Source(itemNamespace, "OpenApiNamespace", defaults.NamespaceProperty), ns, "it must be a dotted C# name; the namespace 'Generated' is used"]);
             ns = "Generated";
         }
 
-        var emitText = Get(file, "build_metadata.AdditionalFiles.OpenApiEmit") ?? defaults.Emit ?? "models;client;server";
+        var itemEmit = Get(file, "build_metadata.AdditionalFiles.OpenApiEmit");
+        var emitText = itemEmit ?? defaults.Emit ?? "models;client;server";
         var emit = EmitKinds.None;
         foreach (var part in emitText.Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -45,15 +53,16 @@ public static class OptionsReader
                 case "client": emit |= EmitKinds.Client; break;
                 case "server": emit |= EmitKinds.Server; break;
                 case "all": emit |= EmitKinds.All; break;
-                default: problems.AddRange(["Emit", part, "use models, client, server or all, separated by ';'"]); break;
+                default: problems.AddRange([Source(itemEmit, "OpenApiEmit", "EvsCodegenEmit"), part, "use models, client, server or all, separated by ';'"]); break;
             }
         }
 
-        var accessibility = Get(file, "build_metadata.AdditionalFiles.OpenApiAccessibility") ?? defaults.Accessibility ?? "public";
+        var itemAccessibility = Get(file, "build_metadata.AdditionalFiles.OpenApiAccessibility");
+        var accessibility = itemAccessibility ?? defaults.Accessibility ?? "public";
         var isPublic = !string.Equals(accessibility, "internal", StringComparison.OrdinalIgnoreCase);
         if (isPublic && !string.Equals(accessibility, "public", StringComparison.OrdinalIgnoreCase))
         {
-            problems.AddRange(["Accessibility", accessibility, "use public or internal"]);
+            problems.AddRange([Source(itemAccessibility, "OpenApiAccessibility", "EvsCodegenAccessibility"), accessibility, "use public or internal"]);
         }
 
         return new DocumentOptionsModel(
@@ -64,6 +73,10 @@ public static class OptionsReader
             Get(file, "build_metadata.AdditionalFiles.OpenApiContractName"),
             problems.ToEquatableArray());
     }
+
+    /// <summary>Names where a value came from: the AdditionalFiles item's metadata when it set one, else the project property.</summary>
+    internal static string Source(string? itemValue, string metadata, string property) =>
+        itemValue is not null ? $"item metadata '{metadata}'" : $"property '{property}'";
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using EvsCodegen.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
 namespace EvsCodegen.Generators.Parsing;
@@ -67,11 +68,30 @@ internal sealed class ParseContext
     public void Report(DiagnosticDescriptor descriptor, YNode? node, params string[] arguments) =>
         Add(Create(FileOf(node), descriptor, node, arguments));
 
+    /// <summary>
+    /// Reports at the character <paramref name="index"/> of <paramref name="scalar"/>'s value when the scalar is written
+    /// on one line exactly as its value (plain, or quoted without escapes), else at the whole scalar.
+    /// </summary>
+    public void ReportInScalar(DiagnosticDescriptor descriptor, YScalar scalar, int index, params string[] arguments)
+    {
+        var quotes = scalar.Span.Length - scalar.Value.Length;
+        var lines = scalar.LineSpan;
+        if (quotes is not (0 or 2) || lines.Start.Line != lines.End.Line || lines.End.Character - lines.Start.Character != scalar.Span.Length)
+        {
+            Report(descriptor, scalar, arguments);
+            return;
+        }
+
+        var offset = (quotes / 2) + index;
+        var start = new LinePosition(lines.Start.Line, lines.Start.Character + offset);
+        Add(new DiagnosticModel(descriptor.Id, FileOf(scalar), new TextSpan(scalar.Span.Start + offset, 1), new LinePositionSpan(start, new LinePosition(start.Line, start.Character + 1)), arguments.ToEquatableArray()));
+    }
+
     /// <summary>The path of the file a node was read from: the document's, or a referenced fragment's.</summary>
     public string FileOf(YNode? node) =>
         node is not null && _fileOf.TryGetValue(node, out var file) ? _fragments[file].Path : FilePath;
 
-    private void Add(DiagnosticModel diagnostic)
+    public void Add(DiagnosticModel diagnostic)
     {
         if (_reported.Add(diagnostic))
         {

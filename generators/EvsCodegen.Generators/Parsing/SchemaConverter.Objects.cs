@@ -135,7 +135,9 @@ internal sealed partial class SchemaConverter
 
         var collected = new List<(string Key, YNode Schema, YScalar KeyNode)>();
         var required = new HashSet<string>();
-        Collect(schema, collected, required, new HashSet<YNode>(ReferenceEqualityComparer.Instance));
+        var parts = new List<YMapping>();
+        Collect(schema, collected, required, parts);
+        CheckRequired(schema, parts, collected);
 
         var memberNames = new NameScope([name, .. s_recordMembers]);
         var properties = new List<PropertyModel>();
@@ -189,21 +191,24 @@ internal sealed partial class SchemaConverter
         return reference;
     }
 
-    private void Collect(YMapping schema, List<(string, YNode, YScalar)> properties, HashSet<string> required, HashSet<YNode> visited)
+    /// <summary>Collects the properties and required keys of <paramref name="schema"/> and its <c>allOf</c> parts, which land in <paramref name="parts"/>.</summary>
+    private void Collect(YMapping schema, List<(string, YNode, YScalar)> properties, HashSet<string> required, List<YMapping> parts)
     {
-        if (!visited.Add(schema) || !_context.Spend(schema))
+        if (parts.Contains(schema) || !_context.Spend(schema))
         {
             return;
         }
 
-        if (schema.GetSequence("allOf") is { } parts)
+        parts.Add(schema);
+
+        if (schema.GetSequence("allOf") is { } allOf)
         {
-            foreach (var part in parts.Items)
+            foreach (var part in allOf.Items)
             {
                 var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, partMapping) : part;
                 if (target is YMapping targetMapping)
                 {
-                    Collect(targetMapping, properties, required, visited);
+                    Collect(targetMapping, properties, required, parts);
                 }
                 else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)
                 {
@@ -227,6 +232,49 @@ internal sealed partial class SchemaConverter
                 required.Add(item.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// Reports each <c>required</c> key that no object can hold: declared by no property of the merged schema, while a
+    /// schema every instance must match (the schema itself or an <c>allOf</c> part) closes its properties. Keys that
+    /// may arrive as additional properties are valid JSON Schema and pass.
+    /// </summary>
+    private void CheckRequired(YMapping schema, List<YMapping> parts, List<(string Key, YNode Schema, YScalar KeyNode)> collected)
+    {
+        foreach (var part in parts)
+        {
+            foreach (var item in part.GetSequence("required")?.Items.OfType<YScalar>() ?? [])
+            {
+                if (collected.Any(p => p.Key == item.Value) || Closing(schema, parts, item.Value) is not { } closing)
+                {
+                    continue;
+                }
+
+                _context.Report(D.UnsatisfiableRequired, item, item.Value, closing);
+            }
+        }
+    }
+
+    /// <summary>The keyword that forbids <paramref name="key"/> on every instance, as text with its line; null when none does.</summary>
+    private static string? Closing(YMapping schema, List<YMapping> parts, string key)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Get("additionalProperties") is YScalar flag && flag.AsBool() == false && part.Get("patternProperties") is null
+                && part.GetMapping("properties")?.Get(key) is null)
+            {
+                return $"'additionalProperties: false' (line {flag.LineSpan.Start.Line + 1})";
+            }
+        }
+
+        // unevaluatedProperties (3.1) sees the properties of every part; it forbids the key only when nothing else may hold it.
+        if (schema.Get("unevaluatedProperties") is YScalar unevaluated && unevaluated.AsBool() == false
+            && parts.All(p => p.Get("patternProperties") is null && p.Get("additionalProperties") is not YMapping))
+        {
+            return $"'unevaluatedProperties: false' (line {unevaluated.LineSpan.Start.Line + 1})";
+        }
+
+        return null;
     }
 
     private TypeRefModel ConvertEnum(YMapping schema, YSequence values, List<string> types, bool nullable, string? componentName, string nameHint)

@@ -54,7 +54,8 @@ internal static class YamlLoader
         }
         catch (YamlException exception)
         {
-            error = new LoadError(LoadErrorKind.Syntax, Clean(exception.Message), ToSpan(exception.Start, exception.End), ToLineSpan(exception.Start, exception.End));
+            error = IndentedWithTab(text, exception)
+                ?? new LoadError(LoadErrorKind.Syntax, Clean(exception.Message), ToSpan(exception.Start, exception.End), ToLineSpan(exception.Start, exception.End));
             return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -83,6 +84,50 @@ internal static class YamlLoader
         var from = new LinePosition((int)Math.Max(0, start.Line - 1), (int)Math.Max(0, start.Column - 1));
         var to = new LinePosition((int)Math.Max(0, end.Line - 1), (int)Math.Max(0, end.Column - 1));
         return to < from ? new LinePositionSpan(from, from) : new LinePositionSpan(from, to);
+    }
+
+    /// <summary>
+    /// YamlDotNet reports a tab in indentation at the end of the scalar before it; the error belongs at the tab, the
+    /// first one in a line's leading whitespace at or after the reported mark.
+    /// </summary>
+    private static LoadError? IndentedWithTab(string text, YamlException exception)
+    {
+        if (exception.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        var line = 0;
+        var lineStart = 0;
+        var from = (int)Math.Max(0, Math.Min(exception.Start.Index, text.Length));
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (text[i] == '\t' && i >= from && IsBlank(text, lineStart, i))
+            {
+                var position = new LinePosition(line, i - lineStart);
+                return new LoadError(LoadErrorKind.Syntax, "a tab is used for indentation; YAML indents with spaces only", new TextSpan(i, 1), new LinePositionSpan(position, new LinePosition(line, position.Character + 1)));
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is not (' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Clean(string message)

@@ -113,9 +113,10 @@ public sealed class GeneratorDiagnosticsTests
 
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, Document, emit: "models;clients"));
 
-        // An MSBuild option has no place in the document: the diagnostic names the file, at its start.
-        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
-        Assert.StartsWith("The option 'Emit' has the value 'clients'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        // An MSBuild option has no place in the document: no location, the message names the item metadata and the file.
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(("EVS2004", Location.None), (diagnostic.Id, diagnostic.Location));
+        Assert.StartsWith("The MSBuild item metadata 'OpenApiEmit' of 'test-api.yaml' has the value 'clients'", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains(run.Sources, s => s.HintName == "TestApi.Faults.g.cs");
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Client", StringComparison.Ordinal));
     }
@@ -131,9 +132,30 @@ public sealed class GeneratorDiagnosticsTests
 
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, Document, emit: "models", ns: "My.class.Api"));
 
-        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2004", (1, 1));
-        Assert.StartsWith("The option 'Namespace' has the value 'My.class.Api'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(("EVS2004", Location.None), (diagnostic.Id, diagnostic.Location));
+        Assert.StartsWith("The MSBuild item metadata 'OpenApiNamespace' of 'test-api.yaml' has the value 'My.class.Api'", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("namespace Generated;", run.Source("TestApi.Faults.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2004_InvalidProjectProperty_NamesTheProperty()
+    {
+        const string Document = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            """;
+        var file = OpenApiFile.Create(DiagnosticAssert.DocumentPath, Document, ns: null) with
+        {
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["OpenApi"] = "true", ["OpenApiNamespace"] = "Test.Api" },
+        };
+
+        var run = GeneratorHarness.Run([file], new Dictionary<string, string> { ["EvsCodegenEmit"] = "modles", ["EvsCodegenAccessibility"] = "secret" });
+
+        Assert.Equal(
+            ["The MSBuild property 'EvsCodegenEmit' of 'test-api.yaml' has the value 'modles'", "The MSBuild property 'EvsCodegenAccessibility' of 'test-api.yaml' has the value 'secret'"],
+            run.Diagnostics.Select(d => d.GetMessage().Substring(0, d.GetMessage().IndexOf(", which", StringComparison.Ordinal))));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ internal static class EvsClientConsumer
             """,
         ["Program.cs"] = $$"""
             using Evs.Snapshots;
+            using EvsCodegen.Runtime;
             using Microsoft.Extensions.DependencyInjection;
 
             const string Project = "0c2eba2c5af04d3f9e9d0d410b371fde";

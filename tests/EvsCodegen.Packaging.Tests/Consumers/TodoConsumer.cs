@@ -37,7 +37,7 @@ internal static class TodoConsumer
         "Todos.Resolver.g.cs",
     ];
 
-    public static IReadOnlyDictionary<string, string> Files(string generatorVersion) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Files(string generatorVersion, string runtimeVersion) => new Dictionary<string, string>
     {
         [ProjectName + ".csproj"] = $$"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -55,7 +55,7 @@ internal static class TodoConsumer
               <ItemGroup>
                 <PackageReference Include="EvsCodegen.Generators" Version="{{generatorVersion}}" />
                 <!-- The project emits server code: it adds the server half of the runtime, as the README says. -->
-                <PackageReference Include="EvsCodegen.Runtime.AspNetCore" Version="{{generatorVersion}}" />
+                <PackageReference Include="EvsCodegen.Runtime.AspNetCore" Version="{{runtimeVersion}}" />
                 <AdditionalFiles Include="todos.yaml" OpenApi="true" OpenApiNamespace="Consumer.Todos" OpenApiEmit="models;client;server" OpenApiClientName="TodoClient" OpenApiContractName="ITodoService" />
                 <AdditionalFiles Include="schemas/*.yaml" />
               </ItemGroup>
