@@ -11,6 +11,9 @@ public sealed class DocumentSession(RoundTripResult result, ApiModel model, Gene
     private readonly Dictionary<(Variant, string), Exchange> _remembered = [];
     private readonly Type _apiException = generated.FindType("ApiException") ?? throw new InvalidOperationException("the generated code has no ApiException");
 
+    /// <summary>Whether Prism has died (its own defect), so failed calls are not the generated code's.</summary>
+    public Func<bool> PrismDown { get; init; } = () => false;
+
     /// <summary>The result being filled.</summary>
     public RoundTripResult Result { get; } = result;
 

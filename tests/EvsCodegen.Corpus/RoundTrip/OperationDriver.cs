@@ -105,6 +105,11 @@ public sealed class OperationDriver(DocumentSession session, OperationModel oper
             failure = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
         }
 
+        if (failure is System.Net.Http.HttpRequestException && session.PrismDown())
+        {
+            return;
+        }
+
         var exchange = session.Traffic.Exchanges.Skip(exchangesBefore).LastOrDefault();
         if (check == "full" && exchange is not null)
         {

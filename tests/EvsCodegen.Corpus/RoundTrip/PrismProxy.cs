@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -29,6 +30,20 @@ public sealed class PrismProxy : IAsyncDisposable
 
     /// <summary>Prism's address, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri Address { get; }
+
+    /// <summary>Whether the Prism process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Prism's <c>fatal</c> line, else the end of what it printed.</summary>
+    public string Reason
+    {
+        get
+        {
+            var output = Output;
+            var fatal = output.Split('\n').FirstOrDefault(line => line.Contains("fatal", StringComparison.Ordinal));
+            return (fatal ?? (output.Length > 600 ? output[^600..] : output)).Trim();
+        }
+    }
 
     /// <summary>What Prism printed so far (bounded).</summary>
     public string Output
@@ -97,7 +112,7 @@ public sealed class PrismProxy : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"prism exited with {process.ExitCode}: {Exchange.Shorten(proxy.Output)}");
+                throw new InvalidOperationException($"prism exited with {process.ExitCode}: {proxy.Reason}");
             }
 
             try

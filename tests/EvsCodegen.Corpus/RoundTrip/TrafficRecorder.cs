@@ -36,6 +36,9 @@ public sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHandle
 {
     private readonly List<Exchange> _exchanges = [];
 
+    /// <summary>When set, every request goes to this host and port instead (a restarted Prism listens on a new port).</summary>
+    public Uri? Upstream { get; set; }
+
     /// <summary>The exchanges so far.</summary>
     public IReadOnlyList<Exchange> Exchanges
     {
@@ -51,6 +54,11 @@ public sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHandle
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Upstream is { } upstream)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Host = upstream.Host, Port = upstream.Port }.Uri;
+        }
+
         byte[]? body = null;
         if (request.Content is not null)
         {
