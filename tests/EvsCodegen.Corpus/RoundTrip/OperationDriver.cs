@@ -105,7 +105,7 @@ public sealed class OperationDriver(DocumentSession session, OperationModel oper
             failure = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
         }
 
-        if (failure is System.Net.Http.HttpRequestException && session.PrismDown())
+        if (failure is System.Net.Http.HttpRequestException && await PrismDiedAsync().ConfigureAwait(false))
         {
             return;
         }
@@ -169,6 +169,17 @@ public sealed class OperationDriver(DocumentSession session, OperationModel oper
         {
             Add(FindingKind.Mismatch, $"{check}: result", wrong);
         }
+    }
+
+    // A connection Prism dropped as it crashed: give the process a moment to be seen as ended.
+    private async Task<bool> PrismDiedAsync()
+    {
+        for (var i = 0; i < 30 && !session.PrismDown(); i++)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        return session.PrismDown();
     }
 
     private void Add(FindingKind kind, string check, string detail) =>
