@@ -1,10 +1,18 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using EvsCodegen.Corpus;
+using EvsCodegen.Corpus.RoundTrip;
 
 // dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>]
+//   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]
 string? folder = null;
+var roundTrip = false;
+var noPrism = false;
+string? prism = null;
+string? expected = null;
+string? only = null;
 string? markdown = null;
 string? dump = null;
 var timeout = CorpusRunner.DefaultTimeout;
@@ -25,6 +33,21 @@ for (var i = 0; i < args.Length; i++)
         case "--parallel" when i + 1 < args.Length:
             parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--round-trip":
+            roundTrip = true;
+            break;
+        case "--no-prism":
+            noPrism = true;
+            break;
+        case "--prism" when i + 1 < args.Length:
+            prism = args[++i];
+            break;
+        case "--expected" when i + 1 < args.Length:
+            expected = args[++i];
+            break;
+        case "--only" when i + 1 < args.Length:
+            only = args[++i];
+            break;
         default:
             if (args[i].StartsWith("--", StringComparison.Ordinal) || folder is not null)
             {
@@ -42,6 +65,16 @@ if (folder is null || !Directory.Exists(folder))
 }
 
 var documents = CorpusRunner.Discover(folder);
+if (only is not null)
+{
+    documents = documents.Where(d => d.Name.Contains(only, StringComparison.Ordinal)).ToList();
+}
+
+if (roundTrip)
+{
+    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2));
+}
+
 Console.WriteLine(CorpusReport.Header);
 var results = CorpusRunner.Run(documents, timeout, parallelism);
 foreach (var result in results)
@@ -66,6 +99,6 @@ return CorpusReport.IsGreen(results) ? 0 : 1;
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"error: {problem}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]");
     return 2;
 }

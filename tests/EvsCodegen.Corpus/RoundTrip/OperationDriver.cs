@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Corpus.RoundTrip;
+
+/// <summary>
+/// Drives one generated operation through the generated client: one call per <see cref="Variant"/> and one per declared
+/// error answer, comparing what the implementation received with what was sent and what the client decoded with what
+/// the implementation returned; then the invalid requests of <see cref="InvalidRequests"/>.
+/// </summary>
+public sealed class OperationDriver(DocumentSession session, OperationModel operation, MethodInfo method, RecordingApi recorder)
+{
+    private static readonly Variant[] s_variants = [Variant.Full, Variant.Minimal, Variant.Boundary, Variant.Unicode];
+
+    private RoundTripResult Result => session.Result;
+
+    /// <summary>Runs every check of the operation.</summary>
+    public async Task DriveAsync()
+    {
+        var arguments = new Dictionary<Variant, object?[]>();
+        foreach (var variant in s_variants)
+        {
+            var synthesizer = new ValueSynthesizer(session.Model, variant, Seed(variant));
+            object?[] values;
+            object? answer;
+            try
+            {
+                values = Arguments(synthesizer);
+                answer = ResultType is { } type ? synthesizer.Create(type, operation.Success?.Type, null) : null;
+            }
+            catch (SynthesisException e)
+            {
+                Add(FindingKind.NotDriven, "synthesis", $"{variant}: {e.Message}");
+                return;
+            }
+
+            arguments[variant] = values;
+            await RoundTripAsync(variant.ToString().ToLowerInvariant(), values, answer, expectedStatus: null).ConfigureAwait(false);
+        }
+
+        foreach (var response in operation.Responses.Where(r => r.StatusCode >= 400).DistinctBy(r => r.StatusCode))
+        {
+            var exception = session.CreateApiException(response.StatusCode, $"failure {response.StatusCode} of {operation.OperationId}");
+            await RoundTripAsync($"error {response.StatusCode}", arguments[Variant.Full], exception, response.StatusCode).ConfigureAwait(false);
+        }
+
+        var captured = session.LastExchangeFor(Variant.Full, operation);
+        if (captured is null)
+        {
+            Add(FindingKind.NotDriven, "invalid requests", "no valid request was captured to derive invalid ones from");
+            return;
+        }
+
+        await new InvalidRequests(session, operation, captured, recorder, Add).SendAllAsync().ConfigureAwait(false);
+    }
+
+    private Type? ResultType => method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
+
+    private int Seed(Variant variant) => StableHash($"{Result.Name}/{operation.OperationId}/{variant}") & 0xffff;
+
+    private object?[] Arguments(ValueSynthesizer synthesizer)
+    {
+        var parameters = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).ToArray();
+        var values = new object?[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var name = parameters[i].Name!;
+            var parameter = operation.Parameters.FirstOrDefault(p => p.Name.TrimStart('@') == name);
+            var body = operation.Body is { } b && b.Name.TrimStart('@') == name ? b : null;
+            var required = parameter?.Required ?? body?.Required ?? true;
+            var reference = parameter?.Type ?? body?.Type;
+            if (synthesizer.Variant == Variant.Minimal && (!required || (reference?.Nullable == true && parameter?.Location != ParameterLocation.Path)))
+            {
+                values[i] = null;
+                continue;
+            }
+
+            var ascii = parameter?.Location is ParameterLocation.Header or ParameterLocation.Cookie;
+            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, null, ascii);
+        }
+
+        return values;
+    }
+
+    private async Task RoundTripAsync(string check, object?[] values, object? answer, int? expectedStatus)
+    {
+        recorder.Responder = (_, _) => answer;
+        var before = recorder.Calls.Count;
+        var exchangesBefore = session.Traffic.Exchanges.Count;
+        object? decoded = null;
+        Exception? failure = null;
+        try
+        {
+            var task = (Task)method.Invoke(session.Clients[method.DeclaringType!], [.. values, CancellationToken.None])!;
+            await task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            decoded = ResultType is null ? null : task.GetType().GetProperty("Result")!.GetValue(task);
+        }
+        catch (Exception e)
+        {
+            failure = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+        }
+
+        if (failure is System.Net.Http.HttpRequestException && await PrismDiedAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var exchange = session.Traffic.Exchanges.Skip(exchangesBefore).LastOrDefault();
+        if (check == "full" && exchange is not null)
+        {
+            session.Remember(Variant.Full, operation, exchange);
+        }
+
+        if (exchange?.PrismViolation is { } violation)
+        {
+            Add(FindingKind.PrismViolation, check, violation);
+        }
+
+        Result.RoundTrips++;
+        var calls = recorder.Calls.Skip(before).ToList();
+        if (calls.Count != 1)
+        {
+            if (exchange?.PrismViolation is not null && calls.Count == 0)
+            {
+                return;
+            }
+
+            var status = exchange is null ? "no answer" : $"{exchange.Status} {Exchange.Shorten(exchange.ResponseBody)}";
+            Add(exchange?.Status >= 500 && exchange.PrismViolation is null ? FindingKind.ServerError : FindingKind.Mismatch, check + ": call", $"the implementation received {calls.Count} calls; answer {status}; client: {failure?.GetType().Name} {failure?.Message}");
+            return;
+        }
+
+        var sent = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).ToArray();
+        for (var i = 0; i < sent.Length; i++)
+        {
+            if (StructuralComparer.Difference(values[i], calls[0].Arguments[i], sent[i].Name!) is { } difference)
+            {
+                Add(FindingKind.Mismatch, $"{check}: argument {sent[i].Name}", difference);
+            }
+        }
+
+        if (expectedStatus is { } expected)
+        {
+            var status = failure is null ? (int?)null : session.StatusOf(failure);
+            if (status != expected)
+            {
+                Add(FindingKind.Mismatch, $"{check}: answer", $"the implementation threw ApiException({expected}); the client {(failure is null ? "returned normally" : $"threw {failure.GetType().Name} {status}: {failure.Message}")}");
+            }
+
+            return;
+        }
+
+        if (failure is not null)
+        {
+            if (exchange?.PrismViolation is null)
+            {
+                Add(exchange?.Status >= 500 ? FindingKind.ServerError : FindingKind.Mismatch, $"{check}: answer", $"the client threw {failure.GetType().Name}: {Exchange.Shorten(failure.Message)}");
+            }
+
+            return;
+        }
+
+        if (ResultType is not null && StructuralComparer.Difference(answer, decoded, "result") is { } wrong)
+        {
+            Add(FindingKind.Mismatch, $"{check}: result", wrong);
+        }
+    }
+
+    // A connection Prism dropped as it crashed: give the process a moment to be seen as ended.
+    private async Task<bool> PrismDiedAsync()
+    {
+        for (var i = 0; i < 30 && !session.PrismDown(); i++)
+        {
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        return session.PrismDown();
+    }
+
+    private void Add(FindingKind kind, string check, string detail) =>
+        Result.Findings.Add(new Finding(Result.Name, operation.OperationId, kind, check, detail));
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
+    }
+}

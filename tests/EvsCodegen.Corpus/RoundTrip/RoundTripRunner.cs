@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using EvsCodegen.Generators.Model;
+using EvsCodegen.Generators.Parsing;
+
+namespace EvsCodegen.Corpus.RoundTrip;
+
+/// <summary>
+/// The round-trip mode: each document's generated server, hosted in-process over recording implementations, driven by
+/// its generated client (through Prism when <paramref name="prism"/> is given), then probed with invalid requests.
+/// </summary>
+/// <param name="prism">The Prism executable; null runs without the independent oracle.</param>
+public sealed class RoundTripRunner(string? prism)
+{
+    private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs every document, <paramref name="parallelism"/> at a time; results come back in document order.</summary>
+    public IReadOnlyList<RoundTripResult> Run(IReadOnlyList<CorpusDocument> documents, int parallelism, Action<RoundTripResult>? progress = null)
+    {
+        var results = new RoundTripResult[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
+        {
+            results[i] = RunAsync(documents[i]).GetAwaiter().GetResult();
+            progress?.Invoke(results[i]);
+        });
+        return results;
+    }
+
+    /// <summary>Runs one document.</summary>
+    public async Task<RoundTripResult> RunAsync(CorpusDocument document)
+    {
+        var result = new RoundTripResult(document.Name);
+        var generation = CorpusRunner.RunOne(document, CorpusRunner.DefaultTimeout, keepCompilation: true);
+        if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
+        {
+            result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));
+            return result;
+        }
+
+        var model = Parse(document);
+        if (model is null || model.Surfaces.Count == 0)
+        {
+            return result;
+        }
+
+        result.Operations = model.Surfaces.Sum(s => s.Operations.Count);
+        try
+        {
+            await DriveAsync(document, model, generation, result).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever stops one document is reported on its row; the others still run.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "host", $"{e.GetType().Name}: {e.Message}"));
+        }
+
+        return result;
+    }
+
+    private async Task DriveAsync(CorpusDocument document, ApiModel model, DocumentResult generation, RoundTripResult result)
+    {
+        using var generated = GeneratedAssembly.Load(generation.Compilation!, RecordingApi.ProxySource);
+        var contracts = new Dictionary<Type, object>();
+        var recorders = new Dictionary<SurfaceModel, (Type Contract, RecordingApi Recorder)>();
+        foreach (var surface in model.Surfaces)
+        {
+            var contract = generated.Assembly.GetType($"{document.Namespace}.{surface.InterfaceName}");
+            if (contract is null)
+            {
+                result.Findings.AddRange(surface.Operations.Select(o => new Finding(document.Name, o.OperationId, FindingKind.NotDriven, "contract", $"no type {surface.InterfaceName}")));
+                continue;
+            }
+
+            var (instance, recorder) = RecordingApi.Create(contract, generated.Assembly);
+            contracts[contract] = instance;
+            recorders[surface] = (contract, recorder);
+        }
+
+        await using var host = await GeneratedServerHost.StartAsync(generated.Assembly, contracts).ConfigureAwait(false);
+        PrismProxy? proxy = null;
+        if (prism is not null)
+        {
+            try
+            {
+                proxy = await PrismProxy.StartAsync(prism, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                result.ThroughPrism = true;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                // Prism cannot read some documents (a dangling $ref, a property named $ref): listed, and the traffic goes straight to the server.
+                result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "prism start", e.Message));
+            }
+        }
+
+        try
+        {
+            using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
+            using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? host.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+            // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here.
+            clientHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "round-trip-token");
+            using var serverHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+            var session = new DocumentSession(result, model, generated, traffic, serverHttp) { PrismDown = () => proxy is { HasExited: true } };
+            foreach (var (surface, (contract, recorder)) in recorders)
+            {
+                session.Clients[contract] = CreateClient(generated, document.Namespace, surface, clientHttp);
+                foreach (var operation in surface.Operations)
+                {
+                    await DriveOperationAsync(session, operation, contract, recorder).ConfigureAwait(false);
+                    if (proxy is { HasExited: true })
+                    {
+                        // Prism died on this operation's traffic: reported against it, and a new Prism serves the next ones.
+                        result.Findings.Add(new Finding(document.Name, operation.OperationId, FindingKind.NotDriven, "prism exited", "prism crashed on this operation's traffic (a Prism defect; the remaining calls of the operation were not checked): " + proxy.Reason));
+                        await proxy.DisposeAsync().ConfigureAwait(false);
+                        proxy = await PrismProxy.StartAsync(prism!, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                        traffic.Upstream = proxy.Address;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task DriveOperationAsync(DocumentSession session, OperationModel operation, Type contract, RecordingApi recorder)
+    {
+        var result = session.Result;
+        var method = contract.GetMethod(operation.MethodName + "Async");
+        if (method is null)
+        {
+            result.Findings.Add(new Finding(result.Name, operation.OperationId, FindingKind.NotDriven, "contract", $"no method {operation.MethodName}Async"));
+            return;
+        }
+
+        try
+        {
+            await new OperationDriver(session, operation, method, recorder).DriveAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A harness failure on one operation is reported as not driven, with its reason; the others still run.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result.Findings.Add(new Finding(result.Name, operation.OperationId, FindingKind.NotDriven, "driver", $"{e.GetType().Name}: {e.Message}"));
+        }
+
+        if (!result.Findings.Any(f => f.Operation == operation.OperationId && f.Kind == FindingKind.NotDriven && f.Check is "synthesis" or "driver" or "contract"))
+        {
+            result.Driven++;
+        }
+    }
+
+    private static object CreateClient(GeneratedAssembly generated, string ns, SurfaceModel surface, HttpClient http)
+    {
+        var type = generated.Assembly.GetType($"{ns}.{surface.ClientName}") ?? throw new InvalidOperationException($"no client {surface.ClientName}");
+        var optionsType = generated.FindType("ApiClientOptions") ?? throw new InvalidOperationException("no ApiClientOptions");
+        var options = Activator.CreateInstance(optionsType)!;
+        foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(string)))
+        {
+            property.SetValue(options, "credential-" + property.Name.ToLowerInvariant());
+        }
+
+        return Activator.CreateInstance(type, http, options)!;
+    }
+
+    /// <summary>The generator's model of the document, as the generator itself builds it.</summary>
+    public static ApiModel? Parse(CorpusDocument document)
+    {
+        var options = new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default);
+        var fragments = document.Fragments.Select(f => new FragmentModel(f.Key, f.Value)).ToEquatableArray();
+        return DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, options), fragments, CancellationToken.None).Model;
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EvsCodegen.Corpus.RoundTrip;
+
+/// <summary>One request the generated client sent and the answer it got, as bytes.</summary>
+public sealed record Exchange(
+    HttpMethod Method,
+    Uri Uri,
+    IReadOnlyList<KeyValuePair<string, string[]>> Headers,
+    string? ContentType,
+    byte[]? Body,
+    int Status,
+    IReadOnlyList<KeyValuePair<string, string[]>> ResponseHeaders,
+    string ResponseBody)
+{
+    /// <summary>
+    /// What Prism reported about the exchange, or null: an <c>sl-violations</c> header, or an answer Prism made itself
+    /// (a problem+json whose type is one of Prism's errors) instead of forwarding the server's.
+    /// </summary>
+    public string? PrismViolation =>
+        ResponseHeaders.FirstOrDefault(h => h.Key.Equals("sl-violations", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } violations
+            ? "sl-violations: " + string.Join(" ", violations)
+            : ResponseBody.Contains("stoplight.io/prism/errors", StringComparison.Ordinal) ? $"{Status} {Shorten(ResponseBody)}" : null;
+
+    /// <summary>A long text cut for a report line.</summary>
+    public static string Shorten(string text) => text.Length > 600 ? text[..600] + "…" : text;
+}
+
+/// <summary>Records every exchange of the client it sits in.</summary>
+public sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly List<Exchange> _exchanges = [];
+
+    /// <summary>When set, every request goes to this host and port instead (a restarted Prism listens on a new port).</summary>
+    public Uri? Upstream { get; set; }
+
+    /// <summary>The exchanges so far.</summary>
+    public IReadOnlyList<Exchange> Exchanges
+    {
+        get
+        {
+            lock (_exchanges)
+            {
+                return [.. _exchanges];
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Upstream is { } upstream)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Host = upstream.Host, Port = upstream.Port }.Uri;
+        }
+
+        byte[]? body = null;
+        if (request.Content is not null)
+        {
+            body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()))
+            .Concat(request.Content?.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())) ?? [])
+            .ToList();
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var responseHeaders = response.Headers.Concat(response.Content.Headers).Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())).ToList();
+        lock (_exchanges)
+        {
+            _exchanges.Add(new Exchange(request.Method, request.RequestUri!, headers, request.Content?.Headers.ContentType?.ToString(), body, (int)response.StatusCode, responseHeaders, System.Text.Encoding.UTF8.GetString(answer)));
+        }
+
+        // The client reads the body again: give it back buffered.
+        var replay = new ByteArrayContent(answer);
+        foreach (var header in response.Content.Headers)
+        {
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = replay;
+        return response;
+    }
+}

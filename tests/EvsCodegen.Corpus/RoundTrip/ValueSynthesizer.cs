@@ -1,0 +1,323 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EvsCodegen.Generators.Model;
+
+namespace EvsCodegen.Corpus.RoundTrip;
+
+/// <summary>Which values a synthesized call carries.</summary>
+public enum Variant
+{
+    /// <summary>Every optional value present, ordinary values.</summary>
+    Full,
+
+    /// <summary>Only what is required; nullable required values are null.</summary>
+    Minimal,
+
+    /// <summary>Every optional value present, at the bounds of the schema (longest strings, largest numbers, most items).</summary>
+    Boundary,
+
+    /// <summary>Every optional value present, non-ASCII text and negative numbers.</summary>
+    Unicode,
+}
+
+/// <summary>A value the synthesizer cannot make within the schema's constraints: the operation is listed as not driven.</summary>
+public sealed class SynthesisException(string message) : Exception(message);
+
+/// <summary>
+/// Makes values of generated C# types by walking them with reflection (records, enum value structs, lists, maps,
+/// primitives), within the constraints the generator's own model gives for each property (lengths, bounds, patterns,
+/// item counts). Deterministic: the same document, variant and seed give the same values.
+/// </summary>
+public sealed class ValueSynthesizer
+{
+    private const int MaxDepth = 8;
+
+    // Tried in order for a property with a pattern; a pattern none matches makes the operation not driven, with the pattern as reason.
+    private static readonly string[] s_patternCandidates =
+    [
+        "abc", "a", "A", "ABC", "Abc", "1", "123", "a1", "abc123", "ab-cd", "a_b", "1.0.0", "2021-03-04", "05:06:07",
+        "user@example.com", "+12025550100", "image/png", "https://example.com/a", "AB12", "12345678", "0123456789",
+        "aaaaaaaaaa", "1234567890123", "a b", "ABC-123", "abc.def",
+    ];
+
+    private readonly Dictionary<string, TypeModel> _types;
+    private readonly Variant _variant;
+    private readonly NullabilityInfoContext _nullability = new();
+    private int _counter;
+
+    /// <summary>Creates a synthesizer over the types of <paramref name="model"/>.</summary>
+    public ValueSynthesizer(ApiModel model, Variant variant, int seed)
+    {
+        _types = model.Types.GroupBy(t => t.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _variant = variant;
+        _counter = seed;
+    }
+
+    /// <summary>The variant.</summary>
+    public Variant Variant => _variant;
+
+    /// <summary>A value of <paramref name="type"/> (never null; the caller decides absence).</summary>
+    /// <param name="type">The C# type (a <see cref="Nullable{T}"/> gives its underlying value).</param>
+    /// <param name="reference">The model's view of the value, for string formats and item constraints.</param>
+    /// <param name="constraints">The constraints on the value itself.</param>
+    /// <param name="asciiOnly">Text that goes into a header or a cookie.</param>
+    public object Create(Type type, TypeRefModel? reference, ConstraintsModel? constraints, bool asciiOnly = false) =>
+        Create(type, reference, constraints ?? ConstraintsModel.None, asciiOnly, 0);
+
+    private object Create(Type type, TypeRefModel? reference, ConstraintsModel constraints, bool asciiOnly, int depth)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        _counter++;
+        if (type == typeof(string))
+        {
+            return Text(reference?.Format, constraints, asciiOnly);
+        }
+
+        if (type == typeof(bool))
+        {
+            return _variant is Variant.Full or Variant.Unicode;
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(decimal))
+        {
+            return Number(type, constraints);
+        }
+
+        if (type == typeof(Guid))
+        {
+            return new Guid(_counter, 0x1234, 0x4567, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67);
+        }
+
+        if (type == typeof(DateTimeOffset))
+        {
+            return new DateTimeOffset(2021, 3, 4, 5, 6, 7, TimeSpan.Zero).AddDays(_counter % 1000).AddSeconds(_variant == Variant.Boundary ? 0.123456 : 0);
+        }
+
+        if (type == typeof(DateOnly))
+        {
+            return new DateOnly(2021, 3, 4).AddDays(_counter % 1000);
+        }
+
+        if (type == typeof(byte[]))
+        {
+            return _variant == Variant.Minimal ? new byte[] { 7 } : new byte[] { 0, 1, 2, 0x7f, 0x80, 0xfe, 0xff, (byte)_counter };
+        }
+
+        if (type == typeof(JsonElement))
+        {
+            var json = _variant switch
+            {
+                Variant.Minimal => "\"m\"",
+                Variant.Unicode => "{\"k\":[1,\"h\u00e9llo \u4e16\u754c\",true,null]}",
+                Variant.Boundary => "[]",
+                _ => "{\"a\":1,\"b\":\"x\"}",
+            };
+            return JsonDocument.Parse(json).RootElement.Clone();
+        }
+
+        if (StructuralComparer.IsEnumStruct(type))
+        {
+            var known = ((IEnumerable)type.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!).Cast<object>().ToList();
+            if (known.Count == 0)
+            {
+                throw new SynthesisException($"the enum {type.Name} has no values");
+            }
+
+            return known[_variant switch { Variant.Boundary => known.Count - 1, Variant.Unicode => known.Count / 2, _ => 0 }];
+        }
+
+        if (type.IsGenericType && Implements(type, typeof(IReadOnlyDictionary<,>)) is { } map)
+        {
+            var valueType = map.GetGenericArguments()[1];
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+            for (var i = 0; i < Count(ConstraintsModel.None, depth); i++)
+            {
+                dictionary[_variant == Variant.Unicode ? $"cl\u00e9-{i}" : $"key{i}"] = Create(valueType, reference?.Item, reference?.ItemConstraints ?? ConstraintsModel.None, asciiOnly, depth + 1);
+            }
+
+            return dictionary;
+        }
+
+        if (type.IsGenericType && Implements(type, typeof(IReadOnlyList<>)) is { } list)
+        {
+            var itemType = list.GetGenericArguments()[0];
+            var items = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+            var count = Count(constraints, depth);
+            for (var i = 0; i < count; i++)
+            {
+                items.Add(Create(itemType, reference?.Item, reference?.ItemConstraints ?? ConstraintsModel.None, asciiOnly, depth + 1));
+            }
+
+            return items;
+        }
+
+        if (type.IsClass && _types.TryGetValue(type.Name, out var model))
+        {
+            if (depth > MaxDepth)
+            {
+                throw new SynthesisException($"{type.Name} nests deeper than {MaxDepth} levels through required properties");
+            }
+
+            return model is UnionTypeModel union ? Union(type, union, depth) : Record(type, model as ObjectTypeModel, depth);
+        }
+
+        throw new SynthesisException($"no synthesis for the C# type {type}");
+    }
+
+    private object Record(Type type, ObjectTypeModel? model, int depth)
+    {
+        var instance = Activator.CreateInstance(type) ?? throw new SynthesisException($"{type.Name} has no parameterless constructor");
+        var shallow = depth >= 3;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            var declared = model?.Properties.FirstOrDefault(p => p.Name == property.Name);
+            var required = declared?.Required ?? property.GetCustomAttributes().Any(a => a.GetType().Name == "RequiredMemberAttribute");
+            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null || _nullability.Create(property).WriteState == NullabilityState.Nullable;
+            if (!required && (_variant == Variant.Minimal || shallow))
+            {
+                continue;
+            }
+
+            if (required && nullable && (_variant == Variant.Minimal || (shallow && !property.PropertyType.IsValueType)))
+            {
+                property.SetValue(instance, null);
+                continue;
+            }
+
+            property.SetValue(instance, Create(property.PropertyType, declared?.Type, declared?.Constraints ?? ConstraintsModel.None, false, depth + 1));
+        }
+
+        return instance;
+    }
+
+    private object Union(Type type, UnionTypeModel union, int depth)
+    {
+        var index = _variant switch { Variant.Boundary => union.Members.Count - 1, Variant.Unicode => union.Members.Count / 2, _ => 0 };
+        var member = union.Members[index];
+        var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.CanWrite && p.PropertyType.Name == member.TypeName)
+            ?? throw new SynthesisException($"the union {type.Name} has no property for {member.TypeName}");
+        var alternative = Create(property.PropertyType, null, ConstraintsModel.None, false, depth + 1);
+        if (union.Discriminator is { } discriminator && _types.TryGetValue(member.TypeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
+        {
+            var key = objectModel.Properties.FirstOrDefault(p => p.JsonName == discriminator);
+            var target = key is null ? null : property.PropertyType.GetProperty(key.Name);
+            var value = member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : member.TypeName;
+            if (target?.PropertyType == typeof(string))
+            {
+                target.SetValue(alternative, value);
+            }
+            else if (target is not null && StructuralComparer.IsEnumStruct(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType))
+            {
+                target.SetValue(alternative, Activator.CreateInstance(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType, value));
+            }
+        }
+
+        var instance = Activator.CreateInstance(type)!;
+        property.SetValue(instance, alternative);
+        return instance;
+    }
+
+    private int Count(ConstraintsModel constraints, int depth)
+    {
+        var min = constraints.MinItems ?? 0;
+        var max = constraints.MaxItems ?? int.MaxValue;
+        var wanted = depth >= 3 ? 0 : _variant switch { Variant.Minimal => 0, Variant.Boundary => Math.Min(max, 3), _ => 2 };
+        return Math.Clamp(wanted, min, Math.Max(min, max));
+    }
+
+    private string Text(string? format, ConstraintsModel constraints, bool asciiOnly)
+    {
+        var text = Formatted(format) ?? _variant switch
+        {
+            Variant.Minimal => "m",
+            Variant.Unicode when !asciiOnly => $"h\u00e9llo w\u00f6rld \u2713 \u4e16\u754c {_counter}",
+            Variant.Boundary => new string('x', constraints.MaxLength ?? constraints.MinLength ?? 1),
+            _ => $"value-{_counter}",
+        };
+        if (constraints.Pattern is { } pattern)
+        {
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            if (!regex.IsMatch(text))
+            {
+                text = s_patternCandidates.FirstOrDefault(c => regex.IsMatch(c) && Fits(c, constraints))
+                    ?? throw new SynthesisException($"no value matches the pattern '{pattern}'");
+            }
+        }
+
+        if (text.Length < (constraints.MinLength ?? 0))
+        {
+            text += new string('x', constraints.MinLength!.Value - text.Length);
+        }
+
+        while (text.Length > (constraints.MaxLength ?? int.MaxValue) || Encoding.UTF8.GetByteCount(text) > (constraints.MaxBytes ?? int.MaxValue))
+        {
+            text = text[..^1];
+        }
+
+        return text;
+    }
+
+    private static bool Fits(string text, ConstraintsModel constraints) =>
+        text.Length >= (constraints.MinLength ?? 0) && text.Length <= (constraints.MaxLength ?? int.MaxValue);
+
+    private string? Formatted(string? format) => format switch
+    {
+        "email" => $"user{_counter}@example.com",
+        "uri" or "url" => $"https://example.com/r{_counter}",
+        "hostname" => "example.com",
+        "ipv4" => "192.0.2.1",
+        "ipv6" => "2001:db8::1",
+        "date-time" => "2021-03-04T05:06:07Z",
+        "date" => "2021-03-04",
+        "time" => "05:06:07",
+        "uuid" => new Guid(_counter, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).ToString(),
+        _ => null,
+    };
+
+    private object Number(Type type, ConstraintsModel constraints)
+    {
+        var integer = type == typeof(int) || type == typeof(long);
+        var (typeMin, typeMax) = type == typeof(int) ? (int.MinValue, int.MaxValue) : type == typeof(long) ? (-9007199254740991d, 9007199254740991d) : (-1e15, 1e15);
+        var step = integer ? 1 : 0.5;
+        var min = Parse(constraints.Minimum) is { } lo ? lo + (constraints.ExclusiveMinimum ? step : 0) : typeMin;
+        var max = Parse(constraints.Maximum) is { } hi ? hi - (constraints.ExclusiveMaximum ? step : 0) : typeMax;
+        if (integer)
+        {
+            min = Math.Ceiling(min);
+            max = Math.Floor(max);
+        }
+
+        if (min > max)
+        {
+            throw new SynthesisException($"no {type.Name} lies within [{constraints.Minimum}, {constraints.Maximum}]");
+        }
+
+        var wanted = _variant switch
+        {
+            Variant.Minimal => 0d,
+            Variant.Boundary => max,
+            Variant.Unicode => integer ? -7d : -7.25,
+            _ => integer ? 42d : 4.5,
+        };
+        var value = Math.Clamp(wanted, min, max);
+        return type == typeof(int) ? (int)value
+            : type == typeof(long) ? (long)value
+            : type == typeof(float) ? (float)value
+            : type == typeof(decimal) ? (decimal)value
+            : value;
+    }
+
+    private static double? Parse(string? number) =>
+        number is not null && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static Type? Implements(Type type, Type open) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == open ? type
+        : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == open);
+}
