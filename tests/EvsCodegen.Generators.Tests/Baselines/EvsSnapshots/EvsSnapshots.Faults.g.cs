@@ -11,11 +11,11 @@ public static partial class ApiFaults
     /// <summary>The fault name and code of each documented status, and the shape of error bodies.</summary>
     public static global::EvsCodegen.Runtime.ApiFaultTable Table { get; } = new(
         keyedEnvelope: true,
-        new(400, "badRequest", "EVS.5400"),
-        new(401, "unauthorized", "EVS.5401"),
-        new(403, "forbidden", "EVS.5403"),
-        new(404, "itemNotFound", "EVS.5404"),
-        new(413, "overLimit", "EVS.5400"),
-        new(415, "badMediaType", "EVS.5400"),
-        new(500, "computeFault", "EVS.5500"));
+        new global::EvsCodegen.Runtime.ApiFault(400, "badRequest", "EVS.5400"),
+        new global::EvsCodegen.Runtime.ApiFault(401, "unauthorized", "EVS.5401"),
+        new global::EvsCodegen.Runtime.ApiFault(403, "forbidden", "EVS.5403"),
+        new global::EvsCodegen.Runtime.ApiFault(404, "itemNotFound", "EVS.5404"),
+        new global::EvsCodegen.Runtime.ApiFault(413, "overLimit", "EVS.5400"),
+        new global::EvsCodegen.Runtime.ApiFault(415, "badMediaType", "EVS.5400"),
+        new global::EvsCodegen.Runtime.ApiFault(500, "computeFault", "EVS.5500"));
 }
