@@ -13,21 +13,21 @@ namespace EvsCodegen.Generators;
 /// <param name="Path">The document.</param>
 /// <param name="HintPrefix">A prefix unique among the compilation's documents.</param>
 /// <param name="Conflict">The diagnostic that stops this document, if any.</param>
-public sealed record DocumentSlotModel(string Path, string HintPrefix, DiagnosticModel? Conflict);
+internal sealed record DocumentSlotModel(string Path, string HintPrefix, DiagnosticModel? Conflict);
 
 /// <summary>What placement needs to know of a parsed document.</summary>
 /// <param name="Path">The document.</param>
 /// <param name="DocumentName">Its name (from the file name).</param>
 /// <param name="Namespace">Its namespace.</param>
 /// <param name="Emit">What it emits.</param>
-public sealed record DocumentIdentityModel(string Path, string DocumentName, string Namespace, EmitKinds Emit);
+internal sealed record DocumentIdentityModel(string Path, string DocumentName, string Namespace, EmitKinds Emit);
 
 /// <summary>
 /// Keeps documents of one compilation apart: runtime types are per namespace and family, so two documents may not
 /// emit the same family into one namespace (EVS1006, the later path loses), and file names may repeat across
 /// folders, so hint prefixes get a number when they would clash. Decided in path order, so the result is deterministic.
 /// </summary>
-public static class DocumentPlacement
+internal static class DocumentPlacement
 {
     /// <summary>The identity of a parsed document, or null when it generates nothing.</summary>
     public static DocumentIdentityModel? Identify(ParseResultModel result) => result.Model is { } model

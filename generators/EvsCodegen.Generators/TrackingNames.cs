@@ -1,7 +1,7 @@
 namespace EvsCodegen.Generators;
 
 /// <summary>Names of the pipeline steps, for tests that assert what re-ran.</summary>
-public static class TrackingNames
+internal static class TrackingNames
 {
     /// <summary>Project-wide options from MSBuild properties.</summary>
     public const string Defaults = nameof(Defaults);

@@ -23,7 +23,7 @@ public sealed class PublicCorpusRoundTripFixture
         Expected = RoundTripReport.ReadExpected(ExpectedFile);
     }
 
-    public IReadOnlyList<RoundTripResult> Results { get; }
+    internal IReadOnlyList<RoundTripResult> Results { get; }
 
     public IReadOnlyDictionary<string, string> Expected { get; }
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace EvsCodegen.Generators.Diagnostics;
 
 /// <summary>Every diagnostic the generator reports, defined once. IDs are tracked in AnalyzerReleases.*.md.</summary>
-public static class DiagnosticDescriptors
+internal static class DiagnosticDescriptors
 {
     private const string Category = "EvsCodegen";
 

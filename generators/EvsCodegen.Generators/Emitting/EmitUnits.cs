@@ -5,7 +5,7 @@ using EvsCodegen.Generators.Model;
 namespace EvsCodegen.Generators.Emitting;
 
 /// <summary>What one generated file is made from.</summary>
-public enum EmitUnitKind
+internal enum EmitUnitKind
 {
     /// <summary>The document's fault table (<c>ApiFaults</c>), which the runtime reads and writes error bodies with.</summary>
     Faults,
@@ -45,7 +45,7 @@ public enum EmitUnitKind
 /// <param name="Type">The type, for <see cref="EmitUnitKind.Type"/>.</param>
 /// <param name="Surface">The surface, for contracts, clients and controllers.</param>
 /// <param name="TypeNames">Every generated type name, for the resolver.</param>
-public sealed record EmitUnitModel(
+internal sealed record EmitUnitModel(
     EmitUnitKind Kind,
     string HintName,
     ApiContextModel Context,
@@ -54,7 +54,7 @@ public sealed record EmitUnitModel(
     EquatableArray<string> TypeNames);
 
 /// <summary>Splits a model into per-file units according to what the document emits.</summary>
-public static class EmitUnits
+internal static class EmitUnits
 {
     /// <summary>The units of <paramref name="model"/>, in a fixed order; none when there is no model.</summary>
     public static IEnumerable<EmitUnitModel> Split(ApiModel? model)
@@ -105,7 +105,7 @@ public static class EmitUnits
 }
 
 /// <summary>Dispatches a unit to its emitter.</summary>
-public static class Emitter
+internal static class Emitter
 {
     /// <summary>The source text of <paramref name="unit"/>.</summary>
     public static string Emit(EmitUnitModel unit) => unit.Kind switch

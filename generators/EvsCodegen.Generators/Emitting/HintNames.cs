@@ -8,7 +8,7 @@ namespace EvsCodegen.Generators.Emitting;
 /// limit (255 characters on Linux, a 260-character path on Windows) fails the build with CS0016; schema and file
 /// names come from the document and have no length limit of their own.
 /// </summary>
-public static class HintNames
+internal static class HintNames
 {
     /// <summary>The longest hint name produced, <c>.g.cs</c> included.</summary>
     public const int MaxLength = 120;

@@ -9,7 +9,7 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="Context">Per-document facts every emitted file needs (namespace, names, faults).</param>
 /// <param name="Types">The named types to emit: objects and enums, in document order.</param>
 /// <param name="Surfaces">Operations grouped into API surfaces (one interface, client and controller each).</param>
-public sealed record ApiModel(
+internal sealed record ApiModel(
     ApiContextModel Context,
     EquatableArray<TypeModel> Types,
     EquatableArray<SurfaceModel> Surfaces);
@@ -24,7 +24,7 @@ public sealed record ApiModel(
 /// <param name="ApiKeys">The apiKey security schemes the client can send.</param>
 /// <param name="Faults">Fault names and codes by status (the <c>x-fault</c> extension), ordered by status.</param>
 /// <param name="Envelope">The error envelope (the <c>x-error-envelope</c> extension), if the document has one.</param>
-public sealed record ApiContextModel(
+internal sealed record ApiContextModel(
     string DocumentName,
     string Namespace,
     EmitKinds Emit,
@@ -37,7 +37,7 @@ public sealed record ApiContextModel(
 
 /// <summary>Which families of code a document emits.</summary>
 [System.Flags]
-public enum EmitKinds
+internal enum EmitKinds
 {
     /// <summary>Nothing.</summary>
     None = 0,
@@ -61,13 +61,13 @@ public enum EmitKinds
 /// <param name="In">Where the key goes: header, query or cookie.</param>
 /// <param name="ParameterName">The header, query or cookie name.</param>
 /// <param name="Description">The scheme's description.</param>
-public sealed record ApiKeyModel(string SchemeName, string PropertyName, string In, string ParameterName, string? Description);
+internal sealed record ApiKeyModel(string SchemeName, string PropertyName, string In, string ParameterName, string? Description);
 
 /// <summary>A fault name and code for one status (from the <c>x-fault</c> response extension).</summary>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="Name">The fault name, the single key of the envelope.</param>
 /// <param name="Code">The string error code.</param>
-public sealed record FaultModel(int StatusCode, string Name, string Code);
+internal sealed record FaultModel(int StatusCode, string Name, string Code);
 
 /// <summary>
 /// A keyed error envelope: the body is <c>{"faultName": {message, code}}</c>.
@@ -75,4 +75,4 @@ public sealed record FaultModel(int StatusCode, string Name, string Code);
 /// <param name="FaultTypeName">The C# type of the inner object.</param>
 /// <param name="MessageProperty">The C# property that holds the message.</param>
 /// <param name="CodeProperty">The C# property that holds the code.</param>
-public sealed record EnvelopeModel(string FaultTypeName, string MessageProperty, string CodeProperty);
+internal sealed record EnvelopeModel(string FaultTypeName, string MessageProperty, string CodeProperty);

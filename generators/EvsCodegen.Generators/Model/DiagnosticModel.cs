@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Model;
 /// A diagnostic as plain data: the descriptor's ID, where it points in the OpenAPI document, and its message
 /// arguments. It becomes a Roslyn <see cref="Diagnostic"/> only when reported, so the pipeline can cache it.
 /// </summary>
-public sealed record DiagnosticModel(
+internal sealed record DiagnosticModel(
     string Id,
     string FilePath,
     TextSpan Span,

@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="ClientName">The client class name, for a document with a single surface.</param>
 /// <param name="ContractName">The contract interface name, for a document with a single surface.</param>
 /// <param name="Problems">Option values that were not understood: (option, value, reason) triples flattened.</param>
-public sealed record DocumentOptionsModel(
+internal sealed record DocumentOptionsModel(
     string Namespace,
     EmitKinds Emit,
     bool Public,
@@ -19,15 +19,15 @@ public sealed record DocumentOptionsModel(
 /// <param name="Path">The file's path.</param>
 /// <param name="Text">The file's content.</param>
 /// <param name="Options">Its options.</param>
-public sealed record DocumentInputModel(string Path, string Text, DocumentOptionsModel Options);
+internal sealed record DocumentInputModel(string Path, string Text, DocumentOptionsModel Options);
 
 /// <summary>A file a document's <c>$ref</c> may name: an AdditionalFiles item with a YAML or JSON extension.</summary>
 /// <param name="Path">The item's path.</param>
 /// <param name="Text">Its text.</param>
-public sealed record FragmentModel(string Path, string Text);
+internal sealed record FragmentModel(string Path, string Text);
 
 /// <summary>The result of parsing one document: the model (null when nothing can be generated) and diagnostics.</summary>
 /// <param name="Model">The model.</param>
 /// <param name="Diagnostics">Positioned diagnostics.</param>
 /// <param name="Path">The document's path.</param>
-public sealed record ParseResultModel(ApiModel? Model, EquatableArray<DiagnosticModel> Diagnostics, string Path = "");
+internal sealed record ParseResultModel(ApiModel? Model, EquatableArray<DiagnosticModel> Diagnostics, string Path = "");

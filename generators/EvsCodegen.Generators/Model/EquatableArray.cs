@@ -10,7 +10,7 @@ namespace EvsCodegen.Generators.Model;
 /// incremental pipeline can tell an unchanged model from a changed one.
 /// </summary>
 /// <typeparam name="T">The element type; it must itself have value equality.</typeparam>
-public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     private readonly T[]? _items;
@@ -76,7 +76,7 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 }
 
 /// <summary>Helpers to build <see cref="EquatableArray{T}"/> values.</summary>
-public static class EquatableArray
+internal static class EquatableArray
 {
     /// <summary>Copies a sequence into an equatable array.</summary>
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)

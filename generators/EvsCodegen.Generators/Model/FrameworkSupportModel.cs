@@ -7,4 +7,4 @@ namespace EvsCodegen.Generators.Model;
 /// </summary>
 /// <param name="HttpClientFactory">Whether <c>Microsoft.Extensions.Http</c> (<c>AddHttpClient</c>) is referenced.</param>
 /// <param name="Mvc">Whether ASP.NET Core MVC (<c>AddControllers</c>) is referenced.</param>
-public sealed record FrameworkSupportModel(bool HttpClientFactory, bool Mvc);
+internal sealed record FrameworkSupportModel(bool HttpClientFactory, bool Mvc);

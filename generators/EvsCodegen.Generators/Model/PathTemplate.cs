@@ -8,7 +8,7 @@ namespace EvsCodegen.Generators.Model;
 /// templates with a diagnostic, and the emitters, which only ever see templates it accepted. OpenAPI 3.1.1's grammar:
 /// a template expression is <c>{</c>, one or more characters other than braces, <c>}</c>; literal text holds no braces.
 /// </summary>
-public static class PathTemplate
+internal static class PathTemplate
 {
     /// <summary>One piece of a path template: literal text, or the name of a template expression (<c>{name}</c>).</summary>
     /// <param name="Text">The literal text, or the parameter's name without braces.</param>

@@ -6,7 +6,7 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="ControllerName">The controller class, e.g. <c>SnapshotsApiController</c>.</param>
 /// <param name="Description">The tag's description.</param>
 /// <param name="Operations">The operations, in document order.</param>
-public sealed record SurfaceModel(
+internal sealed record SurfaceModel(
     string InterfaceName,
     string ClientName,
     string ControllerName,
@@ -29,7 +29,7 @@ public sealed record SurfaceModel(
 /// <param name="Body">The request body, if any.</param>
 /// <param name="Success">The response the method returns.</param>
 /// <param name="Responses">Every documented response, in document order.</param>
-public sealed record OperationModel(
+internal sealed record OperationModel(
     string OperationId,
     string MethodName,
     string HttpMethod,
@@ -43,7 +43,7 @@ public sealed record OperationModel(
     EquatableArray<ResponseModel> Responses);
 
 /// <summary>Where a parameter travels.</summary>
-public enum ParameterLocation
+internal enum ParameterLocation
 {
     /// <summary>In the path template.</summary>
     Path,
@@ -66,7 +66,7 @@ public enum ParameterLocation
 /// <param name="Type">Its type (scalars, enums and arrays of them).</param>
 /// <param name="Explode">Whether arrays are exploded (<c>a=1&amp;a=2</c>) or joined (<c>a=1,2</c>).</param>
 /// <param name="Description">Doc text.</param>
-public sealed record ParameterModel(
+internal sealed record ParameterModel(
     string WireName,
     string Name,
     ParameterLocation Location,
@@ -76,7 +76,7 @@ public sealed record ParameterModel(
     string? Description);
 
 /// <summary>How a body is encoded.</summary>
-public enum BodyEncoding
+internal enum BodyEncoding
 {
     /// <summary>JSON.</summary>
     Json,
@@ -95,7 +95,7 @@ public enum BodyEncoding
 }
 
 /// <summary>Facts about <see cref="BodyEncoding"/> that parser and emitters share.</summary>
-public static class BodyEncodings
+internal static class BodyEncodings
 {
     /// <summary>Whether the body is an object read through its schema's JSON converter (JSON, or form fields turned into JSON).</summary>
     public static bool IsSchemaObject(this BodyEncoding encoding) => encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart;
@@ -112,7 +112,7 @@ public static class BodyEncodings
 /// <param name="Description">Doc text.</param>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="FormFields">For <see cref="BodyEncoding.Form"/>: the object's properties as form fields.</param>
-public sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default);
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -120,7 +120,7 @@ public sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRe
 /// <param name="Type">The scalar type of the value, or of each value when <paramref name="IsArray"/>.</param>
 /// <param name="IsArray">Whether the field repeats (an array of scalars).</param>
 /// <param name="Nullable">Whether the C# property may be null.</param>
-public sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable);
+internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable);
 
 /// <summary>A documented response.</summary>
 /// <param name="Status">The status key as written: <c>200</c>, <c>4XX</c> or <c>default</c>.</param>
@@ -129,4 +129,4 @@ public sealed record FormFieldModel(string WireName, string PropertyName, TypeRe
 /// <param name="ContentType">The media type of the body, if any.</param>
 /// <param name="Encoding">How the body is encoded.</param>
 /// <param name="Type">The body's type, when it has one.</param>
-public sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type);
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type);

@@ -4,7 +4,7 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="Name">The C# type name, unique in the document.</param>
 /// <param name="Description">Doc text from the document.</param>
 /// <param name="Deprecated">Whether the schema is marked deprecated.</param>
-public abstract record TypeModel(string Name, string? Description, bool Deprecated)
+internal abstract record TypeModel(string Name, string? Description, bool Deprecated)
 {
     /// <summary>The suffix of the JSON converter class emitted beside every named type (<c>PetJsonConverter</c>).</summary>
     public const string ConverterSuffix = "JsonConverter";
@@ -19,7 +19,7 @@ public abstract record TypeModel(string Name, string? Description, bool Deprecat
 /// <param name="AdditionalPropertiesType">The type of extra values, when they are kept.</param>
 /// <param name="MinProperties">The <c>minProperties</c> bound, if any.</param>
 /// <param name="MaxProperties">The <c>maxProperties</c> bound, if any.</param>
-public sealed record ObjectTypeModel(
+internal sealed record ObjectTypeModel(
     string Name,
     string? Description,
     bool Deprecated,
@@ -35,7 +35,7 @@ public sealed record ObjectTypeModel(
 /// <param name="Deprecated">Whether the schema is marked deprecated.</param>
 /// <param name="IsInteger">Integer enum (otherwise string).</param>
 /// <param name="Members">Known values.</param>
-public sealed record EnumTypeModel(
+internal sealed record EnumTypeModel(
     string Name,
     string? Description,
     bool Deprecated,
@@ -52,7 +52,7 @@ public sealed record EnumTypeModel(
 /// <param name="Keyword">The keyword: <c>oneOf</c> or <c>anyOf</c>.</param>
 /// <param name="Discriminator">The discriminator's property name, if the schema has one.</param>
 /// <param name="Members">The alternatives in document order.</param>
-public sealed record UnionTypeModel(
+internal sealed record UnionTypeModel(
     string Name,
     string? Description,
     bool Deprecated,
@@ -63,15 +63,15 @@ public sealed record UnionTypeModel(
 /// <summary>One alternative of a <see cref="UnionTypeModel"/>.</summary>
 /// <param name="TypeName">The generated object type (also the name of its property on the union).</param>
 /// <param name="DiscriminatorValues">The discriminator values that select it.</param>
-public sealed record UnionMemberModel(string TypeName, EquatableArray<string> DiscriminatorValues);
+internal sealed record UnionMemberModel(string TypeName, EquatableArray<string> DiscriminatorValues);
 
 /// <summary>One known enum value.</summary>
 /// <param name="Name">The C# member name.</param>
 /// <param name="Value">The wire value as text (a string value, or an integer in invariant form).</param>
-public sealed record EnumMemberModel(string Name, string Value);
+internal sealed record EnumMemberModel(string Name, string Value);
 
 /// <summary>How undeclared keys of an object are treated.</summary>
-public enum AdditionalPropertiesKind
+internal enum AdditionalPropertiesKind
 {
     /// <summary>Allowed and ignored (the default of JSON Schema).</summary>
     Ignore,
@@ -91,7 +91,7 @@ public enum AdditionalPropertiesKind
 /// <param name="Description">Doc text.</param>
 /// <param name="Deprecated">Whether the property is deprecated.</param>
 /// <param name="Constraints">Validation keywords enforced when reading strictly.</param>
-public sealed record PropertyModel(
+internal sealed record PropertyModel(
     string JsonName,
     string Name,
     TypeRefModel Type,
@@ -101,7 +101,7 @@ public sealed record PropertyModel(
     ConstraintsModel Constraints);
 
 /// <summary>Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable.</summary>
-public sealed record ConstraintsModel(
+internal sealed record ConstraintsModel(
     int? MinLength = null,
     int? MaxLength = null,
     int? MaxBytes = null,
@@ -118,7 +118,7 @@ public sealed record ConstraintsModel(
 }
 
 /// <summary>The kinds of value a <see cref="TypeRefModel"/> can describe.</summary>
-public enum TypeRefKind
+internal enum TypeRefKind
 {
     /// <summary>Any JSON value, kept as a <c>JsonElement</c>.</summary>
     Any,
@@ -176,7 +176,7 @@ public enum TypeRefKind
 /// <param name="Item">The element type of arrays and the value type of maps.</param>
 /// <param name="Format">The custom wire format of a date-time (<c>x-datetime-format</c>), if any.</param>
 /// <param name="ItemConstraints">Constraints on the elements of an array or map.</param>
-public sealed record TypeRefModel(
+internal sealed record TypeRefModel(
     TypeRefKind Kind,
     bool Nullable = false,
     string? TypeName = null,

@@ -9,7 +9,7 @@ using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 namespace EvsCodegen.Generators.Parsing;
 
 /// <summary>Reads one OpenAPI 3.0 or 3.1 document into an <see cref="ApiModel"/>. Never throws on bad input.</summary>
-public static partial class DocumentParser
+internal static partial class DocumentParser
 {
     /// <summary>Names of runtime types every document emits; schemas cannot take them.</summary>
     internal static readonly string[] RuntimeTypeNames =

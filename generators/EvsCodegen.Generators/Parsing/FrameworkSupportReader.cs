@@ -11,7 +11,7 @@ namespace EvsCodegen.Generators.Parsing;
 /// It reads references, not the compilation: the references input stays cached while C# files are edited, so this
 /// step never runs on a keystroke (a compilation-based lookup would run on every one).
 /// </summary>
-public static class FrameworkSupportReader
+internal static class FrameworkSupportReader
 {
     // The assemblies that define what the registrations call: HttpClientFactoryServiceCollectionExtensions.AddHttpClient
     // and MvcServiceCollectionExtensions.AddControllers.

@@ -10,10 +10,10 @@ namespace EvsCodegen.Generators.Parsing;
 /// <param name="Emit">EvsCodegenEmit.</param>
 /// <param name="Accessibility">EvsCodegenAccessibility.</param>
 /// <param name="NamespaceProperty">The property <paramref name="Namespace"/> came from, for diagnostics.</param>
-public sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility, string NamespaceProperty = "EvsCodegenNamespace");
+internal sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility, string NamespaceProperty = "EvsCodegenNamespace");
 
 /// <summary>Reads generator options from analyzer config (MSBuild properties and AdditionalFiles metadata).</summary>
-public static class OptionsReader
+internal static class OptionsReader
 {
     /// <summary>Reads the project-wide defaults.</summary>
     public static GeneratorDefaultsModel ReadDefaults(AnalyzerConfigOptions global) => new(

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvsCodegen.Benchmarks.Generator;
 
 /// <summary>Runs <see cref="OpenApiGenerator"/> the way the compiler does, over in-memory inputs.</summary>
-public static class GeneratorHost
+internal static class GeneratorHost
 {
     /// <summary>The namespace every benchmarked document emits into.</summary>
     public const string Namespace = "Bench.Api";

@@ -6,7 +6,7 @@ using EvsCodegen.Generators.Model;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>Everything the drivers of one document share: the model, the loaded code, the clients and the traffic.</summary>
-public sealed class DocumentSession(RoundTripResult result, ApiModel model, GeneratedAssembly generated, TrafficRecorder traffic, HttpClient server)
+internal sealed class DocumentSession(RoundTripResult result, ApiModel model, GeneratedAssembly generated, TrafficRecorder traffic, HttpClient server)
 {
     private readonly Dictionary<(Variant, string), Exchange> _remembered = [];
     private readonly Type _apiException = generated.FindType("ApiException") ?? throw new InvalidOperationException("the generated code has no ApiException");

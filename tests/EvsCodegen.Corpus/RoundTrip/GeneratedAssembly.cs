@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>A document's generated code, emitted and loaded into a collectible context of its own, unloaded on dispose.</summary>
-public sealed class GeneratedAssembly : IDisposable
+internal sealed class GeneratedAssembly : IDisposable
 {
     private readonly AssemblyLoadContext _context;
 

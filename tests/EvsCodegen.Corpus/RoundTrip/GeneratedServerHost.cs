@@ -17,7 +17,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// The generated controllers of one assembly, served by Kestrel on 127.0.0.1 (a port the system picks) over the
 /// given implementations of the contract interfaces.
 /// </summary>
-public sealed class GeneratedServerHost : IAsyncDisposable
+internal sealed class GeneratedServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -15,7 +15,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// values, unknown keys where <c>additionalProperties: false</c>, values out of bounds, unknown enum and discriminator
 /// values. Each must get a 4xx and must never reach the implementation.
 /// </summary>
-public sealed class InvalidRequests(DocumentSession session, OperationModel operation, Exchange valid, RecordingApi recorder, Action<FindingKind, string, string> add)
+internal sealed class InvalidRequests(DocumentSession session, OperationModel operation, Exchange valid, RecordingApi recorder, Action<FindingKind, string, string> add)
 {
     // Bounds the requests per operation: the first properties of a large body are enough to find a class of defect.
     private const int MaxProperties = 12;
@@ -221,7 +221,7 @@ public sealed class InvalidRequests(DocumentSession session, OperationModel oper
 }
 
 /// <summary>A request as text pieces that a mutation edits before it is sent.</summary>
-public sealed class RawRequest
+internal sealed class RawRequest
 {
     private List<KeyValuePair<string, string>> _query = [];
     private List<string> _segments = [];

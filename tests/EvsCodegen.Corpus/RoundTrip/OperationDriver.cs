@@ -13,7 +13,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// error answer, comparing what the implementation received with what was sent and what the client decoded with what
 /// the implementation returned; then the invalid requests of <see cref="InvalidRequests"/>.
 /// </summary>
-public sealed class OperationDriver(DocumentSession session, OperationModel operation, MethodInfo method, RecordingApi recorder)
+internal sealed class OperationDriver(DocumentSession session, OperationModel operation, MethodInfo method, RecordingApi recorder)
 {
     private static readonly Variant[] s_variants = [Variant.Full, Variant.Minimal, Variant.Boundary, Variant.Unicode];
 

@@ -13,7 +13,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// <c>prism proxy &lt;document&gt; &lt;upstream&gt; --errors</c> (Stoplight Prism, pinned in <c>tests/tools/package.json</c>) on
 /// 127.0.0.1: validates every request and response against the document, independently of the generator.
 /// </summary>
-public sealed class PrismProxy : IAsyncDisposable
+internal sealed class PrismProxy : IAsyncDisposable
 {
     /// <summary>Where <c>npm ci</c> in <c>tests/tools</c> puts the executable, relative to the repository root.</summary>
     public const string RelativePath = "tests/tools/node_modules/.bin/prism";

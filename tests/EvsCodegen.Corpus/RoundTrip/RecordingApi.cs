@@ -10,7 +10,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// <summary>One call the implementation received: the contract method and its arguments (without the cancellation token).</summary>
 /// <param name="Method">The contract method.</param>
 /// <param name="Arguments">The arguments in declaration order.</param>
-public sealed record ReceivedCall(MethodInfo Method, object?[] Arguments);
+internal sealed record ReceivedCall(MethodInfo Method, object?[] Arguments);
 
 /// <summary>
 /// Implements any generated contract interface at run time: records every call and answers with what
@@ -21,7 +21,7 @@ public sealed record ReceivedCall(MethodInfo Method, object?[] Arguments);
 /// emits its proxy type beside the proxy's base class, and a type in the default context cannot implement an interface
 /// of the collectible one.
 /// </remarks>
-public sealed class RecordingApi
+internal sealed class RecordingApi
 {
     /// <summary>The proxy base class compiled with the generated code.</summary>
     public const string ProxySource = """

@@ -5,7 +5,7 @@ using System.Linq;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>The <c>--round-trip</c> command: runs, prints the table, every finding and the summary, and sets the exit code.</summary>
-public static class RoundTripMain
+internal static class RoundTripMain
 {
     /// <summary>Runs the command; <paramref name="prism"/> is null for <c>--no-prism</c> and empty when Prism was not found.</summary>
     public static int Run(IReadOnlyList<CorpusDocument> documents, string folder, string? prism, string? markdown, string? expectedFile, int parallelism)

@@ -8,7 +8,7 @@ using System.Text;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>The round-trip run as a table, details per finding and the one-line summary.</summary>
-public static class RoundTripReport
+internal static class RoundTripReport
 {
     /// <summary>Marks the round-trip section of a markdown file; the text between them is rewritten by each run.</summary>
     public const string StartMarker = "<!-- round-trip:start -->";

@@ -4,7 +4,7 @@ using System.Linq;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>What kind of failure a finding is.</summary>
-public enum FindingKind
+internal enum FindingKind
 {
     /// <summary>The implementation received something else than the client sent, or the client decoded something else than the implementation returned.</summary>
     Mismatch,
@@ -28,7 +28,7 @@ public enum FindingKind
 /// <param name="Kind">The kind.</param>
 /// <param name="Check">Which check failed, without run-dependent values: <c>minimal: argument limit</c>.</param>
 /// <param name="Detail">What differed.</param>
-public sealed record Finding(string Document, string Operation, FindingKind Kind, string Check, string Detail)
+internal sealed record Finding(string Document, string Operation, FindingKind Kind, string Check, string Detail)
 {
     /// <summary>The key the expected-failures file lists: <c>document | operation | kind | check</c>.</summary>
     public string Key => $"{Document} | {Operation} | {Kind} | {Check}";
@@ -38,7 +38,7 @@ public sealed record Finding(string Document, string Operation, FindingKind Kind
 }
 
 /// <summary>The round trip of one document.</summary>
-public sealed class RoundTripResult(string name)
+internal sealed class RoundTripResult(string name)
 {
     /// <summary>The document's name.</summary>
     public string Name { get; } = name;

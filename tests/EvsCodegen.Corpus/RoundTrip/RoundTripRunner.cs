@@ -15,7 +15,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// its generated client (through Prism when <paramref name="prism"/> is given), then probed with invalid requests.
 /// </summary>
 /// <param name="prism">The Prism executable; null runs without the independent oracle.</param>
-public sealed class RoundTripRunner(string? prism)
+internal sealed class RoundTripRunner(string? prism)
 {
     private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
 

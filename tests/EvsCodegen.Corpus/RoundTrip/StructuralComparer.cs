@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>Deep structural equality of generated values, naming the first difference by its path.</summary>
-public static class StructuralComparer
+internal static class StructuralComparer
 {
     /// <summary>Null when equal, else where and how they differ: <c>body.Tags[1]: sent "a", received "b"</c>.</summary>
     public static string? Difference(object? expected, object? actual, string path)

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>One request the generated client sent and the answer it got, as bytes.</summary>
-public sealed record Exchange(
+internal sealed record Exchange(
     HttpMethod Method,
     Uri Uri,
     IReadOnlyList<KeyValuePair<string, string[]>> Headers,
@@ -32,7 +32,7 @@ public sealed record Exchange(
 }
 
 /// <summary>Records every exchange of the client it sits in.</summary>
-public sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+internal sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private readonly List<Exchange> _exchanges = [];
 

@@ -12,7 +12,7 @@ using EvsCodegen.Generators.Model;
 namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>Which values a synthesized call carries.</summary>
-public enum Variant
+internal enum Variant
 {
     /// <summary>Every optional value present, ordinary values.</summary>
     Full,
@@ -28,14 +28,14 @@ public enum Variant
 }
 
 /// <summary>A value the synthesizer cannot make within the schema's constraints: the operation is listed as not driven.</summary>
-public sealed class SynthesisException(string message) : Exception(message);
+internal sealed class SynthesisException(string message) : Exception(message);
 
 /// <summary>
 /// Makes values of generated C# types by walking them with reflection (records, enum value structs, lists, maps,
 /// primitives), within the constraints the generator's own model gives for each property (lengths, bounds, patterns,
 /// item counts). Deterministic: the same document, variant and seed give the same values.
 /// </summary>
-public sealed class ValueSynthesizer
+internal sealed class ValueSynthesizer
 {
     private const int MaxDepth = 8;
 
