@@ -77,6 +77,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (references, _) => FrameworkSupportReader.Combine(references))
             .WithTrackingName(TrackingNames.FrameworkSupport);
 
+        // The runtime the generated code calls must be referenced, in the generator's version (EVS1020): a missing or
+        // mismatched one is named here instead of surfacing as compile errors inside generated files.
+        var runtimeProblems = parsed
+            .Combine(support)
+            .Select(static (pair, _) => RuntimeCheck.Diagnose(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.RuntimeCheck);
+        context.RegisterSourceOutput(runtimeProblems, static (spc, list) => Pipeline.Report(spc, list));
+
         // DI registrations, emitted only where the compilation references what they call; only they see the compilation.
         var registrations = placed
             .SelectMany(static (model, _) => DependencyInjectionEmitter.Split(model))

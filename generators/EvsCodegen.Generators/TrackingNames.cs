@@ -30,6 +30,9 @@ internal static class TrackingNames
     /// <summary>What the compilation references that the registration extensions call.</summary>
     public const string FrameworkSupport = nameof(FrameworkSupport);
 
+    /// <summary>The check that the referenced runtime serves the generated code (EVS1020).</summary>
+    public const string RuntimeCheck = nameof(RuntimeCheck);
+
     /// <summary>Registration units whose references are present.</summary>
     public const string Registrations = nameof(Registrations);
 }

@@ -8,92 +8,106 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "EvsCodegen";
 
+    /// <summary>Where the diagnostics are explained: docs/diagnostics.md of the repository, one heading per ID.</summary>
+    public const string HelpLinkBase = "https://github.com/EvsCodegen/EvsCodegen/blob/main/docs/diagnostics.md#";
+
     /// <summary>EVS1001: the file is not well-formed YAML or JSON.</summary>
-    public static readonly DiagnosticDescriptor UnreadableDocument = new(
+    public static readonly DiagnosticDescriptor UnreadableDocument = Create(
         "EVS1001", "OpenAPI document cannot be read", "The OpenAPI document '{0}' cannot be read: {1}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        DiagnosticSeverity.Error);
 
     /// <summary>EVS1002: the document's version is not one the generator supports.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
         "EVS1002", "Unsupported OpenAPI version", "'{0}' is not supported: {1}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        DiagnosticSeverity.Error);
 
     /// <summary>EVS1003: a part of the document does not have the shape OpenAPI requires; it is skipped.</summary>
-    public static readonly DiagnosticDescriptor InvalidStructure = new(
+    public static readonly DiagnosticDescriptor InvalidStructure = Create(
         "EVS1003", "Invalid OpenAPI structure", "{0}; it is skipped",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS1004: a <c>$ref</c> points nowhere.</summary>
-    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "EVS1004", "Unresolved $ref", "The reference '{0}' cannot be resolved{1}; the value is typed as JsonElement",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        DiagnosticSeverity.Error);
 
     /// <summary>EVS1005: the document exceeds the generator's size or depth budget.</summary>
-    public static readonly DiagnosticDescriptor DocumentTooLarge = new(
+    public static readonly DiagnosticDescriptor DocumentTooLarge = Create(
         "EVS1005", "OpenAPI document too large or too deep", "The OpenAPI document exceeds a limit: {0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        DiagnosticSeverity.Error);
 
     /// <summary>EVS1006: two documents would generate the same types into one namespace.</summary>
-    public static readonly DiagnosticDescriptor NamespaceConflict = new(
+    public static readonly DiagnosticDescriptor NamespaceConflict = Create(
         "EVS1006", "Two OpenAPI documents share a namespace", "The OpenAPI documents '{0}' and '{1}' both generate {2} code into the namespace '{3}'; give this one its own OpenApiNamespace (it is not generated)",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        DiagnosticSeverity.Error);
 
     /// <summary>EVS1007: a path is not a well-formed OpenAPI path template; its operations are skipped.</summary>
-    public static readonly DiagnosticDescriptor InvalidPathTemplate = new(
+    public static readonly DiagnosticDescriptor InvalidPathTemplate = Create(
         "EVS1007", "Malformed path template", "The path '{0}' is not a valid OpenAPI path template ({1}), so operation '{2}' cannot be generated; the operation is skipped",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS1008: a field the OpenAPI specification requires is missing.</summary>
-    public static readonly DiagnosticDescriptor MissingRequiredField = new(
+    public static readonly DiagnosticDescriptor MissingRequiredField = Create(
         "EVS1008", "Required OpenAPI field missing", "{0} has no '{1}', which OpenAPI {2} requires; {3}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS1009: a path parameter does not say <c>required: true</c>.</summary>
-    public static readonly DiagnosticDescriptor PathParameterNotRequired = new(
+    public static readonly DiagnosticDescriptor PathParameterNotRequired = Create(
         "EVS1009", "Path parameter not marked required", "The path parameter '{0}' must have 'required: true' (OpenAPI {1}); it is treated as required",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS1010: a <c>required</c> entry names a property the schema never allows.</summary>
-    public static readonly DiagnosticDescriptor UnsatisfiableRequired = new(
+    public static readonly DiagnosticDescriptor UnsatisfiableRequired = Create(
         "EVS1010", "Required property can never be present", "'required' names '{0}', which is not among the properties and {1} forbids other properties, so no object satisfies the schema; the requirement is not enforced",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2001: a schema construct the generator cannot express in C#.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "EVS2001", "Unsupported schema construct", "'{0}' is not supported yet: {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2002: an operation the generator skips.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedOperation = new(
+    public static readonly DiagnosticDescriptor UnsupportedOperation = Create(
         "EVS2002", "Unsupported operation construct", "Operation '{0}': {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2003: two operations share an operationId.</summary>
-    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
         "EVS2003", "Duplicate operationId", "The operationId '{0}' is already used; this operation's method is named '{1}'",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2004: an MSBuild option has a value the generator does not know.</summary>
-    public static readonly DiagnosticDescriptor InvalidOption = new(
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
         "EVS2004", "Invalid generator option", "The MSBuild {0} has the value '{1}', which is not valid: {2}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2005: a vendor extension of this generator is malformed.</summary>
-    public static readonly DiagnosticDescriptor InvalidExtension = new(
+    public static readonly DiagnosticDescriptor InvalidExtension = Create(
         "EVS2005", "Invalid vendor extension", "The extension '{0}' is ignored: {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
 
     /// <summary>EVS2006: a part of the document outside schemas and operations that the generated code does not apply.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
+    public static readonly DiagnosticDescriptor RuntimeMismatch = Create(
+        "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
+        DiagnosticSeverity.Error);
 
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
-        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired,
+        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
     ];
+
+    /// <summary>Every descriptor, in ID order.</summary>
+    public static System.Collections.Generic.IReadOnlyList<DiagnosticDescriptor> All => s_all;
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 
     /// <summary>Looks a descriptor up by its ID.</summary>
     public static DiagnosticDescriptor ById(string id)

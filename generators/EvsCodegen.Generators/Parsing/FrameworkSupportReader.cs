@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -24,20 +25,45 @@ internal static class FrameworkSupportReader
         var name = AssemblyName(reference);
         return new FrameworkSupportModel(
             string.Equals(name, HttpClientFactoryAssembly, StringComparison.OrdinalIgnoreCase),
-            string.Equals(name, MvcAssembly, StringComparison.OrdinalIgnoreCase));
+            string.Equals(name, MvcAssembly, StringComparison.OrdinalIgnoreCase),
+            string.Equals(name, RuntimeNames.RuntimeAssembly, StringComparison.OrdinalIgnoreCase) ? AssemblyVersion(reference) : null,
+            string.Equals(name, RuntimeNames.AspNetCoreAssembly, StringComparison.OrdinalIgnoreCase) ? AssemblyVersion(reference) : null);
     }
 
     /// <summary>The support of the whole compilation: what any reference provides.</summary>
     public static FrameworkSupportModel Combine(ImmutableArray<FrameworkSupportModel> references)
     {
         bool http = false, mvc = false;
+        string? runtime = null, aspNetCore = null;
         foreach (var reference in references)
         {
             http |= reference.HttpClientFactory;
             mvc |= reference.Mvc;
+            runtime ??= reference.Runtime;
+            aspNetCore ??= reference.AspNetCoreRuntime;
         }
 
-        return new FrameworkSupportModel(http, mvc);
+        return new FrameworkSupportModel(http, mvc, runtime, aspNetCore);
+    }
+
+    /// <summary>The version of a referenced assembly as major.minor.patch; "unknown" when it cannot be read.</summary>
+    private static string AssemblyVersion(MetadataReference reference)
+    {
+        try
+        {
+            var version = reference switch
+            {
+                CompilationReference compilation => compilation.Compilation.Assembly.Identity.Version,
+                PortableExecutableReference executable when executable.GetMetadata() is AssemblyMetadata assembly && assembly.GetModules() is { Length: > 0 } modules
+                    => modules[0].GetMetadataReader().GetAssemblyDefinition().Version,
+                _ => null,
+            };
+            return version is null ? "unknown" : $"{version.Major}.{version.Minor}.{version.Build}";
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or IOException or NotSupportedException)
+        {
+            return "unknown";
+        }
     }
 
     private static string? AssemblyName(MetadataReference reference)
