@@ -1,17 +1,11 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
-using System.Text.Unicode;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
-using EvsCodegen.Runtime;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace EvsCodegen.Runtime.AspNetCore;
 

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using EvsCodegen.Runtime;
 
 namespace EvsCodegen.Runtime.AspNetCore;
 

@@ -1,10 +1,10 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using System.Text;
-using System;
-using System.Diagnostics.CodeAnalysis;
 
 namespace EvsCodegen.Runtime;
 

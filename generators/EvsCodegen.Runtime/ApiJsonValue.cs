@@ -1,8 +1,8 @@
+using System;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System;
 
 namespace EvsCodegen.Runtime;
 
