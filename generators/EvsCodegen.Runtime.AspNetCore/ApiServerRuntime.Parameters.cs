@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Threading.Tasks;
-using EvsCodegen.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

@@ -4,7 +4,6 @@ using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Evs.Snapshots;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Evs.Server;

@@ -14,7 +14,6 @@ using Evs.Server;
 using Evs.Snapshots;
 using EvsCodegen.Runtime;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

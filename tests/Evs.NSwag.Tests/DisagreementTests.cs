@@ -1,5 +1,4 @@
 using Evs.NSwag.Tests.Infrastructure;
-using Evs.Snapshots;
 
 namespace Evs.NSwag.Tests;
 

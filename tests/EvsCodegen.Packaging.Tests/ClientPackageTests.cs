@@ -3,7 +3,6 @@ using Evs.Backend;
 using Evs.Server;
 using EvsCodegen.Packaging.Tests.Consumers;
 using EvsCodegen.Packaging.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

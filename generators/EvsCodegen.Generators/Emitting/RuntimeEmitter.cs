@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq;
 using EvsCodegen.Generators.Model;
 
 namespace EvsCodegen.Generators.Emitting;

@@ -1,5 +1,4 @@
 using System.Net;
-using Evs.Snapshots;
 
 namespace Evs.EndToEnd.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Evs.Backend;
 using Evs.Snapshots;
 using EvsCodegen.Runtime.AspNetCore;
-using EvsCodegen.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Evs.EndToEnd.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Evs.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Evs.EndToEnd.Tests;

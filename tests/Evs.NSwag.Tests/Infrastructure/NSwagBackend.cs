@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
-using EvsCodegen.Runtime;
 using EvsCodegen.Runtime.AspNetCore;
 using Ours = Evs.Snapshots;
 using Peer = Evs.NSwag.Server;

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Evs.Snapshots;
 using EvsCodegen.Runtime;
-using Microsoft.AspNetCore.Builder;
-using NSwagClient = EvsCodegen.Benchmarks.NSwagClient;
 
 namespace EvsCodegen.Benchmarks.Client;
 

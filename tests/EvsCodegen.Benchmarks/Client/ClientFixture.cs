@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Evs.Snapshots;
 using HandRequest = EvsCodegen.Benchmarks.Client.HandUpdateSnapshotRequest;
-using NSwagClient = EvsCodegen.Benchmarks.NSwagClient;
 
 namespace EvsCodegen.Benchmarks.Client;
 

@@ -3,7 +3,6 @@ using Evs.Backend;
 using Evs.Server;
 using Evs.Snapshots;
 using EvsCodegen.Runtime.AspNetCore;
-using EvsCodegen.Runtime;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;

@@ -1,6 +1,5 @@
 using Evs.Snapshots;
 using EvsCodegen.Runtime.AspNetCore;
-using EvsCodegen.Runtime;
 
 namespace EvsCodegen.Benchmarks.Server;
 

@@ -1,4 +1,3 @@
-using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Tests.Infrastructure;
 
 namespace EvsCodegen.Generators.Tests.Parsing;
