@@ -167,7 +167,7 @@ internal static class ServerEmitter
     /// name (so route values read as the document says), else its C# name, which always is. Route parameter names
     /// compare ignoring case, so a name that another token already took (<c>{X}</c> beside <c>{x}</c>) gets a number.
     /// </summary>
-    private static IReadOnlyDictionary<string, string> RouteTokens(OperationModel operation)
+    private static Dictionary<string, string> RouteTokens(OperationModel operation)
     {
         var path = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
         var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);

@@ -89,7 +89,7 @@ internal sealed partial class OperationReader
                     continue;
                 }
 
-                var tag = (operation.GetSequence("tags")?.Items.FirstOrDefault() as YScalar)?.Value ?? documentName;
+                var tag = (operation.GetSequence("tags") is { Items.Count: > 0 } tags ? tags.Items[0] as YScalar : null)?.Value ?? documentName;
                 var group = groups.FirstOrDefault(g => g.Tag == tag);
                 if (group.Operations is null)
                 {
