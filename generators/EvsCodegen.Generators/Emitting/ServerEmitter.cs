@@ -132,7 +132,7 @@ internal static class ServerEmitter
         return $"static name => name switch {{ {string.Concat(cases)}_ => ({RuntimeNames.Server.FormField}?)null }}";
     }
 
-    private static void EmitParameter(SourceWriter w, ParameterModel parameter, IReadOnlyDictionary<string, string> tokens)
+    private static void EmitParameter(SourceWriter w, ParameterModel parameter, Dictionary<string, string> tokens)
     {
         var wire = Text.Literal(parameter.WireName);
         var source = parameter.Location switch
@@ -197,7 +197,7 @@ internal static class ServerEmitter
     private static bool IsRouteName(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
 
-    private static string RouteTemplate(OperationModel operation, IReadOnlyDictionary<string, string> tokens)
+    private static string RouteTemplate(OperationModel operation, Dictionary<string, string> tokens)
     {
         var template = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
