@@ -6,10 +6,7 @@ internal static partial class ClientEmitter
 {
     public static string EmitOptions(ApiContextModel context)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>Settings every client call uses: the document's API keys, supplied once instead of per call.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class ApiClientOptions");

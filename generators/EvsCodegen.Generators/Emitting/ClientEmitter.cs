@@ -8,10 +8,7 @@ internal static partial class ClientEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Calls {Text.Inline(context.Title)} over HTTP. Set <c>HttpClient.BaseAddress</c> to the server's root.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {surface.ClientName} : {surface.InterfaceName}");

@@ -70,10 +70,7 @@ internal static class DependencyInjectionEmitter
     public static string EmitClient(ApiContextModel context, SurfaceModel surface)
     {
         var client = surface.ClientName;
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Registers <see cref=\"{client}\"/> as a typed client on <c>IHttpClientFactory</c>.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} static partial class {client}{SurfaceModel.ServicesSuffix}");
@@ -116,10 +113,7 @@ internal static class DependencyInjectionEmitter
         var name = Identifier(controller.EndsWith("Controller", System.StringComparison.Ordinal) && controller.Length > "Controller".Length
             ? controller.Substring(0, controller.Length - "Controller".Length)
             : controller);
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Registers <see cref=\"{controller}\"/> and the <see cref=\"{surface.InterfaceName}\"/> it delegates to.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} static partial class {controller}{SurfaceModel.ServicesSuffix}");

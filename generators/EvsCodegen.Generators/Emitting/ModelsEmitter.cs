@@ -9,10 +9,7 @@ internal static class ModelsEmitter
 {
     public static string Emit(ApiContextModel context, TypeModel type)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         switch (type)
         {
             case ObjectTypeModel model:

@@ -14,10 +14,7 @@ internal static class RuntimeEmitter
 
     public static string EmitFaults(ApiContextModel context)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>The error answers the document declares (<c>x-fault</c>): what the client reads and the controllers write.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} static partial class ApiFaults");
@@ -35,10 +32,7 @@ internal static class RuntimeEmitter
 
     public static string EmitResolver(ApiContextModel context, EquatableArray<string> typeNames)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>");
         w.Line("/// Type information for every generated model, built from the generated converters: use it as the");
         w.Line("/// <c>TypeInfoResolver</c> of <c>JsonSerializerOptions</c> to serialize models without reflection.");

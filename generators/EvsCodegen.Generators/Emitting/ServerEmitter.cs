@@ -12,10 +12,7 @@ internal static class ServerEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Serves {Text.Inline(context.Title)} by delegating to an <see cref=\"{surface.InterfaceName}\"/> from dependency injection.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {surface.ControllerName} : global::Microsoft.AspNetCore.Mvc.ControllerBase");

@@ -77,10 +77,7 @@ internal static class ContractEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"namespace {context.Namespace};");
-        w.Line();
+        var w = SourceWriter.ForFile(context);
         w.Line(Text.Summary(surface.Description, $"The operations of {Text.Inline(context.Title)}: implemented by the generated client over HTTP and by a server-side backend behind the generated controller."));
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} partial interface {surface.InterfaceName}");

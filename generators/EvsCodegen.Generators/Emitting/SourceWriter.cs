@@ -9,6 +9,16 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    /// <summary>A writer for one generated file of a document: the preamble every file starts with, then its namespace.</summary>
+    public static SourceWriter ForFile(Model.ApiContextModel context)
+    {
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        w.Line($"namespace {context.Namespace};");
+        w.Line();
+        return w;
+    }
+
     /// <summary>Writes one line (or several, each indented) at the current indentation.</summary>
     public SourceWriter Line(string text = "")
     {
