@@ -50,7 +50,7 @@ public static partial class ApiClientRuntime
             {
                 var sent = current.RequestUri!;
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(current, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await SendOnceAsync(client, current, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (response.RequestMessage?.RequestUri is { } answered && !ReferenceEquals(answered, sent) && !SameOrigin(origin, answered))
                 {
@@ -84,6 +84,22 @@ public static partial class ApiClientRuntime
         finally
         {
             redirected?.Dispose();
+        }
+    }
+
+    // A handler that follows redirects itself follows one to file:///… too and then fails parsing its empty host
+    // (UriFormatException out of SendAsync); that is the server's doing, reported as such.
+    private static async Task<HttpResponseMessage> SendOnceAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UriFormatException exception)
+        {
+            throw new ApiException(0, ApiException.Sanitize(
+                $"The request to {Origin(request.RequestUri!)} was redirected by the HttpClient's handler, which follows redirects by itself, to a location that is not an http or https URL ({exception.Message}). "
+                + "Set AllowAutoRedirect = false on the handler (the generated IHttpClientFactory registration does); the client then refuses such redirects itself.", ApiException.MessageLimit), null, null, null, exception);
         }
     }
 

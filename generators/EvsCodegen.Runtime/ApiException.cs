@@ -126,13 +126,26 @@ public class ApiException : Exception
             return text;
         }
 
-        var builder = new StringBuilder(Math.Min(text.Length, limit) + 16);
+        // Cut only when the escaped text is longer than the limit, then keep room for the ellipsis.
+        var escaped = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var piece = Piece(text, i);
+            escaped += piece;
+            if (piece == 2 && text[i] != '\\')
+            {
+                i++;
+            }
+        }
+
+        var budget = escaped <= limit ? limit : limit - 1;
+        var builder = new StringBuilder(Math.Min(escaped, limit));
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-            var piece = pair ? 2 : NeedsEscape(c) ? (c == '\\' ? 2 : 6) : 1;
-            if (builder.Length + piece > limit)
+            var piece = Piece(text, i);
+            var pair = piece == 2 && c != '\\';
+            if (builder.Length + piece > budget)
             {
                 builder.Append('…');
                 break;
@@ -157,6 +170,13 @@ public class ApiException : Exception
         }
 
         return builder.ToString();
+    }
+
+    // The length of text[i] once escaped: 2 for a surrogate pair (kept) and for a backslash, 6 for \uXXXX, else 1.
+    private static int Piece(string text, int i)
+    {
+        var c = text[i];
+        return char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : c == '\\' ? 2 : NeedsEscape(c) ? 6 : 1;
     }
 
     private static bool NeedsEscape(char c) =>
