@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace EvsCodegen.Runtime;
 
 /// <summary>Helpers the generated clients share.</summary>
-public static class ApiClientRuntime
+public static partial class ApiClientRuntime
 {
     /// <summary>The absolute URI of a call: base address (with a trailing slash ensured), relative path and query.</summary>
     public static Uri BuildUri(HttpClient client, string relativePath, List<KeyValuePair<string, string>>? query)
@@ -53,16 +53,32 @@ public static class ApiClientRuntime
         return content;
     }
 
-    /// <summary>Reads a success body; one that does not match the document becomes an <see cref="ApiException"/>.</summary>
-    public static T ReadJson<T>(int statusCode, byte[] content, ApiJsonReadFunc<T> read)
+    /// <summary>
+    /// Reads a JSON success body. It must come with a JSON media type (<c>application/json</c>, <c>text/json</c>,
+    /// <c>*/*+json</c>) and match the document, keys appearing once; anything else becomes an <see cref="ApiException"/>.
+    /// </summary>
+    public static T ReadJson<T>(ApiResponse response, ApiJsonReadFunc<T> read)
     {
+        ArgumentNullException.ThrowIfNull(response.Body);
+        if (!IsJson(response.MediaType))
+        {
+            var described = response.MediaType is null ? "no Content-Type" : "Content-Type '" + response.MediaType + "'";
+            throw new ApiException(response.StatusCode, ApiException.Sanitize($"The server answered {response.StatusCode} with {described} where the document declares JSON.", ApiException.MessageLimit), null, null, ApiException.Excerpt(response.Body), null);
+        }
+
         try
         {
-            return ApiJsonReader.Deserialize(content, read, strict: false);
+            return ApiJsonReader.Deserialize(response.Body, read, strict: false);
         }
         catch (JsonException exception)
         {
-            throw new ApiException(statusCode, "The response body does not match the document: " + exception.Message, null, null, ApiException.Excerpt(content), exception);
+            throw new ApiException(response.StatusCode, ApiException.Sanitize("The response body does not match the document: " + exception.Message, ApiException.MessageLimit), null, null, ApiException.Excerpt(response.Body), exception);
         }
     }
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null
+        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && mediaType.IndexOf('/', StringComparison.Ordinal) > 0));
 }

@@ -336,10 +336,14 @@ public sealed class ApiJsonReader
     public JsonElement ReadAny(ref Utf8JsonReader reader) =>
         JsonElement.ParseValue(ref reader);
 
-    /// <summary>Rejects a repeated key when strict (lenient reads keep the last value).</summary>
+    /// <summary>
+    /// Rejects a repeated key, strict or lenient: parsers disagree on which of two values wins (first, last, error), so
+    /// a duplicate is how a body says one thing to one reader and another to the next. Keys the schema does not declare
+    /// are skipped unread by lenient reads and not checked.
+    /// </summary>
     public void CheckUniqueKey(bool seen, string key)
     {
-        if (seen && Strict)
+        if (seen)
         {
             throw Fail($"the key '{key}' appears more than once");
         }

@@ -73,11 +73,9 @@ internal static partial class ClientEmitter
             EmitBody(w, body);
         }
 
-        w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);");
-        w.Line("var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
-        w.Open("if (!response.IsSuccessStatusCode)");
-        w.Line($"throw {RuntimeNames.Exception.Type}.{RuntimeNames.Exception.FromResponse}((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, {RuntimeEmitter.FaultsTable});");
-        w.Close();
+        // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
+        var send = $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}(_httpClient, request, {RuntimeEmitter.FaultsTable}, cancellationToken).ConfigureAwait(false);";
+        w.Line(operation.Success?.Type is null ? send : "var response = " + send);
         EmitResult(w, operation);
         w.Close();
     }
@@ -242,13 +240,13 @@ internal static partial class ClientEmitter
         switch (operation.Success.Encoding)
         {
             case BodyEncoding.Json:
-                w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}((int)response.StatusCode, content, {Reader(type)});");
+                w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(type)});");
                 break;
             case BodyEncoding.Text:
-                w.Line("return global::System.Text.Encoding.UTF8.GetString(content);");
+                w.Line("return global::System.Text.Encoding.UTF8.GetString(response.Body);");
                 break;
             default:
-                w.Line("return content;");
+                w.Line("return response.Body;");
                 break;
         }
     }

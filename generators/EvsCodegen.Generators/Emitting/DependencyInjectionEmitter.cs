@@ -95,6 +95,9 @@ internal static class DependencyInjectionEmitter
         w.Line();
         w.Line($"var builder = {HttpClientFactoryExtensions}.AddHttpClient<{client}, {client}>(services, HttpClientName, static ({HttpClient} httpClient, global::System.IServiceProvider provider) =>");
         w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<ApiClientOptions>>(provider).CurrentValue));");
+        // The primary handler's own redirects copy every header but Authorization to any host; the runtime follows
+        // only same-origin GET and HEAD redirects itself.
+        w.Line($"{HttpClientBuilderExtensions}.ConfigurePrimaryHttpMessageHandler(builder, {RuntimeNames.Client.Type}.{RuntimeNames.Client.DisableAutoRedirect});");
         w.Open("if (baseAddress is not null)");
         w.Line($"{HttpClientBuilderExtensions}.ConfigureHttpClient(builder, httpClient => httpClient.BaseAddress = baseAddress);");
         w.Close();

@@ -91,6 +91,8 @@ internal static class RuntimeNames
         public const string AddCookie = "AddCookie";
         public const string Bytes = "Bytes";
         public const string ReadJson = "ReadJson";
+        public const string SendAsync = "SendAsync";
+        public const string DisableAutoRedirect = "DisableAutoRedirect";
     }
 
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>

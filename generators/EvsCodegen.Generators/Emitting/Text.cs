@@ -6,8 +6,44 @@ namespace EvsCodegen.Generators.Emitting;
 /// <summary>Makes untrusted document text safe to place in C#: string literals and XML doc comments.</summary>
 internal static class Text
 {
-    /// <summary>A C# string literal whose value is exactly <paramref name="value"/>.</summary>
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// A C# string literal whose value is exactly <paramref name="value"/>. <c>FormatLiteral</c> escapes control
+    /// characters and line separators but leaves format characters (category Cf: the bidi overrides U+202A–U+202E and
+    /// isolates U+2066–U+2069, zero-width joiners) raw, which can make source read differently from what compiles
+    /// (Trojan Source, CVE-2021-42574); those become <c>\uXXXX</c> escapes, so the value is unchanged.
+    /// </summary>
+    public static string Literal(string value)
+    {
+        var literal = SymbolDisplay.FormatLiteral(value, quote: true);
+        var index = 0;
+        while (index < literal.Length && !IsFormat(literal[index]))
+        {
+            index++;
+        }
+
+        if (index == literal.Length)
+        {
+            return literal;
+        }
+
+        var builder = new StringBuilder(literal.Length + 16).Append(literal, 0, index);
+        for (; index < literal.Length; index++)
+        {
+            var c = literal[index];
+            if (IsFormat(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsFormat(char c) => c >= '\u00AD' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     /// <summary>
     /// XML doc lines (each prefixed with <c>/// </c>) for <paramref name="text"/>: XML-escaped, control and

@@ -103,7 +103,8 @@ public sealed class ClientErrorTests
         var exception = await Assert.ThrowsAsync<ApiException>(() => client.ShowSnapshotAsync("p", "s"));
 
         Assert.Equal(200, exception.StatusCode);
-        Assert.Contains("does not match the document", exception.Message, StringComparison.Ordinal);
+        // Refused on its media type before any parsing (ClientHostileTextTests has the other media types).
+        Assert.Contains("Content-Type 'text/html' where the document declares JSON", exception.Message, StringComparison.Ordinal);
         Assert.Equal("<html>Sign in to continue</html>", exception.ResponseBody);
     }
 

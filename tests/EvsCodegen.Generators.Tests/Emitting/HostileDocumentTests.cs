@@ -59,6 +59,7 @@ public sealed class HostileDocumentTests
                 "event": {type: integer, minimum: -1e3, maximum: 1.5E+2}
                 "params": {type: array, items: {type: string, maxLength: 3}}
                 "with space": {$ref: '#/components/schemas/Kind'}
+                "bidi\u202Eevil\u2066": {type: string, description: "admin\u202E } \u2067\u2068\u2069 \u202A\u202B\u202C\u202D", default: "x\u202Ey", pattern: "^\u2066a$"}
             Kind:
               type: string
               description: "<![CDATA[ ]]> <!-- -->"
@@ -75,6 +76,23 @@ public sealed class HostileDocumentTests
         Assert.Empty(run.Diagnostics);
         var problems = GeneratorHarness.CompilerProblems(run.OutputCompilation);
         Assert.True(problems.Count == 0, GeneratorHarness.Describe(problems));
+    }
+
+    [Fact]
+    public void HostileDocument_GeneratedSourceHoldsNoRawBidiOrFormatCharacter()
+    {
+        // Trojan Source: a raw bidi override or isolate in a string literal or comment can make code read differently
+        // from what compiles. Names drop them, doc text drops them, literals escape them (the value is unchanged).
+        var run = s_run.Value;
+        var offenders = run.Sources
+            .SelectMany(s => s.Text.Select((c, i) => (s.HintName, c, i)))
+            .Where(x => char.GetUnicodeCategory(x.c) == System.Globalization.UnicodeCategory.Format)
+            .Select(x => $"{x.HintName}@{x.i}: U+{(int)x.c:X4}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders.Take(20)));
+        Assert.Contains(run.Sources, s => s.Text.Contains("bidi\\u202Eevil\\u2066", StringComparison.Ordinal));
+        Assert.Contains(run.Sources, s => s.Text.Contains("a\\u202Eb", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -35,13 +35,8 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw global::EvsCodegen.Runtime.ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, ApiFaults.Table);
-        }
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
@@ -54,12 +49,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
-        using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw global::EvsCodegen.Runtime.ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, content, response.Content.Headers.ContentType?.MediaType, ApiFaults.Table);
-        }
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson((int)response.StatusCode, content, SnapshotResponseJsonConverter.ReadValue);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
     }
 }

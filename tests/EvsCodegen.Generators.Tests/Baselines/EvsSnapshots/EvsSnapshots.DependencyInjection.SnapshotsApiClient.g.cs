@@ -31,6 +31,7 @@ public static partial class SnapshotsApiClientServiceCollectionExtensions
 
         var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<SnapshotsApiClient, SnapshotsApiClient>(services, HttpClientName, static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>
             new SnapshotsApiClient(httpClient, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<ApiClientOptions>>(provider).CurrentValue));
+        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, global::EvsCodegen.Runtime.ApiClientRuntime.DisableAutoRedirect);
         if (baseAddress is not null)
         {
             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, httpClient => httpClient.BaseAddress = baseAddress);
