@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using EvsCodegen.TestSupport;
 using Xunit;
 
 namespace EvsCodegen.Corpus.Tests;
