@@ -9,7 +9,14 @@ namespace EvsCodegen.GeneratedCode.Tests.Infrastructure;
 internal static class ControllerCall
 {
     /// <summary>The answer's status and body text.</summary>
-    public static async Task<(int Status, string Body)> InvokeAsync<TController>(TController controller, string method, string contentType, byte[] body, Func<TController, Task> action)
+    /// <param name="controller">The generated controller, over the test's implementation of the contract.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="contentType">The request's Content-Type, if any.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="action">The action to call.</param>
+    /// <param name="arrange">Sets route values, query, headers and cookies before the call.</param>
+    public static async Task<(int Status, string Body)> InvokeAsync<TController>(
+        TController controller, string method, string? contentType, byte[] body, Func<TController, Task> action, Action<HttpContext>? arrange = null)
         where TController : ControllerBase
     {
         var http = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
@@ -18,6 +25,7 @@ internal static class ControllerCall
         http.Request.Body = new MemoryStream(body);
         var response = new MemoryStream();
         http.Response.Body = response;
+        arrange?.Invoke(http);
         controller.ControllerContext = new ControllerContext { HttpContext = http };
 
         await action(controller);
