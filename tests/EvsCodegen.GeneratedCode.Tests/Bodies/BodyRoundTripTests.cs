@@ -1,5 +1,5 @@
 using System.Net;
-using EvsCodegen.GeneratedCode.Tests.Infrastructure;
+using EvsCodegen.TestSupport;
 using GeneratedCode.Files;
 using GeneratedCode.FormPets;
 using Microsoft.Extensions.DependencyInjection;
