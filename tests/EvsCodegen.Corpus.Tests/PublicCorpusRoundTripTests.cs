@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EvsCodegen.Corpus.RoundTrip;
+using EvsCodegen.TestSupport;
 using Xunit;
 
 namespace EvsCodegen.Corpus.Tests;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using EvsCodegen.TestSupport;
 using Xunit;
 
 namespace EvsCodegen.Corpus.Tests;

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using EvsCodegen.TestSupport;
 using Xunit;
 
 namespace EvsCodegen.Corpus.Tests;

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using EvsCodegen.Generators;
+using EvsCodegen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,7 +44,7 @@ public static class DocumentRunner
     private static readonly Lazy<CSharpCompilation> s_empty = new(() => CSharpCompilation.Create(
         "EvsCodegen.Corpus.Generated",
         syntaxTrees: [],
-        references: FrameworkReferences.All,
+        references: ReferenceAssemblies.Net,
         options: CompilationOptions));
 
     /// <summary>Runs the generator over <paramref name="document"/> and compiles what it emits, in its own compilation.</summary>
@@ -70,7 +71,7 @@ public static class DocumentRunner
             [(generator ?? new OpenApiGenerator()).AsSourceGenerator()],
             texts,
             ParseOptions,
-            new InMemoryOptionsProvider(options, DictionaryAnalyzerConfigOptions.Empty));
+            new InMemoryOptionsProvider(DictionaryAnalyzerConfigOptions.Empty, options));
 
         var stopwatch = Stopwatch.StartNew();
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics, cancellationToken);

@@ -1,4 +1,4 @@
-using System.Reflection;
+using EvsCodegen.TestSupport;
 
 namespace EvsCodegen.Benchmarks.Generator;
 
@@ -22,15 +22,11 @@ public static class BenchDocuments
     /// <summary>Every document of item 1, smallest first.</summary>
     public static IReadOnlyList<string> All { get; } = [Evs, PetstoreFake, OpenDota, UnitTestSpec];
 
-    /// <summary>The repository root, recorded at build time.</summary>
-    public static string RepoRoot { get; } =
-        typeof(BenchDocuments).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-
     /// <summary>The public corpus folder: <c>EVS_BENCH_CORPUS</c>, else <c>../shared/corpus/public</c> beside the repo.</summary>
     public static string CorpusFolder { get; } =
         Environment.GetEnvironmentVariable("EVS_BENCH_CORPUS") is { Length: > 0 } folder
             ? folder
-            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", "public"));
+            : RepoPaths.PublicCorpus;
 
     /// <summary>The file name of a document by key.</summary>
     public static string FileOf(string name) => name switch
@@ -44,7 +40,7 @@ public static class BenchDocuments
 
     /// <summary>The path of a document by key.</summary>
     public static string PathOf(string name) =>
-        name == Evs ? Path.Combine(RepoRoot, "openapi", FileOf(name)) : Path.Combine(CorpusFolder, FileOf(name));
+        name == Evs ? RepoPaths.InRepo("openapi", FileOf(name)) : Path.Combine(CorpusFolder, FileOf(name));
 
     /// <summary>The text of a document by key.</summary>
     public static string Read(string name) => File.ReadAllText(PathOf(name));

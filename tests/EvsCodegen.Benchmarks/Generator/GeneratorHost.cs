@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
-using System.Reflection.PortableExecutable;
 using EvsCodegen.Generators;
 using EvsCodegen.Generators.Model;
+using EvsCodegen.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EvsCodegen.Benchmarks.Generator;
 
@@ -25,10 +23,8 @@ internal static class GeneratorHost
         nullableContextOptions: NullableContextOptions.Enable,
         deterministic: true);
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> s_references = new(LoadReferences);
-
-    /// <summary>The .NET and ASP.NET Core reference assemblies (the shared framework folders), loaded once.</summary>
-    public static IReadOnlyList<MetadataReference> References => s_references.Value;
+    /// <summary>The .NET and ASP.NET Core reference assemblies (the shared framework folders) and the runtime, loaded once.</summary>
+    public static IReadOnlyList<MetadataReference> References => ReferenceAssemblies.Net;
 
     /// <summary>The parser's input for a document, as the pipeline's first step builds it.</summary>
     public static DocumentInputModel Input(string path, string text) =>
@@ -43,7 +39,7 @@ internal static class GeneratorHost
             [new OpenApiGenerator().AsSourceGenerator()],
             [document],
             ParseOptions,
-            new InMemoryOptionsProvider(document.Path),
+            DocumentOptions(document.Path),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>A consumer compilation holding <paramref name="sources"/>.</summary>
@@ -65,61 +61,12 @@ internal static class GeneratorHost
         ParseOptions,
         path: "Settings.cs");
 
-    private static IReadOnlyList<MetadataReference> LoadReferences()
-    {
-        var core = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var aspNetCore = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Mvc.ControllerBase).Assembly.Location)!;
-        return Directory.EnumerateFiles(core, "*.dll")
-            .Concat(Directory.EnumerateFiles(aspNetCore, "*.dll"))
-            .Where(IsManaged)
-            .Order(StringComparer.Ordinal)
-            .Concat([typeof(EvsCodegen.Runtime.ApiJsonReader).Assembly.Location, typeof(EvsCodegen.Runtime.AspNetCore.ApiServerRuntime).Assembly.Location])
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToList();
-    }
+    /// <summary>The item metadata every benchmarked document carries.</summary>
+    private static readonly DictionaryAnalyzerConfigOptions s_documentOptions = new(ImmutableDictionary<string, string>.Empty
+        .Add("build_metadata.AdditionalFiles.OpenApi", "true")
+        .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
+        .Add("build_metadata.AdditionalFiles.OpenApiEmit", "models;client;server"));
 
-    private static bool IsManaged(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new PEReader(stream);
-            return reader.HasMetadata;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
-    }
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static DictionaryOptions Empty { get; } = new(ImmutableDictionary<string, string>.Empty);
-
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
-
-    private sealed class InMemoryOptionsProvider(string documentPath) : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _document = new(ImmutableDictionary<string, string>.Empty
-            .Add("build_metadata.AdditionalFiles.OpenApi", "true")
-            .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
-            .Add("build_metadata.AdditionalFiles.OpenApiEmit", "models;client;server"));
-
-        public override AnalyzerConfigOptions GlobalOptions => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path == documentPath ? _document : DictionaryOptions.Empty;
-    }
+    private static InMemoryOptionsProvider DocumentOptions(string documentPath) =>
+        new(DictionaryAnalyzerConfigOptions.Empty, new Dictionary<string, AnalyzerConfigOptions> { [documentPath] = s_documentOptions });
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
+using EvsCodegen.TestSupport;
 using Microsoft.CodeAnalysis;
 
 namespace EvsCodegen.Corpus.RoundTrip;
@@ -22,7 +23,7 @@ internal sealed class GeneratedAssembly : IDisposable
     public Assembly Assembly { get; }
 
     /// <summary>
-    /// Emits <paramref name="compilation"/> (the corpus compilation, whose references are <see cref="FrameworkReferences.All"/>)
+    /// Emits <paramref name="compilation"/> (the corpus compilation, whose references are <see cref="ReferenceAssemblies.Net"/>)
     /// and loads it. Its references resolve in the default context: the runner references every assembly generated code
     /// compiles against, so the types the host and the generated code share are one type.
     /// </summary>

@@ -7,6 +7,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Parsing;
+using EvsCodegen.TestSupport;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EvsCodegen.Corpus.RoundTrip;
 
@@ -82,7 +85,15 @@ internal sealed class RoundTripRunner(string? prism)
             recorders[surface] = (contract, recorder);
         }
 
-        await using var host = await GeneratedServerHost.StartAsync(generated.Assembly, contracts).ConfigureAwait(false);
+        await using var host = await KestrelHost.StartAsync(services =>
+        {
+            foreach (var (contract, implementation) in contracts)
+            {
+                services.AddSingleton(contract, implementation);
+            }
+
+            services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
+        }).ConfigureAwait(false);
         PrismProxy? proxy = null;
         if (prism is not null)
         {

@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Tests.Diagnostics;
 /// <summary>Every diagnostic links to its entry in docs/diagnostics.md, and that entry exists with cause, example and fix.</summary>
 public sealed class DescriptorDocumentationTests
 {
-    private static readonly Lazy<string> s_documentation = new(() => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "diagnostics.md")));
+    private static readonly Lazy<string> s_documentation = new(() => File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "docs", "diagnostics.md")));
 
     public static TheoryData<string> Ids() => [.. DiagnosticDescriptors.All.Select(d => d.Id)];
 

@@ -5,7 +5,7 @@ namespace EvsCodegen.Generators.Tests.Emitting;
 /// <summary>The EVS document with every family emitted, compared file by file with Baselines/EvsSnapshots.</summary>
 public sealed class EvsSnapshotsBaselineTests
 {
-    private static readonly string s_folder = TestPaths.BaselineFolder("EvsSnapshots");
+    private static readonly string s_folder = Baselines.Folder("EvsSnapshots");
 
     private static readonly string[] s_expectedHintNames =
     [

@@ -14,7 +14,7 @@ public sealed class PipelineCachingTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    private static readonly string s_evsText = File.ReadAllText(TestPaths.EvsDocument);
+    private static readonly string s_evsText = File.ReadAllText(RepoPaths.EvsDocument);
 
     [Fact]
     public void TrackingNames_IncludeEveryStepTheseTestsAssertOn()
@@ -198,7 +198,7 @@ public sealed class PipelineCachingTests
             return Rerun(Compilation);
         }
 
-        private static TestAnalyzerConfigOptionsProvider Options(IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string>? globalProperties) =>
+        private static InMemoryOptionsProvider Options(IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string>? globalProperties) =>
             GeneratorHarness.OptionsProvider([new OpenApiFile(Path, string.Empty, metadata)], globalProperties);
     }
 }

@@ -9,6 +9,9 @@ internal static class Baselines
 {
     public const string UpdateVariable = "EVSCODEGEN_UPDATE_BASELINES";
 
+    /// <summary>The checked-in baseline folder <paramref name="name"/> of this project.</summary>
+    public static string Folder(string name) => RepoPaths.InRepo("tests", "EvsCodegen.Generators.Tests", "Baselines", name);
+
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
     /// <summary>Rewrites the folder so it holds exactly <paramref name="files"/> (stale baselines are deleted).</summary>

@@ -17,7 +17,7 @@ internal static class Parse
         Document(text, path).Model ?? throw new InvalidOperationException("The document produced no model.");
 
     public static ParseResultModel Evs() =>
-        DocumentParser.Parse(new DocumentInputModel(TestPaths.EvsDocument, File.ReadAllText(TestPaths.EvsDocument), Options(OpenApiFile.EvsNamespace)), CancellationToken.None);
+        DocumentParser.Parse(new DocumentInputModel(RepoPaths.EvsDocument, File.ReadAllText(RepoPaths.EvsDocument), Options(OpenApiFile.EvsNamespace)), CancellationToken.None);
 
     public static ObjectTypeModel Object(this ApiModel model, string name) =>
         Assert.IsType<ObjectTypeModel>(model.Types.Single(t => t.Name == name));

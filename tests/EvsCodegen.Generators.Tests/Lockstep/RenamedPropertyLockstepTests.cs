@@ -15,7 +15,7 @@ public sealed class RenamedPropertyLockstepTests
     private const string ControllerHint = "EvsSnapshots.Controllers.SnapshotsApiController.g.cs";
 
     private static readonly Lazy<GeneratorRun> s_original = new(() => GeneratorHarness.Run(OpenApiFile.Evs()));
-    private static readonly Lazy<GeneratorRun> s_renamed = new(() => GeneratorHarness.Run(OpenApiFile.Evs(RenameOptionName(File.ReadAllText(TestPaths.EvsDocument)))));
+    private static readonly Lazy<GeneratorRun> s_renamed = new(() => GeneratorHarness.Run(OpenApiFile.Evs(RenameOptionName(File.ReadAllText(RepoPaths.EvsDocument)))));
 
     // Compiled and loaded once per variant and kept for the test run: compiling against ASP.NET Core is the slow part.
     private static readonly Lazy<InMemoryAssembly> s_originalProbe = new(() => InMemoryAssembly.Load(ProbeCompilation(s_original.Value, "Name")));

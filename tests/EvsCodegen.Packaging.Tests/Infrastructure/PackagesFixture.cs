@@ -45,8 +45,8 @@ public sealed class PackagesFixture : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         // A private artifacts folder: nothing is written to the repo's bin/obj, and parallel test runs do not collide.
         PackCommands = [(await DotNet.RunAsync(
-            RepoPaths.Root,
-            "pack", RepoPaths.Project(PackagesFilter), "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+            RepoPaths.RepoRoot,
+            "pack", RepoPaths.InRepo(PackagesFilter), "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
             "-p:Version=" + Version, "--disable-build-servers")).AssertSucceeded()];
     }
 

@@ -1,15 +1,22 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace EvsCodegen.Generators.Tests.Infrastructure;
+using EvsCodegen.Generators;
+
+namespace EvsCodegen.TestSupport;
 
 /// <summary>One OpenAPI document as a project would declare it: path, text and item metadata.</summary>
 /// <param name="Path">The file path (its name gives the document name in hint names).</param>
 /// <param name="Text">The document.</param>
 /// <param name="Metadata">Item metadata without the <c>build_metadata.AdditionalFiles.</c> prefix.</param>
-internal sealed record OpenApiFile(string Path, string Text, IReadOnlyDictionary<string, string> Metadata)
+public sealed record OpenApiFile(string Path, string Text, IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>The namespace the EVS document emits into in tests.</summary>
     public const string EvsNamespace = "Evs.Snapshots";
 
     /// <summary>A document marked <c>OpenApi="true"</c> with the given metadata.</summary>
@@ -35,13 +42,14 @@ internal sealed record OpenApiFile(string Path, string Text, IReadOnlyDictionary
 
     /// <summary>The EVS document (or a variant of its text) with every family emitted into <see cref="EvsNamespace"/>.</summary>
     public static OpenApiFile Evs(string? text = null) =>
-        Create("/repo/openapi/evs-snapshots.yaml", text ?? File.ReadAllText(TestPaths.EvsDocument), ns: EvsNamespace);
+        Create("/repo/openapi/evs-snapshots.yaml", text ?? File.ReadAllText(RepoPaths.EvsDocument), ns: EvsNamespace);
 
+    /// <summary>The item as the compiler sees it.</summary>
     public AdditionalText ToAdditionalText() => new InMemoryAdditionalText(Path, Text);
 }
 
 /// <summary>The outcome of running the generator once.</summary>
-internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation OutputCompilation)
+public sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation OutputCompilation)
 {
     /// <summary>What the generator reported (document diagnostics, not compiler ones).</summary>
     public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
@@ -50,12 +58,14 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
     public IReadOnlyList<(string HintName, string Text)> Sources =>
         Result.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).ToList();
 
+    /// <summary>The text of the one generated file named <paramref name="hintName"/>.</summary>
     public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).Text;
 }
 
 /// <summary>Runs <see cref="OpenApiGenerator"/> through Roslyn's real driver, as the compiler does.</summary>
-internal static class GeneratorHarness
+public static class GeneratorHarness
 {
+    /// <summary>Latest C#, documentation comments checked as in a project that builds its XML docs.</summary>
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
@@ -75,7 +85,8 @@ internal static class GeneratorHarness
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static TestAnalyzerConfigOptionsProvider OptionsProvider(IEnumerable<OpenApiFile> files, IReadOnlyDictionary<string, string>? globalProperties = null)
+    /// <summary>The options MSBuild would pass for <paramref name="files"/> and the project properties.</summary>
+    public static InMemoryOptionsProvider OptionsProvider(IEnumerable<OpenApiFile> files, IReadOnlyDictionary<string, string>? globalProperties = null)
     {
         var global = DictionaryAnalyzerConfigOptions.From(
             (globalProperties ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create("build_property." + p.Key, p.Value)));
@@ -83,7 +94,7 @@ internal static class GeneratorHarness
             f => f.Path,
             f => (Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions)DictionaryAnalyzerConfigOptions.From(
                 f.Metadata.Select(m => KeyValuePair.Create("build_metadata.AdditionalFiles." + m.Key, m.Value))));
-        return new TestAnalyzerConfigOptionsProvider(global, perFile);
+        return new InMemoryOptionsProvider(global, perFile);
     }
 
     /// <summary>An empty project compilation (or one holding <paramref name="sources"/>) with .NET and ASP.NET Core references.</summary>
@@ -106,6 +117,7 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output);
     }
 
+    /// <summary>Runs the generator once over <paramref name="files"/> in an empty project.</summary>
     public static GeneratorRun Run(params OpenApiFile[] files) => Run(files, null, null);
 
     /// <summary>Compiler warnings and errors of a compilation (generated code plus any consumer code).</summary>

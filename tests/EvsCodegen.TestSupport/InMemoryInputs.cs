@@ -6,14 +6,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace EvsCodegen.Corpus;
+namespace EvsCodegen.TestSupport;
 
-/// <summary>An <c>AdditionalFiles</c> item held in memory.</summary>
+/// <summary>An <c>AdditionalFiles</c> item held in memory, as MSBuild would pass it.</summary>
 /// <param name="path">The item's path, as diagnostics will show it.</param>
 /// <param name="text">The item's content.</param>
 public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
 {
-    private readonly SourceText _text = SourceText.From(text);
+    private readonly SourceText _text = SourceText.From(text, System.Text.Encoding.UTF8);
 
     /// <inheritdoc/>
     public override string Path { get; } = path;
@@ -22,8 +22,8 @@ public sealed class InMemoryAdditionalText(string path, string text) : Additiona
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Analyzer config options from a dictionary: MSBuild properties and item metadata as the SDK passes them.</summary>
-/// <param name="values">Keys such as <c>build_metadata.AdditionalFiles.OpenApi</c> with their values.</param>
+/// <summary>Analyzer config options from a dictionary, keyed as the compiler keys them (<c>build_metadata.AdditionalFiles.OpenApi</c>).</summary>
+/// <param name="values">Keys with their values.</param>
 public sealed class DictionaryAnalyzerConfigOptions(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
 {
     /// <summary>No options at all.</summary>
@@ -31,12 +31,22 @@ public sealed class DictionaryAnalyzerConfigOptions(IReadOnlyDictionary<string, 
 
     /// <inheritdoc/>
     public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+
+    /// <inheritdoc/>
+    public override IEnumerable<string> Keys => values.Keys;
+
+    /// <summary>Options from key/value pairs, compared as the compiler compares option keys.</summary>
+    public static DictionaryAnalyzerConfigOptions From(IEnumerable<KeyValuePair<string, string>> values) =>
+        new(ImmutableDictionary.CreateRange(KeyComparer, values));
 }
 
-/// <summary>Gives each additional file its own options, as <c>AdditionalFiles</c> metadata does in a project.</summary>
-/// <param name="perFile">Options by additional file path; files not listed get none.</param>
+/// <summary>
+/// What MSBuild hands the generator: global <c>build_property.*</c> values and per-file
+/// <c>build_metadata.AdditionalFiles.*</c> values.
+/// </summary>
 /// <param name="global">Project-wide options.</param>
-public sealed class InMemoryOptionsProvider(IReadOnlyDictionary<string, AnalyzerConfigOptions> perFile, AnalyzerConfigOptions global) : AnalyzerConfigOptionsProvider
+/// <param name="perFile">Options by additional file path; files not listed get none.</param>
+public sealed class InMemoryOptionsProvider(AnalyzerConfigOptions global, IReadOnlyDictionary<string, AnalyzerConfigOptions> perFile) : AnalyzerConfigOptionsProvider
 {
     /// <inheritdoc/>
     public override AnalyzerConfigOptions GlobalOptions => global;

@@ -1,27 +1,25 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace EvsCodegen.Corpus.RoundTrip;
+namespace EvsCodegen.TestSupport;
 
 /// <summary>
-/// The generated controllers of one assembly, served by Kestrel on 127.0.0.1 (a port the system picks) over the
-/// given implementations of the contract interfaces.
+/// Generated controllers served by Kestrel on 127.0.0.1 (a port the system picks), for client → server → client round
+/// trips: the caller registers the controllers and the implementations of their contracts.
 /// </summary>
-internal sealed class GeneratedServerHost : IAsyncDisposable
+public sealed class KestrelHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GeneratedServerHost(WebApplication app, Uri address)
+    private KestrelHost(WebApplication app, Uri address)
     {
         _app = app;
         Address = address;
@@ -30,24 +28,23 @@ internal sealed class GeneratedServerHost : IAsyncDisposable
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:51234/</c>.</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts the server.</summary>
-    public static async Task<GeneratedServerHost> StartAsync(Assembly generated, IReadOnlyDictionary<Type, object> implementations)
+    /// <summary>Starts a host whose services <paramref name="configure"/> registers; every controller is mapped.</summary>
+    public static async Task<KestrelHost> StartAsync(Action<IServiceCollection> configure)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        foreach (var (contract, implementation) in implementations)
-        {
-            builder.Services.AddSingleton(contract, implementation);
-        }
-
-        builder.Services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated));
+        configure(builder.Services);
         var app = builder.Build();
         app.MapControllers();
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GeneratedServerHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new KestrelHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
+
+    /// <summary>A client of this host.</summary>
+    public HttpClient Client() => new() { BaseAddress = Address };
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -1,0 +1,141 @@
+using EvsCodegen.Runtime.AspNetCore;
+using EvsCodegen.Runtime.Tests.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EvsCodegen.Runtime.Tests.Server;
+
+public sealed class AnswerTests
+{
+    [Fact]
+    public async Task Error_IsTheDocumentedEnvelope_AsJson()
+    {
+        var http = TestHttp.Request();
+        http.Response.Headers["X-Stale"] = "1";
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 404, "No such snapshot.");
+
+        Assert.Equal((404, "application/json"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("""{"itemNotFound":{"message":"No such snapshot.","code":"EVS.5404"}}""", TestHttp.ResponseText(http));
+        Assert.Equal(TestHttp.ResponseText(http).Length, http.Response.ContentLength);
+        Assert.False(http.Response.Headers.ContainsKey("X-Stale"));
+    }
+
+    [Fact]
+    public async Task Error_AfterTheResponseHasStarted_AbortsTheConnection()
+    {
+        var http = TestHttp.Request();
+        var started = StartedResponse.On(http);
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 500, "late");
+
+        Assert.True(started.Aborted);
+        Assert.Equal(string.Empty, TestHttp.ResponseText(http));
+    }
+
+    [Fact]
+    public async Task Failure_ApiException_AnswersWithItsStatusAndMessage()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new ApiException(403, "Not allowed."), ApiFaultTableTests.Plain);
+
+        Assert.Equal(403, http.Response.StatusCode);
+        Assert.Equal("""{"status":403,"message":"Not allowed."}""", TestHttp.ResponseText(http));
+    }
+
+    [Fact]
+    public async Task Failure_AnyOtherException_Is500WithAGenericMessage_AndIsLogged()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(builder => builder.AddProvider(logs)).BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+        http.Request.Path = "/v3/p/snapshots/s";
+        var secret = new InvalidOperationException("connection string Password=hunter2");
+
+        await ApiServerRuntime.WriteFailureAsync(http, secret, ApiFaultTableTests.Keyed);
+
+        Assert.Equal(500, http.Response.StatusCode);
+        Assert.Equal($$$"""{"computeFault":{"message":"{{{ApiServerRuntime.InternalErrorMessage}}}","code":"EVS.5500"}}""", TestHttp.ResponseText(http));
+        var entry = Assert.Single(logs.Entries);
+        Assert.Equal(("EvsCodegen.Server", LogLevel.Error, secret, "Unhandled exception in /v3/p/snapshots/s"), entry);
+    }
+
+    [Fact]
+    public async Task Failure_WithoutALoggerFactory_IsStill500()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new InvalidOperationException("x"), ApiFaultTableTests.Plain);
+
+        Assert.Equal(500, http.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failure_CancelledBecauseTheClientLeft_WritesNothing()
+    {
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+        var http = TestHttp.Request();
+        http.RequestAborted = aborted.Token;
+
+        await ApiServerRuntime.WriteFailureAsync(http, new OperationCanceledException(aborted.Token), ApiFaultTableTests.Plain);
+
+        Assert.Equal((200, string.Empty), (http.Response.StatusCode, TestHttp.ResponseText(http)));
+    }
+
+    [Fact]
+    public async Task Failure_CancelledWhileTheClientIsStillThere_Is500()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new OperationCanceledException(), ApiFaultTableTests.Plain);
+
+        Assert.Equal(500, http.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_IsWrittenWithItsLength()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteJsonAsync(http, 201, "é", static (writer, value) => writer.WriteStringValue(value));
+
+        Assert.Equal((201, "application/json", 4L), (http.Response.StatusCode, http.Response.ContentType, http.Response.ContentLength));
+        Assert.Equal("\"é\"", TestHttp.ResponseText(http));
+    }
+
+    [Fact]
+    public async Task Interceptors_RunInRegistrationOrder_WithTheOperation_AndAnExceptionStopsTheRest()
+    {
+        var calls = new List<string>();
+        var services = new ServiceCollection()
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("first", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("second", calls, fail: true))
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("third", calls, fail: false))
+            .BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+
+        var failure = await Assert.ThrowsAsync<ApiException>(async () => await ApiServerRuntime.InterceptAsync(http, "updateSnapshot"));
+
+        Assert.Equal(["first:updateSnapshot", "second:updateSnapshot"], calls);
+        Assert.Equal(400, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task Interceptors_NoneRegistered_IsNothingToDo()
+    {
+        await ApiServerRuntime.InterceptAsync(TestHttp.Request(), "op");
+    }
+
+    private sealed class Interceptor(string name, List<string> calls, bool fail) : IApiRequestInterceptor
+    {
+        public ValueTask OnRequestAsync(ApiRequestContext context)
+        {
+            calls.Add(name + ":" + context.OperationId);
+            Assert.NotNull(context.HttpContext);
+            return fail ? throw new ApiException(400, "refused") : ValueTask.CompletedTask;
+        }
+    }
+}
