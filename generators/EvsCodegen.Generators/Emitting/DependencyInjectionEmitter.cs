@@ -89,15 +89,15 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <param name=\"baseAddress\">The server's root; leave it null to set <c>BaseAddress</c> through the returned builder.</param>");
         w.Line("/// <param name=\"configureOptions\">Sets the credentials every call sends.</param>");
         w.Line("/// <returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, token refresh).</returns>");
-        w.Open($"public static {HttpClientBuilder} Add{Identifier(client)}(this {ServiceCollection} services, {Uri}? baseAddress = null, global::System.Action<ApiClientOptions>? configureOptions = null)");
+        w.Open($"public static {HttpClientBuilder} Add{Identifier(client)}(this {ServiceCollection} services, {Uri}? baseAddress = null, global::System.Action<{ReservedNames.ClientOptions}>? configureOptions = null)");
         w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"var options = {OptionsExtensions}.AddOptions<ApiClientOptions>(services);");
+        w.Line($"var options = {OptionsExtensions}.AddOptions<{ReservedNames.ClientOptions}>(services);");
         w.Open("if (configureOptions is not null)");
         w.Line("options.Configure(configureOptions);");
         w.Close();
         w.Line();
         w.Line($"var builder = {HttpClientFactoryExtensions}.AddHttpClient<{client}, {client}>(services, HttpClientName, static ({HttpClient} httpClient, global::System.IServiceProvider provider) =>");
-        w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<ApiClientOptions>>(provider).CurrentValue));");
+        w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<{ReservedNames.ClientOptions}>>(provider).CurrentValue));");
         w.Open("if (baseAddress is not null)");
         w.Line($"{HttpClientBuilderExtensions}.ConfigureHttpClient(builder, httpClient => httpClient.BaseAddress = baseAddress);");
         w.Close();
