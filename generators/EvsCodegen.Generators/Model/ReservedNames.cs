@@ -48,8 +48,11 @@ internal static class ReservedNames
     /// <summary>Members of a generated union record, besides one property per alternative (named by the alternative's type).</summary>
     public static readonly string[] UnionMembers = [.. RecordMembers, "Value"];
 
+    /// <summary>The static set of listed values of an enum struct with many members (<c>IsKnown</c> looks values up in it).</summary>
+    public const string EnumKnownSet = "s_known";
+
     /// <summary>Members of a generated enum struct, besides one static property per listed value.</summary>
-    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", "s_known"];
+    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet];
 
     /// <summary>The method of <c>ApiClientOptions</c> the clients call to add the credentials to a request.</summary>
     public const string ApplyCredentials = "Apply";
@@ -57,8 +60,23 @@ internal static class ReservedNames
     /// <summary>Members of <c>ApiClientOptions</c>, besides one property per API key; the type's own name too (CS0542).</summary>
     public static readonly string[] ClientOptionsMembers = [.. ObjectMembers, ClientOptions, ApplyCredentials];
 
+    /// <summary>The key-to-index table of the converter of an object with many properties.</summary>
+    public const string ConverterKeyTable = "s_keys";
+
+    /// <summary>The nested class holding the values read so far, in the converter of an object with many properties.</summary>
+    public const string ConverterSlots = "Slots";
+
+    /// <summary>Prefix of the chunk methods reading a range of properties (<c>ReadChunk0</c>, …).</summary>
+    public const string ConverterReadChunkPrefix = "ReadChunk";
+
+    /// <summary>Prefix of the chunk methods writing a range of properties (<c>WriteChunk0</c>, …).</summary>
+    public const string ConverterWriteChunkPrefix = "WriteChunk";
+
     /// <summary>Members of every generated JSON converter (the <c>JsonConverter&lt;T&gt;</c> overrides and generated helpers).</summary>
-    public static readonly string[] ConverterMembers = ["Read", "Write", "ReadValue", "WriteValue", "s_allowed", "s_keys"];
+    public static readonly string[] ConverterMembers = ["Read", "Write", "ReadValue", "WriteValue", "s_allowed", ConverterKeyTable, ConverterSlots];
+
+    /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, "p", "has", "v", "value"];
 
     /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
     public const string ConverterNameFieldPrefix = "s_name";
