@@ -76,10 +76,16 @@ internal static class ReservedNames
     public static readonly string[] ConverterMembers = ["Read", "Write", "ReadValue", "WriteValue", "s_allowed", ConverterKeyTable, ConverterSlots];
 
     /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
-    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, "p", "has", "v", "value"];
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, "p", "has", "v", "value"];
 
     /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
     public const string ConverterNameFieldPrefix = "s_name";
+
+    /// <summary>Prefix of the static compiled-pattern fields of a converter (<c>s_pattern0</c>, …).</summary>
+    public const string ConverterPatternFieldPrefix = "s_pattern";
+
+    /// <summary>Appended to an operation's method name in the contract, the client and the controller (<c>ShowSnapshotAsync</c>).</summary>
+    public const string AsyncSuffix = "Async";
 
     /// <summary>Members of <c>ApiFaults</c>.</summary>
     public static readonly string[] FaultsMembers = ["Table"];
@@ -107,7 +113,34 @@ internal static class ReservedNames
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
         "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query",
+        "slots", "index",
     ];
+
+    /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>
+    public static readonly string[] AllMembers =
+    [
+        .. new[] { RecordMembers, UnionMembers, EnumMembers, ClientOptionsMembers, ConverterMembers, FaultsMembers, ResolverMembers, ClientMembers, ControllerMembers, ServicesMembers }
+            .SelectMany(names => names).Distinct(System.StringComparer.Ordinal),
+    ];
+
+    // Generated names may carry '@' (a keyword escaped); a method name built from one must not.
+
+    /// <summary>The DI method registering a client: <c>Add</c> and the client's name.</summary>
+    public static string AddClientMethod(string clientName) => "Add" + clientName.TrimStart('@');
+
+    /// <summary>The DI method registering a controller: <c>Add</c>, its name without <c>Controller</c>, and <c>Controllers</c>.</summary>
+    public static string AddControllersMethod(string controllerName) => "Add" + ServerStem(controllerName) + "Controllers";
+
+    /// <summary>The DI method registering a backend and its controller: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Server</c>.</summary>
+    public static string AddServerMethod(string controllerName) => "Add" + ServerStem(controllerName) + "Server";
+
+    private static string ServerStem(string controllerName)
+    {
+        var name = controllerName.TrimStart('@');
+        return name.EndsWith("Controller", System.StringComparison.Ordinal) && name.Length > "Controller".Length
+            ? name.Substring(0, name.Length - "Controller".Length)
+            : name;
+    }
 
     /// <summary>Every member name a schema name could meet as a member of its own type (CS0542): types may not take them.</summary>
     public static readonly string[] TypeLevelMembers = [.. RecordMembers.Union(UnionMembers).Union(EnumMembers).Distinct(System.StringComparer.Ordinal)];
