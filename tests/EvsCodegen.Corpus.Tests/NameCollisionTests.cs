@@ -29,6 +29,17 @@ public sealed class NameCollisionTests
                 - {name: httpClient, in: query, schema: {type: string}}
                 - {name: body, in: query, schema: {type: string}}
                 - {name: raw_x, in: query, schema: {type: string}}
+                - {name: v, in: query, schema: {$ref: '#/components/schemas/NullableKind'}}
+                - {name: item, in: query, schema: {type: array, items: {type: integer}}}
+                - {name: content, in: header, schema: {type: string}}
+                - {name: response, in: header, schema: {type: string}}
+                - {name: payload, in: query, schema: {type: string}}
+                - {name: exception, in: query, schema: {type: string}}
+                - {name: form, in: query, schema: {type: string}}
+                - {name: result, in: query, schema: {type: string}}
+                - {name: query, in: query, schema: {type: string}}
+                - {name: value, in: query, schema: {type: string}}
+                - {name: api, in: query, schema: {type: string}}
               responses:
                 '200':
                   description: ok
