@@ -65,11 +65,11 @@ internal static partial class ModelsEmitter
         EmitUnknownKey(w, code, model);
         w.Close();
         w.Line();
-        EmitChecks(w, model, i => $"slots.has{i.ToString(CultureInfo.InvariantCulture)}");
+        EmitChecks(w, model, i => $"slots.{ReservedNames.SlotSeenPrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         w.Open($"return new {model.Name}");
         for (var i = 0; i < model.Properties.Count; i++)
         {
-            w.Line($"{model.Properties[i].Name} = slots.p{i.ToString(CultureInfo.InvariantCulture)},");
+            w.Line($"{model.Properties[i].Name} = slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)},");
         }
 
         if (keep)
@@ -92,8 +92,8 @@ internal static partial class ModelsEmitter
         {
             var property = model.Properties[i];
             var index = i.ToString(CultureInfo.InvariantCulture);
-            w.Line($"public {CSharp.TypeOf(property.Type, IsNullable(property))} p{index} = default!;");
-            w.Line($"public bool has{index};");
+            w.Line($"public {CSharp.TypeOf(property.Type, IsNullable(property))} {ReservedNames.SlotValuePrefix}{index} = default!;");
+            w.Line($"public bool {ReservedNames.SlotSeenPrefix}{index};");
         }
 
         w.Close();
@@ -110,11 +110,11 @@ internal static partial class ModelsEmitter
             var index = i.ToString(CultureInfo.InvariantCulture);
             var name = Text.Literal(property.JsonName);
             w.Open($"case {index}:");
-            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(slots.has{index}, {name});");
-            w.Line($"slots.has{index} = true;");
+            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(slots.{ReservedNames.SlotSeenPrefix}{index}, {name});");
+            w.Line($"slots.{ReservedNames.SlotSeenPrefix}{index} = true;");
             w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
             w.Line($"context.{RuntimeNames.Reader.Push}({name});");
-            code.Read(w, property.Type, property.Constraints, "slots.p" + index, 0);
+            code.Read(w, property.Type, property.Constraints, $"slots.{ReservedNames.SlotValuePrefix}{index}", 0);
             w.Line($"context.{RuntimeNames.Reader.Pop}();");
             w.Line("return;");
             w.Close();

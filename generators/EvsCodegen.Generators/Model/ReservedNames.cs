@@ -75,8 +75,14 @@ internal static class ReservedNames
     /// <summary>Members of every generated JSON converter (the <c>JsonConverter&lt;T&gt;</c> overrides and generated helpers).</summary>
     public static readonly string[] ConverterMembers = ["Read", "Write", "ReadValue", "WriteValue", "s_allowed", ConverterKeyTable, ConverterSlots];
 
+    /// <summary>Prefix of the slot field holding a property's value (<c>p0</c>, …; the inline form's locals too).</summary>
+    public const string SlotValuePrefix = "p";
+
+    /// <summary>Prefix of the slot field recording that a property's key was read (<c>has0</c>, …; the inline form's locals too).</summary>
+    public const string SlotSeenPrefix = "has";
+
     /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
-    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, "p", "has", "v", "value"];
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix];
 
     /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
     public const string ConverterNameFieldPrefix = "s_name";
