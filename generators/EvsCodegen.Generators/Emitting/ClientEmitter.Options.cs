@@ -9,7 +9,7 @@ internal static partial class ClientEmitter
         var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>Settings every client call uses: the document's API keys, supplied once instead of per call.</summary>");
         w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} sealed partial class ApiClientOptions");
+        w.Open($"{CSharp.Access(context)} sealed partial class {ReservedNames.ClientOptions}");
         foreach (var key in context.ApiKeys)
         {
             w.Line(Text.Summary(key.Description, $"The API key sent as the {key.In} <c>{Text.Inline(key.ParameterName)}</c>."));
@@ -21,7 +21,7 @@ internal static partial class ClientEmitter
         w.Line("/// <summary>Adds the credentials to a request (a header already on the request wins).</summary>");
         w.Line("/// <param name=\"request\">The request.</param>");
         w.Line("/// <param name=\"query\">The query of the request; null when the operation has none and the document has no query API keys.</param>");
-        w.Open("internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)");
+        w.Open($"internal void {ReservedNames.ApplyCredentials}(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)");
         foreach (var key in context.ApiKeys)
         {
             var name = Text.Literal(key.ParameterName);

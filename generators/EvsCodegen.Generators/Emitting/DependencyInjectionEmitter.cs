@@ -86,15 +86,15 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <param name=\"baseAddress\">The server's root; leave it null to set <c>BaseAddress</c> through the returned builder.</param>");
         w.Line("/// <param name=\"configureOptions\">Sets the credentials every call sends.</param>");
         w.Line("/// <returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, token refresh).</returns>");
-        w.Open($"public static {HttpClientBuilder} Add{Identifier(client)}(this {ServiceCollection} services, {Uri}? baseAddress = null, global::System.Action<ApiClientOptions>? configureOptions = null)");
+        w.Open($"public static {HttpClientBuilder} {ReservedNames.AddClientMethod(client)}(this {ServiceCollection} services, {Uri}? baseAddress = null, global::System.Action<{ReservedNames.ClientOptions}>? configureOptions = null)");
         w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"var options = {OptionsExtensions}.AddOptions<ApiClientOptions>(services);");
+        w.Line($"var options = {OptionsExtensions}.AddOptions<{ReservedNames.ClientOptions}>(services);");
         w.Open("if (configureOptions is not null)");
         w.Line("options.Configure(configureOptions);");
         w.Close();
         w.Line();
         w.Line($"var builder = {HttpClientFactoryExtensions}.AddHttpClient<{client}, {client}>(services, HttpClientName, static ({HttpClient} httpClient, global::System.IServiceProvider provider) =>");
-        w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<ApiClientOptions>>(provider).CurrentValue));");
+        w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<{ReservedNames.ClientOptions}>>(provider).CurrentValue));");
         // The primary handler's own redirects copy every header but Authorization to any host; the runtime follows
         // only same-origin GET and HEAD redirects itself.
         w.Line($"{HttpClientBuilderExtensions}.ConfigurePrimaryHttpMessageHandler(builder, {RuntimeNames.Client.Type}.{RuntimeNames.Client.DisableAutoRedirect});");
@@ -113,9 +113,8 @@ internal static class DependencyInjectionEmitter
     public static string EmitServer(ApiContextModel context, SurfaceModel surface)
     {
         var controller = surface.ControllerName;
-        var name = Identifier(controller.EndsWith("Controller", System.StringComparison.Ordinal) && controller.Length > "Controller".Length
-            ? controller.Substring(0, controller.Length - "Controller".Length)
-            : controller);
+        var addControllers = ReservedNames.AddControllersMethod(controller);
+        var addServer = ReservedNames.AddServerMethod(controller);
         var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Registers <see cref=\"{controller}\"/> and the <see cref=\"{surface.InterfaceName}\"/> it delegates to.</summary>");
         w.Line(CSharp.GeneratedCode);
@@ -126,7 +125,7 @@ internal static class DependencyInjectionEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
-        w.Open($"public static {MvcBuilder} Add{name}Controllers(this {ServiceCollection} services)");
+        w.Open($"public static {MvcBuilder} {addControllers}(this {ServiceCollection} services)");
         w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
         w.Line($"var builder = {MvcExtensions}.AddControllers(services);");
         if (!context.Public)
@@ -151,18 +150,18 @@ internal static class DependencyInjectionEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line($"/// Registers <typeparamref name=\"TImplementation\"/> as the <see cref=\"{surface.InterfaceName}\"/> the controller delegates to,");
-        w.Line($"/// and the controller itself (<see cref=\"Add{name}Controllers\"/>).");
+        w.Line($"/// and the controller itself (<see cref=\"{addControllers}\"/>).");
         w.Line("/// </summary>");
         w.Line("/// <typeparam name=\"TImplementation\">The backend.</typeparam>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"lifetime\">The backend's lifetime; scoped (one per request) by default.</param>");
         w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
-        w.Line($"public static {MvcBuilder} Add{name}Server<TImplementation>(this {ServiceCollection} services, {ServiceLifetime} lifetime = {ServiceLifetime}.Scoped)");
+        w.Line($"public static {MvcBuilder} {addServer}<TImplementation>(this {ServiceCollection} services, {ServiceLifetime} lifetime = {ServiceLifetime}.Scoped)");
         w.Line($"    where TImplementation : class, {surface.InterfaceName}");
         w.Line("{");
         w.Line($"    {ArgumentNullException}.ThrowIfNull(services);");
         w.Line($"    services.Add({ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
-        w.Line($"    return Add{name}Controllers(services);");
+        w.Line($"    return {addControllers}(services);");
         w.Line("}");
         if (!context.Public)
         {
@@ -182,7 +181,4 @@ internal static class DependencyInjectionEmitter
         w.Close();
         return w.ToString();
     }
-
-    // Generated names may carry '@' (a keyword escaped); a method name built from one must not.
-    private static string Identifier(string name) => name.TrimStart('@');
 }

@@ -101,7 +101,7 @@ internal sealed class JsonCode
 
             if (c.Pattern is not null)
             {
-                var field = "s_pattern" + _fields.Count.ToString(CultureInfo.InvariantCulture);
+                var field = ReservedNames.ConverterPatternFieldPrefix + _fields.Count.ToString(CultureInfo.InvariantCulture);
                 _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({Text.Literal(c.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
                 checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {field});");
             }

@@ -5,7 +5,7 @@ using EvsCodegen.Generators.Model;
 namespace EvsCodegen.Generators.Emitting;
 
 /// <summary>Emits one model type (record or enum struct) with its reflection-free JSON converter.</summary>
-internal static class ModelsEmitter
+internal static partial class ModelsEmitter
 {
     public static string Emit(ApiContextModel context, TypeModel type)
     {
@@ -186,9 +186,18 @@ internal static class ModelsEmitter
         var converter = CSharp.ConverterOf(model.Name);
         var code = new JsonCode();
         var body = new SourceWriter();
-        EmitReadValue(body, code, model);
-        body.Line();
-        EmitWriteValue(body, model);
+        if (model.Properties.Count > MaxInlineProperties)
+        {
+            EmitLargeReadValue(body, code, model);
+            body.Line();
+            EmitLargeWriteValue(body, model);
+        }
+        else
+        {
+            EmitReadValue(body, code, model);
+            body.Line();
+            EmitWriteValue(body, model);
+        }
 
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as the document describes it, without reflection.</summary>");
         w.Line(CSharp.GeneratedCode);
@@ -196,6 +205,11 @@ internal static class ModelsEmitter
         for (var i = 0; i < model.Properties.Count; i++)
         {
             w.Line($"private static readonly {CSharp.JsonEncodedText} s_name{i} = {CSharp.JsonEncodedText}.Encode({Text.Literal(model.Properties[i].JsonName)});");
+        }
+
+        if (model.Properties.Count > MaxInlineProperties)
+        {
+            EmitKeyTable(w, model);
         }
 
         foreach (var field in code.Fields)
@@ -256,6 +270,28 @@ internal static class ModelsEmitter
         }
 
         w.Line("var key = reader.GetString()!;");
+        EmitUnknownKey(w, code, model);
+        w.Close();
+        w.Line();
+        EmitChecks(w, model, i => $"has{i}");
+        w.Open($"return new {model.Name}");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            w.Line($"{model.Properties[i].Name} = p{i},");
+        }
+
+        if (keep)
+        {
+            w.Line($"{ReservedNames.AdditionalProperties} = extra,");
+        }
+
+        w.Close(";");
+        w.Close();
+    }
+
+    /// <summary>What happens to a key the schema does not declare (<c>key</c> holds it; the reader is on the key).</summary>
+    private static void EmitUnknownKey(SourceWriter w, JsonCode code, ObjectTypeModel model)
+    {
         switch (model.AdditionalProperties)
         {
             case AdditionalPropertiesKind.Forbid:
@@ -278,9 +314,11 @@ internal static class ModelsEmitter
                 w.Line("reader.Skip();");
                 break;
         }
+    }
 
-        w.Close();
-        w.Line();
+    /// <summary>The object-level checks after the last key: property count and required keys (<paramref name="has"/> names each key's flag).</summary>
+    private static void EmitChecks(SourceWriter w, ObjectTypeModel model, System.Func<int, string> has)
+    {
         if (model.MinProperties is not null || model.MaxProperties is not null)
         {
             w.Open($"if (context.{RuntimeNames.Reader.Strict})");
@@ -293,23 +331,9 @@ internal static class ModelsEmitter
         {
             if (model.Properties[i].Required)
             {
-                w.Line($"context.{RuntimeNames.Reader.CheckRequired}(has{i}, {Text.Literal(model.Properties[i].JsonName)});");
+                w.Line($"context.{RuntimeNames.Reader.CheckRequired}({has(i)}, {Text.Literal(model.Properties[i].JsonName)});");
             }
         }
-
-        w.Open($"return new {model.Name}");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            w.Line($"{model.Properties[i].Name} = p{i},");
-        }
-
-        if (keep)
-        {
-            w.Line("AdditionalProperties = extra,");
-        }
-
-        w.Close(";");
-        w.Close();
     }
 
     private static void EmitWriteValue(SourceWriter w, ObjectTypeModel model)
@@ -319,23 +343,35 @@ internal static class ModelsEmitter
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < model.Properties.Count; i++)
         {
-            var property = model.Properties[i];
-            var access = "value." + property.Name;
-            if (property.Required)
-            {
-                w.Line($"writer.WritePropertyName(s_name{i});");
-                JsonCode.Write(w, property.Type, access, IsNullable(property), 1);
-            }
-            else
-            {
-                // An absent optional property and a null one look alike in C#; absent is the safer reading.
-                w.Open($"if ({access} is not null)");
-                w.Line($"writer.WritePropertyName(s_name{i});");
-                JsonCode.Write(w, property.Type, CSharp.IsValueType(property.Type) ? access + ".Value" : access, false, 1);
-                w.Close();
-            }
+            EmitWriteProperty(w, model, i);
         }
 
+        EmitWriteAdditional(w, model);
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private static void EmitWriteProperty(SourceWriter w, ObjectTypeModel model, int i)
+    {
+        var property = model.Properties[i];
+        var access = "value." + property.Name;
+        if (property.Required)
+        {
+            w.Line($"writer.WritePropertyName(s_name{i});");
+            JsonCode.Write(w, property.Type, access, IsNullable(property), 1);
+        }
+        else
+        {
+            // An absent optional property and a null one look alike in C#; absent is the safer reading.
+            w.Open($"if ({access} is not null)");
+            w.Line($"writer.WritePropertyName(s_name{i});");
+            JsonCode.Write(w, property.Type, CSharp.IsValueType(property.Type) ? access + ".Value" : access, false, 1);
+            w.Close();
+        }
+    }
+
+    private static void EmitWriteAdditional(SourceWriter w, ObjectTypeModel model)
+    {
         if (model.AdditionalProperties == AdditionalPropertiesKind.Keep)
         {
             w.Open("if (value.AdditionalProperties is not null)");
@@ -345,9 +381,6 @@ internal static class ModelsEmitter
             w.Close();
             w.Close();
         }
-
-        w.Line("writer.WriteEndObject();");
-        w.Close();
     }
 
     /// <summary>A UTF-8 literal of a key (a string literal when the key holds a lone surrogate, which UTF-8 cannot).</summary>

@@ -10,14 +10,14 @@ namespace EvsCodegen.Generators.Emitting;
 internal static class RuntimeEmitter
 {
     /// <summary>How the client and controllers name the document's fault table.</summary>
-    public const string FaultsTable = "ApiFaults.Table";
+    public const string FaultsTable = ReservedNames.Faults + ".Table";
 
     public static string EmitFaults(ApiContextModel context)
     {
         var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>The error answers the document declares (<c>x-fault</c>): what the client reads and the controllers write.</summary>");
         w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} static partial class ApiFaults");
+        w.Open($"{CSharp.Access(context)} static partial class {ReservedNames.Faults}");
         w.Line("/// <summary>The fault name and code of each documented status, and the shape of error bodies.</summary>");
         w.Line($"public static {RuntimeNames.Faults.Type} Table {{ get; }} = new(");
         w.Line($"    keyedEnvelope: {(context.Envelope is null ? "false" : "true")}{(context.Faults.Count == 0 ? ");" : ",")}");
@@ -38,9 +38,9 @@ internal static class RuntimeEmitter
         w.Line("/// <c>TypeInfoResolver</c> of <c>JsonSerializerOptions</c> to serialize models without reflection.");
         w.Line("/// </summary>");
         w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} sealed partial class ApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        w.Open($"{CSharp.Access(context)} sealed partial class {ReservedNames.JsonResolver} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         w.Line("/// <summary>The shared instance.</summary>");
-        w.Line("public static ApiJsonResolver Instance { get; } = new();");
+        w.Line($"public static {ReservedNames.JsonResolver} Instance {{ get; }} = new();");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Open($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo({CSharp.Type} type, {CSharp.JsonSerializerOptions} options)");

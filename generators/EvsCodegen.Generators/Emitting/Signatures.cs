@@ -96,7 +96,7 @@ internal static class ContractEmitter
                 w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
             }
 
-            w.Line($"{Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)});");
+            w.Line($"{Signatures.TaskType(operation)} {operation.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)});");
         }
 
         w.Close();

@@ -14,7 +14,7 @@ internal sealed record SurfaceModel(
     EquatableArray<OperationModel> Operations)
 {
     /// <summary>The suffix of the DI registration class emitted beside each client and controller.</summary>
-    public const string ServicesSuffix = "ServiceCollectionExtensions";
+    public const string ServicesSuffix = ReservedNames.ServicesSuffix;
 }
 
 /// <summary>One HTTP operation.</summary>

@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Model;
 internal abstract record TypeModel(string Name, string? Description, bool Deprecated)
 {
     /// <summary>The suffix of the JSON converter class emitted beside every named type (<c>PetJsonConverter</c>).</summary>
-    public const string ConverterSuffix = "JsonConverter";
+    public const string ConverterSuffix = ReservedNames.ConverterSuffix;
 }
 
 /// <summary>An object schema, emitted as a sealed record with a JSON converter.</summary>

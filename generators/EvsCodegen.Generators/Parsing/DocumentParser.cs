@@ -11,13 +11,6 @@ namespace EvsCodegen.Generators.Parsing;
 /// <summary>Reads one OpenAPI 3.0 or 3.1 document into an <see cref="ApiModel"/>. Never throws on bad input.</summary>
 internal static partial class DocumentParser
 {
-    /// <summary>Names of runtime types every document emits; schemas cannot take them.</summary>
-    internal static readonly string[] RuntimeTypeNames =
-    [
-        "ApiException", "ApiJsonReader", "ApiJsonException", "ApiFaults", "ApiJsonValue", "ApiClientRuntime",
-        "ApiServerRuntime", "ApiRequestContext", "IApiRequestInterceptor", "ApiClientOptions", "ApiJsonResolver", "ApiJsonReadFunc", "ApiJsonBytesAction", "ApiTryParse",
-    ];
-
     /// <summary>Parses <paramref name="input"/>.</summary>
     public static ParseResultModel Parse(DocumentInputModel input, CancellationToken cancellationToken) =>
         Parse(input, default, cancellationToken);
@@ -106,7 +99,7 @@ internal static partial class DocumentParser
     {
         var root = context.Root;
         var documentName = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(input.Path), "Api");
-        var typeNames = new NameScope([.. RuntimeTypeNames, .. SchemaConverter.FixedMemberNames]);
+        var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeLevelMembers]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
         schemas.ConvertComponents(components?.GetMapping("schemas"));
@@ -158,7 +151,7 @@ internal static partial class DocumentParser
     private static EquatableArray<ApiKeyModel> ReadApiKeys(ParseContext context, YMapping? schemes)
     {
         var keys = new List<ApiKeyModel>();
-        var names = new NameScope("Timeout");
+        var names = new NameScope(ReservedNames.ClientOptionsMembers);
         foreach (var entry in schemes?.Entries ?? [])
         {
             var scheme = context.Deref(entry.Value);

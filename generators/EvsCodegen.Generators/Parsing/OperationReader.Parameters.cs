@@ -112,6 +112,13 @@ internal sealed partial class OperationReader
             type = new TypeRefModel(TypeRefKind.String, type.Nullable);
         }
 
+        if (type.Kind == TypeRefKind.Array && type.Item!.Nullable)
+        {
+            // A parameter's text has no null item (form style splits on commas, explode repeats the key), so items
+            // are typed non-null on both sides: nullable items failed to format (CS1501) and to convert (CS0266, CS8604).
+            type = type with { Item = type.Item with { Nullable = false } };
+        }
+
         var element = type.Kind == TypeRefKind.Array ? type.Item! : type;
         if (element.Kind is TypeRefKind.Any)
         {

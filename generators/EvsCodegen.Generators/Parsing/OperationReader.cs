@@ -159,7 +159,7 @@ internal sealed partial class OperationReader
             _context.Report(D.UnsupportedOperation, callbacks, operationId, "callbacks are not generated");
         }
 
-        var parameterNames = new NameScope("cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form");
+        var parameterNames = new NameScope(ReservedNames.OperationLocals);
         var parameters = ReadParameters(operationId, methodName, template, item, operation, parameterNames);
         if (parameters is null)
         {

@@ -8,15 +8,6 @@ namespace EvsCodegen.Generators.Parsing;
 
 internal sealed partial class SchemaConverter
 {
-    private static readonly string[] s_recordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Deconstruct", "PrintMembers", "Finalize", "AdditionalProperties"];
-    private static readonly string[] s_enumMembers = ["Value", "Equals", "GetHashCode", "ToString", "GetType", "IsKnown", "KnownValues", "MemberwiseClone", "TryParse"];
-
-    /// <summary>
-    /// Members every generated record or enum struct has. No type may take one of these names: a member cannot be
-    /// named like its enclosing type (CS0542), so a schema called <c>Value</c> becomes <c>Value2</c>.
-    /// </summary>
-    internal static readonly string[] FixedMemberNames = [.. s_recordMembers.Union(s_enumMembers, System.StringComparer.Ordinal)];
-
     private TypeRefModel? ConvertComposition(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
         foreach (var keyword in new[] { "oneOf", "anyOf" })
@@ -139,7 +130,7 @@ internal sealed partial class SchemaConverter
         Collect(schema, collected, required, parts);
         CheckRequired(schema, parts, collected);
 
-        var memberNames = new NameScope([name, .. s_recordMembers]);
+        var memberNames = new NameScope([name, .. ReservedNames.RecordMembers]);
         var properties = new List<PropertyModel>();
         var seen = new HashSet<string>();
         // allOf members come first and the schema's own properties last; a key keeps its first position and its last schema.
@@ -313,7 +304,7 @@ internal sealed partial class SchemaConverter
         }
 
         var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Enum"), TypeModel.ConverterSuffix);
-        var memberNames = new NameScope([name, .. s_enumMembers]);
+        var memberNames = new NameScope([name, .. ReservedNames.EnumMembers]);
         var members = new List<EnumMemberModel>();
         var seenValues = new HashSet<string>();
         foreach (var scalar in scalars)

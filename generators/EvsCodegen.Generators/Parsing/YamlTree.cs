@@ -43,13 +43,40 @@ internal sealed class YMapping : YNode
 
     public int Count => _entries.Count;
 
+    // Keys seen, once the mapping is past a few entries: a linear scan per added key made loading a mapping of
+    // 20,000 keys (an object with that many properties) quadratic, seconds of the generator's time.
+    private HashSet<string>? _keys;
+
+    private const int MaxScannedEntries = 16;
+
     internal bool TryAdd(YScalar key, YNode value)
     {
-        foreach (var entry in _entries)
+        if (_keys is not null)
         {
-            if (entry.Key.Value == key.Value)
+            if (!_keys.Add(key.Value))
             {
                 return false;
+            }
+        }
+        else
+        {
+            foreach (var entry in _entries)
+            {
+                if (entry.Key.Value == key.Value)
+                {
+                    return false;
+                }
+            }
+
+            if (_entries.Count == MaxScannedEntries)
+            {
+                _keys = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var entry in _entries)
+                {
+                    _keys.Add(entry.Key.Value);
+                }
+
+                _keys.Add(key.Value);
             }
         }
 

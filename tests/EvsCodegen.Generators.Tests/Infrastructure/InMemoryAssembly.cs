@@ -27,6 +27,22 @@ internal sealed class InMemoryAssembly : IDisposable
         return new InMemoryAssembly(context, context.LoadFromStream(stream));
     }
 
+    /// <summary>The runtime's namespaces, which probes use as the generated code's callers do.</summary>
+    private const string ProbeUsings = "global using EvsCodegen.Runtime;\nglobal using EvsCodegen.Runtime.AspNetCore;\n";
+
+    /// <summary>
+    /// The generated code of a run that reported no diagnostics, compiled with a probe file that drives it
+    /// (<c>Consumer.Probe</c>), emitted and loaded. Only for documents made at test time (a schema of N properties);
+    /// fixed documents are tested in EvsCodegen.GeneratedCode.Tests against code generated at build time.
+    /// </summary>
+    public static InMemoryAssembly LoadWithProbe(GeneratorRun run, string probe)
+    {
+        Assert.Empty(run.Diagnostics);
+        return Load(run.OutputCompilation.AddSyntaxTrees(
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(probe, GeneratorHarness.ParseOptions, path: "Probe.cs"),
+            Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(ProbeUsings, GeneratorHarness.ParseOptions, path: "ProbeUsings.cs")));
+    }
+
     /// <summary>Calls a static method that returns <c>Task&lt;string&gt;</c>.</summary>
     public Task<string> InvokeAsync(string typeName, string methodName, params object[] arguments)
     {

@@ -54,7 +54,7 @@ public sealed class NamingParsingTests
     }
 
     [Fact]
-    public void TypeNames_ThatCollideWithEachOtherOrWithRuntimeTypes_AreNumbered()
+    public void TypeNames_ThatCollideWithEachOtherOrWithGeneratedTypes_AreNumbered_RuntimeTypeNamesAreFree()
     {
         var model = Parse.Model("""
             openapi: 3.0.3
@@ -65,10 +65,11 @@ public sealed class NamingParsingTests
                 pet: {type: object, properties: {a: {type: string}}}
                 Pet: {type: object, properties: {b: {type: string}}}
                 ApiException: {type: object, properties: {c: {type: string}}}
+                ApiFaults: {type: object, properties: {e: {type: string}}}
                 1st-place: {type: object, properties: {d: {type: string}}}
             """);
 
-        Assert.Equal(["Pet", "Pet2", "ApiException2", "_1stPlace"], model.Types.Select(t => t.Name));
+        Assert.Equal(["Pet", "Pet2", "ApiException", "ApiFaults2", "_1stPlace"], model.Types.Select(t => t.Name));
     }
 
     [Fact]

@@ -1,0 +1,153 @@
+using System.Linq;
+
+namespace EvsCodegen.Generators.Model;
+
+/// <summary>
+/// The one owner of every name the emitters write into a user's namespace that does not come from the document:
+/// the fixed type names, the name suffixes of companion types, and the members, parameters and locals of each kind
+/// of generated type. Parsing's name scopes take their reserved lists from here, the emitters spell these names
+/// through these constants, and a corpus test fails on any generated declaration that is neither derived from the
+/// document model nor listed here (an apiKey scheme named <c>apply</c> once collided with <c>ApiClientOptions.Apply</c>).
+/// </summary>
+/// <remarks>
+/// Runtime types (<c>ApiException</c>, <c>ApiJsonReader</c>, …) live in <c>EvsCodegen.Runtime</c> and are always named
+/// <c>global::</c>-qualified, so they are not reserved: a schema may be called <c>ApiException</c>.
+/// </remarks>
+internal static class ReservedNames
+{
+    /// <summary>The per-document fault table (<c>x-fault</c>).</summary>
+    public const string Faults = "ApiFaults";
+
+    /// <summary>The per-document client settings (API keys).</summary>
+    public const string ClientOptions = "ApiClientOptions";
+
+    /// <summary>The per-document JSON type-info resolver.</summary>
+    public const string JsonResolver = "ApiJsonResolver";
+
+    /// <summary>The suffix of the JSON converter beside every named type (<c>PetJsonConverter</c>).</summary>
+    public const string ConverterSuffix = "JsonConverter";
+
+    /// <summary>The suffix of the DI extension class beside every client and controller.</summary>
+    public const string ServicesSuffix = "ServiceCollectionExtensions";
+
+    /// <summary>The property of a record that keeps undeclared keys (<c>additionalProperties</c>).</summary>
+    public const string AdditionalProperties = "AdditionalProperties";
+
+    /// <summary>The fixed type names every document emits; no schema or tag may take them.</summary>
+    public static readonly string[] TypeNames = [Faults, ClientOptions, JsonResolver];
+
+    /// <summary>What every class, struct and record inherits from <see cref="object"/>: a member with one of these names hides it (CS0108/CS0114).</summary>
+    public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
+
+    /// <summary>
+    /// Members of a generated record (object schemas and unions): the compiler-synthesized ones (<c>Clone</c> is
+    /// disallowed in records, CS8859; <c>&lt;Clone&gt;$</c> cannot be an identifier) and <see cref="AdditionalProperties"/>.
+    /// </summary>
+    public static readonly string[] RecordMembers = [.. ObjectMembers, "Clone", "EqualityContract", "Deconstruct", "PrintMembers", AdditionalProperties];
+
+    /// <summary>Members of a generated union record, besides one property per alternative (named by the alternative's type).</summary>
+    public static readonly string[] UnionMembers = [.. RecordMembers, "Value"];
+
+    /// <summary>The static set of listed values of an enum struct with many members (<c>IsKnown</c> looks values up in it).</summary>
+    public const string EnumKnownSet = "s_known";
+
+    /// <summary>Members of a generated enum struct, besides one static property per listed value.</summary>
+    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet];
+
+    /// <summary>The method of <c>ApiClientOptions</c> the clients call to add the credentials to a request.</summary>
+    public const string ApplyCredentials = "Apply";
+
+    /// <summary>Members of <c>ApiClientOptions</c>, besides one property per API key; the type's own name too (CS0542).</summary>
+    public static readonly string[] ClientOptionsMembers = [.. ObjectMembers, ClientOptions, ApplyCredentials];
+
+    /// <summary>The key-to-index table of the converter of an object with many properties.</summary>
+    public const string ConverterKeyTable = "s_keys";
+
+    /// <summary>The nested class holding the values read so far, in the converter of an object with many properties.</summary>
+    public const string ConverterSlots = "Slots";
+
+    /// <summary>Prefix of the chunk methods reading a range of properties (<c>ReadChunk0</c>, …).</summary>
+    public const string ConverterReadChunkPrefix = "ReadChunk";
+
+    /// <summary>Prefix of the chunk methods writing a range of properties (<c>WriteChunk0</c>, …).</summary>
+    public const string ConverterWriteChunkPrefix = "WriteChunk";
+
+    /// <summary>Members of every generated JSON converter (the <c>JsonConverter&lt;T&gt;</c> overrides and generated helpers).</summary>
+    public static readonly string[] ConverterMembers = ["Read", "Write", "ReadValue", "WriteValue", "s_allowed", ConverterKeyTable, ConverterSlots];
+
+    /// <summary>Prefix of the slot field holding a property's value (<c>p0</c>, …; the inline form's locals too).</summary>
+    public const string SlotValuePrefix = "p";
+
+    /// <summary>Prefix of the slot field recording that a property's key was read (<c>has0</c>, …; the inline form's locals too).</summary>
+    public const string SlotSeenPrefix = "has";
+
+    /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix];
+
+    /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
+    public const string ConverterNameFieldPrefix = "s_name";
+
+    /// <summary>Prefix of the static compiled-pattern fields of a converter (<c>s_pattern0</c>, …).</summary>
+    public const string ConverterPatternFieldPrefix = "s_pattern";
+
+    /// <summary>Appended to an operation's method name in the contract, the client and the controller (<c>ShowSnapshotAsync</c>).</summary>
+    public const string AsyncSuffix = "Async";
+
+    /// <summary>Members of <c>ApiFaults</c>.</summary>
+    public static readonly string[] FaultsMembers = ["Table"];
+
+    /// <summary>Members of <c>ApiJsonResolver</c>.</summary>
+    public static readonly string[] ResolverMembers = ["Instance", "GetTypeInfo"];
+
+    /// <summary>Fields of a generated client, besides one method per operation.</summary>
+    public static readonly string[] ClientMembers = ["_httpClient", "_options"];
+
+    /// <summary>Fields of a generated controller, besides one action per operation.</summary>
+    public static readonly string[] ControllerMembers = ["_api"];
+
+    /// <summary>Members of a client's DI extension class, besides its <c>Add…</c> method.</summary>
+    public static readonly string[] ServicesMembers = ["HttpClientName"];
+
+    /// <summary>
+    /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
+    /// document parameter cannot take one, so it is numbered instead.
+    /// </summary>
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form"];
+
+    /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>Apply</c>).</summary>
+    public static readonly string[] FixedParameters =
+    [
+        "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
+        "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query",
+        "slots", "index",
+    ];
+
+    /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>
+    public static readonly string[] AllMembers =
+    [
+        .. new[] { RecordMembers, UnionMembers, EnumMembers, ClientOptionsMembers, ConverterMembers, FaultsMembers, ResolverMembers, ClientMembers, ControllerMembers, ServicesMembers }
+            .SelectMany(names => names).Distinct(System.StringComparer.Ordinal),
+    ];
+
+    // Generated names may carry '@' (a keyword escaped); a method name built from one must not.
+
+    /// <summary>The DI method registering a client: <c>Add</c> and the client's name.</summary>
+    public static string AddClientMethod(string clientName) => "Add" + clientName.TrimStart('@');
+
+    /// <summary>The DI method registering a controller: <c>Add</c>, its name without <c>Controller</c>, and <c>Controllers</c>.</summary>
+    public static string AddControllersMethod(string controllerName) => "Add" + ServerStem(controllerName) + "Controllers";
+
+    /// <summary>The DI method registering a backend and its controller: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Server</c>.</summary>
+    public static string AddServerMethod(string controllerName) => "Add" + ServerStem(controllerName) + "Server";
+
+    private static string ServerStem(string controllerName)
+    {
+        var name = controllerName.TrimStart('@');
+        return name.EndsWith("Controller", System.StringComparison.Ordinal) && name.Length > "Controller".Length
+            ? name.Substring(0, name.Length - "Controller".Length)
+            : name;
+    }
+
+    /// <summary>Every member name a schema name could meet as a member of its own type (CS0542): types may not take them.</summary>
+    public static readonly string[] TypeLevelMembers = [.. RecordMembers.Union(UnionMembers).Union(EnumMembers).Distinct(System.StringComparer.Ordinal)];
+}
