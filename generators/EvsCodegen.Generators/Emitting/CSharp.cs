@@ -35,6 +35,25 @@ internal static class CSharp
     public const string Dictionary = "global::System.Collections.Generic.Dictionary";
     public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
+    public const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    public const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+    public const string HttpClientFactoryExtensions = "global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
+    public const string HttpClientBuilderExtensions = "global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions";
+    public const string OptionsExtensions = "global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions";
+    public const string DescriptorExtensions = "global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
+    public const string ServiceProviderExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
+    public const string ServiceDescriptor = "global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor";
+    public const string ServiceLifetime = "global::Microsoft.Extensions.DependencyInjection.ServiceLifetime";
+    public const string OptionsMonitor = "global::Microsoft.Extensions.Options.IOptionsMonitor";
+    public const string MvcBuilder = "global::Microsoft.Extensions.DependencyInjection.IMvcBuilder";
+    public const string MvcExtensions = "global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions";
+    public const string AssemblyPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart";
+    public const string ApplicationPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPart";
+    public const string FeatureProvider = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationFeatureProvider";
+    public const string ControllerFeature = "global::Microsoft.AspNetCore.Mvc.Controllers.ControllerFeature";
+    public const string HttpClient = "global::System.Net.Http.HttpClient";
+    public const string Uri = "global::System.Uri";
+    public const string ArgumentNullException = "global::System.ArgumentNullException";
 
     /// <summary>The accessibility keyword of emitted types.</summary>
     public static string Access(ApiContextModel context) => context.Public ? "public" : "internal";

@@ -10,26 +10,6 @@ namespace EvsCodegen.Generators.Emitting;
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    // The registrations are the only emitted code that names these types; they live here until CSharp gathers them.
-    private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
-    private const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-    private const string HttpClientFactoryExtensions = "global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
-    private const string HttpClientBuilderExtensions = "global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions";
-    private const string OptionsExtensions = "global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions";
-    private const string DescriptorExtensions = "global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
-    private const string ServiceProviderExtensions = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions";
-    private const string ServiceDescriptor = "global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor";
-    private const string ServiceLifetime = "global::Microsoft.Extensions.DependencyInjection.ServiceLifetime";
-    private const string OptionsMonitor = "global::Microsoft.Extensions.Options.IOptionsMonitor";
-    private const string MvcBuilder = "global::Microsoft.Extensions.DependencyInjection.IMvcBuilder";
-    private const string MvcExtensions = "global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions";
-    private const string AssemblyPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart";
-    private const string ApplicationPart = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPart";
-    private const string FeatureProvider = "global::Microsoft.AspNetCore.Mvc.ApplicationParts.IApplicationFeatureProvider";
-    private const string ControllerFeature = "global::Microsoft.AspNetCore.Mvc.Controllers.ControllerFeature";
-    private const string HttpClient = "global::System.Net.Http.HttpClient";
-    private const string Uri = "global::System.Uri";
-    private const string ArgumentNullException = "global::System.ArgumentNullException";
 
     /// <summary>One registration unit per surface and emitted family, after the family's own units.</summary>
     public static IEnumerable<EmitUnitModel> Split(ApiModel? model)
@@ -86,23 +66,23 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <param name=\"baseAddress\">The server's root; leave it null to set <c>BaseAddress</c> through the returned builder.</param>");
         w.Line("/// <param name=\"configureOptions\">Sets the credentials every call sends.</param>");
         w.Line("/// <returns>The builder of the client's <c>HttpClient</c>, to add handlers (resilience, logging, token refresh).</returns>");
-        w.Open($"public static {HttpClientBuilder} {ReservedNames.AddClientMethod(client)}(this {ServiceCollection} services, {Uri}? baseAddress = null, global::System.Action<{ReservedNames.ClientOptions}>? configureOptions = null)");
-        w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"var options = {OptionsExtensions}.AddOptions<{ReservedNames.ClientOptions}>(services);");
+        w.Open($"public static {CSharp.HttpClientBuilder} {ReservedNames.AddClientMethod(client)}(this {CSharp.ServiceCollection} services, {CSharp.Uri}? baseAddress = null, global::System.Action<{ReservedNames.ClientOptions}>? configureOptions = null)");
+        w.Line($"{CSharp.ArgumentNullException}.ThrowIfNull(services);");
+        w.Line($"var options = {CSharp.OptionsExtensions}.AddOptions<{ReservedNames.ClientOptions}>(services);");
         w.Open("if (configureOptions is not null)");
         w.Line("options.Configure(configureOptions);");
         w.Close();
         w.Line();
-        w.Line($"var builder = {HttpClientFactoryExtensions}.AddHttpClient<{client}, {client}>(services, HttpClientName, static ({HttpClient} httpClient, global::System.IServiceProvider provider) =>");
-        w.Line($"    new {client}(httpClient, {ServiceProviderExtensions}.GetRequiredService<{OptionsMonitor}<{ReservedNames.ClientOptions}>>(provider).CurrentValue));");
+        w.Line($"var builder = {CSharp.HttpClientFactoryExtensions}.AddHttpClient<{client}, {client}>(services, HttpClientName, static ({CSharp.HttpClient} httpClient, global::System.IServiceProvider provider) =>");
+        w.Line($"    new {client}(httpClient, {CSharp.ServiceProviderExtensions}.GetRequiredService<{CSharp.OptionsMonitor}<{ReservedNames.ClientOptions}>>(provider).CurrentValue));");
         // The primary handler's own redirects copy every header but Authorization to any host; the runtime follows
         // only same-origin GET and HEAD redirects itself.
-        w.Line($"{HttpClientBuilderExtensions}.ConfigurePrimaryHttpMessageHandler(builder, {RuntimeNames.Client.Type}.{RuntimeNames.Client.DisableAutoRedirect});");
+        w.Line($"{CSharp.HttpClientBuilderExtensions}.ConfigurePrimaryHttpMessageHandler(builder, {RuntimeNames.Client.Type}.{RuntimeNames.Client.DisableAutoRedirect});");
         w.Open("if (baseAddress is not null)");
-        w.Line($"{HttpClientBuilderExtensions}.ConfigureHttpClient(builder, httpClient => httpClient.BaseAddress = baseAddress);");
+        w.Line($"{CSharp.HttpClientBuilderExtensions}.ConfigureHttpClient(builder, httpClient => httpClient.BaseAddress = baseAddress);");
         w.Close();
         w.Line();
-        w.Line($"{DescriptorExtensions}.TryAddTransient<{surface.InterfaceName}>(services, static provider => {ServiceProviderExtensions}.GetRequiredService<{client}>(provider));");
+        w.Line($"{CSharp.DescriptorExtensions}.TryAddTransient<{surface.InterfaceName}>(services, static provider => {CSharp.ServiceProviderExtensions}.GetRequiredService<{client}>(provider));");
         w.Line("return builder;");
         w.Close();
         w.Close();
@@ -125,9 +105,9 @@ internal static class DependencyInjectionEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
-        w.Open($"public static {MvcBuilder} {addControllers}(this {ServiceCollection} services)");
-        w.Line($"{ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"var builder = {MvcExtensions}.AddControllers(services);");
+        w.Open($"public static {CSharp.MvcBuilder} {addControllers}(this {CSharp.ServiceCollection} services)");
+        w.Line($"{CSharp.ArgumentNullException}.ThrowIfNull(services);");
+        w.Line($"var builder = {CSharp.MvcExtensions}.AddControllers(services);");
         if (!context.Public)
         {
             // MVC discovers public controllers only; an internal one is added to the controller feature by name.
@@ -139,12 +119,12 @@ internal static class DependencyInjectionEmitter
 
         w.Line($"var assembly = typeof({controller}).Assembly;");
         w.Open("foreach (var part in builder.PartManager.ApplicationParts)");
-        w.Open($"if (part is {AssemblyPart} assemblyPart && assemblyPart.Assembly == assembly)");
+        w.Open($"if (part is {CSharp.AssemblyPart} assemblyPart && assemblyPart.Assembly == assembly)");
         w.Line("return builder;");
         w.Close();
         w.Close();
         w.Line();
-        w.Line($"builder.PartManager.ApplicationParts.Add(new {AssemblyPart}(assembly));");
+        w.Line($"builder.PartManager.ApplicationParts.Add(new {CSharp.AssemblyPart}(assembly));");
         w.Line("return builder;");
         w.Close();
         w.Line();
@@ -156,20 +136,20 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"lifetime\">The backend's lifetime; scoped (one per request) by default.</param>");
         w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
-        w.Line($"public static {MvcBuilder} {addServer}<TImplementation>(this {ServiceCollection} services, {ServiceLifetime} lifetime = {ServiceLifetime}.Scoped)");
+        w.Line($"public static {CSharp.MvcBuilder} {addServer}<TImplementation>(this {CSharp.ServiceCollection} services, {CSharp.ServiceLifetime} lifetime = {CSharp.ServiceLifetime}.Scoped)");
         w.Line($"    where TImplementation : class, {surface.InterfaceName}");
         w.Line("{");
-        w.Line($"    {ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"    services.Add({ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
+        w.Line($"    {CSharp.ArgumentNullException}.ThrowIfNull(services);");
+        w.Line($"    services.Add({CSharp.ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
         w.Line($"    return {addControllers}(services);");
         w.Line("}");
         if (!context.Public)
         {
             w.Line();
             w.Line($"/// <summary>Adds the internal <see cref=\"{controller}\"/> to the controllers MVC knows.</summary>");
-            w.Open($"private sealed class ControllerProvider : {FeatureProvider}<{ControllerFeature}>");
+            w.Open($"private sealed class ControllerProvider : {CSharp.FeatureProvider}<{CSharp.ControllerFeature}>");
             w.Line("/// <inheritdoc/>");
-            w.Open($"public void PopulateFeature(global::System.Collections.Generic.IEnumerable<{ApplicationPart}> parts, {ControllerFeature} feature)");
+            w.Open($"public void PopulateFeature(global::System.Collections.Generic.IEnumerable<{CSharp.ApplicationPart}> parts, {CSharp.ControllerFeature} feature)");
             w.Line($"var type = global::System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof({controller}));");
             w.Open("if (!feature.Controllers.Contains(type))");
             w.Line("feature.Controllers.Add(type);");
