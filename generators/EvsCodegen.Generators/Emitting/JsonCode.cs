@@ -216,10 +216,10 @@ internal sealed class JsonCode
         }
     }
 
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+    internal static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
-    private static string Bool(bool value) => value ? "true" : "false";
+    internal static string Bool(bool value) => value ? "true" : "false";
 
-    private static string Number(string? value) =>
+    internal static string Number(string? value) =>
         value is null ? "null" : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
 }

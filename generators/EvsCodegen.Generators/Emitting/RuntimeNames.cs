@@ -100,6 +100,10 @@ internal static class RuntimeNames
         public const string FormField = AspNetCoreNamespace + ".ApiFormField";
         public const string FormValueKind = AspNetCoreNamespace + ".ApiFormValueKind";
         public const string CheckContentType = "CheckContentType";
+        public const string CheckOptionalContentType = "CheckOptionalContentType";
+        public const string CheckString = "CheckString";
+        public const string CheckNumber = "CheckNumber";
+        public const string CheckCount = "CheckCount";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
