@@ -38,8 +38,11 @@ public static partial class ApiServerRuntime
     public static bool CheckOptionalContentType(HttpContext http, string documented)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (string.IsNullOrEmpty(http.Request.ContentType)
-            && (http.Request.ContentLength == 0 || http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false))
+        // The server knows whether a request can have a body (no Content-Length nor Transfer-Encoding in HTTP/1.1, END_STREAM
+        // on the headers in HTTP/2); without that feature, a declared length says it.
+        var canHaveBody = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? http.Request.ContentLength is > 0;
+        if (string.IsNullOrEmpty(http.Request.ContentType) && (http.Request.ContentLength == 0 || !canHaveBody))
         {
             return false;
         }
