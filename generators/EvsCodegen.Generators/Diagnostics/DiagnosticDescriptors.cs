@@ -88,11 +88,17 @@ internal static class DiagnosticDescriptors
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
+    public static readonly DiagnosticDescriptor ContentNotAllowed = new(
+        "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
+        ContentNotAllowed,
     ];
 
     /// <summary>Looks a descriptor up by its ID.</summary>

@@ -84,7 +84,7 @@ internal static class ServerEmitter
         var arguments = string.Join(", ", Signatures.Arguments(operation).Select(a => a.Name).Concat(["http.RequestAborted"]));
         var call = $"_api.{operation.MethodName}Async({arguments})";
         var success = operation.Success;
-        var status = success is null || success.StatusCode == 0 ? 200 : success.StatusCode;
+        var status = success is not null ? (success.StatusCode == 0 ? 200 : success.StatusCode) : NoSuccessStatus(operation);
         var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (success?.Type is { } resultType)
         {
@@ -109,6 +109,12 @@ internal static class ServerEmitter
         w.Close();
         w.Close();
     }
+
+    /// <summary>
+    /// The status of a successful call when the document declares no 2xx answer (docs/decisions.md): 200 with no body
+    /// when <c>default</c> covers it, else 204 No Content, the answer that claims least.
+    /// </summary>
+    private static int NoSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
 
     /// <summary>
     /// The media type argument of a JSON answer: none for plain <c>application/json</c>, else the document's media type
