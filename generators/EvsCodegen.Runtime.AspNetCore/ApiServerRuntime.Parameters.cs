@@ -127,6 +127,14 @@ public static partial class ApiServerRuntime
         return value;
     }
 
+    /// <summary>Holds a numeric parameter (or array item) to its schema's <c>enum</c>; another value is a 400 answer.</summary>
+    public static T CheckAllowedNumber<T>(T value, string name, double[] allowed)
+        where T : INumberBase<T>
+    {
+        Check(name, ApiConstraints.Allowed(double.CreateTruncating(value), allowed));
+        return value;
+    }
+
     /// <summary>Holds an array parameter to its schema's <c>minItems</c> and <c>maxItems</c>; a violation is a 400 answer.</summary>
     public static List<T> CheckCount<T>(List<T> values, string name, int? minItems, int? maxItems)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -72,4 +73,12 @@ public static class ApiConstraints
         count < minimum ? $"expected at least {minimum} {what}, got {count}"
         : count > maximum ? $"expected at most {maximum} {what}, got {count}"
         : null;
+
+    /// <summary>Checks a number against the values of its schema's <c>enum</c>.</summary>
+    public static string? Allowed(double value, double[] allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        return Array.IndexOf(allowed, value) >= 0 ? null
+            : $"{value.ToString(CultureInfo.InvariantCulture)} is not one of {string.Join(", ", Array.ConvertAll(allowed, a => a.ToString(CultureInfo.InvariantCulture)))}";
+    }
 }

@@ -379,6 +379,9 @@ public sealed class ApiJsonReader
     public void CheckRange(double value, double? minimum, double? maximum, bool exclusiveMinimum, bool exclusiveMaximum) =>
         Check(ApiConstraints.Range(value, minimum, maximum, exclusiveMinimum, exclusiveMaximum));
 
+    /// <summary>Checks a number against its schema's <c>enum</c>.</summary>
+    public void CheckAllowed(double value, double[] allowed) => Check(ApiConstraints.Allowed(value, allowed));
+
     private void Check(string? violation)
     {
         if (violation is not null)

@@ -200,10 +200,17 @@ internal static class ServerEmitter
             return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckString}({parsed}, {wire}, {JsonCode.Int(c.MinLength)}, {JsonCode.Int(c.MaxLength)}, {pattern})";
         }
 
-        if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
-            && (c.Minimum is not null || c.Maximum is not null))
+        if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
         {
-            return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckNumber}({parsed}, {wire}, {JsonCode.Number(c.Minimum)}, {JsonCode.Number(c.Maximum)}, {JsonCode.Bool(c.ExclusiveMinimum)}, {JsonCode.Bool(c.ExclusiveMaximum)})";
+            if (c.Minimum is not null || c.Maximum is not null)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckNumber}({parsed}, {wire}, {JsonCode.Number(c.Minimum)}, {JsonCode.Number(c.Maximum)}, {JsonCode.Bool(c.ExclusiveMinimum)}, {JsonCode.Bool(c.ExclusiveMaximum)})";
+            }
+
+            if (c.AllowedNumbers.Count > 0)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckAllowedNumber}({parsed}, {wire}, {JsonCode.AllowedNumbers(c)})";
+            }
         }
 
         return parsed;
