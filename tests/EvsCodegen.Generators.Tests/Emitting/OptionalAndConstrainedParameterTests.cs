@@ -45,6 +45,14 @@ public sealed class OptionalAndConstrainedParameterTests
                 content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}
               responses:
                 '204': {description: created}
+          /flags:
+            post:
+              tags: [Items]
+              operationId: setFlag
+              requestBody:
+                content: {application/json: {schema: {type: boolean}}}
+              responses:
+                '204': {description: set}
           /forms:
             post:
               tags: [Items]
@@ -103,6 +111,7 @@ public sealed class OptionalAndConstrainedParameterTests
     [Theory]
     [InlineData("CreateNoteAsync")]
     [InlineData("SubmitFormAsync")]
+    [InlineData("SetFlagAsync")]
     public async Task AbsentOptionalBody_ReachesTheImplementationAsNull(string action)
     {
         var received = await s_probe.Value.InvokeAsync("Consumer.Probe", "PostWithoutBodyAsync", action);
@@ -173,7 +182,7 @@ public sealed class OptionalAndConstrainedParameterTests
                 var response = new MemoryStream();
                 http.Response.Body = response;
                 var controller = new ItemsApiController(api) { ControllerContext = new ControllerContext { HttpContext = http } };
-                await (action == "CreateNoteAsync" ? controller.CreateNoteAsync() : controller.SubmitFormAsync());
+                await (action switch { "CreateNoteAsync" => controller.CreateNoteAsync(), "SetFlagAsync" => controller.SetFlagAsync(), _ => controller.SubmitFormAsync() });
                 return $"{http.Response.StatusCode} {api.Received ?? Encoding.UTF8.GetString(response.ToArray())}";
             }
 
@@ -230,6 +239,12 @@ public sealed class OptionalAndConstrainedParameterTests
             public Task CreateNoteAsync(Note? body = null, CancellationToken cancellationToken = default)
             {
                 Received = $"body={(body is null ? "null" : body.Text)}";
+                return Task.CompletedTask;
+            }
+
+            public Task SetFlagAsync(bool? body = null, CancellationToken cancellationToken = default)
+            {
+                Received = $"body={(body is null ? "null" : body.ToString())}";
                 return Task.CompletedTask;
             }
 
