@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -91,6 +94,56 @@ public static partial class ApiServerRuntime
     public static T ParseEnum<T>(string text, ApiTryParse<T> tryParse, Func<T, bool> isKnown, string name) =>
         tryParse(text, out var value) && isKnown(value) ? value : throw Invalid(name, "one of the documented values");
 
+    /// <summary>
+    /// Holds a string parameter (or array item) to its schema's <c>minLength</c>, <c>maxLength</c> and <c>pattern</c>,
+    /// with the checks the strict JSON reader uses; a violation is a 400 answer.
+    /// </summary>
+    public static string CheckString(string value, string name, int? minLength, int? maxLength, string? pattern)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Check(name, ApiConstraints.Length(value, minLength, maxLength));
+        if (pattern is not null)
+        {
+            Check(name, ApiConstraints.Pattern(value, s_patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))));
+        }
+
+        return value;
+    }
+
+    /// <summary>Holds a numeric parameter (or array item) to its schema's bounds; a violation is a 400 answer.</summary>
+    public static T CheckNumber<T>(T value, string name, double? minimum, double? maximum, bool exclusiveMinimum, bool exclusiveMaximum)
+        where T : INumberBase<T>
+    {
+        Check(name, ApiConstraints.Range(double.CreateTruncating(value), minimum, maximum, exclusiveMinimum, exclusiveMaximum));
+        return value;
+    }
+
+    /// <summary>Holds a numeric parameter (or array item) to its schema's <c>enum</c>; another value is a 400 answer.</summary>
+    public static T CheckAllowedNumber<T>(T value, string name, double[] allowed)
+        where T : INumberBase<T>
+    {
+        Check(name, ApiConstraints.Allowed(double.CreateTruncating(value), allowed));
+        return value;
+    }
+
+    /// <summary>Holds an array parameter to its schema's <c>minItems</c> and <c>maxItems</c>; a violation is a 400 answer.</summary>
+    public static List<T> CheckCount<T>(List<T> values, string name, int? minItems, int? maxItems)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Check(name, ApiConstraints.Count(values.Count, minItems, maxItems, "items"));
+        return values;
+    }
+
+    // One compiled pattern per distinct pattern text of the generated controllers: bounded by the documents compiled in.
+    private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
+
+    private static void Check(string name, string? violation)
+    {
+        if (violation is not null)
+        {
+            throw new ApiException(400, $"The parameter '{name}' is invalid: {violation}.");
+        }
+    }
 
     private static ApiException Invalid(string name, string expected) => new(400, $"The parameter '{name}' must be {expected}.");
 }

@@ -28,6 +28,26 @@ public static partial class ApiServerRuntime
         }
     }
 
+    /// <summary>
+    /// For an optional body: false when the request carries none (no Content-Type and no content), so the body is
+    /// absent; otherwise answers 415 unless the media type is the documented one, and returns true.
+    /// </summary>
+    public static bool CheckOptionalContentType(HttpContext http, string documented)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        // The server knows whether a request can have a body (no Content-Length nor Transfer-Encoding in HTTP/1.1, END_STREAM
+        // on the headers in HTTP/2); without that feature, a declared length says it.
+        var canHaveBody = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? http.Request.ContentLength is > 0;
+        if (string.IsNullOrEmpty(http.Request.ContentType) && (http.Request.ContentLength == 0 || !canHaveBody))
+        {
+            return false;
+        }
+
+        CheckContentType(http, documented);
+        return true;
+    }
+
     /// <summary>The media type of a Content-Type value: before any parameters, without surrounding spaces.</summary>
     private static ReadOnlySpan<char> MediaType(string contentType)
     {
@@ -127,13 +147,22 @@ public static partial class ApiServerRuntime
         Utf8.IsValid(body) ? Encoding.UTF8.GetString(body) : throw new ApiException(400, "The request body is not valid UTF-8.");
 
     /// <summary>Writes a JSON success answer, serialized straight into the response.</summary>
-    public static async Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write)
+    public static Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write) =>
+        WriteJsonAsync(http, statusCode, value, write, "application/json");
+
+    /// <summary>
+    /// Writes a JSON success answer with the document's media type (parameters such as charset included, a
+    /// <c>+json</c> type kept), serialized straight into the response.
+    /// </summary>
+    public static async Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write, string contentType)
     {
+        ArgumentNullException.ThrowIfNull(http);
+
         // Serialized before anything is sent, so a value that cannot be written is still a clean 500.
-        ApiJsonValue.Serialize(value, write, (http.Response, statusCode), static (json, state) =>
+        ApiJsonValue.Serialize(value, write, (http.Response, statusCode, contentType), static (json, state) =>
         {
             state.Response.StatusCode = state.statusCode;
-            state.Response.ContentType = "application/json";
+            state.Response.ContentType = state.contentType;
             state.Response.ContentLength = json.Length;
             state.Response.BodyWriter.Write(json);
         });

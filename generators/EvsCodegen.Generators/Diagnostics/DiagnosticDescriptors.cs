@@ -96,11 +96,17 @@ internal static class DiagnosticDescriptors
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
+    public static readonly DiagnosticDescriptor ContentNotAllowed = new(
+        "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
+        ContentNotAllowed,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>

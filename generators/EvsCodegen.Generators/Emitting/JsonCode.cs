@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Globalization;
 using EvsCodegen.Generators.Model;
@@ -106,10 +107,17 @@ internal sealed class JsonCode
                 checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {field});");
             }
         }
-        else if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal
-            && (c.Minimum is not null || c.Maximum is not null))
+        else if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
         {
-            checks.Add($"context.{RuntimeNames.Reader.CheckRange}((double){value}, {Number(c.Minimum)}, {Number(c.Maximum)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
+            if (c.Minimum is not null || c.Maximum is not null)
+            {
+                checks.Add($"context.{RuntimeNames.Reader.CheckRange}((double){value}, {Number(c.Minimum)}, {Number(c.Maximum)}, {Bool(c.ExclusiveMinimum)}, {Bool(c.ExclusiveMaximum)});");
+            }
+
+            if (c.AllowedNumbers.Count > 0)
+            {
+                checks.Add($"context.{RuntimeNames.Reader.CheckAllowed}((double){value}, {AllowedNumbers(c)});");
+            }
         }
 
         return checks;
@@ -216,10 +224,14 @@ internal sealed class JsonCode
         }
     }
 
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+    /// <summary>The values of a number enum as a C# <c>double[]</c> expression.</summary>
+    internal static string AllowedNumbers(ConstraintsModel c) =>
+        "new double[] { " + string.Join(", ", c.AllowedNumbers.Select(v => Number(v))) + " }";
 
-    private static string Bool(bool value) => value ? "true" : "false";
+    internal static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
-    private static string Number(string? value) =>
+    internal static string Bool(bool value) => value ? "true" : "false";
+
+    internal static string Number(string? value) =>
         value is null ? "null" : double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) + "d";
 }

@@ -58,6 +58,7 @@ internal static class RuntimeNames
         public const string CheckPattern = "CheckPattern";
         public const string CheckRange = "CheckRange";
         public const string FailNotAllowed = "FailNotAllowed";
+        public const string CheckAllowed = "CheckAllowed";
     }
 
     /// <summary><c>ApiJsonValue</c>: writing helpers.</summary>
@@ -102,6 +103,11 @@ internal static class RuntimeNames
         public const string FormField = AspNetCoreNamespace + ".ApiFormField";
         public const string FormValueKind = AspNetCoreNamespace + ".ApiFormValueKind";
         public const string CheckContentType = "CheckContentType";
+        public const string CheckOptionalContentType = "CheckOptionalContentType";
+        public const string CheckString = "CheckString";
+        public const string CheckNumber = "CheckNumber";
+        public const string CheckCount = "CheckCount";
+        public const string CheckAllowedNumber = "CheckAllowedNumber";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";

@@ -42,15 +42,19 @@ internal static class ServerEmitter
         w.Open("try");
         if (operation.Body is { } body)
         {
-            w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckContentType}(http, {Text.Literal(body.ContentType)});");
-            if (body.Encoding.IsForm())
+            // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
+            var read = body.Encoding.IsForm()
+                ? $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {FormKinds(body)}).ConfigureAwait(false)"
+                : $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadBodyAsync}(http).ConfigureAwait(false)";
+            if (body.Required)
             {
-                // The fields become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
-                w.Line($"var payload = await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {FormKinds(body)}).ConfigureAwait(false);");
+                w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckContentType}(http, {Text.Literal(body.ContentType)});");
+                w.Line($"var payload = {read};");
             }
             else
             {
-                w.Line($"var payload = await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadBodyAsync}(http).ConfigureAwait(false);");
+                // An optional body may be absent altogether (no Content-Type, no content): the implementation gets null.
+                w.Line($"var payload = {RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckOptionalContentType}(http, {Text.Literal(body.ContentType)}) ? {read} : global::System.Array.Empty<byte>();");
             }
 
             if (body.Encoding.IsSchemaObject())
@@ -71,20 +75,21 @@ internal static class ServerEmitter
             var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
-            w.Line(requestBody.Required ? $"{type} {requestBody.Name} = {read};" : $"{type} {requestBody.Name} = payload.Length == 0 ? default : {read};");
+            // default(T?) is null for an absent optional body; a bare 'default' would take the read value's type (false, 0).
+            w.Line(requestBody.Required ? $"{type} {requestBody.Name} = {read};" : $"{type} {requestBody.Name} = payload.Length == 0 ? default({type}) : {read};");
         }
 
         var arguments = string.Join(", ", Signatures.Arguments(operation).Select(a => a.Name).Concat(["http.RequestAborted"]));
         var call = $"_api.{operation.MethodName}Async({arguments})";
         var success = operation.Success;
-        var status = success is null || success.StatusCode == 0 ? 200 : success.StatusCode;
+        var status = success is not null ? (success.StatusCode == 0 ? 200 : success.StatusCode) : NoSuccessStatus(operation);
         var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (success?.Type is { } resultType)
         {
             w.Line($"var result = await {call}.ConfigureAwait(false);");
             var write = success.Encoding switch
             {
-                BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, {statusText}, result, {ClientEmitter.Writer(resultType)})",
+                BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, {statusText}, result, {ClientEmitter.Writer(resultType)}{JsonMediaType(success)})",
                 BodyEncoding.Text => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
                 _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",
             };
@@ -102,6 +107,20 @@ internal static class ServerEmitter
         w.Close();
         w.Close();
     }
+
+    /// <summary>
+    /// The status of a successful call when the document declares no 2xx answer (docs/decisions.md): 200 with no body
+    /// when <c>default</c> covers it, else 204 No Content, the answer that claims least.
+    /// </summary>
+    private static int NoSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
+
+    /// <summary>
+    /// The media type argument of a JSON answer: none for plain <c>application/json</c>, else the document's media type
+    /// as declared (<c>application/json;charset=utf-8</c>, <c>application/problem+json</c>), so the answer says what the
+    /// document promises.
+    /// </summary>
+    private static string JsonMediaType(ResponseModel success) =>
+        success.ContentType is { } declared && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? ", " + Text.Literal(declared) : string.Empty;
 
     /// <summary>The document's fault table, which every answer of the controller is written with.</summary>
     private const string FaultsTable = RuntimeEmitter.FaultsTable;
@@ -146,15 +165,53 @@ internal static class ServerEmitter
             w.Line($"var {Raw(parameter)} = {RuntimeNames.Server.Type}.{RuntimeNames.Server.Values}({source}, {wire}, required: {required});");
             var item = parameter.Type.Item!;
             var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Split}({Raw(parameter)})";
+            var parseItem = Constrained(item, parameter.Type.ItemConstraints ?? ConstraintsModel.None, ParameterText.Parse(item, "item", parameter.WireName), wire);
+            var list = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {parseItem}))";
+            if (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null)
+            {
+                list = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckCount}({list}, {wire}, {JsonCode.Int(parameter.Constraints.MinItems)}, {JsonCode.Int(parameter.Constraints.MaxItems)})";
+            }
+
             // A required array is never null: an absent one is empty (Values has already answered 400 when it must).
             var absent = parameter.Required ? "[]" : "null";
-            w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {absent} : global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {ParameterText.Parse(item, "item", parameter.WireName)}));");
+            w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {absent} : {list};");
             return;
         }
 
         w.Line($"var {Raw(parameter)} = {RuntimeNames.Server.Type}.{RuntimeNames.Server.Value}({source}, {wire}, required: {required});");
-        var parse = ParameterText.Parse(parameter.Type, Raw(parameter), parameter.WireName);
-        w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? default{(parameter.Required ? "!" : string.Empty)} : {parse};");
+        var parse = Constrained(parameter.Type, parameter.Constraints, ParameterText.Parse(parameter.Type, Raw(parameter), parameter.WireName), wire);
+
+        // default(T?) is null for an absent optional value; a bare 'default' would take the parsed value's type (0, false).
+        var absentValue = parameter.Required ? "default!" : $"default({type})";
+        w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {absentValue} : {parse};");
+    }
+
+    /// <summary>
+    /// <paramref name="parsed"/> held to the schema's validation keywords by the runtime (the checks the strict JSON
+    /// reader uses), so a value the document forbids is a 400 answer that never reaches the implementation.
+    /// </summary>
+    private static string Constrained(TypeRefModel type, ConstraintsModel c, string parsed, string wire)
+    {
+        if (type.Kind == TypeRefKind.String && (c.MinLength is not null || c.MaxLength is not null || c.Pattern is not null))
+        {
+            var pattern = c.Pattern is null ? "null" : Text.Literal(c.Pattern);
+            return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckString}({parsed}, {wire}, {JsonCode.Int(c.MinLength)}, {JsonCode.Int(c.MaxLength)}, {pattern})";
+        }
+
+        if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
+        {
+            if (c.Minimum is not null || c.Maximum is not null)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckNumber}({parsed}, {wire}, {JsonCode.Number(c.Minimum)}, {JsonCode.Number(c.Maximum)}, {JsonCode.Bool(c.ExclusiveMinimum)}, {JsonCode.Bool(c.ExclusiveMaximum)})";
+            }
+
+            if (c.AllowedNumbers.Count > 0)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckAllowedNumber}({parsed}, {wire}, {JsonCode.AllowedNumbers(c)})";
+            }
+        }
+
+        return parsed;
     }
 
     private static string Raw(ParameterModel parameter) => "raw_" + parameter.Name.TrimStart('@');

@@ -66,6 +66,10 @@ internal enum ParameterLocation
 /// <param name="Type">Its type (scalars, enums and arrays of them).</param>
 /// <param name="Explode">Whether arrays are exploded (<c>a=1&amp;a=2</c>) or joined (<c>a=1,2</c>).</param>
 /// <param name="Description">Doc text.</param>
+/// <param name="Constraints">
+/// The validation keywords of the parameter's schema (bounds, lengths, pattern, item counts), enforced by the server;
+/// those of an array's items are <see cref="TypeRefModel.ItemConstraints"/>.
+/// </param>
 internal sealed record ParameterModel(
     string WireName,
     string Name,
@@ -73,7 +77,8 @@ internal sealed record ParameterModel(
     bool Required,
     TypeRefModel Type,
     bool Explode,
-    string? Description);
+    string? Description,
+    ConstraintsModel Constraints);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding

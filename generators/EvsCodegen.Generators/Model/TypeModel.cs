@@ -100,7 +100,10 @@ internal sealed record PropertyModel(
     bool Deprecated,
     ConstraintsModel Constraints);
 
-/// <summary>Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable.</summary>
+/// <summary>
+/// Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable;
+/// <c>AllowedNumbers</c> is the <c>enum</c> of a <c>type: number</c> schema, which has no enum type of its own.
+/// </summary>
 internal sealed record ConstraintsModel(
     int? MinLength = null,
     int? MaxLength = null,
@@ -111,7 +114,8 @@ internal sealed record ConstraintsModel(
     bool ExclusiveMinimum = false,
     bool ExclusiveMaximum = false,
     int? MinItems = null,
-    int? MaxItems = null)
+    int? MaxItems = null,
+    EquatableArray<string> AllowedNumbers = default)
 {
     /// <summary>No constraints.</summary>
     public static ConstraintsModel None { get; } = new();

@@ -301,6 +301,13 @@ internal sealed partial class OperationReader
 
             ReadFault(response, code);
             var content = response.GetMapping("content");
+            if (content is { Count: > 0 } && code is 204 or 205 or 304)
+            {
+                // HTTP forbids a body on these statuses: the server could not send one, nor a client read one.
+                _context.Report(D.ContentNotAllowed, response.Get("content")!, status);
+                content = null;
+            }
+
             if (content is not { Count: > 0 })
             {
                 responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));

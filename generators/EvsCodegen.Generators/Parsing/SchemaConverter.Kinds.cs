@@ -146,6 +146,14 @@ internal sealed partial class SchemaConverter
     private TypeRefModel StringType(YMapping schema, bool nullable)
     {
         var format = schema.GetString("format");
+
+        // A timestamp in a wire format of its own is not an RFC 3339 date-time, so an honest document leaves 'format' out
+        // and names the format with x-datetime-format alone.
+        if (format is null && schema.Get("x-datetime-format") is not null)
+        {
+            format = "date-time";
+        }
+
         switch (format)
         {
             case "date-time":

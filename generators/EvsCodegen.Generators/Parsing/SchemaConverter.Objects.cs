@@ -293,7 +293,8 @@ internal sealed partial class SchemaConverter
         var isInteger = declared == "integer" || (declared is null && scalars.Count > 0 && scalars.All(s => s.IsInteger));
         if (declared is "number" or "boolean" || (isInteger && !scalars.All(s => s.IsInteger)) || (declared is not null and not "string" and not "integer"))
         {
-            _context.Report(D.UnsupportedSchema, schema.GetKey("enum"), "enum", $"an enum of {declared ?? "mixed"} values is typed by its base type and not enforced");
+            var enforced = declared == "number" && scalars.All(v => v.IsNumber) ? "the server enforces the values" : "not enforced";
+            _context.Report(D.UnsupportedSchema, schema.GetKey("enum"), "enum", $"an enum of {declared ?? "mixed"} values is typed by its base type; {enforced}");
             var fallback = declared switch { "number" => TypeRefKind.Double, "boolean" => TypeRefKind.Boolean, "integer" => TypeRefKind.Int64, "string" => TypeRefKind.String, _ => TypeRefKind.Any };
             return new TypeRefModel(fallback, nullable);
         }

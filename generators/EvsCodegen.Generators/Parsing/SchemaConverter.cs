@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Globalization;
 using EvsCodegen.Generators.Model;
@@ -122,7 +123,8 @@ internal sealed partial class SchemaConverter
             ExclusiveMinimum: mapping.GetBool("exclusiveMinimum"),
             ExclusiveMaximum: mapping.GetBool("exclusiveMaximum"),
             MinItems: mapping.GetInt("minItems"),
-            MaxItems: mapping.GetInt("maxItems"));
+            MaxItems: mapping.GetInt("maxItems"),
+            AllowedNumbers: ReadNumberEnum(mapping));
 
         // 3.1 writes exclusive bounds as numbers of their own.
         if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
@@ -176,6 +178,23 @@ internal sealed partial class SchemaConverter
     }
 
     /// <summary>A bound as invariant text; NaN, infinities and numbers beyond double are reported and not enforced.</summary>
+    /// <summary>
+    /// The values of a <c>type: number</c> enum (integer and string enums become enum types instead), as invariant
+    /// round-trip text; empty for any other schema.
+    /// </summary>
+    private static EquatableArray<string> ReadNumberEnum(YMapping mapping)
+    {
+        if (mapping.GetString("type") != "number" || mapping.GetSequence("enum") is not { } values
+            || !values.Items.All(v => v is YScalar { IsNumber: true } or YScalar { IsNull: true }))
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        return values.Items.OfType<YScalar>().Where(v => !v.IsNull)
+            .Select(v => double.Parse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture))
+            .ToEquatableArray();
+    }
+
     private string? ReadNumber(YMapping mapping, string key)
     {
         if (mapping.Get(key) is not YScalar { IsNumber: true } scalar)

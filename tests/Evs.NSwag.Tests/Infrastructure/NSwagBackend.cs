@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evs.Backend;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -41,6 +42,8 @@ internal sealed class NSwagBackend(Ours.ISnapshotsApi api, CallerContext caller)
         }
     }
 
+    private const string WireFormat = "yyyy-MM-ddTHH:mm:ss.ffffff";
+
     private static Peer.SnapshotResponse ToPeer(Ours.SnapshotResponse response)
     {
         var snapshot = response.Snapshot;
@@ -52,8 +55,9 @@ internal sealed class NSwagBackend(Ours.ISnapshotsApi api, CallerContext caller)
                 Status = new Newtonsoft.Json.Linq.JValue(snapshot.Status.Value).ToObject<Peer.SnapshotStatus>(s_enums),
                 Name = snapshot.Name,
                 Description = snapshot.Description,
-                Created_at = snapshot.CreatedAt,
-                Updated_at = snapshot.UpdatedAt,
+                // The document types timestamps as strings in x-datetime-format (NSwag ignores the extension).
+                Created_at = snapshot.CreatedAt.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture),
+                Updated_at = snapshot.UpdatedAt?.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture),
                 Metadata = snapshot.Metadata.ToDictionary(),
                 Volume_id = snapshot.VolumeId,
                 Size = snapshot.Size,

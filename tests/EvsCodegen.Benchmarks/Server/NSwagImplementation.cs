@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evs.Backend;
 using Evs.Snapshots;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +46,8 @@ public sealed class NSwagImplementation(ISnapshotsApi api, CallerContext caller)
         return Map(await api.UpdateSnapshotAsync(project_id, snapshot_id, request).ConfigureAwait(false));
     }
 
+    private const string WireFormat = "yyyy-MM-ddTHH:mm:ss.ffffff";
+
     private static N.SnapshotResponse Map(SnapshotResponse response) => new()
     {
         Snapshot = new N.SnapshotDetail
@@ -53,8 +56,9 @@ public sealed class NSwagImplementation(ISnapshotsApi api, CallerContext caller)
             Status = s_statuses[response.Snapshot.Status.Value],
             Name = response.Snapshot.Name,
             Description = response.Snapshot.Description,
-            Created_at = response.Snapshot.CreatedAt,
-            Updated_at = response.Snapshot.UpdatedAt,
+            // The document describes timestamps as strings in EVS's own format, so NSwag's model holds the wire text.
+            Created_at = response.Snapshot.CreatedAt.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture),
+            Updated_at = response.Snapshot.UpdatedAt?.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture),
             Metadata = response.Snapshot.Metadata.ToDictionary(),
             Volume_id = response.Snapshot.VolumeId,
             Size = response.Snapshot.Size,

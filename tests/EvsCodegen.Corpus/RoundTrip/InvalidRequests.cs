@@ -31,6 +31,31 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
         }
     }
 
+    /// <summary>Values of a scalar parameter just outside its schema's bounds and lengths.</summary>
+    private static IEnumerable<(string What, string Text)> OutOfBounds(ParameterModel parameter)
+    {
+        var c = parameter.Constraints;
+        var integer = parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
+        if (parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
+        {
+            if (c.Maximum is { } maximum && double.TryParse(maximum, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var high) && high < 1e15)
+            {
+                var above = c.ExclusiveMaximum ? high : integer ? Math.Floor(high) + 1 : high + 1;
+                yield return ("above the maximum", above.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (c.Minimum is { } minimum && double.TryParse(minimum, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var low) && low > -1e15)
+            {
+                var below = c.ExclusiveMinimum ? low : integer ? Math.Ceiling(low) - 1 : low - 1;
+                yield return ("below the minimum", below.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        else if (parameter.Type.Kind == TypeRefKind.String && c.MaxLength is int maxLength && maxLength < 1000)
+        {
+            yield return ("longer than maxLength", new string('a', maxLength + 1));
+        }
+    }
+
     private IEnumerable<(string Check, Action<RawRequest> Mutate)> Mutations()
     {
         foreach (var parameter in operation.Parameters)
@@ -49,6 +74,11 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
             if (IsTyped(parameter.Type))
             {
                 yield return ($"wrong type {where}", r => r.SetParameter(parameter, Invalid));
+            }
+
+            foreach (var (what, text) in OutOfBounds(parameter))
+            {
+                yield return ($"{what} {where}", r => r.SetParameter(parameter, text));
             }
         }
 

@@ -81,7 +81,7 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
 
             var ascii = parameter?.Location is ParameterLocation.Header or ParameterLocation.Cookie;
-            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, null, ascii);
+            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, parameter?.Constraints, ascii);
         }
 
         return values;

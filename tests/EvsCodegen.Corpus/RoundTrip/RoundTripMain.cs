@@ -51,6 +51,11 @@ internal static class RoundTripMain
             }
 
             status = newOnes.Count + fixedOnes.Count == 0 ? 0 : 1;
+            if (Environment.GetEnvironmentVariable("EVSCODEGEN_UPDATE_EXPECTED") == "1")
+            {
+                RoundTripReport.WriteExpected(expectedFile, results);
+                Console.WriteLine($"rewrote {expectedFile} (EVSCODEGEN_UPDATE_EXPECTED=1): give each new 'to triage' entry its reason");
+            }
         }
 
         Console.WriteLine();

@@ -82,6 +82,31 @@ internal static class RoundTripReport
         .Select(line => line.Split('\t'))
         .ToDictionary(p => $"{p[0]} | {p[1]} | {p[2]} | {p[3]}", p => p.Length > 4 ? p[4] : string.Empty, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Rewrites the expected-failures file from a run: the failures of the documents run, each with its listed reason
+    /// when it was listed, else "to triage: " and the finding; entries of documents not run are kept.
+    /// </summary>
+    public static void WriteExpected(string file, IReadOnlyList<RoundTripResult> results)
+    {
+        var lines = File.ReadAllLines(file);
+        var header = lines.TakeWhile(line => line.StartsWith('#')).ToList();
+        var expected = ReadExpected(file);
+        var documents = results.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var kept = lines.Where(line => line.Length > 0 && !line.StartsWith('#') && !documents.Contains(line.Split('\t')[0]));
+        var current = Failures(results)
+            .GroupBy(f => f.Key, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Select(f => string.Join('\t', f.Document, f.Operation, f.Kind.ToString(), f.Check,
+                expected.TryGetValue(f.Key, out var reason) ? reason : "to triage: " + OneLine(f.Detail)));
+        File.WriteAllLines(file, [.. header, .. kept.Concat(current).Order(StringComparer.Ordinal)]);
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        return line.Length > 300 ? line[..300] : line;
+    }
+
     /// <summary>Failures not in <paramref name="expected"/>, and expected failures that did not happen.</summary>
     public static (IReadOnlyList<Finding> New, IReadOnlyList<string> Fixed) Compare(IReadOnlyList<RoundTripResult> results, IReadOnlyDictionary<string, string> expected, Func<string, bool>? inScope = null)
     {

@@ -137,6 +137,38 @@ public sealed class EvsDocumentParsingTests
     }
 
     [Fact]
+    public void Timestamps_AreHonestStrings_WithAPatternAndTheWireFormat_NotRfc3339DateTimes()
+    {
+        var detail = Model.Object("SnapshotDetail");
+        var document = File.ReadAllText(RepoPaths.EvsDocument);
+
+        // EVS sends 2013-02-25T03:56:53.081642: no offset, so not an RFC 3339 date-time (Prism rejected it).
+        Assert.DoesNotContain("format: date-time", document, StringComparison.Ordinal);
+        Assert.Equal(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$", detail.Property("created_at").Constraints.Pattern);
+        Assert.Equal(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$", detail.Property("updated_at").Constraints.Pattern);
+    }
+
+    [Fact]
+    public void XDateTimeFormat_WithoutFormat_IsATimestampInThatFormat()
+    {
+        var model = Parse.Model("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  type: object
+                  properties:
+                    at: {type: string, x-datetime-format: 'yyyyMMddHHmmss', nullable: true}
+                    plain: {type: string}
+            """);
+
+        Assert.Equal(new TypeRefModel(TypeRefKind.DateTime, Nullable: true, Format: "yyyyMMddHHmmss"), model.Object("Item").Property("at").Type);
+        Assert.Equal(new TypeRefModel(TypeRefKind.String), model.Object("Item").Property("plain").Type);
+    }
+
+    [Fact]
     public void SnapshotDetail_TypesEachPropertyAsTheDocumentDeclares()
     {
         var detail = Model.Object("SnapshotDetail");
