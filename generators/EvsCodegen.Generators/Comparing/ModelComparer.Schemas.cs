@@ -76,7 +76,22 @@ internal sealed partial class ModelComparer
         TypeRefKind.Array => "array of " + (type.Item is { } item ? Describe(item) : "any"),
         TypeRefKind.Map => "map of " + (type.Item is { } value ? Describe(value) : "any"),
         TypeRefKind.Object or TypeRefKind.Enum => type.TypeName ?? type.Kind.ToString(),
-        _ => type.Kind.ToString().ToLowerInvariant() + (type.Format is { } format ? $" ({format})" : string.Empty),
+        _ => Wire(type.Kind) + (type.Format is { } format ? $" ({format})" : string.Empty),
+    };
+
+    /// <summary>The OpenAPI type and format a kind stands for, as a reader of the document would write it.</summary>
+    private static string Wire(TypeRefKind kind) => kind switch
+    {
+        TypeRefKind.Int32 => "integer/int32",
+        TypeRefKind.Int64 => "integer/int64",
+        TypeRefKind.Float => "number/float",
+        TypeRefKind.Double => "number/double",
+        TypeRefKind.Decimal => "number",
+        TypeRefKind.DateTime => "string/date-time",
+        TypeRefKind.Date => "string/date",
+        TypeRefKind.Guid => "string/uuid",
+        TypeRefKind.Bytes => "string/byte",
+        _ => kind.ToString().ToLowerInvariant(),
     };
 
     private void CompareTypeRef(TypeRefModel old, TypeRefModel now, string what, string at, string subject, Direction direction)
