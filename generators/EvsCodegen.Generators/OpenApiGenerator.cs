@@ -88,6 +88,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.CompareDiagnostics);
         context.RegisterSourceOutput(changeDiagnostics, static (spc, list) => Pipeline.Report(spc, list));
 
+        // The changelog for the OpenApiChangelog target: a comment-only source file, only when the target asks for it.
+        var changelogWanted = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue("build_property.EvsCodegenChangelog", out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase));
+        var changelogs = changes
+            .Combine(inputs.Collect())
+            .Combine(changelogWanted)
+            .Select(static (pair, _) => Changelog.Write(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Where(static file => file is not null)
+            .WithTrackingName(TrackingNames.Changelog);
+        context.RegisterSourceOutput(changelogs, static (spc, file) => spc.AddSource(file!.Value.HintName, file.Value.Text));
+
         // One unit per generated file: editing one schema re-emits only that schema's file.
         var units = placed
             .SelectMany(static (model, _) => EmitUnits.Split(model))
