@@ -81,16 +81,18 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ModelComparer.Compare(pair.Left, Baselines.For(pair.Left.Path, pair.Right)))
             .WithTrackingName(TrackingNames.Compare);
 
-        // Step 3: position the changes in the current text (read again only when there is a change) and report them.
+        // Step 3: position the changes in the current text (read again only when there is a change) and report them,
+        // except in a changelog build, which must get through a breaking change to write it down.
+        var changelogWanted = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => Changelog.IsWanted(provider.GlobalOptions));
         var changeDiagnostics = changes
             .Combine(inputs.Collect())
-            .Select(static (pair, _) => ChangeLocator.Locate(pair.Left, pair.Right!))
+            .Combine(changelogWanted)
+            .Select(static (pair, _) => pair.Right ? default : ChangeLocator.Locate(pair.Left.Left, pair.Left.Right!))
             .WithTrackingName(TrackingNames.CompareDiagnostics);
         context.RegisterSourceOutput(changeDiagnostics, static (spc, list) => Pipeline.Report(spc, list));
 
         // The changelog for the OpenApiChangelog target: a comment-only source file, only when the target asks for it.
-        var changelogWanted = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => provider.GlobalOptions.TryGetValue("build_property.EvsCodegenChangelog", out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase));
         var changelogs = changes
             .Combine(inputs.Collect())
             .Combine(changelogWanted)

@@ -17,6 +17,10 @@ internal static class Changelog
     /// <summary>The prefix of every Markdown line in the generated file.</summary>
     public const string LinePrefix = "//|";
 
+    /// <summary>Whether the build asks for the changelog (<c>EvsCodegenChangelog=true</c>, set by the target).</summary>
+    public static bool IsWanted(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions global) =>
+        global.TryGetValue("build_property.EvsCodegenChangelog", out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The changelog of <paramref name="changes"/> (hint name and text), or null when it is not asked for.</summary>
     public static (string HintName, string Text)? Write(ChangeSetModel changes, ImmutableArray<DocumentInputModel?> inputs, bool enabled)
     {
