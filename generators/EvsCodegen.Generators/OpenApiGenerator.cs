@@ -70,8 +70,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var baselines = inputs
             .Combine(fragments)
             .Select(static (pair, _) => Baselines.Find(pair.Left!, pair.Right.ToEquatableArray()))
-            .Where(static input => input is not null)
-            .Select(static (input, token) => Baselines.Parse(input!, token))
+            .Select(static (input, token) => Baselines.Parse(input, token))
             .WithTrackingName(TrackingNames.Baselines);
 
         // Step 2: compare the two models only (pure, no positions), so nothing here feeds emission and an edit that
@@ -97,8 +96,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(inputs.Collect())
             .Combine(changelogWanted)
             .Select(static (pair, _) => Changelog.Write(pair.Left.Left, pair.Left.Right, pair.Right))
-            .Where(static file => file is not null)
-            .WithTrackingName(TrackingNames.Changelog);
+            .Where(static file => file is not null);
         context.RegisterSourceOutput(changelogs, static (spc, file) => spc.AddSource(file!.Value.HintName, file.Value.Text));
 
         // One unit per generated file: editing one schema re-emits only that schema's file.

@@ -44,7 +44,4 @@ internal static class TrackingNames
 
     /// <summary>The changes positioned in the current document.</summary>
     public const string CompareDiagnostics = nameof(CompareDiagnostics);
-
-    /// <summary>The Markdown changelog, produced only when <c>EvsCodegenChangelog=true</c>.</summary>
-    public const string Changelog = nameof(Changelog);
 }

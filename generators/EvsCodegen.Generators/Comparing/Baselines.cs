@@ -9,11 +9,11 @@ namespace EvsCodegen.Generators.Comparing;
 internal static class Baselines
 {
     /// <summary>
-    /// The baseline of <paramref name="input"/>: the file named by <c>OpenApiBaseline</c> (relative to the document
+    /// The baseline of <paramref name="input"/> (<see cref="BaselineInputModel.Baseline"/> null when it has none): the file named by <c>OpenApiBaseline</c> (relative to the document
     /// when not rooted; the MSBuild targets make it absolute, relative to the project), else
     /// <c>&lt;name&gt;.shipped.yaml</c> or <c>.shipped.json</c> beside the document; null when neither is an item.
     /// </summary>
-    public static BaselineInputModel? Find(DocumentInputModel input, EquatableArray<FragmentModel> files)
+    public static BaselineInputModel Find(DocumentInputModel input, EquatableArray<FragmentModel> files)
     {
         var documentPath = FragmentPaths.Normalize(input.Path);
         string[] candidates;
@@ -39,17 +39,18 @@ internal static class Baselines
                     return new BaselineInputModel(
                         input.Path,
                         new DocumentInputModel(file.Path, file.Text, input.Options),
-                        Pipeline.HasExternalReference(file.Text) ? files : default);
+                        Pipeline.HasExternalReference(file.Text) ? files : default,
+                        input.Options.AcceptedBreaks);
                 }
             }
         }
 
-        return null;
+        return new BaselineInputModel(input.Path, null, default, input.Options.AcceptedBreaks);
     }
 
     /// <summary>Parses the baseline with the document's own parser and options, so both models name things alike.</summary>
     public static BaselineModel Parse(BaselineInputModel input, CancellationToken cancellationToken) =>
-        new(input.DocumentPath, DocumentParser.Parse(input.Baseline, input.Fragments, cancellationToken).Model, input.Baseline.Options.AcceptedBreaks);
+        new(input.DocumentPath, input.Baseline is null ? null : DocumentParser.Parse(input.Baseline, input.Fragments, cancellationToken).Model, input.AcceptedBreaks);
 
     /// <summary>The baseline of the document at <paramref name="documentPath"/> among all parsed baselines, if any.</summary>
     public static BaselineModel? For(string documentPath, System.Collections.Immutable.ImmutableArray<BaselineModel> baselines)

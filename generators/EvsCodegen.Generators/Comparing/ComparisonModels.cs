@@ -2,11 +2,12 @@ using EvsCodegen.Generators.Model;
 
 namespace EvsCodegen.Generators.Comparing;
 
-/// <summary>The shipped version of one document, found among the AdditionalFiles items, ready to parse.</summary>
+/// <summary>The shipped version of one document, found among the AdditionalFiles items, ready to parse (or its absence).</summary>
 /// <param name="DocumentPath">The current document's path (what the comparison is reported against).</param>
-/// <param name="Baseline">The baseline as a document input: its own path and text, the current document's options.</param>
+/// <param name="Baseline">The baseline as a document input (its own path and text, the current document's options); null when there is none.</param>
 /// <param name="Fragments">Files its external <c>$ref</c>s may name (none when it has no such reference).</param>
-internal sealed record BaselineInputModel(string DocumentPath, DocumentInputModel Baseline, EquatableArray<FragmentModel> Fragments);
+/// <param name="AcceptedBreaks">The document's <c>OpenApiAcceptedBreaks</c> entries.</param>
+internal sealed record BaselineInputModel(string DocumentPath, DocumentInputModel? Baseline, EquatableArray<FragmentModel> Fragments, EquatableArray<string> AcceptedBreaks);
 
 /// <summary>The shipped version of one document parsed into the same model as the document.</summary>
 /// <param name="DocumentPath">The current document's path.</param>
