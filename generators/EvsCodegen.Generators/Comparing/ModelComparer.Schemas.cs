@@ -207,6 +207,11 @@ internal sealed partial class ModelComparer
                 Add(D.NewRequiredRequestProperty.Id, at, at, what);
             }
 
+            if (previous.Required && !property.Required && (direction & Direction.Response) != 0)
+            {
+                Add(D.ResponsePropertyOptional.Id, at, at, what);
+            }
+
             if (!previous.Deprecated && property.Deprecated)
             {
                 Add(D.DeprecationAdded.Id, at + "/deprecated", at, "The property " + what);

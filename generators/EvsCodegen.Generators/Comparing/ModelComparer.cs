@@ -156,6 +156,11 @@ internal sealed partial class ModelComparer
             CompareTypeRef(oldBody.Type, newBody.Type, "the request body of " + name, body, body, Direction.Request);
         }
 
+        if (now.Body is { Required: true } && old.Body is not { Required: true })
+        {
+            Add(D.RequestBodyRequired.Id, pointer + "/requestBody", pointer + "/requestBody", name);
+        }
+
         var responses = new Dictionary<string, ResponseModel>(StringComparer.Ordinal);
         foreach (var response in now.Responses)
         {

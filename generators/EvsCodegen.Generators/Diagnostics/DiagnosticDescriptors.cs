@@ -186,6 +186,16 @@ internal static class DiagnosticDescriptors
         "EVS3018", "Removed without prior deprecation", "{0} was removed without being deprecated in the baseline first [{1}]",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS3019: a response property is no longer required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponsePropertyOptional = Create(
+        "EVS3019", "Response property no longer required", "The property {0} is no longer required in responses: clients that rely on it being present break [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3020: a request body became required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestBodyRequired = Create(
+        "EVS3020", "Request body required", "The request body of {0} is now required: existing clients that send none get 400 [{1}]",
+        DiagnosticSeverity.Error);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
@@ -193,7 +203,7 @@ internal static class DiagnosticDescriptors
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
-        ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation,
+        ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>

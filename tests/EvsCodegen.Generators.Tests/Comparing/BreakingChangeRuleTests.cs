@@ -289,4 +289,27 @@ public sealed class BreakingChangeRuleTests
 
         Assert.Equal(["EVS3001"], diagnostics.Select(d => d.Id));
     }
+
+    [Fact]
+    public void Evs3019_ResponsePropertyNoLongerRequired_IsAnErrorAtTheProperty()
+    {
+        var current = Gate.Edit(
+            ("      required: [id, name]\n", "      required: [id]\n"),
+            ("        name: {type: string}\n", "        ⟦name: {type: string}\n"));
+
+        Gate.Single(current, "EVS3019", DiagnosticSeverity.Error);
+        Assert.Equal(["EVS3019"], Gate.Run(current.Text).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Evs3020_RequestBodyBecameRequired_IsAnErrorAtTheRequestBody()
+    {
+        var shipped = Gate.Shipped.Replace("      requestBody:\n        required: true\n", "      requestBody:\n", StringComparison.Ordinal);
+        var current = Infrastructure.MarkedText.Parse(Gate.Shipped.Replace("      requestBody:\n", "      ⟦requestBody:\n", StringComparison.Ordinal));
+
+        var diagnostic = Assert.Single(Gate.Run(current.Text, shipped));
+
+        Infrastructure.DiagnosticAssert.At(diagnostic, "EVS3020", current.Position);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
 }
