@@ -1,3 +1,4 @@
+using EvsCodegen.Generators.Comparing;
 using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Parsing;
@@ -63,6 +64,40 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(slots)
             .Select(static (pair, _) => DocumentPlacement.Apply(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Placed);
+
+        // Breaking-change gate, step 1: each document's shipped version (an AdditionalFiles item), parsed by the same
+        // parser with the document's options so both models name things alike. Editing the document leaves it Cached.
+        var baselines = inputs
+            .Combine(fragments)
+            .Select(static (pair, _) => Baselines.Find(pair.Left!, pair.Right.ToEquatableArray()))
+            .Select(static (input, token) => Baselines.Parse(input, token))
+            .WithTrackingName(TrackingNames.Baselines);
+
+        // Step 2: compare the two models only (pure, no positions), so nothing here feeds emission and an edit that
+        // leaves both models equal stops at this step.
+        var changes = parsed
+            .Combine(baselines.Collect())
+            .Select(static (pair, _) => ModelComparer.Compare(pair.Left, Baselines.For(pair.Left.Path, pair.Right)))
+            .WithTrackingName(TrackingNames.Compare);
+
+        // Step 3: position the changes in the current text (read again only when there is a change) and report them,
+        // except in a changelog build, which must get through a breaking change to write it down.
+        var changelogWanted = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => Changelog.IsWanted(provider.GlobalOptions));
+        var changeDiagnostics = changes
+            .Combine(inputs.Collect())
+            .Combine(changelogWanted)
+            .Select(static (pair, _) => pair.Right ? default : ChangeLocator.Locate(pair.Left.Left, pair.Left.Right!))
+            .WithTrackingName(TrackingNames.CompareDiagnostics);
+        context.RegisterSourceOutput(changeDiagnostics, static (spc, list) => Pipeline.Report(spc, list));
+
+        // The changelog for the OpenApiChangelog target: a comment-only source file, only when the target asks for it.
+        var changelogs = changes
+            .Combine(inputs.Collect())
+            .Combine(changelogWanted)
+            .Select(static (pair, _) => Changelog.Write(pair.Left.Left, pair.Left.Right, pair.Right))
+            .Where(static file => file is not null);
+        context.RegisterSourceOutput(changelogs, static (spc, file) => spc.AddSource(file!.Value.HintName, file.Value.Text));
 
         // One unit per generated file: editing one schema re-emits only that schema's file.
         var units = placed

@@ -35,4 +35,13 @@ internal static class TrackingNames
 
     /// <summary>Registration units whose references are present.</summary>
     public const string Registrations = nameof(Registrations);
+
+    /// <summary>Each document's shipped version, parsed (breaking-change gate).</summary>
+    public const string Baselines = nameof(Baselines);
+
+    /// <summary>The changes of each document against its baseline, without positions.</summary>
+    public const string Compare = nameof(Compare);
+
+    /// <summary>The changes positioned in the current document.</summary>
+    public const string CompareDiagnostics = nameof(CompareDiagnostics);
 }

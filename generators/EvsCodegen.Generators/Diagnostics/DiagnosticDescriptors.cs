@@ -97,9 +97,109 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error);
 
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
-    public static readonly DiagnosticDescriptor ContentNotAllowed = new(
+    public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3001: an operation of the baseline is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RemovedOperation = Create(
+        "EVS3001", "Operation removed", "The operation {0} was removed: clients calling it get 404 and code calling its generated method no longer compiles [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3002: a parameter of the baseline is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RemovedParameter = Create(
+        "EVS3002", "Parameter removed", "The parameter {0} was removed: callers of the generated method that pass it no longer compile and the server ignores or refuses it [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3003: a parameter was added as required or became required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor NewRequiredParameter = Create(
+        "EVS3003", "Parameter required", "The parameter {0} is now required: existing clients do not send it and get 400 [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3004: a property of the baseline is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RemovedProperty = Create(
+        "EVS3004", "Property removed", "The property {0} was removed: clients reading or setting it break, and code using the generated property no longer compiles [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3005: a request property was added as required or became required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor NewRequiredRequestProperty = Create(
+        "EVS3005", "Request property required", "The property {0} is now required in requests: existing clients do not send it and get 400 [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3006: a property or parameter has another type or format (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor TypeChanged = Create(
+        "EVS3006", "Type or format changed", "The type of {0} changed from {1} to {2}: values on the wire and the generated C# type differ [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3007: a request enum lost a value (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestEnumValueRemoved = Create(
+        "EVS3007", "Enum value removed from a request", "The value '{0}' was removed from {1}, which requests use: clients sending it get 400 [{2}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3008: a response enum gained a value (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponseEnumValueAdded = Create(
+        "EVS3008", "Enum value added to a response", "The value '{0}' was added to {1}, which responses use: clients that switch over the known values may not handle it [{2}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3009: a request bound or pattern got stricter (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestConstraintTightened = Create(
+        "EVS3009", "Request constraint tightened", "'{0}' of {1} was tightened from {2} to {3}: requests valid before are refused now [{4}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3010: a response bound or pattern got looser (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponseConstraintLoosened = Create(
+        "EVS3010", "Response constraint loosened", "'{0}' of {1} was loosened from {2} to {3}: clients may receive values they did not expect [{4}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3011: nullable removed on a request or added on a response (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor NullabilityBroken = Create(
+        "EVS3011", "Nullability changed incompatibly", "{0} {1}: {2} [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3012: a 2xx response of the baseline is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SuccessResponseRemoved = Create(
+        "EVS3012", "Success response removed", "The success response {0} of {1} was removed: clients expecting it fail on what comes instead [{2}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3013: a non-2xx response of the baseline is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ErrorResponseRemoved = Create(
+        "EVS3013", "Error response removed", "The response {0} of {1} was removed: clients handling it keep working but it is no longer documented [{2}]",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS3014: a request or response media type is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor MediaTypeRemoved = Create(
+        "EVS3014", "Media type removed", "The media type '{0}' of {1} was replaced by '{2}': clients sending or expecting '{0}' break [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3015: breaks compiled code only (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor OperationIdRenamed = Create(
+        "EVS3015", "operationId renamed", "The operationId of {0} changed from '{1}' to '{2}': the wire is unchanged, but code compiled against the generated method '{3}' no longer compiles [{4}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3016: breaks compiled code only (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SchemaRenamed = Create(
+        "EVS3016", "Schema renamed", "The schema '{0}' was renamed to '{1}': the wire is unchanged, but code compiled against the generated type '{0}' no longer compiles [{2}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3017: a deprecation to announce (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor DeprecationAdded = Create(
+        "EVS3017", "Deprecated", "{0} is now deprecated [{1}]",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS3018: a removal nobody was warned about (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RemovedWithoutDeprecation = Create(
+        "EVS3018", "Removed without prior deprecation", "{0} was removed without being deprecated in the baseline first [{1}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3019: a response property is no longer required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponsePropertyOptional = Create(
+        "EVS3019", "Response property no longer required", "The property {0} is no longer required in responses: clients that rely on it being present break [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3020: a request body became required (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestBodyRequired = Create(
+        "EVS3020", "Request body required", "The request body of {0} is now required: existing clients that send none get 400 [{1}]",
+        DiagnosticSeverity.Error);
 
     private static readonly DiagnosticDescriptor[] s_all =
     [
@@ -107,6 +207,9 @@ internal static class DiagnosticDescriptors
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed,
+        RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
+        RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
+        ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>

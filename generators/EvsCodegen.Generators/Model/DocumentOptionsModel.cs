@@ -7,13 +7,17 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="ClientName">The client class name, for a document with a single surface.</param>
 /// <param name="ContractName">The contract interface name, for a document with a single surface.</param>
 /// <param name="Problems">Option values that were not understood: (option, value, reason) triples flattened.</param>
+/// <param name="Baseline">The shipped version of the document (item metadata <c>OpenApiBaseline</c>), if named.</param>
+/// <param name="AcceptedBreaks">Changes the breaking-change gate does not report, as <c>ID:pointer</c> entries.</param>
 internal sealed record DocumentOptionsModel(
     string Namespace,
     EmitKinds Emit,
     bool Public,
     string? ClientName,
     string? ContractName,
-    EquatableArray<string> Problems);
+    EquatableArray<string> Problems,
+    string? Baseline = null,
+    EquatableArray<string> AcceptedBreaks = default);
 
 /// <summary>One input document: its path, text and options. The first step's output; equal inputs stop the pipeline.</summary>
 /// <param name="Path">The file's path.</param>

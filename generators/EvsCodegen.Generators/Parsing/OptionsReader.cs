@@ -71,7 +71,10 @@ internal static class OptionsReader
             isPublic,
             Get(file, "build_metadata.AdditionalFiles.OpenApiClientName"),
             Get(file, "build_metadata.AdditionalFiles.OpenApiContractName"),
-            problems.ToEquatableArray());
+            problems.ToEquatableArray(),
+            Get(file, "build_metadata.AdditionalFiles.OpenApiBaseline"),
+            (Get(file, "build_metadata.AdditionalFiles.OpenApiAcceptedBreaks") ?? string.Empty)
+                .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).ToEquatableArray());
     }
 
     /// <summary>Names where a value came from: the AdditionalFiles item's metadata when it set one, else the project property.</summary>
