@@ -54,9 +54,10 @@ internal sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHand
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var addressed = request.RequestUri!;
         if (Upstream is { } upstream)
         {
-            request.RequestUri = new UriBuilder(request.RequestUri!) { Host = upstream.Host, Port = upstream.Port }.Uri;
+            request.RequestUri = new UriBuilder(addressed) { Host = upstream.Host, Port = upstream.Port }.Uri;
         }
 
         byte[]? body = null;
@@ -69,6 +70,13 @@ internal sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHand
             .Concat(request.Content?.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())) ?? [])
             .ToList();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (Upstream is not null)
+        {
+            // Moving to a restarted Prism is the harness's business, like a proxy on the network: the client must see
+            // its answer as coming from where it sent the request (it refuses answers from another origin).
+            response.RequestMessage = new HttpRequestMessage(request.Method, addressed);
+        }
+
         var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var responseHeaders = response.Headers.Concat(response.Content.Headers).Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray())).ToList();
         lock (_exchanges)
