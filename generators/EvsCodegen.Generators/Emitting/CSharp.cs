@@ -82,6 +82,12 @@ internal static class CSharp
         return nullable ? name + "?" : name;
     }
 
+    /// <summary>
+    /// Whether a value's C# type is nullable: null is valid on the wire, or the value may be absent (an optional property,
+    /// parameter or body). The one rule every emitter uses.
+    /// </summary>
+    public static bool MayBeNull(TypeRefModel type, bool required) => type.Nullable || !required;
+
     /// <summary>The concrete collection built when reading.</summary>
     public static string BuilderOf(TypeRefModel type) => type.Kind == TypeRefKind.Array
         ? List + "<" + TypeOf(type.Item!, type.Item!.Nullable) + ">"

@@ -115,7 +115,7 @@ internal static partial class ClientEmitter
 
     private static void EmitParameter(SourceWriter w, ParameterModel parameter)
     {
-        var nullable = parameter.Type.Nullable || !parameter.Required;
+        var nullable = CSharp.MayBeNull(parameter.Type, parameter.Required);
         var value = nullable && CSharp.IsValueType(parameter.Type) ? parameter.Name + ".Value" : parameter.Name;
         if (nullable)
         {
@@ -149,7 +149,7 @@ internal static partial class ClientEmitter
 
     private static void EmitBody(SourceWriter w, BodyModel body)
     {
-        var mayBeNull = body.Type.Nullable || !body.Required;
+        var mayBeNull = CSharp.MayBeNull(body.Type, body.Required);
         if (mayBeNull)
         {
             w.Open($"if ({body.Name} is not null)");

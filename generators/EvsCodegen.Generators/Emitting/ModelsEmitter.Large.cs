@@ -34,21 +34,7 @@ internal static partial class ModelsEmitter
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
         w.Line($"var slots = new {ReservedNames.ConverterSlots}();");
-        var keep = model.AdditionalProperties == AdditionalPropertiesKind.Keep;
-        if (keep)
-        {
-            w.Line($"{CSharp.BuilderOf(new TypeRefModel(TypeRefKind.Map, Item: model.AdditionalPropertiesType))}? extra = null;");
-        }
-
-        w.Line("var count = 0;");
-        w.Open("while (true)");
-        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-        w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
-        w.Line("break;");
-        w.Close();
-        w.Line();
-        w.Line("count++;");
-        w.Line($"context.{RuntimeNames.Reader.CheckKey}(ref reader);");
+        var keep = OpenPropertyLoop(w, model);
         w.Line("var key = reader.GetString()!;");
         w.Open($"if ({ReservedNames.ConverterKeyTable}.TryGetValue(key, out var index))");
         w.Open($"switch (index / {ChunkSize.ToString(CultureInfo.InvariantCulture)})");

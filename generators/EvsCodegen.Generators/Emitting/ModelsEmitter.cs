@@ -179,7 +179,7 @@ internal static partial class ModelsEmitter
     }
 
     /// <summary>A property's C# type is nullable when null is valid on the wire or the key may be absent.</summary>
-    internal static bool IsNullable(PropertyModel property) => property.Type.Nullable || !property.Required;
+    internal static bool IsNullable(PropertyModel property) => CSharp.MayBeNull(property.Type, property.Required);
 
     private static void EmitObjectConverter(SourceWriter w, ApiContextModel context, ObjectTypeModel model)
     {
@@ -227,18 +227,12 @@ internal static partial class ModelsEmitter
         w.Close();
     }
 
-    private static void EmitReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
+    /// <summary>
+    /// Declares the additional-properties map (when the schema keeps them) and the key count, and opens the loop over an
+    /// object's keys, up to the checked current key: the part every object reader shares. Returns whether extras are kept.
+    /// </summary>
+    private static bool OpenPropertyLoop(SourceWriter w, ObjectTypeModel model)
     {
-        w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
-        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
-        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            w.Line($"{CSharp.TypeOf(property.Type, IsNullable(property))} p{i} = default!;");
-            w.Line($"var has{i} = false;");
-        }
-
         var keep = model.AdditionalProperties == AdditionalPropertiesKind.Keep;
         if (keep)
         {
@@ -254,6 +248,22 @@ internal static partial class ModelsEmitter
         w.Line();
         w.Line("count++;");
         w.Line($"context.{RuntimeNames.Reader.CheckKey}(ref reader);");
+        return keep;
+    }
+
+    private static void EmitReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
+    {
+        w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
+        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var property = model.Properties[i];
+            w.Line($"{CSharp.TypeOf(property.Type, IsNullable(property))} p{i} = default!;");
+            w.Line($"var has{i} = false;");
+        }
+
+        var keep = OpenPropertyLoop(w, model);
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];

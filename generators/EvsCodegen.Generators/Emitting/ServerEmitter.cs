@@ -71,7 +71,7 @@ internal static class ServerEmitter
 
         if (operation.Body is { } requestBody)
         {
-            var type = CSharp.TypeOf(requestBody.Type, requestBody.Type.Nullable || !requestBody.Required);
+            var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
             var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
@@ -158,7 +158,7 @@ internal static class ServerEmitter
             ParameterLocation.Header => $"http.Request.Headers[{wire}]",
             _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Cookie}(http, {wire})",
         };
-        var type = CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required);
+        var type = CSharp.TypeOf(parameter.Type, CSharp.MayBeNull(parameter.Type, parameter.Required));
         var required = parameter.Required ? "true" : "false";
         if (parameter.Type.Kind == TypeRefKind.Array)
         {

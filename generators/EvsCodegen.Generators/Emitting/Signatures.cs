@@ -17,13 +17,13 @@ internal static class Signatures
         var optional = new List<Argument>();
         foreach (var parameter in operation.Parameters)
         {
-            var argument = new Argument(parameter.Name, CSharp.TypeOf(parameter.Type, parameter.Type.Nullable || !parameter.Required), !parameter.Required, parameter, null, parameter.Description);
+            var argument = new Argument(parameter.Name, CSharp.TypeOf(parameter.Type, CSharp.MayBeNull(parameter.Type, parameter.Required)), !parameter.Required, parameter, null, parameter.Description);
             (parameter.Required ? required : optional).Add(argument);
         }
 
         if (operation.Body is { } body)
         {
-            var argument = new Argument(body.Name, CSharp.TypeOf(body.Type, body.Type.Nullable || !body.Required), !body.Required, null, body, body.Description);
+            var argument = new Argument(body.Name, CSharp.TypeOf(body.Type, CSharp.MayBeNull(body.Type, body.Required)), !body.Required, null, body, body.Description);
             if (body.Required)
             {
                 required.Add(argument);
