@@ -85,7 +85,12 @@ foreach (var result in results)
 Console.WriteLine();
 if (markdown is not null)
 {
-    File.WriteAllText(markdown, CorpusReport.Markdown(results, folder.Replace('\\', '/')));
+    // The generator table is rewritten; a round-trip section a --round-trip run wrote into the same file is kept.
+    var previous = File.Exists(markdown) ? File.ReadAllText(markdown) : string.Empty;
+    var start = previous.IndexOf(RoundTripReport.StartMarker, StringComparison.Ordinal);
+    var end = previous.IndexOf(RoundTripReport.EndMarker, StringComparison.Ordinal);
+    var keptSection = start >= 0 && end > start ? "\n" + previous[start..(end + RoundTripReport.EndMarker.Length)] + "\n" : string.Empty;
+    File.WriteAllText(markdown, CorpusReport.Markdown(results, folder.Replace('\\', '/')).TrimEnd('\n') + "\n" + keptSection);
 }
 
 if (dump is not null)

@@ -86,6 +86,24 @@ public sealed class ApiFaultTableTests
         Assert.False(Keyed.TryReadError(Encoding.UTF8.GetBytes(body), mediaType, out _, out _, out _));
     }
 
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/problem+json;charset=UTF-8")]
+    [InlineData(" Application/JSON ")]
+    public void JsonMediaType_WithParametersOrSpaces_IsRead(string mediaType)
+    {
+        Assert.True(Keyed.TryReadError("""{"badRequest":{"message":"m","code":"EVS.5400"}}"""u8, mediaType, out var name, out _, out var message));
+        Assert.Equal(("badRequest", "m"), (name, message));
+    }
+
+    [Theory]
+    [InlineData("text/plain; format=json")]
+    [InlineData("text/html;charset=utf-8")]
+    public void MediaTypeWhoseParametersMentionJson_IsNotRead(string mediaType)
+    {
+        Assert.False(Keyed.TryReadError("""{"badRequest":{"message":"m"}}"""u8, mediaType, out _, out _, out _));
+    }
+
     [Fact]
     public void ProblemJson_IsJson()
     {
