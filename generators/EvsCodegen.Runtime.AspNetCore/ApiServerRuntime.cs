@@ -22,9 +22,9 @@ public static partial class ApiServerRuntime
     public static void CheckContentType(HttpContext http, string documented)
     {
         var actual = http.Request.ContentType;
-        if (actual is null || !MemoryExtensions.Equals(MediaType(actual), MediaType(documented), StringComparison.OrdinalIgnoreCase))
+        if (actual is null || !MemoryExtensions.Equals(MediaTypes.WithoutParameters(actual), MediaTypes.WithoutParameters(documented), StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiException(415, $"The Content-Type must be {MediaType(documented).ToString()}, not '{actual ?? "(none)"}'.");
+            throw new ApiException(415, $"The Content-Type must be {MediaTypes.WithoutParameters(documented).ToString()}, not '{actual ?? "(none)"}'.");
         }
     }
 
@@ -46,13 +46,6 @@ public static partial class ApiServerRuntime
 
         CheckContentType(http, documented);
         return true;
-    }
-
-    /// <summary>The media type of a Content-Type value: before any parameters, without surrounding spaces.</summary>
-    private static ReadOnlySpan<char> MediaType(string contentType)
-    {
-        var semicolon = contentType.IndexOf(';');
-        return MemoryExtensions.Trim(semicolon >= 0 ? MemoryExtensions.AsSpan(contentType, 0, semicolon) : MemoryExtensions.AsSpan(contentType));
     }
 
     /// <summary>Reads the whole body; a body over the server's limit is a 413 answer.</summary>

@@ -89,10 +89,8 @@ public sealed class ApiFaultTable
         faultName = null;
         code = null;
         message = null;
-        // The media type without parameters: "application/json; charset=utf-8" is JSON too.
-        var semicolon = mediaType?.IndexOf(';', StringComparison.Ordinal) ?? -1;
-        var bare = semicolon >= 0 ? mediaType!.AsSpan(0, semicolon).Trim() : mediaType.AsSpan().Trim();
-        if (mediaType is null || !bare.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        // Parameters do not count: "application/json; charset=utf-8" is JSON too.
+        if (mediaType is null || !MediaTypes.WithoutParameters(mediaType).EndsWith("json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

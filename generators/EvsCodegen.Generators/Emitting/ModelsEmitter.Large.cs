@@ -52,18 +52,7 @@ internal static partial class ModelsEmitter
         w.Close();
         w.Line();
         EmitChecks(w, model, i => $"slots.{ReservedNames.SlotSeenPrefix}{i.ToString(CultureInfo.InvariantCulture)}");
-        w.Open($"return new {model.Name}");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            w.Line($"{model.Properties[i].Name} = slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)},");
-        }
-
-        if (keep)
-        {
-            w.Line($"{ReservedNames.AdditionalProperties} = extra,");
-        }
-
-        w.Close(";");
+        EmitConstruction(w, model, keep, i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         w.Close();
         for (var c = 0; c < chunks; c++)
         {

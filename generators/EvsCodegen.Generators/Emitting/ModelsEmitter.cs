@@ -251,6 +251,23 @@ internal static partial class ModelsEmitter
         return keep;
     }
 
+    /// <summary>Returns the value read: each property from <paramref name="valueOf"/> its index, and the kept extras.</summary>
+    private static void EmitConstruction(SourceWriter w, ObjectTypeModel model, bool keep, System.Func<int, string> valueOf)
+    {
+        w.Open($"return new {model.Name}");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            w.Line($"{model.Properties[i].Name} = {valueOf(i)},");
+        }
+
+        if (keep)
+        {
+            w.Line($"{ReservedNames.AdditionalProperties} = extra,");
+        }
+
+        w.Close(";");
+    }
+
     private static void EmitReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
     {
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
@@ -284,18 +301,7 @@ internal static partial class ModelsEmitter
         w.Close();
         w.Line();
         EmitChecks(w, model, i => $"has{i}");
-        w.Open($"return new {model.Name}");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            w.Line($"{model.Properties[i].Name} = p{i},");
-        }
-
-        if (keep)
-        {
-            w.Line($"{ReservedNames.AdditionalProperties} = extra,");
-        }
-
-        w.Close(";");
+        EmitConstruction(w, model, keep, i => $"p{i}");
         w.Close();
     }
 
