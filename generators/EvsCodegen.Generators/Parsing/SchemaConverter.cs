@@ -124,7 +124,8 @@ internal sealed partial class SchemaConverter
             ExclusiveMaximum: mapping.GetBool("exclusiveMaximum"),
             MinItems: mapping.GetInt("minItems"),
             MaxItems: mapping.GetInt("maxItems"),
-            AllowedNumbers: ReadNumberEnum(mapping));
+            AllowedNumbers: ReadNumberEnum(mapping),
+            StringFormat: ReadStringFormat(mapping));
 
         // 3.1 writes exclusive bounds as numbers of their own.
         if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
@@ -182,6 +183,18 @@ internal sealed partial class SchemaConverter
     /// The values of a <c>type: number</c> enum (integer and string enums become enum types instead), as invariant
     /// round-trip text; empty for any other schema.
     /// </summary>
+    // The format of a string schema whose format gives no C# type of its own (date-time, date, uuid, byte and binary do).
+    private static string? ReadStringFormat(YMapping mapping)
+    {
+        var isString = mapping.Get("type") switch
+        {
+            YScalar { Value: "string" } => true,
+            YSequence types => types.Items.Any(t => t is YScalar { Value: "string" }),
+            _ => false,
+        };
+        return isString && mapping.GetString("format") is { } format && format is not ("date-time" or "date" or "uuid" or "byte" or "binary") ? format : null;
+    }
+
     private static EquatableArray<string> ReadNumberEnum(YMapping mapping)
     {
         if (mapping.GetString("type") != "number" || mapping.GetSequence("enum") is not { } values
