@@ -59,6 +59,7 @@ internal static class RoundTripMain
         }
 
         Console.WriteLine();
+        Console.WriteLine(RoundTripReport.Details(results));
         Console.WriteLine(RoundTripReport.Summary(results));
         return status;
     }

@@ -114,8 +114,9 @@ internal sealed class RoundTripRunner(string? prism)
             using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
             using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? host.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-            // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here.
-            clientHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "round-trip-token");
+            // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here:
+            // each operation gets the Authorization header its security requirement asks for.
+            var credentials = SecurityCredentials.Read(document.Text);
             using var serverHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
             var session = new DocumentSession(result, model, generated, traffic, serverHttp) { PrismDown = () => proxy is { HasExited: true } };
             foreach (var (surface, (contract, recorder)) in recorders)
@@ -123,6 +124,7 @@ internal sealed class RoundTripRunner(string? prism)
                 session.Clients[contract] = CreateClient(generated, document.Namespace, surface, clientHttp);
                 foreach (var operation in surface.Operations)
                 {
+                    clientHttp.DefaultRequestHeaders.Authorization = credentials.For(operation);
                     await DriveOperationAsync(session, operation, contract, recorder).ConfigureAwait(false);
                     if (proxy is { HasExited: true })
                     {
