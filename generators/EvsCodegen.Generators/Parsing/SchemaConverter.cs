@@ -99,8 +99,13 @@ internal sealed partial class SchemaConverter
         }
     }
 
-    /// <summary>Reads the validation keywords of a schema (following a <c>$ref</c> to its target).</summary>
-    public ConstraintsModel ReadConstraints(YNode? node)
+    /// <summary>
+    /// Reads the validation keywords of a schema (following a <c>$ref</c> to its target, and the single member of an
+    /// <c>allOf</c> wrapper such as <c>{nullable: true, allOf: [$ref]}</c>, which the schema's type also comes from).
+    /// </summary>
+    public ConstraintsModel ReadConstraints(YNode? node) => ReadConstraints(node, 0);
+
+    private ConstraintsModel ReadConstraints(YNode? node, int depth)
     {
         var mapping = node as YMapping;
         if (mapping?.GetString("$ref") is { } reference)
@@ -136,6 +141,25 @@ internal sealed partial class SchemaConverter
         if (mapping.Get("exclusiveMaximum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMaximum") is { } exclusiveMaximum)
         {
             constraints = constraints with { Maximum = exclusiveMaximum, ExclusiveMaximum = true };
+        }
+
+        // The wrapper's own keywords win; the member's fill in the rest (bounded: a wrapper may name itself).
+        if (mapping.GetSequence("allOf") is { Items.Count: 1 } single && depth < 16)
+        {
+            var inner = ReadConstraints(single.Items[0], depth + 1);
+            constraints = new ConstraintsModel(
+                constraints.MinLength ?? inner.MinLength,
+                constraints.MaxLength ?? inner.MaxLength,
+                constraints.MaxBytes ?? inner.MaxBytes,
+                constraints.Pattern ?? inner.Pattern,
+                constraints.Minimum ?? inner.Minimum,
+                constraints.Maximum ?? inner.Maximum,
+                constraints.Minimum is null ? inner.ExclusiveMinimum : constraints.ExclusiveMinimum,
+                constraints.Maximum is null ? inner.ExclusiveMaximum : constraints.ExclusiveMaximum,
+                constraints.MinItems ?? inner.MinItems,
+                constraints.MaxItems ?? inner.MaxItems,
+                constraints.AllowedNumbers.Count > 0 ? constraints.AllowedNumbers : inner.AllowedNumbers,
+                constraints.StringFormat ?? inner.StringFormat);
         }
 
         return constraints == ConstraintsModel.None ? ConstraintsModel.None : constraints;

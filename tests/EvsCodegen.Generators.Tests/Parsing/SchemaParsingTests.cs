@@ -272,4 +272,31 @@ public sealed class SchemaParsingTests
         Assert.Null(thing.Property("plain").Constraints.StringFormat);
         Assert.Equal("uri", model.Surfaces.Single().Operations.Single().Parameters.Single().Constraints.StringFormat);
     }
+
+    [Fact]
+    public void Constraints_OfASingleMemberAllOfWrapper_AreTheMembers_UnderTheWrappersOwn()
+    {
+        var model = Parse.Model("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Level: {type: number, enum: [1, 2, 3]}
+                Code: {type: string, minLength: 2, maxLength: 8}
+                Holder:
+                  type: object
+                  properties:
+                    level: {nullable: true, allOf: [{$ref: '#/components/schemas/Level'}]}
+                    code: {maxLength: 4, allOf: [{$ref: '#/components/schemas/Code'}]}
+                    loop: {allOf: [{$ref: '#/components/schemas/Loop'}]}
+                Loop: {allOf: [{$ref: '#/components/schemas/Loop'}]}
+            """);
+
+        var holder = model.Object("Holder");
+        Assert.Equal(["1", "2", "3"], holder.Property("level").Constraints.AllowedNumbers);
+        Assert.Equal((2, 4), (holder.Property("code").Constraints.MinLength, holder.Property("code").Constraints.MaxLength));
+        Assert.Equal(ConstraintsModel.None, holder.Property("loop").Constraints);
+    }
 }
+
