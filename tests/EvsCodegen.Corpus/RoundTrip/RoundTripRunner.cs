@@ -18,7 +18,8 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// its generated client (through Prism when <paramref name="prism"/> is given), then probed with invalid requests.
 /// </summary>
 /// <param name="prism">The Prism executable; null runs without the independent oracle.</param>
-internal sealed class RoundTripRunner(string? prism)
+/// <param name="generationTimeout">How long one document's generation may take (<c>--timeout</c>); the corpus runner's default when null.</param>
+internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout = null)
 {
     private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
 
@@ -38,7 +39,7 @@ internal sealed class RoundTripRunner(string? prism)
     public async Task<RoundTripResult> RunAsync(CorpusDocument document)
     {
         var result = new RoundTripResult(document.Name);
-        var generation = CorpusRunner.RunOne(document, CorpusRunner.DefaultTimeout, keepCompilation: true);
+        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true);
         if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
         {
             result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));
