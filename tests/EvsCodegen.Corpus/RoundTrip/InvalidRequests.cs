@@ -171,11 +171,14 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
             yield break;
         }
 
+        // An empty form is no body (the server and Prism read it so): leaving out the only field of an optional body sends
+        // no body, which is valid, so that removal tests nothing and is not sent.
+        var fields = FormBody.Parse(valid.Body!, valid.ContentType).Names;
         foreach (var property in model.Properties.Take(MaxProperties))
         {
             var key = property.JsonName;
             var where = $"{kind} field '{key}'";
-            if (property.Required)
+            if (property.Required && (body.Required || fields.Any(name => name != key)))
             {
                 yield return ($"missing required {where}", r => r.EditForm(f => f.Remove(key)));
             }
@@ -468,6 +471,9 @@ internal sealed class FormBody
 
         return form;
     }
+
+    /// <summary>The field names, in order (a repeated field once per value).</summary>
+    public IReadOnlyList<string> Names => _fields.Select(f => f.Name).ToList();
 
     /// <summary>Removes every field named <paramref name="name"/>.</summary>
     public void Remove(string name) => _fields.RemoveAll(f => f.Name == name);

@@ -48,7 +48,8 @@ internal static class RoundTripReport
         CultureInfo.InvariantCulture,
         $"prism-violations: {Sum(results, FindingKind.PrismViolation)}, not-driven: {results.Sum(r => r.Findings.Where(f => f.Kind == FindingKind.NotDriven).Select(f => f.Operation).Distinct().Count())} operations " +
         $"({Sum(results, FindingKind.NotDriven)} findings), undeclared-success-direct: {results.Sum(r => r.SuccessDirect)} calls " +
-        $"(operations that declare no success answer: their successful calls were checked against the server without Prism)");
+        $"(operations that declare no success answer: their successful calls were checked against the server without Prism), " +
+        $"redriven-without-prism: {results.Sum(r => r.WithoutPrism.Count)} operations (Prism crashed on their traffic)");
 
     /// <summary>Every failure that makes the run red (all findings but the not-driven ones, which are listed, not failed).</summary>
     public static IEnumerable<Finding> Failures(IReadOnlyList<RoundTripResult> results) =>

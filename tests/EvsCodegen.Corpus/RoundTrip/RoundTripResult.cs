@@ -58,6 +58,9 @@ internal sealed class RoundTripResult(string name)
     /// </summary>
     public int SuccessDirect { get; set; }
 
+    /// <summary>Operations driven again straight against the server after Prism crashed on their traffic.</summary>
+    public List<string> WithoutPrism { get; } = [];
+
     /// <summary>Invalid requests answered 4xx without reaching the implementation.</summary>
     public int RejectedInvalid { get; set; }
 

@@ -13,7 +13,8 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// (the operation's <c>security</c>, else the document's). The generated client sends API keys from its options; HTTP
 /// and OAuth2 credentials are its HttpClient's business, so the harness adds them as a caller would: the first
 /// alternative whose schemes it can all satisfy wins (<c>http basic</c> gets Basic, <c>http bearer</c>, OAuth2 and
-/// OpenID Connect get Bearer, another HTTP scheme gets that scheme's name). An alternative that needs two
+/// OpenID Connect get Bearer, another HTTP scheme gets that scheme's name, tried only when no alternative of the
+/// well-known schemes can be satisfied). An alternative that needs two
 /// <c>Authorization</c> values at once cannot be satisfied; when none can, the operation keeps the Bearer default and
 /// Prism's verdict stands.
 /// </summary>
@@ -42,28 +43,34 @@ internal sealed class SecurityCredentials
             return Default;
         }
 
-        foreach (var alternative in declared.Items.OfType<YMapping>())
+        // Alternatives of well-known schemes first: a validator cannot check another HTTP scheme (Prism warns on
+        // http/signature and, with --errors, refuses the request), so such an alternative is the last resort.
+        foreach (var wellKnownOnly in new[] { true, false })
         {
-            var needed = new List<AuthenticationHeaderValue>();
-            var satisfiable = true;
-            foreach (var entry in alternative.Entries)
+            foreach (var alternative in declared.Items.OfType<YMapping>())
             {
-                switch (Header(schemes.GetMapping(entry.Key.Value)))
+                var needed = new List<AuthenticationHeaderValue>();
+                var satisfiable = true;
+                foreach (var entry in alternative.Entries)
                 {
-                    case { } header:
-                        needed.Add(header);
-                        break;
-                    case null when schemes.GetMapping(entry.Key.Value)?.GetString("type") == "apiKey":
-                        break;
-                    default:
-                        satisfiable = false;
-                        break;
+                    var scheme = schemes.GetMapping(entry.Key.Value);
+                    switch (Header(scheme))
+                    {
+                        case { } header when !wellKnownOnly || header == s_basic || header == Default:
+                            needed.Add(header);
+                            break;
+                        case null when scheme?.GetString("type") == "apiKey":
+                            break;
+                        default:
+                            satisfiable = false;
+                            break;
+                    }
                 }
-            }
 
-            if (satisfiable && needed.Select(h => h.Scheme.ToLowerInvariant()).Distinct().Count() <= 1)
-            {
-                return needed.FirstOrDefault() ?? Default;
+                if (satisfiable && needed.Select(h => h.Scheme.ToLowerInvariant()).Distinct().Count() <= 1)
+                {
+                    return needed.FirstOrDefault() ?? Default;
+                }
             }
         }
 
