@@ -170,4 +170,17 @@ public sealed class RoundTripHarnessTests
         Assert.Contains("- a.yaml `other` (synthesis): no value matches", RoundTripReport.Section([result], "corpus"), StringComparison.Ordinal);
         Assert.Single(RoundTripReport.Failures([result]), f => f.Kind == FindingKind.PrismViolation);
     }
+
+    [Fact]
+    public void PrismCrashReason_IsTheErrorLineAndItsFirstFrame_WithoutTheMachinesFolders()
+    {
+        const string Output = "[10:56 PM] › [HTTP SERVER] info      Request received\nTypeError: Cannot read properties of undefined (reading 'name')\n"
+            + "    at parseMultipartFormDataParams (/work/x/tests/tools/node_modules/@stoplight/prism-http/dist/validator/validators/body.js:91:29)\n"
+            + "    at deserializeAndValidate (/work/x/tests/tools/node_modules/@stoplight/prism-http/dist/validator/validators/body.js:120:11)\n";
+
+        Assert.Equal(
+            "TypeError: Cannot read properties of undefined (reading 'name') at parseMultipartFormDataParams (node_modules/@stoplight/prism-http/dist/validator/validators/body.js:91:29)",
+            PrismProxy.ReasonOf(Output));
+        Assert.Equal("[CLI] fatal Error opening file", PrismProxy.ReasonOf("info\n  [CLI] fatal Error opening file\n"));
+    }
 }
