@@ -68,7 +68,7 @@ internal static class RoundTripReport
             .Append("success answer (only errors) go to the server directly, since Prism has no declared answer to check them against, and must get ")
             .Append("`204 No Content` (undeclared-success-direct below). Invalid requests (wrong types, missing required values, unknown ")
             .Append("keys, out-of-bounds values, unknown enum and discriminator values) go straight to the server and must get a 4xx without reaching the ")
-            .Append("implementation. Known generator defects are listed in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`.\n\n");
+            .Append("implementation. Known failures are listed, each with its cause (generator, harness, document or a Prism defect), in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`.\n\n");
         builder.Append(Header).Append('\n');
         foreach (var result in results)
         {
