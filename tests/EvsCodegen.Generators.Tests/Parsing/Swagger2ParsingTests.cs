@@ -1,4 +1,5 @@
 using EvsCodegen.Generators.Model;
+using EvsCodegen.Generators.Parsing;
 using EvsCodegen.Generators.Tests.Infrastructure;
 
 namespace EvsCodegen.Generators.Tests.Parsing;
@@ -187,5 +188,32 @@ public sealed class Swagger2ParsingTests
         Assert.Contains("(http)", result.Diagnostics[0].Arguments[0], StringComparison.Ordinal);
         Assert.Contains("(oauth2)", result.Diagnostics[1].Arguments[0], StringComparison.Ordinal);
         Assert.Empty(result.Model!.Context.ApiKeys);
+    }
+
+    [Theory]
+    [InlineData("host: api.example.com\nbasePath: /v2\nschemes: [ws, http, https]\n", "http://api.example.com/v2")]
+    [InlineData("host: api.example.com:8443\nbasePath: /v2/\n", "https://api.example.com:8443/v2")]
+    [InlineData("basePath: /v2\n", "/v2")]
+    [InlineData("host: api.example.com\n", "https://api.example.com")]
+    public void HostBasePathAndSchemes_BecomeOneServer_AtTheBasePath(string fields, string url)
+    {
+        var text = "swagger: '2.0'\ninfo: {title: T, version: '1'}\n" + fields + "paths: {}\n";
+        var source = new ParseContext("/docs/t.yaml", (YMapping)YamlLoader.Load(text, out _)!, "2.0", CancellationToken.None);
+
+        var upgraded = Swagger2Reader.Upgrade(source);
+
+        var server = Assert.IsType<YMapping>(Assert.Single(upgraded.GetSequence("servers")!.Items));
+        Assert.Equal(url, server.GetString("url"));
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith(fields.Contains("basePath", StringComparison.Ordinal) ? "basePath" : "host", StringComparison.Ordinal));
+        Assert.Equal(line, server.LineSpan.Start.Line);
+        Assert.Empty(source.Diagnostics);
+    }
+
+    [Fact]
+    public void NoHostNorBasePath_GivesNoServer()
+    {
+        var source = new ParseContext("/docs/t.yaml", (YMapping)YamlLoader.Load("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", out _)!, "2.0", CancellationToken.None);
+
+        Assert.Null(Swagger2Reader.Upgrade(source).Get("servers"));
     }
 }
