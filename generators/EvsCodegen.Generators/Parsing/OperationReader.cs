@@ -33,6 +33,7 @@ internal sealed partial class OperationReader
         var groups = new List<(string Tag, List<OperationModel> Operations)>();
         var methodNames = new NameScope();
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var filter = new OperationFilter(_options.Filter);
         var paths = _context.Root.GetMapping("paths");
         foreach (var pathEntry in paths?.Entries ?? [])
         {
@@ -63,6 +64,19 @@ internal sealed partial class OperationReader
                     continue;
                 }
 
+                var tags = operation.GetSequence("tags")?.Items.OfType<YScalar>().Select(t => t.Value).ToList() ?? [];
+                if (filter.IsActive && !filter.Keeps(method, path, operation.GetString("operationId") ?? DeriveOperationId(method, path), tags))
+                {
+                    // Left out without a word about it, but its name is still taken, so kept methods are named as without a filter.
+                    if (operation.GetString("operationId") is { } id)
+                    {
+                        operationIds.Add(id);
+                    }
+
+                    methodNames.Claim(Identifiers.ToPascalCase(operation.GetString("operationId") ?? DeriveOperationId(method, path), "Operation"));
+                    continue;
+                }
+
                 if (template is null)
                 {
                     // A malformed template has no parameters to bind; neither side could call or serve it.
@@ -89,7 +103,7 @@ internal sealed partial class OperationReader
                     continue;
                 }
 
-                var tag = (operation.GetSequence("tags") is { Items.Count: > 0 } tags ? tags.Items[0] as YScalar : null)?.Value ?? documentName;
+                var tag = (operation.GetSequence("tags") is { Items.Count: > 0 } tagList ? tagList.Items[0] as YScalar : null)?.Value ?? documentName;
                 var group = groups.FirstOrDefault(g => g.Tag == tag);
                 if (group.Operations is null)
                 {
@@ -99,6 +113,11 @@ internal sealed partial class OperationReader
 
                 group.Operations.Add(model);
             }
+        }
+
+        if (filter.IsActive)
+        {
+            filter.ReportUnmatched(_context, _context.Root.GetKey("paths") ?? (YNode)_context.Root);
         }
 
         return BuildSurfaces(groups);
