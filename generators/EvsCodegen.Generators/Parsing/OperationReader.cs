@@ -67,7 +67,9 @@ internal sealed partial class OperationReader
                 var tags = operation.GetSequence("tags")?.Items.OfType<YScalar>().Select(t => t.Value).ToList() ?? [];
                 if (filter.IsActive && !filter.Keeps(method, path, operation.GetString("operationId") ?? DeriveOperationId(method, path), tags))
                 {
-                    // Left out without a word about it, but its name is still taken, so kept methods are named as without a filter.
+                    // Left out without a word about it, but its name is still taken, so kept methods are named as without a
+                    // filter, and its faults stay in the document's fault table, which a filter edit thus leaves alone.
+                    ReadFaults(operation);
                     if (operation.GetString("operationId") is { } id)
                     {
                         operationIds.Add(id);
@@ -346,29 +348,6 @@ internal sealed partial class OperationReader
         }
 
         return responses;
-    }
-
-    private void ReadFault(YMapping response, int statusCode)
-    {
-        if (response.Get("x-fault") is not { } node)
-        {
-            return;
-        }
-
-        if (node is not YMapping fault || fault.GetString("name") is not { Length: > 0 } name || fault.GetString("code") is not { Length: > 0 } code || statusCode is < 400 or > 599)
-        {
-            _context.Report(D.InvalidExtension, node, "x-fault", "it must be a mapping with non-empty 'name' and 'code' on a 4xx or 5xx response");
-            return;
-        }
-
-        var model = new FaultModel(statusCode, name, code);
-        if (_faults.TryGetValue(statusCode, out var existing) && existing != model)
-        {
-            _context.Report(D.InvalidExtension, node, "x-fault", $"status {statusCode} already has the fault '{existing.Name}' ({existing.Code})");
-            return;
-        }
-
-        _faults[statusCode] = model;
     }
 
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
