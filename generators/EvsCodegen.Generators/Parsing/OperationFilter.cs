@@ -92,7 +92,14 @@ internal sealed class OperationFilter
             methods.Add(upper);
         }
 
-        return new OperationFilterModel(exclude, OperationFilterKind.Path, spec.Substring(slash).Trim(), methods.ToEquatableArray(), text);
+        // Runs of '**' match what one does; collapsed, a pattern cannot make the matcher backtrack once per repetition.
+        var glob = spec.Substring(slash).Trim();
+        while (glob.IndexOf("/**/**", StringComparison.Ordinal) >= 0)
+        {
+            glob = glob.Replace("/**/**", "/**");
+        }
+
+        return new OperationFilterModel(exclude, OperationFilterKind.Path, glob, methods.ToEquatableArray(), text);
     }
 
     private static bool TryStrip(string text, string prefix, out string? rest)

@@ -127,6 +127,18 @@ public sealed class OperationFilterTests
     }
 
     [Fact]
+    public void PathGlob_RepeatedDoubleStars_MatchAsOne()
+    {
+        var problems = new List<string>();
+        var entry = Assert.Single(OperationFilter.Read("path:/**/**/**/**/**/**/**/**/**/**/**/**/x", exclude: false, "OpenApiInclude", problems));
+
+        Assert.Equal("/**/x", entry.Pattern);
+        Assert.Equal("path:/**/**/**/**/**/**/**/**/**/**/**/**/x", entry.Text);
+        Assert.False(OperationFilter.PathGlob(entry.Pattern.Split('/'), 0, string.Concat(Enumerable.Repeat("/a", 40)).Split('/'), 0));
+        Assert.True(OperationFilter.PathGlob("/v3/**/snapshots/*".Split('/'), 0, "/v3/zoos/{id}/snapshots/{snapshotId}".Split('/'), 0));
+    }
+
+    [Fact]
     public void Exclude_WinsOverInclude_AndAloneKeepsEverythingElse()
     {
         Assert.Equal(["GetZoo"], Operations(Filtered(include: "tag:Zoos", exclude: "tag:Admin")));
