@@ -27,6 +27,7 @@ FILTER_COUNT="${FILTER_COUNT:-10}"
 VARIANTS="${VARIANTS:-evs-client evs-server evs-filtered nswag}"
 OUT="${OUT:-$(mktemp -d /tmp/evs-bench-big-spec.XXXXXX)}"
 mkdir -p "$OUT"
+: >"$OUT/build.log"
 work="$(mktemp -d /tmp/evs-big-spec-consumers.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -156,8 +157,9 @@ for document in "${documents[@]}"; do
     make_consumer "$dir" "$variant" "$document"
     build="cd '$dir' && dotnet build --no-restore -v quiet -nologo"
     # The first build warms the build servers and NuGet's caches; a consumer that does not build is reported and skipped.
+    logged=$(wc -l <"$OUT/build.log")
     if ! time_ms "$build" >/dev/null; then
-      echo "| $doc | $variant | does not build: $(grep -m1 -oE 'error [A-Z]+[0-9]+: [^[]{0,120}' "$OUT/build.log" | tail -1) | | | | | | | |"
+      echo "| $doc | $variant | does not build: $(tail -n +"$((logged + 1))" "$OUT/build.log" | grep -m1 -oE 'error [A-Z]+[0-9]+: [^[]{0,120}') | | | | | | | |"
       continue
     fi
 
