@@ -30,7 +30,10 @@ internal sealed partial class SchemaConverter
         _typeNames = typeNames;
     }
 
-    /// <summary>The generated types, components first in document order, then inline types as met.</summary>
+    /// <summary>
+    /// The generated types: components first in document order, then inline types as met; with a filter, in the order
+    /// the kept operations reach them.
+    /// </summary>
     public IReadOnlyList<TypeModel> Types => _types;
 
     /// <summary>
