@@ -120,6 +120,18 @@ public static partial class ApiClientRuntime
     /// <returns>The value.</returns>
     public static Guid? HeaderGuid(string? text) => Guid.TryParse(text, out var value) ? value : null;
 
+    /// <summary>A header as a value of a generated enum; null when absent or not one.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="text">The header's value.</param>
+    /// <param name="tryParse">The enum's <c>TryParse</c>.</param>
+    /// <returns>The value.</returns>
+    public static T? HeaderEnum<T>(string? text, ApiHeaderTryParse<T> tryParse)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(tryParse);
+        return text is not null && tryParse(text.Trim(), out var value) ? value : null;
+    }
+
     private static Dictionary<string, string[]> HeadersOf(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);

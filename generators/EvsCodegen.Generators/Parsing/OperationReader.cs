@@ -179,6 +179,7 @@ internal sealed partial class OperationReader
         var responses = ReadResponses(operationId, methodName, operation);
         var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
             ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        var result = BuildResult(methodName, success, responses, methodNames);
         return new OperationModel(
             operationId,
             methodName,
@@ -190,7 +191,8 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            result);
     }
 
     private static string DeriveOperationId(string method, string path)
@@ -310,7 +312,7 @@ internal sealed partial class OperationReader
 
             if (content is not { Count: > 0 })
             {
-                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, ReadHeaders(response, operationId, methodName)));
                 continue;
             }
 
@@ -323,7 +325,7 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema)));
         }
 
         return responses;
