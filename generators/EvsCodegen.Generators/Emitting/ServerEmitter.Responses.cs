@@ -71,10 +71,12 @@ internal static partial class ServerEmitter
                 return $"{arm.Pattern} => null, ";
             }
 
+            // The type is spelled: it cannot be inferred from a converter's method group alone.
             var write = ClientEmitter.Writer(response.Type!);
+            var type = CSharp.TypeOf(response.Type!, response.Type!.Nullable);
             return IsProblem(response.ContentType)
-                ? $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteProblemAsync}(answer, error, {write}), "
-                : $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteDeclaredAsync}(answer, error, {write}, {Text.Literal(response.ContentType!)}), ";
+                ? $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteProblemAsync}<{type}>(answer, error, {write}), "
+                : $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteDeclaredAsync}<{type}>(answer, error, {write}, {Text.Literal(response.ContentType!)}), ";
         });
         var fallback = operation.Responses.Any(r => r.Status == "default") ? string.Empty : "_ => null ";
         return $", static (answer, error) => error.StatusCode switch {{ {string.Concat(arms)}{fallback}}}";
