@@ -211,7 +211,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed,
+        ContentNotAllowed, HeaderNotScalar,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
