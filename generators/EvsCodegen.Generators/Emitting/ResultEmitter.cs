@@ -60,7 +60,7 @@ internal static class ResultEmitter
         foreach (var header in result.Headers)
         {
             w.Line();
-            w.Line($"/// <summary>The <c>{Text.Inline(header.WireName)}</c> header{(string.IsNullOrWhiteSpace(header.Description) ? "" : ": " + Text.Inline(header.Description))}; null when not sent.</summary>");
+            w.Line($"/// <summary>The <c>{Text.Inline(header.WireName)}</c> header{(string.IsNullOrWhiteSpace(header.Description) ? string.Empty : ": " + Text.Inline(header.Description).TrimEnd('.', ' '))}; null when not sent.</summary>");
             w.Line($"public {CSharp.TypeOf(header.Type, true)} {header.PropertyName} {{ get; internal init; }}");
         }
 
