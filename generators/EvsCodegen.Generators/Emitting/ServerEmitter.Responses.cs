@@ -15,11 +15,13 @@ internal static partial class ServerEmitter
     {
         w.Line($"var result = await _api.{result.MethodName}{ReservedNames.AsyncSuffix}({arguments}).ConfigureAwait(false);");
         w.Open("switch (result.StatusCode)");
+
+        // One numbering for the whole switch: its sections share one scope for pattern variables.
+        var index = 0;
         foreach (var @case in result.Cases.OrderBy(c => c.Response.StatusCode == 0 ? 1 : 0))
         {
             var response = @case.Response;
             w.Line(response.StatusCode == 0 ? "case >= 200 and <= 299:" : $"case {response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-            var index = 0;
             foreach (var (header, _) in ResultEmitter.Headers(result, response))
             {
                 var local = "header" + index++.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -68,7 +68,8 @@ public sealed class DeclaredResponseTests
     [Fact]
     public async Task SeveralSuccessStatuses_EachWithItsHeadersAndBody()
     {
-        var api = new TasksBackend { Archive = id => id == 1 ? ArchiveTaskResult.Ok(new TaskItem { Id = 1, Title = "done", Done = true }) : ArchiveTaskResult.Accepted($"/tasks/{id}/archive/status", 30) };
+        var requestId = Guid.NewGuid();
+        var api = new TasksBackend { Archive = id => id == 1 ? ArchiveTaskResult.Ok(new TaskItem { Id = 1, Title = "done", Done = true }, requestId) : ArchiveTaskResult.Accepted($"/tasks/{id}/archive/status", retryAfter: 30, xRequestId: requestId) };
         await using var host = await Start(api);
         using var http = host.Client();
         var client = new TasksApiClient(http);
@@ -80,6 +81,8 @@ public sealed class DeclaredResponseTests
         Assert.Equal(200, already.StatusCode);
         Assert.Equal(new TaskItem { Id = 1, Title = "done", Done = true }, already.Body);
         Assert.Null(already.Location);
+        Assert.Equal(requestId, already.XRequestId);
+        Assert.Equal(requestId, started.XRequestId);
         Assert.Equal(202, started.StatusCode);
         Assert.Null(started.Body);
         Assert.Equal("/tasks/2/archive/status", started.Location);

@@ -14,7 +14,7 @@ internal sealed class TasksBackend : ITasksApi
 
     public Func<long, TaskItem> Get { get; set; } = id => new TaskItem { Id = id, Title = "t" };
 
-    public Func<long, ArchiveTaskResult> Archive { get; set; } = id => ArchiveTaskResult.Accepted($"/tasks/{id}/archive/status", 5);
+    public Func<long, ArchiveTaskResult> Archive { get; set; } = id => ArchiveTaskResult.Accepted($"/tasks/{id}/archive/status", retryAfter: 5);
 
     public List<long> Deleted { get; } = [];
 

@@ -172,9 +172,9 @@ public sealed partial class TasksApiClient : ITasksApi
         switch (response.StatusCode)
         {
             case 200:
-                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue) };
+                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue), XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")) };
             case 202:
-                return new ArchiveTaskResult(response.StatusCode) { Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location"), RetryAfter = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt32(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Retry-After")) };
+                return new ArchiveTaskResult(response.StatusCode) { XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location"), RetryAfter = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt32(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Retry-After")) };
             default:
                 throw global::EvsCodegen.Runtime.ApiClientRuntime.UndeclaredStatus(response);
         }

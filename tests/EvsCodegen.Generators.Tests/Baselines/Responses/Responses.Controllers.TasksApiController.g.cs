@@ -146,11 +146,13 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
             switch (result.StatusCode)
             {
                 case 200:
+                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "X-Request-Id", result.XRequestId is { } header0 ? header0.ToString("D") : null);
                     await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, result.StatusCode, result.Body!, TaskItemJsonConverter.WriteValue).ConfigureAwait(false);
                     break;
                 case 202:
-                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "Location", result.Location is { } header0 ? header0 : null);
-                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "Retry-After", result.RetryAfter is { } header1 ? header1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null);
+                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "X-Request-Id", result.XRequestId is { } header1 ? header1.ToString("D") : null);
+                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "Location", result.Location is { } header2 ? header2 : null);
+                    global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.SetHeader(http, "Retry-After", result.RetryAfter is { } header3 ? header3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null);
                     http.Response.StatusCode = result.StatusCode;
                     break;
                 default:

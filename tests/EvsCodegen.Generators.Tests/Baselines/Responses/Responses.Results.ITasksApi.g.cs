@@ -16,10 +16,10 @@ public sealed partial class ListTasksResult
     /// <summary>The body of a 200 answer; null for the other statuses.</summary>
     public global::System.Collections.Generic.IReadOnlyList<TaskItem>? Body { get; internal init; }
 
-    /// <summary>The <c>X-Total-Count</c> header: Tasks in all pages.; null when not sent.</summary>
+    /// <summary>The <c>X-Total-Count</c> header: Tasks in all pages; null when not sent.</summary>
     public long? XTotalCount { get; internal init; }
 
-    /// <summary>The <c>X-Next-Page</c> header: The next page's link, when there is one.; null when not sent.</summary>
+    /// <summary>The <c>X-Next-Page</c> header: The next page's link, when there is one; null when not sent.</summary>
     public string? XNextPage { get; internal init; }
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed partial class CreateTaskResult
     /// <summary>The body of a 201 answer; null for the other statuses.</summary>
     public TaskItem? Body { get; internal init; }
 
-    /// <summary>The <c>Location</c> header: Where the new task lives.; null when not sent.</summary>
+    /// <summary>The <c>Location</c> header: Where the new task lives; null when not sent.</summary>
     public string? Location { get; internal init; }
 
     /// <summary>
@@ -72,26 +72,31 @@ public sealed partial class ArchiveTaskResult
     /// <summary>The body of a 200 answer; null for the other statuses.</summary>
     public TaskItem? Body { get; internal init; }
 
+    /// <summary>The <c>X-Request-Id</c> header; null when not sent.</summary>
+    public global::System.Guid? XRequestId { get; internal init; }
+
     /// <summary>The <c>Location</c> header; null when not sent.</summary>
     public string? Location { get; internal init; }
 
-    /// <summary>The <c>Retry-After</c> header: Seconds to wait before polling.; null when not sent.</summary>
+    /// <summary>The <c>Retry-After</c> header: Seconds to wait before polling; null when not sent.</summary>
     public int? RetryAfter { get; internal init; }
 
     /// <summary>
     /// Already archived.
     /// </summary>
     /// <param name="body">The body.</param>
+    /// <param name="xRequestId">The <c>X-Request-Id</c> header; null sends none.</param>
     /// <returns>The answer.</returns>
-    public static ArchiveTaskResult Ok(TaskItem body) => new(200) { Body = body };
+    public static ArchiveTaskResult Ok(TaskItem body, global::System.Guid? xRequestId = null) => new(200) { Body = body, XRequestId = xRequestId };
 
     /// <summary>
     /// Archiving started; poll the Location.
     /// </summary>
     /// <param name="location">The <c>Location</c> header.</param>
+    /// <param name="xRequestId">The <c>X-Request-Id</c> header; null sends none.</param>
     /// <param name="retryAfter">The <c>Retry-After</c> header; null sends none.</param>
     /// <returns>The answer.</returns>
-    public static ArchiveTaskResult Accepted(string location, int? retryAfter = null) => new(202) { Location = location, RetryAfter = retryAfter };
+    public static ArchiveTaskResult Accepted(string location, global::System.Guid? xRequestId = null, int? retryAfter = null) => new(202) { Location = location, XRequestId = xRequestId, RetryAfter = retryAfter };
 
     internal static ArchiveTaskResult FromBody(TaskItem body) => new(200) { Body = body };
 }
