@@ -195,6 +195,7 @@ internal sealed partial class OperationReader
         var responses = ReadResponses(operationId, methodName, operation);
         var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
             ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        var result = BuildResult(methodName, success, responses, methodNames);
         return new OperationModel(
             operationId,
             methodName,
@@ -206,7 +207,8 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            result);
     }
 
     private static string DeriveOperationId(string method, string path)
@@ -327,7 +329,7 @@ internal sealed partial class OperationReader
 
             if (content is not { Count: > 0 })
             {
-                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, ReadHeaders(response, operationId, methodName)));
                 continue;
             }
 
@@ -341,7 +343,7 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema)));
         }
 
         return responses;
