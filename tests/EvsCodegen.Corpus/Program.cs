@@ -6,7 +6,7 @@ using EvsCodegen.Corpus;
 using EvsCodegen.Corpus.RoundTrip;
 
 // dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>]
-//   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]
+//   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] (--timeout applies to generation)]
 string? folder = null;
 var roundTrip = false;
 var noPrism = false;
@@ -76,7 +76,7 @@ if (only is not null)
 
 if (roundTrip)
 {
-    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2));
+    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2), timeout);
 }
 
 Console.WriteLine(CorpusReport.Header);
@@ -108,6 +108,6 @@ return CorpusReport.IsGreen(results) ? 0 : 1;
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"error: {problem}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] (--timeout applies to generation)]");
     return 2;
 }

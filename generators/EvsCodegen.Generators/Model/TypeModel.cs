@@ -103,6 +103,8 @@ internal sealed record PropertyModel(
 /// <summary>
 /// Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable;
 /// <c>AllowedNumbers</c> is the <c>enum</c> of a <c>type: number</c> schema, which has no enum type of its own.
+/// <c>StringFormat</c> is the <c>format</c> of a string that stays a C# <c>string</c> (<c>uri</c>, <c>email</c>,
+/// <c>hostname</c>...): no emitter reads it; it tells what a valid value looks like (the round-trip harness makes them).
 /// </summary>
 internal sealed record ConstraintsModel(
     int? MinLength = null,
@@ -115,7 +117,8 @@ internal sealed record ConstraintsModel(
     bool ExclusiveMaximum = false,
     int? MinItems = null,
     int? MaxItems = null,
-    EquatableArray<string> AllowedNumbers = default)
+    EquatableArray<string> AllowedNumbers = default,
+    string? StringFormat = null)
 {
     /// <summary>No constraints.</summary>
     public static ConstraintsModel None { get; } = new();

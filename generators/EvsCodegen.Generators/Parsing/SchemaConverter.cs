@@ -158,8 +158,13 @@ internal sealed partial class SchemaConverter
         }
     }
 
-    /// <summary>Reads the validation keywords of a schema (following a <c>$ref</c> to its target).</summary>
-    public ConstraintsModel ReadConstraints(YNode? node)
+    /// <summary>
+    /// Reads the validation keywords of a schema (following a <c>$ref</c> to its target, and the single member of an
+    /// <c>allOf</c> wrapper such as <c>{nullable: true, allOf: [$ref]}</c>, which the schema's type also comes from).
+    /// </summary>
+    public ConstraintsModel ReadConstraints(YNode? node) => ReadConstraints(node, 0);
+
+    private ConstraintsModel ReadConstraints(YNode? node, int depth)
     {
         var mapping = node as YMapping;
         if (mapping?.GetString("$ref") is { } reference)
@@ -183,7 +188,8 @@ internal sealed partial class SchemaConverter
             ExclusiveMaximum: mapping.GetBool("exclusiveMaximum"),
             MinItems: mapping.GetInt("minItems"),
             MaxItems: mapping.GetInt("maxItems"),
-            AllowedNumbers: ReadNumberEnum(mapping));
+            AllowedNumbers: ReadNumberEnum(mapping),
+            StringFormat: ReadStringFormat(mapping));
 
         // 3.1 writes exclusive bounds as numbers of their own.
         if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
@@ -194,6 +200,25 @@ internal sealed partial class SchemaConverter
         if (mapping.Get("exclusiveMaximum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMaximum") is { } exclusiveMaximum)
         {
             constraints = constraints with { Maximum = exclusiveMaximum, ExclusiveMaximum = true };
+        }
+
+        // The wrapper's own keywords win; the member's fill in the rest (bounded: a wrapper may name itself).
+        if (mapping.GetSequence("allOf") is { Items.Count: 1 } single && depth < 16)
+        {
+            var inner = ReadConstraints(single.Items[0], depth + 1);
+            constraints = new ConstraintsModel(
+                constraints.MinLength ?? inner.MinLength,
+                constraints.MaxLength ?? inner.MaxLength,
+                constraints.MaxBytes ?? inner.MaxBytes,
+                constraints.Pattern ?? inner.Pattern,
+                constraints.Minimum ?? inner.Minimum,
+                constraints.Maximum ?? inner.Maximum,
+                constraints.Minimum is null ? inner.ExclusiveMinimum : constraints.ExclusiveMinimum,
+                constraints.Maximum is null ? inner.ExclusiveMaximum : constraints.ExclusiveMaximum,
+                constraints.MinItems ?? inner.MinItems,
+                constraints.MaxItems ?? inner.MaxItems,
+                constraints.AllowedNumbers.Count > 0 ? constraints.AllowedNumbers : inner.AllowedNumbers,
+                constraints.StringFormat ?? inner.StringFormat);
         }
 
         return constraints == ConstraintsModel.None ? ConstraintsModel.None : constraints;
@@ -241,6 +266,18 @@ internal sealed partial class SchemaConverter
     /// The values of a <c>type: number</c> enum (integer and string enums become enum types instead), as invariant
     /// round-trip text; empty for any other schema.
     /// </summary>
+    // The format of a string schema whose format gives no C# type of its own (date-time, date, uuid, byte and binary do).
+    private static string? ReadStringFormat(YMapping mapping)
+    {
+        var isString = mapping.Get("type") switch
+        {
+            YScalar { Value: "string" } => true,
+            YSequence types => types.Items.Any(t => t is YScalar { Value: "string" }),
+            _ => false,
+        };
+        return isString && mapping.GetString("format") is { } format && format is not ("date-time" or "date" or "uuid" or "byte" or "binary") ? format : null;
+    }
+
     private static EquatableArray<string> ReadNumberEnum(YMapping mapping)
     {
         if (mapping.GetString("type") != "number" || mapping.GetSequence("enum") is not { } values

@@ -31,12 +31,11 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
         }
     }
 
-    /// <summary>Values of a scalar parameter just outside its schema's bounds and lengths.</summary>
-    private static IEnumerable<(string What, string Text)> OutOfBounds(ParameterModel parameter)
+    /// <summary>Values of a scalar parameter or form field just outside its schema's bounds and lengths, as text.</summary>
+    private static IEnumerable<(string What, string Text)> OutOfBounds(TypeRefModel type, ConstraintsModel c)
     {
-        var c = parameter.Constraints;
-        var integer = parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
-        if (parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
+        var integer = type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
+        if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
         {
             if (c.Maximum is { } maximum && double.TryParse(maximum, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var high) && high < 1e15)
             {
@@ -50,7 +49,7 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
                 yield return ("below the minimum", below.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
         }
-        else if (parameter.Type.Kind == TypeRefKind.String && c.MaxLength is int maxLength && maxLength < 1000)
+        else if (type.Kind == TypeRefKind.String && c.MaxLength is int maxLength && maxLength < 1000)
         {
             yield return ("longer than maxLength", new string('a', maxLength + 1));
         }
@@ -76,10 +75,20 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
                 yield return ($"wrong type {where}", r => r.SetParameter(parameter, Invalid));
             }
 
-            foreach (var (what, text) in OutOfBounds(parameter))
+            foreach (var (what, text) in OutOfBounds(parameter.Type, parameter.Constraints))
             {
                 yield return ($"{what} {where}", r => r.SetParameter(parameter, text));
             }
+        }
+
+        if (operation.Body is { Encoding: BodyEncoding.Form or BodyEncoding.Multipart } form && valid.Body is not null)
+        {
+            foreach (var mutation in FormMutations(form))
+            {
+                yield return mutation;
+            }
+
+            yield break;
         }
 
         if (operation.Body is not { Encoding: BodyEncoding.Json } body || valid.Body is null)
@@ -141,6 +150,51 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
             foreach (var (what, value) in OutOfBounds(property.Constraints, property.Type))
             {
                 yield return ($"{what} property '{key}'", r => r.Edit(o => o[key] = value?.DeepClone()));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Invalid variants of a form or multipart body: a required field left out, a typed field with text that is not of
+    /// its type (an enum field with a value outside the enum), a field just outside its bounds.
+    /// </summary>
+    private IEnumerable<(string Check, Action<RawRequest> Mutate)> FormMutations(BodyModel body)
+    {
+        var kind = body.Encoding == BodyEncoding.Form ? "form" : "multipart";
+        if (body.Required)
+        {
+            yield return ("missing required body", r => r.Body = null);
+        }
+
+        if (session.Model.Types.FirstOrDefault(t => t.Name == body.Type.TypeName) is not ObjectTypeModel model)
+        {
+            yield break;
+        }
+
+        // An empty form is no body (the server and Prism read it so): leaving out the only field of an optional body sends
+        // no body, which is valid, so that removal tests nothing and is not sent.
+        var fields = FormBody.Parse(valid.Body!, valid.ContentType).Names;
+        foreach (var property in model.Properties.Take(MaxProperties))
+        {
+            var key = property.JsonName;
+            var where = $"{kind} field '{key}'";
+            if (property.Required && (body.Required || fields.Any(name => name != key)))
+            {
+                yield return ($"missing required {where}", r => r.EditForm(f => f.Remove(key)));
+            }
+
+            var scalar = property.Type.Kind == TypeRefKind.Array ? property.Type.Item : property.Type;
+            if (scalar is not null && IsTyped(scalar))
+            {
+                yield return ($"{(scalar.Kind == TypeRefKind.Enum ? "bad enum" : "wrong type")} {where}", r => r.EditForm(f => f.Set(key, Invalid)));
+            }
+
+            if (scalar is not null && property.Type.Kind != TypeRefKind.Array)
+            {
+                foreach (var (what, text) in OutOfBounds(scalar, property.Constraints))
+                {
+                    yield return ($"{what} {where}", r => r.EditForm(f => f.Set(key, text)));
+                }
             }
         }
     }
@@ -262,8 +316,15 @@ internal sealed class RawRequest
     /// <summary>Headers, including the content type.</summary>
     public List<KeyValuePair<string, string>> Headers { get; private init; } = [];
 
-    /// <summary>The body text; null for none.</summary>
-    public string? Body { get; set; }
+    /// <summary>The body text (UTF-8); null for none.</summary>
+    public string? Body
+    {
+        get => Content is null ? null : Encoding.UTF8.GetString(Content);
+        set => Content = value is null ? null : Encoding.UTF8.GetBytes(value);
+    }
+
+    /// <summary>The body bytes; null for none (a multipart body's file parts are bytes, not text).</summary>
+    public byte[]? Content { get; set; }
 
     private string? ContentType { get; init; }
 
@@ -285,7 +346,7 @@ internal sealed class RawRequest
             Headers = exchange.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).ToList(),
             ContentType = exchange.ContentType,
-            Body = exchange.Body is null ? null : Encoding.UTF8.GetString(exchange.Body),
+            Content = exchange.Body,
         };
     }
 
@@ -329,6 +390,14 @@ internal sealed class RawRequest
         Body = root.ToJsonString();
     }
 
+    /// <summary>Edits the form or multipart body.</summary>
+    public void EditForm(Action<FormBody> edit)
+    {
+        var form = FormBody.Parse(Content!, ContentType);
+        edit(form);
+        Content = form.ToBytes();
+    }
+
     /// <summary>The relative URI.</summary>
     public string Target => "/" + string.Join('/', _segments) + (_query.Count == 0 ? string.Empty : "?" + string.Join('&', _query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
 
@@ -341,9 +410,9 @@ internal sealed class RawRequest
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (Body is not null)
+        if (Content is not null)
         {
-            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
+            message.Content = new ByteArrayContent(Content);
             if (ContentType is not null)
             {
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
@@ -355,4 +424,86 @@ internal sealed class RawRequest
 
     /// <summary>The request in one line for a finding.</summary>
     public string Describe() => $"{Method} {Target}{(Body is null ? string.Empty : " " + Exchange.Shorten(Body))}";
+}
+
+/// <summary>
+/// The fields of an <c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c> body, in order, for a mutation
+/// to remove or replace. Multipart parts keep their headers and their bytes (read as Latin-1, which maps bytes one to one).
+/// </summary>
+internal sealed class FormBody
+{
+    private readonly List<(string Name, string Headers, string Value)> _fields = [];
+    private string? _boundary;
+
+    /// <summary>Splits <paramref name="content"/> by the encoding <paramref name="contentType"/> names.</summary>
+    public static FormBody Parse(byte[] content, string? contentType)
+    {
+        var form = new FormBody();
+        var media = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        if (media?.MediaType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            form._boundary = media.Parameters.FirstOrDefault(p => p.Name.Equals("boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"')
+                ?? throw new InvalidOperationException("a multipart body without a boundary");
+            var text = Encoding.Latin1.GetString(content);
+            foreach (var piece in text.Split("--" + form._boundary).Skip(1))
+            {
+                if (piece.StartsWith("--", StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                var part = piece.StartsWith("\r\n", StringComparison.Ordinal) ? piece[2..] : piece;
+                part = part.EndsWith("\r\n", StringComparison.Ordinal) ? part[..^2] : part;
+                var split = part.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+                var headers = split < 0 ? part : part[..split];
+                var name = System.Text.RegularExpressions.Regex.Match(headers, "(?<![A-Za-z])name=\"([^\"]*)\"|(?<![A-Za-z])name=([^;\\s]+)");
+                form._fields.Add((name.Groups[1].Success ? name.Groups[1].Value : name.Groups[2].Value, headers, split < 0 ? string.Empty : part[(split + 4)..]));
+            }
+
+            return form;
+        }
+
+        foreach (var pair in Encoding.UTF8.GetString(content).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            form._fields.Add((Unescape(parts[0]), string.Empty, parts.Length > 1 ? Unescape(parts[1]) : string.Empty));
+        }
+
+        return form;
+    }
+
+    /// <summary>The field names, in order (a repeated field once per value).</summary>
+    public IReadOnlyList<string> Names => _fields.Select(f => f.Name).ToList();
+
+    /// <summary>Removes every field named <paramref name="name"/>.</summary>
+    public void Remove(string name) => _fields.RemoveAll(f => f.Name == name);
+
+    /// <summary>Gives <paramref name="name"/> the one value <paramref name="value"/> (added when absent).</summary>
+    public void Set(string name, string value)
+    {
+        var first = _fields.FindIndex(f => f.Name == name);
+        var headers = first >= 0 ? _fields[first].Headers : $"Content-Disposition: form-data; name=\"{name}\"";
+        Remove(name);
+        _fields.Insert(first >= 0 ? first : _fields.Count, (name, headers, _boundary is null ? value : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(value))));
+    }
+
+    /// <summary>The body again.</summary>
+    public byte[] ToBytes()
+    {
+        if (_boundary is null)
+        {
+            return Encoding.UTF8.GetBytes(string.Join('&', _fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value))));
+        }
+
+        var builder = new StringBuilder();
+        foreach (var (_, headers, value) in _fields)
+        {
+            builder.Append("--").Append(_boundary).Append("\r\n").Append(headers).Append("\r\n\r\n").Append(value).Append("\r\n");
+        }
+
+        builder.Append("--").Append(_boundary).Append("--\r\n");
+        return Encoding.Latin1.GetBytes(builder.ToString());
+    }
+
+    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

@@ -40,7 +40,25 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
 
             arguments[variant] = values;
-            await RoundTripAsync(variant.ToString().ToLowerInvariant(), values, answer, expectedStatus: null).ConfigureAwait(false);
+            var check = variant.ToString().ToLowerInvariant();
+            if (DeclaresSuccess(operation))
+            {
+                await RoundTripAsync(check, values, answer, expectedStatus: null).ConfigureAwait(false);
+                continue;
+            }
+
+            // The document promises nothing for a successful call, so Prism has nothing to check its answer against:
+            // the call goes to the server directly, and the answer must be the one docs/decisions.md gives (204).
+            var previous = session.Traffic.Direct;
+            session.Traffic.Direct = session.Server.BaseAddress;
+            try
+            {
+                await RoundTripAsync(check, values, answer, expectedStatus: null, undeclaredSuccess: true).ConfigureAwait(false);
+            }
+            finally
+            {
+                session.Traffic.Direct = previous;
+            }
         }
 
         foreach (var response in operation.Responses.Where(r => r.StatusCode >= 400).DistinctBy(r => r.StatusCode))
@@ -58,6 +76,13 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
 
         await new InvalidRequests(session, operation, captured, recorder, Add).SendAllAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether the document declares the answer of a successful call: a 2xx, a <c>2XX</c> range or <c>default</c>
+    /// (which covers every status not listed). Without one the server answers <c>204 No Content</c>.
+    /// </summary>
+    public static bool DeclaresSuccess(OperationModel operation) =>
+        operation.Responses.Any(r => r.StatusCode is >= 200 and < 300 || r.Status.Equals("2XX", StringComparison.OrdinalIgnoreCase) || r.Status == "default");
 
     private Type? ResultType => method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
 
@@ -81,13 +106,13 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
 
             var ascii = parameter?.Location is ParameterLocation.Header or ParameterLocation.Cookie;
-            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, parameter?.Constraints, ascii);
+            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, parameter?.Constraints, ascii, nonEmpty: parameter is { Required: true });
         }
 
         return values;
     }
 
-    private async Task RoundTripAsync(string check, object?[] values, object? answer, int? expectedStatus)
+    private async Task RoundTripAsync(string check, object?[] values, object? answer, int? expectedStatus, bool undeclaredSuccess = false)
     {
         recorder.Responder = (_, _) => answer;
         var before = recorder.Calls.Count;
@@ -119,6 +144,15 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         if (exchange?.PrismViolation is { } violation)
         {
             Add(FindingKind.PrismViolation, check, violation);
+        }
+
+        if (undeclaredSuccess && exchange is not null)
+        {
+            Result.SuccessDirect++;
+            if (exchange.Status != 204)
+            {
+                Add(exchange.Status >= 500 ? FindingKind.ServerError : FindingKind.Mismatch, $"{check}: undeclared success answer", $"the operation declares no success answer, so the server must answer 204 No Content; it answered {exchange.Status} {Exchange.Shorten(exchange.ResponseBody)}");
+            }
         }
 
         Result.RoundTrips++;

@@ -34,15 +34,32 @@ internal sealed class PrismProxy : IAsyncDisposable
     /// <summary>Whether the Prism process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Prism's <c>fatal</c> line, else the end of what it printed.</summary>
-    public string Reason
+    /// <summary>Why Prism stopped: see <see cref="ReasonOf"/>.</summary>
+    public string Reason => ReasonOf(Output);
+
+    /// <summary>
+    /// Prism's <c>fatal</c> line; else, for a crash, the error line above its first stack frame and that frame (without
+    /// the machine's folders); else the end of what it printed.
+    /// </summary>
+    public static string ReasonOf(string output)
     {
-        get
+        var lines = output.Split('\n');
+        if (lines.FirstOrDefault(line => line.Contains("fatal", StringComparison.Ordinal)) is { } fatal)
         {
-            var output = Output;
-            var fatal = output.Split('\n').FirstOrDefault(line => line.Contains("fatal", StringComparison.Ordinal));
-            return (fatal ?? (output.Length > 600 ? output[^600..] : output)).Trim();
+            return fatal.Trim();
         }
+
+        var frame = Array.FindIndex(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        if (frame > 0)
+        {
+            var at = lines[frame].Trim();
+            var modules = at.IndexOf("node_modules/", StringComparison.Ordinal);
+            var start = at.LastIndexOf('(', modules < 0 ? 0 : modules);
+            at = modules < 0 ? at : at[..(start + 1)] + at[modules..];
+            return $"{lines[frame - 1].Trim()} {at}";
+        }
+
+        return (output.Length > 600 ? output[^600..] : output).Trim();
     }
 
     /// <summary>What Prism printed so far (bounded).</summary>

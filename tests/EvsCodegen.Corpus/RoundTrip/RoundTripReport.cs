@@ -30,13 +30,26 @@ internal static class RoundTripReport
             $"| {r.Name} | {r.Operations} | {r.Driven} | {r.RoundTrips} | {r.Count(FindingKind.Mismatch)} | {r.RejectedInvalid} | {r.Count(FindingKind.AcceptedInvalid)} | {r.Count(FindingKind.ServerError)} | {(r.ThroughPrism ? r.Count(FindingKind.PrismViolation).ToString(CultureInfo.InvariantCulture) : $"{r.Count(FindingKind.PrismViolation)} (no prism)")} | {cell} |");
     }
 
-    /// <summary>The summary line.</summary>
+    /// <summary>
+    /// The summary line, exactly as issue 11 asks (the run's last line):
+    /// <c>documents: N, operations: N, round-trips: N, mismatches: N, rejected-invalid: N, accepted-invalid: N, server-errors: N</c>.
+    /// </summary>
     public static string Summary(IReadOnlyList<RoundTripResult> results) => string.Create(
         CultureInfo.InvariantCulture,
         $"documents: {results.Count}, operations: {results.Sum(r => r.Operations)}, round-trips: {results.Sum(r => r.RoundTrips)}, " +
         $"mismatches: {Sum(results, FindingKind.Mismatch)}, rejected-invalid: {results.Sum(r => r.RejectedInvalid)}, " +
-        $"accepted-invalid: {Sum(results, FindingKind.AcceptedInvalid)}, server-errors: {Sum(results, FindingKind.ServerError)}, " +
-        $"prism-violations: {Sum(results, FindingKind.PrismViolation)}, not-driven: {Sum(results, FindingKind.NotDriven)}");
+        $"accepted-invalid: {Sum(results, FindingKind.AcceptedInvalid)}, server-errors: {Sum(results, FindingKind.ServerError)}");
+
+    /// <summary>
+    /// The line before the summary: Prism's findings, the operations not driven, and the calls whose success answer the
+    /// document does not declare, which went to the server directly instead of through Prism.
+    /// </summary>
+    public static string Details(IReadOnlyList<RoundTripResult> results) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"prism-violations: {Sum(results, FindingKind.PrismViolation)}, not-driven: {results.Sum(r => r.Findings.Where(f => f.Kind == FindingKind.NotDriven).Select(f => f.Operation).Distinct().Count())} operations " +
+        $"({Sum(results, FindingKind.NotDriven)} findings), undeclared-success-direct: {results.Sum(r => r.SuccessDirect)} calls " +
+        $"(operations that declare no success answer: their successful calls were checked against the server without Prism), " +
+        $"redriven-without-prism: {results.Sum(r => r.WithoutPrism.Count)} operations (Prism crashed on their traffic)");
 
     /// <summary>Every failure that makes the run red (all findings but the not-driven ones, which are listed, not failed).</summary>
     public static IEnumerable<Finding> Failures(IReadOnlyList<RoundTripResult> results) =>
@@ -51,16 +64,29 @@ internal static class RoundTripReport
             .Append(" --round-trip --markdown docs/corpus.md` (this section only; do not edit by hand). Each document's generated server runs in-process ")
             .Append("on Kestrel over recording implementations of its contracts; the generated client drives every operation (every optional value present, ")
             .Append("only the required ones, boundary values, non-ASCII text; then each declared error status) through `prism proxy --errors`, and the runner ")
-            .Append("compares what the implementation received and what the client decoded. Invalid requests (wrong types, missing required values, unknown ")
+            .Append("compares what the implementation received and what the client decoded. The successful calls of an operation that declares no ")
+            .Append("success answer (only errors) go to the server directly, since Prism has no declared answer to check them against, and must get ")
+            .Append("`204 No Content` (undeclared-success-direct below). Invalid requests (wrong types, missing required values, unknown ")
             .Append("keys, out-of-bounds values, unknown enum and discriminator values) go straight to the server and must get a 4xx without reaching the ")
-            .Append("implementation. Known generator defects are listed in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`.\n\n");
+            .Append("implementation. Known failures are listed, each with its cause (generator, harness, document or a Prism defect), in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`.\n\n");
         builder.Append(Header).Append('\n');
         foreach (var result in results)
         {
             builder.Append(Row(result)).Append('\n');
         }
 
-        builder.Append('\n').Append(Summary(results)).Append('\n').Append(EndMarker).Append('\n');
+        var notDriven = results.SelectMany(r => r.Findings).Where(f => f.Kind == FindingKind.NotDriven).ToList();
+        if (notDriven.Count > 0)
+        {
+            builder.Append("\nNot driven (every operation or call the runner could not drive, with the reason):\n\n");
+            foreach (var finding in notDriven)
+            {
+                builder.Append("- ").Append(finding.Document).Append(" `").Append(finding.Operation).Append("` (").Append(finding.Check).Append("): ")
+                    .Append(OneLine(finding.Detail).Replace("|", "\\|", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        builder.Append('\n').Append(Details(results)).Append("\n\n").Append(Summary(results)).Append('\n').Append(EndMarker).Append('\n');
         return builder.ToString();
     }
 

@@ -52,6 +52,15 @@ internal sealed class RoundTripResult(string name)
     /// <summary>Calls whose request and answer were compared (every variant and every declared error answer).</summary>
     public int RoundTrips { get; set; }
 
+    /// <summary>
+    /// Calls of operations that declare no success answer, sent to the server directly rather than through Prism (the
+    /// document gives Prism nothing to check the answer against); included in <see cref="RoundTrips"/>.
+    /// </summary>
+    public int SuccessDirect { get; set; }
+
+    /// <summary>Operations driven again straight against the server after Prism crashed on their traffic.</summary>
+    public List<string> WithoutPrism { get; } = [];
+
     /// <summary>Invalid requests answered 4xx without reaching the implementation.</summary>
     public int RejectedInvalid { get; set; }
 

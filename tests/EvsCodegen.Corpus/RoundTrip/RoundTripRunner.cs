@@ -18,7 +18,8 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// its generated client (through Prism when <paramref name="prism"/> is given), then probed with invalid requests.
 /// </summary>
 /// <param name="prism">The Prism executable; null runs without the independent oracle.</param>
-internal sealed class RoundTripRunner(string? prism)
+/// <param name="generationTimeout">How long one document's generation may take (<c>--timeout</c>); the corpus runner's default when null.</param>
+internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout = null)
 {
     private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
 
@@ -38,7 +39,7 @@ internal sealed class RoundTripRunner(string? prism)
     public async Task<RoundTripResult> RunAsync(CorpusDocument document)
     {
         var result = new RoundTripResult(document.Name);
-        var generation = CorpusRunner.RunOne(document, CorpusRunner.DefaultTimeout, keepCompilation: true);
+        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true);
         if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
         {
             result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));
@@ -114,8 +115,9 @@ internal sealed class RoundTripRunner(string? prism)
             using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
             using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? host.Address, Timeout = TimeSpan.FromSeconds(30) };
 
-            // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here.
-            clientHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "round-trip-token");
+            // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here:
+            // each operation gets the Authorization header its security requirement asks for.
+            var credentials = SecurityCredentials.Read(document.Text);
             using var serverHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
             var session = new DocumentSession(result, model, generated, traffic, serverHttp) { PrismDown = () => proxy is { HasExited: true } };
             foreach (var (surface, (contract, recorder)) in recorders)
@@ -123,12 +125,27 @@ internal sealed class RoundTripRunner(string? prism)
                 session.Clients[contract] = CreateClient(generated, document.Namespace, surface, clientHttp);
                 foreach (var operation in surface.Operations)
                 {
+                    clientHttp.DefaultRequestHeaders.Authorization = credentials.For(operation);
                     await DriveOperationAsync(session, operation, contract, recorder).ConfigureAwait(false);
                     if (proxy is { HasExited: true })
                     {
-                        // Prism died on this operation's traffic: reported against it, and a new Prism serves the next ones.
-                        result.Findings.Add(new Finding(document.Name, operation.OperationId, FindingKind.NotDriven, "prism exited", "prism crashed on this operation's traffic (a Prism defect; the remaining calls of the operation were not checked): " + proxy.Reason));
+                        // Prism died on this operation's traffic (its own defect): reported against the operation, which is then
+                        // driven again straight against the server, so its calls are still checked (without the oracle);
+                        // a new Prism serves the next operations.
+                        result.Findings.Add(new Finding(document.Name, operation.OperationId, FindingKind.NotDriven, "prism exited", "prism crashed on this operation's traffic (a Prism defect); the operation was driven again without Prism: " + proxy.Reason));
+                        result.Findings.RemoveAll(f => f.Operation == operation.OperationId && f.Kind == FindingKind.NotDriven && f.Check == "invalid requests");
                         await proxy.DisposeAsync().ConfigureAwait(false);
+                        traffic.Direct = host.Address;
+                        try
+                        {
+                            result.WithoutPrism.Add(operation.OperationId);
+                            await DriveOperationAsync(session, operation, contract, recorder, countDriven: false).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            traffic.Direct = null;
+                        }
+
                         proxy = await PrismProxy.StartAsync(prism!, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
                         traffic.Upstream = proxy.Address;
                     }
@@ -144,7 +161,7 @@ internal sealed class RoundTripRunner(string? prism)
         }
     }
 
-    private static async Task DriveOperationAsync(DocumentSession session, OperationModel operation, Type contract, RecordingApi recorder)
+    private static async Task DriveOperationAsync(DocumentSession session, OperationModel operation, Type contract, RecordingApi recorder, bool countDriven = true)
     {
         var result = session.Result;
         var method = contract.GetMethod(operation.MethodName + "Async");
@@ -165,7 +182,7 @@ internal sealed class RoundTripRunner(string? prism)
             result.Findings.Add(new Finding(result.Name, operation.OperationId, FindingKind.NotDriven, "driver", $"{e.GetType().Name}: {e.Message}"));
         }
 
-        if (!result.Findings.Any(f => f.Operation == operation.OperationId && f.Kind == FindingKind.NotDriven && f.Check is "synthesis" or "driver" or "contract"))
+        if (countDriven && !result.Findings.Any(f => f.Operation == operation.OperationId && f.Kind == FindingKind.NotDriven && f.Check is "synthesis" or "driver" or "contract"))
         {
             result.Driven++;
         }

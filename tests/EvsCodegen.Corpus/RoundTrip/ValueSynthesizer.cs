@@ -68,8 +68,20 @@ internal sealed class ValueSynthesizer
     /// <param name="reference">The model's view of the value, for string formats and item constraints.</param>
     /// <param name="constraints">The constraints on the value itself.</param>
     /// <param name="asciiOnly">Text that goes into a header or a cookie.</param>
-    public object Create(Type type, TypeRefModel? reference, ConstraintsModel? constraints, bool asciiOnly = false) =>
-        Create(type, reference, constraints ?? ConstraintsModel.None, asciiOnly, 0);
+    /// <param name="nonEmpty">
+    /// A required parameter's list: an empty list puts nothing on the wire (the parameter would be absent), so it gets at
+    /// least one item (at least <c>minItems</c>) in every variant.
+    /// </param>
+    public object Create(Type type, TypeRefModel? reference, ConstraintsModel? constraints, bool asciiOnly = false, bool nonEmpty = false)
+    {
+        constraints ??= ConstraintsModel.None;
+        if (nonEmpty && constraints.MinItems is null or 0)
+        {
+            constraints = constraints with { MinItems = 1 };
+        }
+
+        return Create(type, reference, constraints, asciiOnly, 0);
+    }
 
     private object Create(Type type, TypeRefModel? reference, ConstraintsModel constraints, bool asciiOnly, int depth)
     {
@@ -77,7 +89,7 @@ internal sealed class ValueSynthesizer
         _counter++;
         if (type == typeof(string))
         {
-            return Text(reference?.Format, constraints, asciiOnly);
+            return Text(constraints.StringFormat, constraints, asciiOnly);
         }
 
         if (type == typeof(bool))
@@ -234,7 +246,14 @@ internal sealed class ValueSynthesizer
 
     private string Text(string? format, ConstraintsModel constraints, bool asciiOnly)
     {
-        var text = Formatted(format) ?? _variant switch
+        if (Formatted(format) is { } formatted)
+        {
+            // A formatted value is valid as it is; the length bounds still apply when they allow it.
+            return formatted.Length >= (constraints.MinLength ?? 0) && formatted.Length <= (constraints.MaxLength ?? int.MaxValue) ? formatted
+                : throw new SynthesisException($"no '{format}' value fits the length bounds [{constraints.MinLength}, {constraints.MaxLength}]");
+        }
+
+        var text = _variant switch
         {
             Variant.Minimal => "m",
             Variant.Unicode when !asciiOnly => $"h\u00e9llo w\u00f6rld \u2713 \u4e16\u754c {_counter}",
@@ -267,17 +286,28 @@ internal sealed class ValueSynthesizer
     private static bool Fits(string text, ConstraintsModel constraints) =>
         text.Length >= (constraints.MinLength ?? 0) && text.Length <= (constraints.MaxLength ?? int.MaxValue);
 
+    // Values valid for the formats JSON Schema defines (and Prism checks); the unicode variant uses the
+    // internationalized forms where the format allows non-ASCII. Other formats (int32 on a string, custom ones) get plain text.
     private string? Formatted(string? format) => format switch
     {
         "email" => $"user{_counter}@example.com",
-        "uri" or "url" => $"https://example.com/r{_counter}",
-        "hostname" => "example.com",
-        "ipv4" => "192.0.2.1",
-        "ipv6" => "2001:db8::1",
+        "idn-email" => _variant == Variant.Unicode ? $"us\u00e9r{_counter}@exampl\u00e9.com" : $"user{_counter}@example.com",
+        "uri" or "url" or "iri" => $"https://example.com/r{_counter}",
+        "uri-reference" or "iri-reference" => _variant == Variant.Minimal ? $"r{_counter}" : $"/r/{_counter}?q=1#f",
+        "uri-template" => $"https://example.com/r/{{id}}",
+        "hostname" => $"host{_counter}.example.com",
+        "idn-hostname" => _variant == Variant.Unicode ? "b\u00fccher.example" : $"host{_counter}.example.com",
+        "ipv4" => $"192.0.2.{_counter % 250}",
+        "ipv6" => $"2001:db8::{_counter % 0xffff:x}",
         "date-time" => "2021-03-04T05:06:07Z",
         "date" => "2021-03-04",
-        "time" => "05:06:07",
+        "time" => "05:06:07Z",
+        "duration" => "P1DT2H",
         "uuid" => new Guid(_counter, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).ToString(),
+        "byte" => Convert.ToBase64String([(byte)_counter, 0xfb, 0xff]),
+        "json-pointer" => "/a/b",
+        "relative-json-pointer" => "0/a",
+        "regex" => "^a+$",
         _ => null,
     };
 
@@ -299,6 +329,18 @@ internal sealed class ValueSynthesizer
             throw new SynthesisException($"no {type.Name} lies within [{constraints.Minimum}, {constraints.Maximum}]");
         }
 
+        if (constraints.AllowedNumbers.Count > 0)
+        {
+            // A number enum: one of its values, picked like an enum member; within the type, else the operation is not driven.
+            var allowed = constraints.AllowedNumbers.Select(Parse).OfType<double>().Where(v => v >= min && v <= max && (!integer || v == Math.Floor(v))).ToList();
+            if (allowed.Count == 0)
+            {
+                throw new SynthesisException($"no value of the enum [{string.Join(", ", constraints.AllowedNumbers)}] is a {type.Name} within the bounds");
+            }
+
+            return AsNumber(type, allowed[_variant switch { Variant.Boundary => allowed.Count - 1, Variant.Unicode => allowed.Count / 2, _ => 0 }]);
+        }
+
         var wanted = _variant switch
         {
             Variant.Minimal => 0d,
@@ -306,7 +348,11 @@ internal sealed class ValueSynthesizer
             Variant.Unicode => integer ? -7d : -7.25,
             _ => integer ? 42d : 4.5,
         };
-        var value = Math.Clamp(wanted, min, max);
+        return AsNumber(type, Math.Clamp(wanted, min, max));
+    }
+
+    private static object AsNumber(Type type, double value)
+    {
         return type == typeof(int) ? (int)value
             : type == typeof(long) ? (long)value
             : type == typeof(float) ? (float)value

@@ -238,4 +238,65 @@ public sealed class SchemaParsingTests
         Assert.Equal(new TypeRefModel(TypeRefKind.Enum, Nullable: true, TypeName: "ItemSize"), model.Object("Item").Property("size").Type);
         Assert.Equal(["small", "large"], model.Enum("ItemSize").Members.Select(m => m.Value));
     }
+
+    [Fact]
+    public void StringFormat_IsKeptForStringsThatStayStrings_AndOnlyForThem()
+    {
+        var model = Parse.Model("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /things:
+                get:
+                  parameters:
+                    - {name: callback, in: query, schema: {type: string, format: uri}}
+                  responses:
+                    '204': {description: none}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    site: {type: string, format: uri}
+                    mail: {type: [string, 'null'], format: email}
+                    when: {type: string, format: date-time}
+                    count: {type: integer, format: int32}
+                    plain: {type: string}
+            """);
+
+        var thing = model.Object("Thing");
+        Assert.Equal("uri", thing.Property("site").Constraints.StringFormat);
+        Assert.Equal("email", thing.Property("mail").Constraints.StringFormat);
+        Assert.Null(thing.Property("when").Constraints.StringFormat);
+        Assert.Null(thing.Property("count").Constraints.StringFormat);
+        Assert.Null(thing.Property("plain").Constraints.StringFormat);
+        Assert.Equal("uri", model.Surfaces.Single().Operations.Single().Parameters.Single().Constraints.StringFormat);
+    }
+
+    [Fact]
+    public void Constraints_OfASingleMemberAllOfWrapper_AreTheMembers_UnderTheWrappersOwn()
+    {
+        var model = Parse.Model("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Level: {type: number, enum: [1, 2, 3]}
+                Code: {type: string, minLength: 2, maxLength: 8}
+                Holder:
+                  type: object
+                  properties:
+                    level: {nullable: true, allOf: [{$ref: '#/components/schemas/Level'}]}
+                    code: {maxLength: 4, allOf: [{$ref: '#/components/schemas/Code'}]}
+                    loop: {allOf: [{$ref: '#/components/schemas/Loop'}]}
+                Loop: {allOf: [{$ref: '#/components/schemas/Loop'}]}
+            """);
+
+        var holder = model.Object("Holder");
+        Assert.Equal(["1", "2", "3"], holder.Property("level").Constraints.AllowedNumbers);
+        Assert.Equal((2, 4), (holder.Property("code").Constraints.MinLength, holder.Property("code").Constraints.MaxLength));
+        Assert.Equal(ConstraintsModel.None, holder.Property("loop").Constraints);
+    }
 }
+
