@@ -149,7 +149,9 @@ internal static partial class ClientEmitter
 
     private static void EmitBody(SourceWriter w, BodyModel body)
     {
-        var mayBeNull = CSharp.MayBeNull(body.Type, body.Required);
+        // A required JSON body whose schema allows null is always sent: null travels as the JSON literal `null`.
+        var sendsNull = body.Required && body.Type.Nullable && body.Encoding == BodyEncoding.Json;
+        var mayBeNull = CSharp.MayBeNull(body.Type, body.Required) && !sendsNull;
         if (mayBeNull)
         {
             w.Open($"if ({body.Name} is not null)");
