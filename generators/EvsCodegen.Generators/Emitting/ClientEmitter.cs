@@ -32,15 +32,16 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, operation, context.ApiKeys.Any(k => k.In == "query"));
+            EmitOperation(w, context, operation);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel operation, bool queryKeys)
+    private static void EmitOperation(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
+        var queryKeys = context.ApiKeys.Any(k => k.In == "query");
         w.Line("/// <inheritdoc/>");
         if (operation.Deprecated)
         {
@@ -66,7 +67,7 @@ internal static partial class ClientEmitter
             EmitParameter(w, parameter);
         }
 
-        w.Line($"_options.Apply(request, {(query ? "query" : "null")});");
+        w.Line($"_options.Apply(request, {(query ? "query" : "null")}{CredentialSchemes(context, operation)});");
         w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
         if (operation.Body is { } body)
         {
@@ -78,6 +79,20 @@ internal static partial class ClientEmitter
         w.Line(operation.Success?.Type is null ? send : "var response = " + send);
         EmitResult(w, operation);
         w.Close();
+    }
+
+    /// <summary>
+    /// The apiKey schemes the call sends, as a third argument of <c>Apply</c>: none when the operation takes every key
+    /// the document has (or no <c>security</c> is declared), else the schemes its requirements name, possibly none.
+    /// </summary>
+    private static string CredentialSchemes(ApiContextModel context, OperationModel operation)
+    {
+        if (operation.SecuritySchemes is not { } schemes || context.ApiKeys.All(k => schemes.Contains(k.SchemeName)))
+        {
+            return string.Empty;
+        }
+
+        return ", [" + string.Join(", ", context.ApiKeys.Where(k => schemes.Contains(k.SchemeName)).Select(k => Text.Literal(k.SchemeName))) + "]";
     }
 
     /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>

@@ -29,6 +29,10 @@ internal sealed record SurfaceModel(
 /// <param name="Body">The request body, if any.</param>
 /// <param name="Success">The response the method returns.</param>
 /// <param name="Responses">Every documented response, in document order.</param>
+/// <param name="SecuritySchemes">
+/// The security schemes the operation's requirements name (its own <c>security</c>, else the document's), any
+/// alternative; null when neither declares <c>security</c>, and then the client sends every configured API key.
+/// </param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -40,7 +44,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResponseModel? Success,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    EquatableArray<string>? SecuritySchemes = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

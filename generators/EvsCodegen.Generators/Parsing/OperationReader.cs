@@ -190,7 +190,22 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            ReadSecuritySchemes(operation));
+    }
+
+    /// <summary>
+    /// The scheme names of the operation's security requirements (every alternative), from its own <c>security</c> or
+    /// else the document's; null when neither declares one. An empty list (<c>security: []</c>) means none.
+    /// </summary>
+    private EquatableArray<string>? ReadSecuritySchemes(YMapping operation)
+    {
+        if ((operation.GetSequence("security") ?? _context.Root.GetSequence("security")) is not { } requirements)
+        {
+            return null;
+        }
+
+        return requirements.Items.OfType<YMapping>().SelectMany(r => r.Entries.Select(e => e.Key.Value)).Distinct(StringComparer.Ordinal).ToEquatableArray();
     }
 
     private static string DeriveOperationId(string method, string path)
