@@ -96,6 +96,16 @@ internal static class DiagnosticDescriptors
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS1030: a server URL names a variable that has no default.</summary>
+    public static readonly DiagnosticDescriptor ServerVariableWithoutDefault = Create(
+        "EVS1030", "Server variable without a default", "The server variable '{0}' of '{1}' has no default (OpenAPI requires one); it is left out of the base path",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1031: an error response declares only media types the server cannot write.</summary>
+    public static readonly DiagnosticDescriptor ErrorMediaTypeNotWritable = Create(
+        "EVS1031", "Error media type not written", "The {0} response of {1} declares only {2}, which the server cannot write; its errors are answered as application/json",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",

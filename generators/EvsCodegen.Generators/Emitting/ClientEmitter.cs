@@ -68,7 +68,9 @@ internal static partial class ClientEmitter
         }
 
         w.Line($"_options.Apply(request, {(query ? "query" : "null")}{CredentialSchemes(context, operation)});");
-        w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
+        // Without a BaseAddress on the HttpClient, the document's absolute server URL is the address (docs/decisions.md).
+        var serverUrl = context.Server?.AbsoluteUrl is { } url ? ", " + Text.Literal(url) : string.Empty;
+        w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")}{serverUrl});");
         if (operation.Body is { } body)
         {
             EmitBody(w, body);

@@ -24,19 +24,19 @@ internal static class ServerEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitAction(w, operation);
+            EmitAction(w, operation, context.Server?.BasePath ?? string.Empty);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitAction(SourceWriter w, OperationModel operation)
+    private static void EmitAction(SourceWriter w, OperationModel operation, string basePath)
     {
         var tokens = RouteTokens(operation);
         w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
-        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation, tokens))})]");
+        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(basePath, operation, tokens))})]");
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");
@@ -251,7 +251,8 @@ internal static class ServerEmitter
     private static bool IsRouteName(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
 
-    private static string RouteTemplate(OperationModel operation, Dictionary<string, string> tokens)
+    /// <summary>The route of an operation: the servers' base path (docs/decisions.md), then the operation's path template.</summary>
+    private static string RouteTemplate(string basePath, OperationModel operation, Dictionary<string, string> tokens)
     {
         var template = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
@@ -260,6 +261,8 @@ internal static class ServerEmitter
         }
 
         // Braces left in literal segments are escaped for the route parser; placeholders become route tokens.
-        return template.Replace("{", "{{").Replace("}", "}}").Replace('\u0001', '{').Replace('\u0002', '}');
+        return Escape(basePath) + Escape(template).Replace('\u0001', '{').Replace('\u0002', '}');
+
+        static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
     }
 }

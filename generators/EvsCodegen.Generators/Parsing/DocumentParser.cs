@@ -121,7 +121,8 @@ internal static partial class DocumentParser
             info?.GetString("version") ?? string.Empty,
             ReadApiKeys(context, components?.GetMapping("securitySchemes")),
             operations.Faults,
-            ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
+            ReadEnvelope(context, schemas, components?.GetMapping("schemas")),
+            ServerReader.Read(context));
 
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }

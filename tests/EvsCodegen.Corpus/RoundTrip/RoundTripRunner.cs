@@ -94,12 +94,16 @@ internal sealed class RoundTripRunner(string? prism)
 
             services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
         }).ConfigureAwait(false);
+        // The server's routes start with the servers' base path: the client's address is the server URL, base path included.
+        // Prism ignores base paths (it matches the request's path against 'paths' alone), so it hears the bare path and
+        // forwards to the server URL.
+        var serverUrl = new Uri(host.Address, (model.Context.Server?.BasePath ?? string.Empty).TrimStart('/') + "/");
         PrismProxy? proxy = null;
         if (prism is not null)
         {
             try
             {
-                proxy = await PrismProxy.StartAsync(prism, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                proxy = await PrismProxy.StartAsync(prism, document.Path, serverUrl, s_prismStart).ConfigureAwait(false);
                 result.ThroughPrism = true;
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException)
@@ -112,7 +116,7 @@ internal sealed class RoundTripRunner(string? prism)
         try
         {
             using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
-            using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? host.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? serverUrl, Timeout = TimeSpan.FromSeconds(30) };
 
             // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here.
             clientHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "round-trip-token");
@@ -129,7 +133,7 @@ internal sealed class RoundTripRunner(string? prism)
                         // Prism died on this operation's traffic: reported against it, and a new Prism serves the next ones.
                         result.Findings.Add(new Finding(document.Name, operation.OperationId, FindingKind.NotDriven, "prism exited", "prism crashed on this operation's traffic (a Prism defect; the remaining calls of the operation were not checked): " + proxy.Reason));
                         await proxy.DisposeAsync().ConfigureAwait(false);
-                        proxy = await PrismProxy.StartAsync(prism!, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                        proxy = await PrismProxy.StartAsync(prism!, document.Path, serverUrl, s_prismStart).ConfigureAwait(false);
                         traffic.Upstream = proxy.Address;
                     }
                 }
