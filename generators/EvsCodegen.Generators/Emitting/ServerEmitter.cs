@@ -103,7 +103,7 @@ internal static class ServerEmitter
 
         w.Close();
         w.Open("catch (global::System.Exception exception)");
-        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}).ConfigureAwait(false);");
+        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorMediaTypes(operation)}).ConfigureAwait(false);");
         w.Close();
         w.Close();
     }
@@ -121,6 +121,44 @@ internal static class ServerEmitter
     /// </summary>
     private static string JsonMediaType(ResponseModel success) =>
         success.ContentType is { } declared && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? ", " + Text.Literal(declared) : string.Empty;
+
+    /// <summary>
+    /// The media type of each error answer, as a function of its status, when the operation declares one other than
+    /// <c>application/json</c> that the server writes (a JSON type, <c>text/plain</c>); empty when every error is plain JSON.
+    /// Exact statuses come first, then <c>4XX</c>/<c>5XX</c>, then <c>default</c>, as OpenAPI resolves them.
+    /// </summary>
+    private static string ErrorMediaTypes(OperationModel operation)
+    {
+        var arms = new List<(string Pattern, string? MediaType)>();
+        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        string? fallback = null;
+        foreach (var response in operation.Responses.OrderBy(r => r.StatusCode == 0 ? 1 : 0))
+        {
+            var mediaType = response.ContentType is { } declared && ErrorAnswers.IsWritable(response)
+                && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? declared : null;
+            if (response.StatusCode >= 400 && seen.Add(response.Status))
+            {
+                arms.Add((response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), mediaType));
+            }
+            else if (response.Status.Length == 3 && response.Status[0] is '4' or '5' && response.Status != "default" && seen.Add(response.Status))
+            {
+                var low = (response.Status[0] - '0') * 100;
+                arms.Add(($">= {low} and < {low + 100}", mediaType));
+            }
+            else if (response.Status == "default")
+            {
+                fallback = mediaType;
+            }
+        }
+
+        if (fallback is null && arms.All(a => a.MediaType is null))
+        {
+            return string.Empty;
+        }
+
+        var cases = string.Concat(arms.Select(a => $"{a.Pattern} => {(a.MediaType is null ? "null" : Text.Literal(a.MediaType))}, "));
+        return $", static status => status switch {{ {cases}_ => {(fallback is null ? "null" : Text.Literal(fallback))} }}";
+    }
 
     /// <summary>The document's fault table, which every answer of the controller is written with.</summary>
     private const string FaultsTable = RuntimeEmitter.FaultsTable;

@@ -114,6 +114,20 @@ internal static class BodyEncodings
     public static bool IsForm(this BodyEncoding encoding) => encoding is BodyEncoding.Form or BodyEncoding.Multipart;
 }
 
+/// <summary>Facts about error answers that parser and emitters share (docs/decisions.md, "Error answers in the declared media type").</summary>
+internal static class ErrorAnswers
+{
+    /// <summary>A media type without its parameters, in lower case.</summary>
+    public static string BaseType(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Whether the server writes its error answers for <paramref name="response"/> in the declared media type: a JSON
+    /// type as JSON, <c>text/plain</c> as the message; a response without content is answered as <c>application/json</c>.
+    /// </summary>
+    public static bool IsWritable(ResponseModel response) =>
+        response.ContentType is null || response.Encoding == BodyEncoding.Json || BaseType(response.ContentType) == "text/plain";
+}
+
 /// <summary>A request body.</summary>
 /// <param name="ContentType">The media type sent.</param>
 /// <param name="Encoding">How the body is encoded.</param>

@@ -338,7 +338,13 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type);
+            if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
+            {
+                _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));
+            }
+
+            responses.Add(model);
         }
 
         return responses;
@@ -367,6 +373,11 @@ internal sealed partial class OperationReader
         _faults[statusCode] = model;
     }
 
+    private static string BaseType(string mediaType) => ErrorAnswers.BaseType(mediaType);
+
+    private static bool IsError(string status, int code) =>
+        code >= 400 || status == "default" || (status.Length == 3 && status[0] is '4' or '5' && status.EndsWith("XX", StringComparison.OrdinalIgnoreCase));
+
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
     {
         foreach (var entry in content.Entries)
@@ -381,7 +392,16 @@ internal sealed partial class OperationReader
 
         foreach (var entry in content.Entries)
         {
-            var baseType = entry.Key.Value.Split(';')[0].Trim().ToLowerInvariant();
+            // Of the text types, text/plain is the one any message can be written in (an error's, for one).
+            if (BaseType(entry.Key.Value) == "text/plain")
+            {
+                return (entry.Key.Value, BodyEncoding.Text, null);
+            }
+        }
+
+        foreach (var entry in content.Entries)
+        {
+            var baseType = BaseType(entry.Key.Value);
             if (baseType.StartsWith("text/", StringComparison.Ordinal) && baseType != "text/event-stream")
             {
                 return (entry.Key.Value, BodyEncoding.Text, null);
