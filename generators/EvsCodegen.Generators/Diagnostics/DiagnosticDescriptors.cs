@@ -106,6 +106,11 @@ internal static class DiagnosticDescriptors
         "EVS1031", "Error media type not written", "The {0} response of {1} declares only {2}, which the server cannot write; its errors are answered as application/json",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS1032: a union's discriminator cannot be fixed on one of its alternatives.</summary>
+    public static readonly DiagnosticDescriptor DiscriminatorNotFixed = Create(
+        "EVS1032", "Discriminator not fixed on an alternative", "The discriminator '{0}' cannot be fixed on {1}: {2}",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",

@@ -124,6 +124,7 @@ internal static partial class DocumentParser
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")),
             ServerReader.Read(context));
 
+        schemas.FixDiscriminators();
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 
