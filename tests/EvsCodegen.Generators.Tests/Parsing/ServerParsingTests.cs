@@ -9,7 +9,7 @@ public sealed class ServerParsingTests
     [Theory]
     [InlineData("https://api.example.com/v2", "/v2", "https://api.example.com/v2")]
     [InlineData("https://api.example.com/v2/", "/v2", "https://api.example.com/v2/")]
-    [InlineData("https://{region}.example.com:{port}/{version}/api", "/eu/v3/api", "https://eu.example.com:8443/v3/api")]
+    [InlineData("https://{region}.example.com:{port}/{version}/api", "/v3/api", "https://eu.example.com:8443/v3/api")]
     [InlineData("/api/v1", "/api/v1", null)]
     [InlineData("api/v1", "/api/v1", null)]
     [InlineData("./v1?x=1", "/v1", null)]
