@@ -72,7 +72,7 @@ if (only is not null)
 
 if (roundTrip)
 {
-    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2));
+    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2), timeout);
 }
 
 Console.WriteLine(CorpusReport.Header);

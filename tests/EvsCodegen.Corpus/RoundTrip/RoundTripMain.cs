@@ -8,7 +8,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 internal static class RoundTripMain
 {
     /// <summary>Runs the command; <paramref name="prism"/> is null for <c>--no-prism</c> and empty when Prism was not found.</summary>
-    public static int Run(IReadOnlyList<CorpusDocument> documents, string folder, string? prism, string? markdown, string? expectedFile, int parallelism)
+    public static int Run(IReadOnlyList<CorpusDocument> documents, string folder, string? prism, string? markdown, string? expectedFile, int parallelism, TimeSpan generationTimeout)
     {
         if (prism is { Length: 0 })
         {
@@ -17,7 +17,7 @@ internal static class RoundTripMain
         }
 
         Console.WriteLine(RoundTripReport.Header);
-        var results = new RoundTripRunner(prism).Run(documents, parallelism);
+        var results = new RoundTripRunner(prism) { GenerationTimeout = generationTimeout }.Run(documents, parallelism);
         foreach (var result in results)
         {
             Console.WriteLine(RoundTripReport.Row(result));

@@ -22,6 +22,9 @@ internal sealed class RoundTripRunner(string? prism)
 {
     private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long one document's generation may take before it counts as a hang (the runner's <c>--timeout</c>).</summary>
+    public TimeSpan GenerationTimeout { get; init; } = CorpusRunner.DefaultTimeout;
+
     /// <summary>Runs every document, <paramref name="parallelism"/> at a time; results come back in document order.</summary>
     public IReadOnlyList<RoundTripResult> Run(IReadOnlyList<CorpusDocument> documents, int parallelism, Action<RoundTripResult>? progress = null)
     {
@@ -38,7 +41,7 @@ internal sealed class RoundTripRunner(string? prism)
     public async Task<RoundTripResult> RunAsync(CorpusDocument document)
     {
         var result = new RoundTripResult(document.Name);
-        var generation = CorpusRunner.RunOne(document, CorpusRunner.DefaultTimeout, keepCompilation: true);
+        var generation = CorpusRunner.RunOne(document, GenerationTimeout, keepCompilation: true);
         if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
         {
             result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));

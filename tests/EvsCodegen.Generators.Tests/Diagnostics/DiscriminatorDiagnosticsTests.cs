@@ -28,7 +28,7 @@ public sealed class DiscriminatorDiagnosticsTests
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS1032", document.Position);
 
-        Assert.Equal("The discriminator 'kind' cannot be fixed on A: the property is not a non-null string (Int32); its value is neither set nor checked by A", diagnostic.GetMessage());
+        Assert.Equal("The discriminator 'kind' cannot be fixed on A: the property is not a non-null string (Int64); its value is neither set nor checked by A", diagnostic.GetMessage());
     }
 
     [Fact]
