@@ -39,10 +39,25 @@ public static partial class ApiServerRuntime
     /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
     /// <param name="declared">The operation's declared error shapes (generated).</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public static async Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults, ApiErrorWriter declared)
+    public static Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults, ApiErrorWriter declared) =>
+        WriteFailureAsync(http, exception, faults, declared, static _ => null);
+
+    /// <summary>
+    /// Answers a failure as <see cref="WriteFailureAsync(HttpContext, Exception, ApiFaultTable, ApiErrorWriter)"/> does;
+    /// a status that <paramref name="declared"/> leaves to the fault table is written in the media type
+    /// <paramref name="mediaTypeOf"/> gives for it (see <see cref="WriteErrorAsync(HttpContext, ApiFaultTable, int, string, string?)"/>).
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <param name="declared">The operation's declared error shapes (generated).</param>
+    /// <param name="mediaTypeOf">The declared media type for a status; null for <c>application/json</c>.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static async Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults, ApiErrorWriter declared, Func<int, string?> mediaTypeOf)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(declared);
+        ArgumentNullException.ThrowIfNull(mediaTypeOf);
         if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
         {
             return;
@@ -67,7 +82,7 @@ public static partial class ApiServerRuntime
             return;
         }
 
-        await WriteErrorAsync(http, faults, error.StatusCode, error.Message).ConfigureAwait(false);
+        await WriteErrorAsync(http, faults, error.StatusCode, error.Message, mediaTypeOf(error.StatusCode)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -177,19 +177,40 @@ public static partial class ApiServerRuntime
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="message">The message.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public static async Task WriteErrorAsync(HttpContext http, ApiFaultTable faults, int statusCode, string message)
+    public static Task WriteErrorAsync(HttpContext http, ApiFaultTable faults, int statusCode, string message) =>
+        WriteErrorAsync(http, faults, statusCode, message, mediaType: null);
+
+    /// <summary>
+    /// Writes the documented error answer for a status in the media type the document declares for it: the error's JSON
+    /// with that exact media type for a JSON type (<c>application/problem+json</c>), the message alone as UTF-8 text for
+    /// <c>text/plain</c>, and <c>application/json</c> when <paramref name="mediaType"/> is null.
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="mediaType">The declared media type of the answer: a JSON type or <c>text/plain</c>; null for <c>application/json</c>.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static async Task WriteErrorAsync(HttpContext http, ApiFaultTable faults, int statusCode, string message, string? mediaType)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(message);
         if (http.Response.HasStarted)
         {
             http.Abort();
             return;
         }
 
-        var body = ApiJsonValue.Serialize((faults, statusCode, message), static (writer, error) => error.faults.WriteError(writer, error.statusCode, error.message));
         http.Response.Clear();
-        await WriteAsync(http, statusCode, body, "application/json").ConfigureAwait(false);
+        if (mediaType is not null && MemoryExtensions.Equals(MediaTypes.WithoutParameters(mediaType), "text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteAsync(http, statusCode, System.Text.Encoding.UTF8.GetBytes(message), mediaType).ConfigureAwait(false);
+            return;
+        }
+
+        var body = ApiJsonValue.Serialize((faults, statusCode, message), static (writer, error) => error.faults.WriteError(writer, error.statusCode, error.message));
+        await WriteAsync(http, statusCode, body, mediaType ?? "application/json").ConfigureAwait(false);
     }
 
     /// <summary>
@@ -200,12 +221,25 @@ public static partial class ApiServerRuntime
     /// <param name="exception">What went wrong.</param>
     /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    public static Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults)
+    public static Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults) =>
+        WriteFailureAsync(http, exception, faults, static _ => null);
+
+    /// <summary>
+    /// Answers a failure as <see cref="WriteFailureAsync(HttpContext, Exception, ApiFaultTable)"/> does, in the media type
+    /// the operation declares for the answer's status (see <see cref="WriteErrorAsync(HttpContext, ApiFaultTable, int, string, string?)"/>).
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <param name="mediaTypeOf">The declared media type for a status; null for <c>application/json</c>.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public static Task WriteFailureAsync(HttpContext http, Exception exception, ApiFaultTable faults, Func<int, string?> mediaTypeOf)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(mediaTypeOf);
         if (exception is ApiException api)
         {
-            return WriteErrorAsync(http, faults, api.StatusCode, api.Message);
+            return WriteErrorAsync(http, faults, api.StatusCode, api.Message, mediaTypeOf(api.StatusCode));
         }
 
         if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
@@ -215,7 +249,7 @@ public static partial class ApiServerRuntime
 
         var loggers = http.RequestServices.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
         LogUnhandled(loggers?.CreateLogger("EvsCodegen.Server") ?? NullLogger.Instance, exception, http.Request.Path.Value);
-        return WriteErrorAsync(http, faults, 500, InternalErrorMessage);
+        return WriteErrorAsync(http, faults, 500, InternalErrorMessage, mediaTypeOf(500));
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception in {Path}")]

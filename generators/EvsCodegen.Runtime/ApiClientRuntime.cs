@@ -11,9 +11,26 @@ namespace EvsCodegen.Runtime;
 public static partial class ApiClientRuntime
 {
     /// <summary>The absolute URI of a call: base address (with a trailing slash ensured), relative path and query.</summary>
-    public static Uri BuildUri(HttpClient client, string relativePath, List<KeyValuePair<string, string>>? query)
+    /// <param name="client">The HTTP client; its <c>BaseAddress</c> is the server URL.</param>
+    /// <param name="relativePath">The operation's path, relative to the server URL.</param>
+    /// <param name="query">The query pairs, in order; null or empty for none.</param>
+    public static Uri BuildUri(HttpClient client, string relativePath, List<KeyValuePair<string, string>>? query) =>
+        BuildUri(client, relativePath, query, defaultBaseAddress: null);
+
+    /// <summary>
+    /// The absolute URI of a call: base address (with a trailing slash ensured), relative path and query; when the
+    /// client has no <c>BaseAddress</c>, <paramref name="defaultBaseAddress"/> (the document's server URL) is used.
+    /// </summary>
+    /// <param name="client">The HTTP client; its <c>BaseAddress</c>, when set, is the server URL.</param>
+    /// <param name="relativePath">The operation's path, relative to the server URL.</param>
+    /// <param name="query">The query pairs, in order; null or empty for none.</param>
+    /// <param name="defaultBaseAddress">The absolute server URL of the document, or null when it has none.</param>
+    public static Uri BuildUri(HttpClient client, string relativePath, List<KeyValuePair<string, string>>? query, string? defaultBaseAddress)
     {
-        var baseAddress = client.BaseAddress ?? throw new InvalidOperationException("Set HttpClient.BaseAddress to the server's root before calling the API.");
+        ArgumentNullException.ThrowIfNull(client);
+        var baseAddress = client.BaseAddress
+            ?? (defaultBaseAddress is null ? null : new Uri(defaultBaseAddress, UriKind.Absolute))
+            ?? throw new InvalidOperationException("Set HttpClient.BaseAddress to the server URL before calling the API.");
         var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         if (query is null || query.Count == 0)
         {

@@ -101,6 +101,21 @@ internal static class DiagnosticDescriptors
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS1030: a server URL names a variable that has no default.</summary>
+    public static readonly DiagnosticDescriptor ServerVariableWithoutDefault = Create(
+        "EVS1030", "Server variable without a default", "The server variable '{0}' of '{1}' has no default (OpenAPI requires one); it is left out of the base path",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1031: an error response declares only media types the server cannot write.</summary>
+    public static readonly DiagnosticDescriptor ErrorMediaTypeNotWritable = Create(
+        "EVS1031", "Error media type not written", "The {0} response of {1} declares only {2}, which the server cannot write; its errors are answered as application/json",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1032: a union's discriminator cannot be fixed on one of its alternatives.</summary>
+    public static readonly DiagnosticDescriptor DiscriminatorNotFixed = Create(
+        "EVS1032", "Discriminator not fixed on an alternative", "The discriminator '{0}' cannot be fixed on {1}: {2}",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
@@ -224,7 +239,8 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
-        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
+        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
+        ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,

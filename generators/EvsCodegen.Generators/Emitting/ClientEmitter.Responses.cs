@@ -64,7 +64,7 @@ internal static partial class ClientEmitter
     /// The whole-response method of an operation with a result type: the same request, the headers kept, and the body
     /// and headers read by the declared status; an undeclared status is an <c>ApiException</c>.
     /// </summary>
-    private static void EmitWithResponse(SourceWriter w, OperationModel operation, bool queryKeys)
+    private static void EmitWithResponse(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
         if (operation.Result is not { } result)
         {
@@ -79,7 +79,7 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {CSharp.Task}<{result.TypeName}> {result.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)})");
-        EmitRequest(w, operation, queryKeys);
+        EmitRequest(w, context, operation);
         w.Line("var response = " + SendCall(operation, readHeaders: true));
         w.Open("switch (response.StatusCode)");
 

@@ -32,15 +32,15 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, operation, context.ApiKeys.Any(k => k.In == "query"));
-            EmitWithResponse(w, operation, context.ApiKeys.Any(k => k.In == "query"));
+            EmitOperation(w, context, operation);
+            EmitWithResponse(w, context, operation);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel operation, bool queryKeys)
+    private static void EmitOperation(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
         w.Line("/// <inheritdoc/>");
         if (operation.Deprecated)
@@ -49,7 +49,7 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
-        EmitRequest(w, operation, queryKeys);
+        EmitRequest(w, context, operation);
 
         // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
         var send = SendCall(operation, readHeaders: false);
@@ -59,8 +59,9 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>The statements building the request of <paramref name="operation"/>: arguments checked, parameters, credentials, URI and body.</summary>
-    private static void EmitRequest(SourceWriter w, OperationModel operation, bool queryKeys)
+    private static void EmitRequest(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
+        var queryKeys = context.ApiKeys.Any(k => k.In == "query");
         foreach (var argument in Signatures.Arguments(operation).Where(a => !a.Optional && !a.Type.EndsWith("?", System.StringComparison.Ordinal) && !IsValueTypeArgument(a)))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({argument.Name});");
@@ -79,12 +80,28 @@ internal static partial class ClientEmitter
             EmitParameter(w, parameter);
         }
 
-        w.Line($"_options.Apply(request, {(query ? "query" : "null")});");
-        w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
+        w.Line($"_options.Apply(request, {(query ? "query" : "null")}{CredentialSchemes(context, operation)});");
+        // Without a BaseAddress on the HttpClient, the document's absolute server URL is the address (docs/decisions.md).
+        var serverUrl = context.Server?.AbsoluteUrl is { } url ? ", " + Text.Literal(url) : string.Empty;
+        w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")}{serverUrl});");
         if (operation.Body is { } body)
         {
             EmitBody(w, body);
         }
+    }
+
+    /// <summary>
+    /// The apiKey schemes the call sends, as a third argument of <c>Apply</c>: none when the operation takes every key
+    /// the document has (or no <c>security</c> is declared), else the schemes its requirements name, possibly none.
+    /// </summary>
+    private static string CredentialSchemes(ApiContextModel context, OperationModel operation)
+    {
+        if (operation.SecuritySchemes is not { } schemes || context.ApiKeys.All(k => schemes.Contains(k.SchemeName)))
+        {
+            return string.Empty;
+        }
+
+        return ", [" + string.Join(", ", context.ApiKeys.Where(k => schemes.Contains(k.SchemeName)).Select(k => Text.Literal(k.SchemeName))) + "]";
     }
 
     /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>
@@ -156,7 +173,9 @@ internal static partial class ClientEmitter
 
     private static void EmitBody(SourceWriter w, BodyModel body)
     {
-        var mayBeNull = CSharp.MayBeNull(body.Type, body.Required);
+        // A required JSON body whose schema allows null is always sent: null travels as the JSON literal `null`.
+        var sendsNull = body.Required && body.Type.Nullable && body.Encoding == BodyEncoding.Json;
+        var mayBeNull = CSharp.MayBeNull(body.Type, body.Required) && !sendsNull;
         if (mayBeNull)
         {
             w.Open($"if ({body.Name} is not null)");

@@ -51,7 +51,7 @@ internal static partial class ModelsEmitter
         EmitUnknownKey(w, code, model);
         w.Close();
         w.Line();
-        EmitChecks(w, model, i => $"slots.{ReservedNames.SlotSeenPrefix}{i.ToString(CultureInfo.InvariantCulture)}");
+        EmitChecks(w, model, i => $"slots.{ReservedNames.SlotSeenPrefix}{i.ToString(CultureInfo.InvariantCulture)}", i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         EmitConstruction(w, model, keep, i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         w.Close();
         for (var c = 0; c < chunks; c++)

@@ -56,6 +56,14 @@ internal static partial class ModelsEmitter
                 w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
             }
 
+            if (property.DiscriminatorValues.Count > 0)
+            {
+                // The alternative is the value: its discriminator is not the caller's to set, and cannot contradict it.
+                w.Line($"/// <remarks>The discriminator: always <c>{Text.Inline(property.DiscriminatorValues[0])}</c> for this type, written as such.</remarks>");
+                w.Line($"public string {property.Name} => {Text.Literal(property.DiscriminatorValues[0])};");
+                continue;
+            }
+
             var required = property.Required ? "required " : string.Empty;
             w.Line($"public {required}{CSharp.TypeOf(property.Type, IsNullable(property))} {property.Name} {{ get; init; }}");
         }
@@ -123,11 +131,21 @@ internal static partial class ModelsEmitter
                 w.Line($"    return new() {{ {member.TypeName} = {CSharp.ConverterOf(member.TypeName)}.ReadValue(ref reader, context) }};");
             }
 
+            if (model.Members.All(m => m.DiscriminatorValues.Count > 0))
+            {
+                // Every alternative has its values, so any other value names none of them (an absent one is tried below).
+                var known = string.Join(", ", model.Members.SelectMany(m => m.DiscriminatorValues).Select(v => "'" + v + "'"));
+                w.Line("case { } other:");
+                w.Line($"    throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{discriminator}' is '")} + other + {Text.Literal($"', which names none of {known}")});");
+            }
+
             w.Close();
             w.Line();
         }
 
-        w.Line("// No (known) discriminator value: the first alternative that reads, in document order.");
+        w.Line(model.Discriminator is not null && model.Members.All(m => m.DiscriminatorValues.Count > 0)
+            ? "// No discriminator value: the first alternative that reads, in document order."
+            : "// No (known) discriminator value: the first alternative that reads, in document order.");
         w.Line("var start = reader;");
         w.Line($"var mark = context.{RuntimeNames.Reader.Mark}();");
         foreach (var member in model.Members)
@@ -257,7 +275,10 @@ internal static partial class ModelsEmitter
         w.Open($"return new {model.Name}");
         for (var i = 0; i < model.Properties.Count; i++)
         {
-            w.Line($"{model.Properties[i].Name} = {valueOf(i)},");
+            if (model.Properties[i].DiscriminatorValues.Count == 0)
+            {
+                w.Line($"{model.Properties[i].Name} = {valueOf(i)},");
+            }
         }
 
         if (keep)
@@ -300,7 +321,7 @@ internal static partial class ModelsEmitter
         EmitUnknownKey(w, code, model);
         w.Close();
         w.Line();
-        EmitChecks(w, model, i => $"has{i}");
+        EmitChecks(w, model, i => $"has{i}", i => $"p{i}");
         EmitConstruction(w, model, keep, i => $"p{i}");
         w.Close();
     }
@@ -333,8 +354,23 @@ internal static partial class ModelsEmitter
     }
 
     /// <summary>The object-level checks after the last key: property count and required keys (<paramref name="has"/> names each key's flag).</summary>
-    private static void EmitChecks(SourceWriter w, ObjectTypeModel model, System.Func<int, string> has)
+    private static void EmitChecks(SourceWriter w, ObjectTypeModel model, System.Func<int, string> has, System.Func<int, string> valueOf)
     {
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            // A discriminator that names another type contradicts this one: refused in every context, strict or not.
+            var property = model.Properties[i];
+            if (property.DiscriminatorValues.Count > 0)
+            {
+                var values = string.Join(" or ", property.DiscriminatorValues.Select(Text.Literal));
+                var expected = string.Join(", ", property.DiscriminatorValues.Select(v => "'" + v + "'"));
+                w.Open($"if ({has(i)} && {valueOf(i)} is not ({values}))");
+                w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{property.JsonName}' is '")} + {valueOf(i)} + {Text.Literal($"', which does not name {model.Name} (expected {expected})")});");
+                w.Close();
+                w.Line();
+            }
+        }
+
         if (model.MinProperties is not null || model.MaxProperties is not null)
         {
             w.Open($"if (context.{RuntimeNames.Reader.Strict})");

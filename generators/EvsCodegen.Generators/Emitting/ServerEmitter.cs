@@ -24,19 +24,19 @@ internal static partial class ServerEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitAction(w, operation);
+            EmitAction(w, operation, context.Server?.BasePath ?? string.Empty);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitAction(SourceWriter w, OperationModel operation)
+    private static void EmitAction(SourceWriter w, OperationModel operation, string basePath)
     {
         var tokens = RouteTokens(operation);
         w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
-        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation, tokens))})]");
+        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(basePath, operation, tokens))})]");
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");
@@ -107,7 +107,7 @@ internal static partial class ServerEmitter
 
         w.Close();
         w.Open("catch (global::System.Exception exception)");
-        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorWriters(operation)}).ConfigureAwait(false);");
+        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorWriters(operation)}{ErrorMediaTypes(operation)}).ConfigureAwait(false);");
         w.Close();
         w.Close();
     }
@@ -125,6 +125,44 @@ internal static partial class ServerEmitter
     /// </summary>
     private static string JsonMediaType(ResponseModel success) =>
         success.ContentType is { } declared && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? ", " + Text.Literal(declared) : string.Empty;
+
+    /// <summary>
+    /// The media type of each error answer, as a function of its status, when the operation declares one other than
+    /// <c>application/json</c> that the server writes (a JSON type, <c>text/plain</c>); empty when every error is plain JSON.
+    /// Exact statuses come first, then <c>4XX</c>/<c>5XX</c>, then <c>default</c>, as OpenAPI resolves them.
+    /// </summary>
+    private static string ErrorMediaTypes(OperationModel operation)
+    {
+        var arms = new List<(string Pattern, string? MediaType)>();
+        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        string? fallback = null;
+        foreach (var response in operation.Responses.OrderBy(r => r.StatusCode == 0 ? 1 : 0))
+        {
+            var mediaType = response.ContentType is { } declared && ErrorAnswers.IsWritable(response)
+                && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? declared : null;
+            if (response.StatusCode >= 400 && seen.Add(response.Status))
+            {
+                arms.Add((response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), mediaType));
+            }
+            else if (response.Status.Length == 3 && response.Status[0] is '4' or '5' && response.Status != "default" && seen.Add(response.Status))
+            {
+                var low = (response.Status[0] - '0') * 100;
+                arms.Add(($">= {low} and < {low + 100}", mediaType));
+            }
+            else if (response.Status == "default")
+            {
+                fallback = mediaType;
+            }
+        }
+
+        if (fallback is null && arms.All(a => a.MediaType is null))
+        {
+            return string.Empty;
+        }
+
+        var cases = string.Concat(arms.Select(a => $"{a.Pattern} => {(a.MediaType is null ? "null" : Text.Literal(a.MediaType))}, "));
+        return $", static status => status switch {{ {cases}_ => {(fallback is null ? "null" : Text.Literal(fallback))} }}";
+    }
 
     /// <summary>The document's fault table, which every answer of the controller is written with.</summary>
     private const string FaultsTable = RuntimeEmitter.FaultsTable;
@@ -255,7 +293,8 @@ internal static partial class ServerEmitter
     private static bool IsRouteName(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
 
-    private static string RouteTemplate(OperationModel operation, Dictionary<string, string> tokens)
+    /// <summary>The route of an operation: the servers' base path (docs/decisions.md), then the operation's path template.</summary>
+    private static string RouteTemplate(string basePath, OperationModel operation, Dictionary<string, string> tokens)
     {
         var template = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
@@ -264,6 +303,8 @@ internal static partial class ServerEmitter
         }
 
         // Braces left in literal segments are escaped for the route parser; placeholders become route tokens.
-        return template.Replace("{", "{{").Replace("}", "}}").Replace('\u0001', '{').Replace('\u0002', '}');
+        return Escape(basePath) + Escape(template).Replace('\u0001', '{').Replace('\u0002', '}');
+
+        static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
     }
 }

@@ -24,6 +24,7 @@ internal sealed record ApiModel(
 /// <param name="ApiKeys">The apiKey security schemes the client can send.</param>
 /// <param name="Faults">Fault names and codes by status (the <c>x-fault</c> extension), ordered by status.</param>
 /// <param name="Envelope">The error envelope (the <c>x-error-envelope</c> extension), if the document has one.</param>
+/// <param name="Server">The first <c>servers</c> entry, read as a base path and a default client address.</param>
 internal sealed record ApiContextModel(
     string DocumentName,
     string Namespace,
@@ -33,7 +34,13 @@ internal sealed record ApiContextModel(
     string Version,
     EquatableArray<ApiKeyModel> ApiKeys,
     EquatableArray<FaultModel> Faults,
-    EnvelopeModel? Envelope);
+    EnvelopeModel? Envelope,
+    ServerModel? Server = null);
+
+/// <summary>The document's server: the first <c>servers</c> entry, its variables replaced by their defaults.</summary>
+/// <param name="BasePath">The URL's path without a trailing slash (<c>/v2</c>), empty for the root; the server's routes start with it.</param>
+/// <param name="AbsoluteUrl">The URL when it is absolute (http or https), the client's address when its <c>HttpClient</c> has none; null for a relative URL.</param>
+internal sealed record ServerModel(string BasePath, string? AbsoluteUrl);
 
 /// <summary>Which families of code a document emits.</summary>
 [System.Flags]

@@ -33,6 +33,10 @@ internal sealed record SurfaceModel(
 /// The whole-response type and method, for operations whose success answers say more than one body (headers, or
 /// several success statuses); null for the others, whose contract method says it all.
 /// </param>
+/// <param name="SecuritySchemes">
+/// The security schemes the operation's requirements name (its own <c>security</c>, else the document's), any
+/// alternative; null when neither declares <c>security</c>, and then the client sends every configured API key.
+/// </param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -45,7 +49,8 @@ internal sealed record OperationModel(
     BodyModel? Body,
     ResponseModel? Success,
     EquatableArray<ResponseModel> Responses,
-    ResultModel? Result = null);
+    ResultModel? Result = null,
+    EquatableArray<string>? SecuritySchemes = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -112,6 +117,20 @@ internal static class BodyEncodings
 
     /// <summary>Whether the body is form fields (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>).</summary>
     public static bool IsForm(this BodyEncoding encoding) => encoding is BodyEncoding.Form or BodyEncoding.Multipart;
+}
+
+/// <summary>Facts about error answers that parser and emitters share (docs/decisions.md, "Error answers in the declared media type").</summary>
+internal static class ErrorAnswers
+{
+    /// <summary>A media type without its parameters, in lower case.</summary>
+    public static string BaseType(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Whether the server writes its error answers for <paramref name="response"/> in the declared media type: a JSON
+    /// type as JSON, <c>text/plain</c> as the message; a response without content is answered as <c>application/json</c>.
+    /// </summary>
+    public static bool IsWritable(ResponseModel response) =>
+        response.ContentType is null || response.Encoding == BodyEncoding.Json || BaseType(response.ContentType) == "text/plain";
 }
 
 /// <summary>A request body.</summary>

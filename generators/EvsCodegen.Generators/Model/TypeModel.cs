@@ -91,6 +91,10 @@ internal enum AdditionalPropertiesKind
 /// <param name="Description">Doc text.</param>
 /// <param name="Deprecated">Whether the property is deprecated.</param>
 /// <param name="Constraints">Validation keywords enforced when reading strictly.</param>
+/// <param name="DiscriminatorValues">
+/// For the discriminator property of a union alternative: the values that name this type (the first is written). The
+/// property is then a get-only constant, and reading a value that is not one of these fails.
+/// </param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -98,7 +102,8 @@ internal sealed record PropertyModel(
     bool Required,
     string? Description,
     bool Deprecated,
-    ConstraintsModel Constraints);
+    ConstraintsModel Constraints,
+    EquatableArray<string> DiscriminatorValues = default);
 
 /// <summary>
 /// Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable;

@@ -140,10 +140,12 @@ internal static partial class DocumentParser
             info?.GetString("version") ?? string.Empty,
             ReadApiKeys(context, components?.GetMapping("securitySchemes")),
             operations.Faults,
-            ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
+            ReadEnvelope(context, schemas, components?.GetMapping("schemas")),
+            ServerReader.Read(context));
 
         // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
         schemas.ConvertDeferred();
+        schemas.FixDiscriminators();
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 

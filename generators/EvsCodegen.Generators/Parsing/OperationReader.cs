@@ -208,7 +208,22 @@ internal sealed partial class OperationReader
             body,
             success,
             responses.ToEquatableArray(),
-            result);
+            result,
+            ReadSecuritySchemes(operation));
+    }
+
+    /// <summary>
+    /// The scheme names of the operation's security requirements (every alternative), from its own <c>security</c> or
+    /// else the document's; null when neither declares one. An empty list (<c>security: []</c>) means none.
+    /// </summary>
+    private EquatableArray<string>? ReadSecuritySchemes(YMapping operation)
+    {
+        if ((operation.GetSequence("security") ?? _context.Root.GetSequence("security")) is not { } requirements)
+        {
+            return null;
+        }
+
+        return requirements.Items.OfType<YMapping>().SelectMany(r => r.Entries.Select(e => e.Key.Value)).Distinct(StringComparer.Ordinal).ToEquatableArray();
     }
 
     private static string DeriveOperationId(string method, string path)
@@ -343,11 +358,22 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema)));
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema));
+            if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
+            {
+                _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));
+            }
+
+            responses.Add(model);
         }
 
         return responses;
     }
+
+    private static string BaseType(string mediaType) => ErrorAnswers.BaseType(mediaType);
+
+    private static bool IsError(string status, int code) =>
+        code >= 400 || status == "default" || (status.Length == 3 && status[0] is '4' or '5' && status.EndsWith("XX", StringComparison.OrdinalIgnoreCase));
 
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
     {
@@ -363,7 +389,16 @@ internal sealed partial class OperationReader
 
         foreach (var entry in content.Entries)
         {
-            var baseType = entry.Key.Value.Split(';')[0].Trim().ToLowerInvariant();
+            // Of the text types, text/plain is the one any message can be written in (an error's, for one).
+            if (BaseType(entry.Key.Value) == "text/plain")
+            {
+                return (entry.Key.Value, BodyEncoding.Text, null);
+            }
+        }
+
+        foreach (var entry in content.Entries)
+        {
+            var baseType = BaseType(entry.Key.Value);
             if (baseType.StartsWith("text/", StringComparison.Ordinal) && baseType != "text/event-stream")
             {
                 return (entry.Key.Value, BodyEncoding.Text, null);

@@ -102,6 +102,14 @@ internal sealed partial class SchemaConverter
         }
 
         var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"), TypeModel.ConverterSuffix);
+        if (property is not null)
+        {
+            foreach (var member in union.Where(m => m.DiscriminatorValues.Count > 0))
+            {
+                ClaimDiscriminator(member.TypeName, property, member.DiscriminatorValues, schema.Get("discriminator")!, name);
+            }
+        }
+
         _types.Add(new UnionTypeModel(name, Describe(schema), schema.GetBool("deprecated"), keyword, property, union.ToEquatableArray()));
         return new TypeRefModel(TypeRefKind.Object, nullable, name);
     }

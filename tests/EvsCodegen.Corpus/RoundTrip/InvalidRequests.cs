@@ -201,7 +201,7 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
 
     private async Task SendAsync(string check, Action<RawRequest> mutate)
     {
-        var request = RawRequest.From(valid, operation);
+        var request = RawRequest.From(valid, operation, session.Model.Context.Server?.BasePath ?? string.Empty);
         mutate(request);
         var before = recorder.Calls.Count;
         recorder.Responder = (_, _) => session.CreateApiException(599, "an invalid request reached the implementation");
@@ -330,9 +330,21 @@ internal sealed class RawRequest
 
     private string[] Template { get; init; } = [];
 
-    /// <summary>The captured request, split up along the operation's path template.</summary>
-    public static RawRequest From(Exchange exchange, OperationModel operation)
+    private string BasePath { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The captured request, split up along the operation's path template; <paramref name="basePath"/> (the servers' base
+    /// path, which the server's routes start with) is left out of the segments when the request carried it (not through
+    /// Prism, which ignores base paths) and always put back in <see cref="Target"/>.
+    /// </summary>
+    public static RawRequest From(Exchange exchange, OperationModel operation, string basePath)
     {
+        var path = exchange.Uri.AbsolutePath;
+        if (basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal))
+        {
+            path = path[basePath.Length..];
+        }
+
         var query = exchange.Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .Select(p => new KeyValuePair<string, string>(Uri.UnescapeDataString(p[0]), p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : string.Empty))
@@ -340,7 +352,8 @@ internal sealed class RawRequest
         return new RawRequest
         {
             Method = exchange.Method,
-            _segments = [.. exchange.Uri.AbsolutePath.Trim('/').Split('/')],
+            BasePath = basePath,
+            _segments = [.. path.Trim('/').Split('/')],
             Template = operation.Path.Trim('/').Split('/'),
             _query = query,
             Headers = exchange.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -399,7 +412,7 @@ internal sealed class RawRequest
     }
 
     /// <summary>The relative URI.</summary>
-    public string Target => "/" + string.Join('/', _segments) + (_query.Count == 0 ? string.Empty : "?" + string.Join('&', _query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
+    public string Target => BasePath + "/" + string.Join('/', _segments) + (_query.Count == 0 ? string.Empty : "?" + string.Join('&', _query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
 
     /// <summary>The request message.</summary>
     public HttpRequestMessage ToMessage()

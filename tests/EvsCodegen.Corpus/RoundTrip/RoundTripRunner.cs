@@ -95,12 +95,16 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
 
             services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
         }).ConfigureAwait(false);
+        // The server's routes start with the servers' base path: the client's address is the server URL, base path included.
+        // Prism ignores base paths (it matches the request's path against 'paths' alone), so it hears the bare path and
+        // forwards to the server URL.
+        var serverUrl = new Uri(host.Address, (model.Context.Server?.BasePath ?? string.Empty).TrimStart('/') + "/");
         PrismProxy? proxy = null;
         if (prism is not null)
         {
             try
             {
-                proxy = await PrismProxy.StartAsync(prism, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                proxy = await PrismProxy.StartAsync(prism, document.Path, serverUrl, s_prismStart).ConfigureAwait(false);
                 result.ThroughPrism = true;
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException)
@@ -113,7 +117,7 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         try
         {
             using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
-            using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? host.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? serverUrl, Timeout = TimeSpan.FromSeconds(30) };
 
             // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here:
             // each operation gets the Authorization header its security requirement asks for.
@@ -146,7 +150,7 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
                             traffic.Direct = null;
                         }
 
-                        proxy = await PrismProxy.StartAsync(prism!, document.Path, host.Address, s_prismStart).ConfigureAwait(false);
+                        proxy = await PrismProxy.StartAsync(prism!, document.Path, serverUrl, s_prismStart).ConfigureAwait(false);
                         traffic.Upstream = proxy.Address;
                     }
                 }

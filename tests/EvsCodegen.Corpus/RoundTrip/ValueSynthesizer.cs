@@ -219,7 +219,8 @@ internal sealed class ValueSynthesizer
         if (union.Discriminator is { } discriminator && _types.TryGetValue(member.TypeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
         {
             var key = objectModel.Properties.FirstOrDefault(p => p.JsonName == discriminator);
-            var target = key is null ? null : property.PropertyType.GetProperty(key.Name);
+            // A discriminator fixed on the alternative is a get-only constant: the type itself writes it.
+            var target = key is null || key.DiscriminatorValues.Count > 0 ? null : property.PropertyType.GetProperty(key.Name);
             var value = member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : member.TypeName;
             if (target?.PropertyType == typeof(string))
             {

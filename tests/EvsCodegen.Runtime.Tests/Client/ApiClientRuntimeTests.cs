@@ -46,6 +46,22 @@ public sealed class ApiClientRuntimeTests
     }
 
     [Fact]
+    public void BuildUri_WithoutABaseAddress_UsesTheDocumentsServerUrl_KeepingItsPath()
+    {
+        using var client = new HttpClient();
+
+        Assert.Equal("https://api.example.com/v2/pets?a=1", ApiClientRuntime.BuildUri(client, "pets", [new("a", "1")], "https://api.example.com/v2").AbsoluteUri);
+    }
+
+    [Fact]
+    public void BuildUri_ABaseAddress_WinsOverTheDocumentsServerUrl()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/v2/") };
+
+        Assert.Equal("http://127.0.0.1:9/v2/pets", ApiClientRuntime.BuildUri(client, "pets", null, "https://api.example.com/v2").AbsoluteUri);
+    }
+
+    [Fact]
     public void AddCookie_JoinsCookiesInOneHeader_WithValuesEscaped()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://host/");

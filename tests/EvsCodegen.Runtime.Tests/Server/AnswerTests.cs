@@ -23,6 +23,43 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public async Task Error_InADeclaredJsonMediaType_IsTheEnvelopeUnderThatType()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 404, "No such snapshot.", "application/problem+json");
+
+        Assert.Equal((404, "application/problem+json"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("""{"itemNotFound":{"message":"No such snapshot.","code":"EVS.5404"}}""", TestHttp.ResponseText(http));
+    }
+
+    [Fact]
+    public async Task Error_AsTextPlain_IsTheMessageAlone()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 409, "Busy: é.", "text/plain; charset=utf-8");
+
+        Assert.Equal((409, "text/plain; charset=utf-8"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("Busy: é.", TestHttp.ResponseText(http));
+        Assert.Equal(9, http.Response.ContentLength);
+    }
+
+    [Fact]
+    public async Task Failure_UsesTheMediaTypeOfItsStatus_AndOfA500()
+    {
+        var http = TestHttp.Request();
+        var crash = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new ApiException(409, "Busy."), ApiFaultTableTests.Plain, static status => status == 409 ? "text/plain" : null);
+        await ApiServerRuntime.WriteFailureAsync(crash, new InvalidOperationException("secret"), ApiFaultTableTests.Plain, static status => status == 500 ? "application/problem+json" : null);
+
+        Assert.Equal(("text/plain", "Busy."), (http.Response.ContentType, TestHttp.ResponseText(http)));
+        Assert.Equal((500, "application/problem+json"), (crash.Response.StatusCode, crash.Response.ContentType));
+        Assert.DoesNotContain("secret", TestHttp.ResponseText(crash), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Error_AfterTheResponseHasStarted_AbortsTheConnection()
     {
         var http = TestHttp.Request();

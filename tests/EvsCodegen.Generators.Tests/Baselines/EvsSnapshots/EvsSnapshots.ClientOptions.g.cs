@@ -11,15 +11,23 @@ public sealed partial class ApiClientOptions
     /// <summary>
     /// IAM token (用户Token). Missing or unknown token gives 401.
     /// </summary>
-    /// <remarks>Security scheme <c>authToken</c>: sent as the header <c>X-Auth-Token</c> on every call when set.</remarks>
+    /// <remarks>Security scheme <c>authToken</c>: sent as the header <c>X-Auth-Token</c> when set, on every call whose security requirements name the scheme (every call when the document declares no <c>security</c>); a value the call itself puts there wins.</remarks>
     public string? AuthToken { get; set; }
 
-    /// <summary>Adds the credentials to a request (a header already on the request wins).</summary>
+    /// <summary>Adds every configured credential to a request (a header or query key already on the request wins).</summary>
     /// <param name="request">The request.</param>
     /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
-    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)
+    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query) => Apply(request, query, all: true, default);
+
+    /// <summary>Adds the configured credentials of the named security schemes (those the operation's requirements name).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
+    /// <param name="schemes">The names of the security schemes to send.</param>
+    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, global::System.ReadOnlySpan<string> schemes) => Apply(request, query, all: false, schemes);
+
+    private void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, bool all, global::System.ReadOnlySpan<string> schemes)
     {
-        if (AuthToken is not null)
+        if (AuthToken is not null && (all || global::System.MemoryExtensions.Contains(schemes, "authToken")))
         {
             if (!request.Headers.Contains("X-Auth-Token"))
             {

@@ -34,7 +34,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         _options.Apply(request, null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
+        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
     }
@@ -47,7 +47,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
         _options.Apply(request, null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null);
+        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);

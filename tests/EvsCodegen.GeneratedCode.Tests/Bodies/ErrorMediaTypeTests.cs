@@ -1,0 +1,70 @@
+using System.Net;
+using EvsCodegen.TestSupport;
+using GeneratedCode.ErrorMedia;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvsCodegen.GeneratedCode.Tests.Bodies;
+
+/// <summary>
+/// Error answers carry the media type the document declares for their status: a JSON type written as JSON under that
+/// exact type, <c>text/plain</c> as the message alone; exact statuses first, then <c>4XX</c>, then <c>default</c>.
+/// </summary>
+public sealed class ErrorMediaTypeTests
+{
+    [Theory]
+    [InlineData(404, "application/problem+json", """{"status":404,"message":"gone"}""")]
+    [InlineData(409, "text/plain", "busy")]
+    [InlineData(403, "application/problem+json", """{"status":403,"message":"busy"}""")]
+    [InlineData(503, "application/json", """{"status":503,"message":"busy"}""")]
+    public async Task AnErrorOfTheImplementation_IsAnsweredInTheDeclaredMediaType(int status, string mediaType, string body)
+    {
+        await using var host = await StartAsync(new ReportsApi(status, status == 404 ? "gone" : "busy"));
+        using var http = host.Client();
+
+        using var response = await http.GetAsync("reports/1");
+
+        Assert.Equal((status, mediaType), ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AnInvalidRequest_IsAnsweredInThe4XXMediaType_AndNeverReachesTheImplementation()
+    {
+        var api = new ReportsApi(200, "unused");
+        await using var host = await StartAsync(api);
+        using var http = host.Client();
+
+        using var response = await http.GetAsync("reports/101");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        Assert.False(api.Called);
+    }
+
+    [Theory]
+    [InlineData(404, "gone")]
+    [InlineData(409, "busy")]
+    public async Task TheClient_ReadsBothKindsOfError_AsApiException(int status, string message)
+    {
+        await using var host = await StartAsync(new ReportsApi(status, message));
+        using var http = host.Client();
+
+        var failure = await Assert.ThrowsAsync<ApiException>(() => new ReportsApiClient(http).GetReportAsync(1));
+
+        Assert.Equal(status, failure.StatusCode);
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    private static Task<KestrelHost> StartAsync(ReportsApi api) =>
+        KestrelHost.StartAsync(services => services.AddSingleton<IReportsApi>(api).AddReportsApiControllers());
+
+    private sealed class ReportsApi(int status, string message) : IReportsApi
+    {
+        public bool Called { get; private set; }
+
+        public Task<string> GetReportAsync(int id, CancellationToken cancellationToken = default)
+        {
+            Called = true;
+            return status == 200 ? Task.FromResult("report") : throw new ApiException(status, message);
+        }
+    }
+}
