@@ -29,6 +29,7 @@ internal sealed record SurfaceModel(
 /// <param name="Body">The request body, if any.</param>
 /// <param name="Success">The response the method returns.</param>
 /// <param name="Responses">Every documented response, in document order.</param>
+/// <param name="Security">The operation's own <c>security</c>; null when it has none and the document's applies.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -40,7 +41,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResponseModel? Success,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    EquatableArray<SecurityRequirementModel>? Security = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -70,6 +72,7 @@ internal enum ParameterLocation
 /// The validation keywords of the parameter's schema (bounds, lengths, pattern, item counts), enforced by the server;
 /// those of an array's items are <see cref="TypeRefModel.ItemConstraints"/>.
 /// </param>
+/// <param name="Default">The schema's <c>default</c> as compact JSON-like text, if any (compared by the breaking-change gate).</param>
 internal sealed record ParameterModel(
     string WireName,
     string Name,
@@ -78,7 +81,8 @@ internal sealed record ParameterModel(
     TypeRefModel Type,
     bool Explode,
     string? Description,
-    ConstraintsModel Constraints);
+    ConstraintsModel Constraints,
+    string? Default = null);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding
@@ -117,7 +121,8 @@ internal static class BodyEncodings
 /// <param name="Description">Doc text.</param>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="FormFields">For <see cref="BodyEncoding.Form"/>: the object's properties as form fields.</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default);
+/// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -134,4 +139,11 @@ internal sealed record FormFieldModel(string WireName, string PropertyName, Type
 /// <param name="ContentType">The media type of the body, if any.</param>
 /// <param name="Encoding">How the body is encoded.</param>
 /// <param name="Type">The body's type, when it has one.</param>
-internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type);
+/// <param name="MediaTypes">Every media type of the response's <c>content</c>, in document order (compared by the breaking-change gate).</param>
+/// <param name="Headers">The response's documented headers (compared by the breaking-change gate).</param>
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<string> MediaTypes = default, EquatableArray<ResponseHeaderModel> Headers = default);
+
+/// <summary>A header a response documents.</summary>
+/// <param name="Name">The header name as written.</param>
+/// <param name="Required">Whether the header is always sent.</param>
+internal sealed record ResponseHeaderModel(string Name, bool Required);

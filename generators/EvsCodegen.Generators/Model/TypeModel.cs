@@ -91,6 +91,10 @@ internal enum AdditionalPropertiesKind
 /// <param name="Description">Doc text.</param>
 /// <param name="Deprecated">Whether the property is deprecated.</param>
 /// <param name="Constraints">Validation keywords enforced when reading strictly.</param>
+/// <param name="ReadOnly">Marked <c>readOnly</c> (sent by the server only).</param>
+/// <param name="WriteOnly">Marked <c>writeOnly</c> (sent by clients only).</param>
+/// <param name="ListedRequired">Listed in <c>required</c> (<paramref name="Required"/> is false for a read-only or write-only property; this keeps the listing).</param>
+/// <param name="Default">The schema's <c>default</c> as compact JSON-like text, if any (compared by the breaking-change gate).</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -98,7 +102,11 @@ internal sealed record PropertyModel(
     bool Required,
     string? Description,
     bool Deprecated,
-    ConstraintsModel Constraints);
+    ConstraintsModel Constraints,
+    bool ReadOnly = false,
+    bool WriteOnly = false,
+    bool ListedRequired = false,
+    string? Default = null);
 
 /// <summary>
 /// Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable;

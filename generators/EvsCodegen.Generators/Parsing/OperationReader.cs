@@ -190,7 +190,8 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            DocumentParser.ReadSecurity(operation.Get("security")));
     }
 
     private static string DeriveOperationId(string method, string path)
@@ -244,7 +245,7 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content));
     }
 
     /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
@@ -310,7 +311,7 @@ internal sealed partial class OperationReader
 
             if (content is not { Count: > 0 })
             {
-                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, default, Headers(response)));
                 continue;
             }
 
@@ -323,11 +324,20 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, MediaTypes(content), Headers(response)));
         }
 
         return responses;
     }
+
+    /// <summary>The media types of a <c>content</c> mapping, in document order (for the breaking-change gate).</summary>
+    private static EquatableArray<string> MediaTypes(YMapping content) => content.Entries.Select(entry => entry.Key.Value).ToEquatableArray();
+
+    /// <summary>The headers a response documents, with whether each is required (for the breaking-change gate; a broken <c>$ref</c> counts as optional, silently).</summary>
+    private EquatableArray<ResponseHeaderModel> Headers(YMapping response) =>
+        (response.GetMapping("headers")?.Entries ?? [])
+            .Select(entry => new ResponseHeaderModel(entry.Key.Value, (entry.Value is YMapping header && header.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, header) : entry.Value) is YMapping resolved && resolved.GetBool("required")))
+            .ToEquatableArray();
 
     private void ReadFault(YMapping response, int statusCode)
     {
