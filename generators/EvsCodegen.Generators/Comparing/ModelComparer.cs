@@ -289,7 +289,8 @@ internal sealed partial class ModelComparer
     /// <summary>
     /// Compares two <c>security</c> lists (alternatives, each a set of schemes that must all be satisfied; an empty list
     /// means no credentials). A baseline alternative still works when some new alternative asks for no scheme and no
-    /// scope it did not; every one that no longer works is reported, and every new alternative asking for less is an info.
+    /// scope it did not; every one that no longer works is reported, and a new alternative whose credentials were not
+    /// enough for any baseline alternative (a new way in, or none at all) is an info.
     /// </summary>
     private void CompareSecurity(EquatableArray<SecurityRequirementModel> old, EquatableArray<SecurityRequirementModel> now, string at, string what)
     {
@@ -333,7 +334,7 @@ internal sealed partial class ModelComparer
         for (var i = 0; i < after.Count; i++)
         {
             var alternative = after[i];
-            if (!before.Exists(candidate => Satisfies(candidate, alternative)) && !before.Exists(candidate => Satisfies(alternative, candidate)))
+            if (!before.Exists(candidate => Satisfies(alternative, candidate)))
             {
                 Add(D.SecurityRelaxed.Id, at, now.Count == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), what, Describe(alternative));
             }
