@@ -96,6 +96,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(inputs.Collect())
             .Combine(changelogWanted)
             .Select(static (pair, _) => Changelog.Write(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Changelog)
             .Where(static file => file is not null);
         context.RegisterSourceOutput(changelogs, static (spc, file) => spc.AddSource(file!.Value.HintName, file.Value.Text));
 
