@@ -129,7 +129,7 @@ internal sealed partial class ModelComparer
                 }
             }
 
-            CompareTypes(oldName, newName);
+            CompareTypes(oldName, newName, at);
         }
 
         if (old.Item is { } oldItem && now.Item is { } newItem)
@@ -140,12 +140,27 @@ internal sealed partial class ModelComparer
         CompareConstraints(old.ItemConstraints, now.ItemConstraints, what + " (items)", at, subject, direction);
     }
 
-    private void CompareTypes(string oldName, string newName)
+    private void CompareTypes(string oldName, string newName, string site)
     {
         if (!_comparedTypes.Add(oldName + "->" + newName) || !_oldTypes.TryGetValue(oldName, out var old) || !_newTypes.TryGetValue(newName, out var now))
         {
             return;
         }
+
+        _sites.Add(site);
+        try
+        {
+            CompareTypes(old, now, newName);
+        }
+        finally
+        {
+            _sites.RemoveAt(_sites.Count - 1);
+        }
+    }
+
+    private void CompareTypes(TypeModel old, TypeModel now, string newName)
+    {
+        var oldName = old.Name;
 
         var schema = SchemaPointer(newName);
         if (!old.Deprecated && now.Deprecated)
@@ -303,7 +318,7 @@ internal sealed partial class ModelComparer
                 }
             }
 
-            CompareTypes(previous.TypeName, member.TypeName);
+            CompareTypes(previous.TypeName, member.TypeName, keyword);
         }
 
         foreach (var member in old.Members)

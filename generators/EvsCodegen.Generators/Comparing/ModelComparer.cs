@@ -29,6 +29,9 @@ internal sealed partial class ModelComparer
     private readonly HashSet<string> _comparedTypes = new(StringComparer.Ordinal);
     private readonly List<ChangeModel> _changes = [];
 
+    /// <summary>The pointers of the places the schemas being compared are used at, outermost first (see <see cref="ChangeModel.Sites"/>).</summary>
+    private readonly List<string> _sites = [];
+
     private ModelComparer(ApiModel old, ApiModel current)
     {
         _old = old;
@@ -93,7 +96,15 @@ internal sealed partial class ModelComparer
         var all = new string[arguments.Length + 1];
         arguments.CopyTo(all, 0);
         all[arguments.Length] = subject;
-        _changes.Add(new ChangeModel(id, at, subject, all.ToEquatableArray()));
+        var sites = default(EquatableArray<string>);
+        if (_sites.Count > 0 && at.StartsWith("/components/schemas/", StringComparison.Ordinal))
+        {
+            var innermost = new List<string>(_sites);
+            innermost.Reverse();
+            sites = innermost.ToEquatableArray();
+        }
+
+        _changes.Add(new ChangeModel(id, at, subject, all.ToEquatableArray(), sites));
     }
 
     private void CompareOperations()

@@ -305,4 +305,23 @@ public sealed class BreakingChangeRuleMoreTests
 
         Only(current, shipped, "EVS3007", DiagnosticSeverity.Error);
     }
+
+    [Fact]
+    public void Evs3007_InlineParameterEnumValueRemoved_IsReportedAtTheParameter()
+    {
+        // The enum has no components entry: the change is reported where the document declares it, not at 'schemas'.
+        var shipped = Gate.Shipped.Replace("schema: {type: integer, format: int32, maximum: 100}}\n", "schema: {type: integer, format: int32, maximum: 100}}\n        - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}\n", StringComparison.Ordinal);
+        var current = MarkedText.Parse(shipped.Replace("        - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}", "        - ⟦{name: order, in: query, schema: {type: string, enum: [asc]}}", StringComparison.Ordinal));
+
+        Only(current, shipped, "EVS3007", DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Evs3008_InlinePropertyEnumValueAdded_IsReportedAtTheProperty()
+    {
+        var shipped = Gate.Shipped.Replace("        tag: {type: string}\n", "        tag: {type: string}\n        size: {type: string, enum: [s, m]}\n", StringComparison.Ordinal);
+        var current = MarkedText.Parse(shipped.Replace("        size: {type: string, enum: [s, m]}", "        ⟦size: {type: string, enum: [s, m, l]}", StringComparison.Ordinal));
+
+        Only(current, shipped, "EVS3008", DiagnosticSeverity.Warning);
+    }
 }
