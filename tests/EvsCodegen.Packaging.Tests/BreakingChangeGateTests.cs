@@ -55,7 +55,7 @@ public sealed class BreakingChangeGateTests(PackagesFixture packages)
     [Fact]
     public async Task ConsumerBuild_WarnsForACompatibleChange_FailsWithPositionedErrorsForBreakingOnes_AndShipMovesTheBaseline()
     {
-        // Compatible: a new response enum value (EVS3008, a warning) and a new optional property.
+        // Compatible: a new response enum value (EVS3008, a warning, at the property 'status' declaring the enum) and a new optional property.
         var compatible = Shipped
             .Replace("enum: [available, sold]}", "enum: [available, sold, pending]}", StringComparison.Ordinal)
             .Replace("        name: {type: string}\n", "        name: {type: string}\n        tag: {type: string}\n", StringComparison.Ordinal);
@@ -68,10 +68,10 @@ public sealed class BreakingChangeGateTests(PackagesFixture packages)
 
         var first = (await DotNet.RunAsync(folder, "build", "--disable-build-servers")).AssertSucceeded();
 
-        Assert.Contains(first.Lines, l => l.Contains("api.yaml(14,7): warning EVS3008", StringComparison.Ordinal));
+        Assert.Contains(first.Lines, l => l.Contains("api.yaml(14,9): warning EVS3008", StringComparison.Ordinal));
         Assert.DoesNotContain(first.Lines, l => l.Contains(": error EVS30", StringComparison.Ordinal));
 
-        // Breaking: the property 'name' removed (EVS3004 at 'properties', line 11) and an API key now required (EVS3021 at 'security', line 19).
+        // Breaking: the property 'name' removed (EVS3004 at 'properties', line 10) and an API key now required (EVS3021 at 'security', line 18).
         var breaking = compatible
             .Replace("        name: {type: string}\n", string.Empty, StringComparison.Ordinal)
             .Replace("      operationId: getPet\n", "      operationId: getPet\n      security: [{key: []}]\n", StringComparison.Ordinal);
@@ -80,8 +80,8 @@ public sealed class BreakingChangeGateTests(PackagesFixture packages)
         var second = await DotNet.RunAsync(folder, "build", "--disable-build-servers");
 
         Assert.NotEqual(0, second.ExitCode);
-        Assert.Contains(second.Lines, l => l.Contains("api.yaml(11,7): error EVS3004", StringComparison.Ordinal) && l.EndsWith("[/components/schemas/Pet/properties/name] [" + Path.Combine(folder, "Gate.Consumer.csproj") + "]", StringComparison.Ordinal));
-        Assert.Contains(second.Lines, l => l.Contains("api.yaml(19,7): error EVS3021", StringComparison.Ordinal));
+        Assert.Contains(second.Lines, l => l.Contains("api.yaml(10,7): error EVS3004", StringComparison.Ordinal) && l.EndsWith("[/components/schemas/Pet/properties/name] [" + Path.Combine(folder, "Gate.Consumer.csproj") + "]", StringComparison.Ordinal));
+        Assert.Contains(second.Lines, l => l.Contains("api.yaml(18,7): error EVS3021", StringComparison.Ordinal));
 
         // The ship step only copies (no compilation): the document becomes the baseline, so the next build is clean.
         (await DotNet.RunAsync(folder, "build", "-t:OpenApiShip", "--disable-build-servers")).AssertSucceeded();
