@@ -225,6 +225,11 @@ internal sealed partial class ModelComparer
                 Add(D.NewRequiredParameter.Id, at, at, description);
             }
 
+            if (!before.Deprecated && parameter.Deprecated)
+            {
+                Add(D.DeprecationAdded.Id, at, at, "The parameter " + description);
+            }
+
             CompareTypeRef(before.Type, parameter.Type, "the parameter " + description, at, at, Direction.Request);
             CompareConstraints(before.Constraints, parameter.Constraints, "the parameter " + description, at, at, Direction.Request);
             CompareDefault(before.Default, parameter.Default, "the parameter " + description, at, at);
@@ -234,7 +239,13 @@ internal sealed partial class ModelComparer
         {
             if (Find(now.Parameters, parameter) is null)
             {
-                Add(D.RemovedParameter.Id, pointer, pointer + "/parameters/" + Escape(parameter.WireName), $"'{parameter.WireName}' ({parameter.Location.ToString().ToLowerInvariant()}) of {name}");
+                var subject = pointer + "/parameters/" + Escape(parameter.WireName);
+                var description = $"'{parameter.WireName}' ({parameter.Location.ToString().ToLowerInvariant()}) of {name}";
+                Add(D.RemovedParameter.Id, pointer, subject, description);
+                if (!parameter.Deprecated)
+                {
+                    Add(D.RemovedWithoutDeprecation.Id, pointer, subject, "The parameter " + description);
+                }
             }
         }
     }

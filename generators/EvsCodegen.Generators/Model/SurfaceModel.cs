@@ -73,6 +73,7 @@ internal enum ParameterLocation
 /// those of an array's items are <see cref="TypeRefModel.ItemConstraints"/>.
 /// </param>
 /// <param name="Default">The schema's <c>default</c> as compact JSON-like text, if any (compared by the breaking-change gate).</param>
+/// <param name="Deprecated">Whether the parameter is marked <c>deprecated</c> (compared by the breaking-change gate).</param>
 internal sealed record ParameterModel(
     string WireName,
     string Name,
@@ -82,7 +83,8 @@ internal sealed record ParameterModel(
     bool Explode,
     string? Description,
     ConstraintsModel Constraints,
-    string? Default = null);
+    string? Default = null,
+    bool Deprecated = false);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding

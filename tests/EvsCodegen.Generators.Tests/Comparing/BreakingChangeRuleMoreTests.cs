@@ -324,4 +324,25 @@ public sealed class BreakingChangeRuleMoreTests
 
         Only(current, shipped, "EVS3008", DiagnosticSeverity.Warning);
     }
+
+    [Fact]
+    public void Evs3017_ParameterDeprecated_IsInformationAtTheParameter()
+    {
+        var current = Gate.Edit(("        - {name: limit, in: query, schema", "        - ⟦{name: limit, in: query, deprecated: true, schema"));
+
+        Only(current, Gate.Shipped, "EVS3017", DiagnosticSeverity.Info);
+    }
+
+    [Fact]
+    public void Evs3018_ParameterRemovedWithoutPriorDeprecation_IsAWarningBesideTheRemoval()
+    {
+        var current = Gate.Edit(
+            ("      parameters:\n        - {name: limit, in: query, schema: {type: integer, format: int32, maximum: 100}}\n", string.Empty),
+            ("    get:\n      operationId: listPets", "    ⟦get:\n      operationId: listPets"));
+        var deprecatedFirst = Gate.Shipped.Replace("{name: limit, in: query, schema", "{name: limit, in: query, deprecated: true, schema", StringComparison.Ordinal);
+
+        Assert.Equal(["EVS3002", "EVS3018"], Gate.Run(current.Text).Select(d => d.Id).Order());
+        DiagnosticAssert.At(Gate.Single(current, "EVS3018", DiagnosticSeverity.Warning), "EVS3018", current.Position);
+        Assert.Equal(["EVS3002"], Gate.Run(current.Text, deprecatedFirst).Select(d => d.Id));
+    }
 }
