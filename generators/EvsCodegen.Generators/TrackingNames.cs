@@ -45,6 +45,6 @@ internal static class TrackingNames
     /// <summary>The changes positioned in the current document.</summary>
     public const string CompareDiagnostics = nameof(CompareDiagnostics);
 
-    /// <summary>Each document's Markdown changelog (null unless the <c>OpenApiChangelog</c> target asks for it).</summary>
+    /// <summary>Each document's Markdown changelog (empty unless the <c>OpenApiChangelog</c> target asks for it).</summary>
     public const string Changelog = nameof(Changelog);
 }
