@@ -91,6 +91,11 @@ internal static class DiagnosticDescriptors
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2030: an entry of OpenApiInclude or OpenApiExclude matches no operation of the document.</summary>
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "EVS2030", "Operation filter entry matches nothing", "The {0} entry '{1}' matches no operation of '{2}': check the tag, operationId or path template as written in the document",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
     public static readonly DiagnosticDescriptor RuntimeMismatch = Create(
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
@@ -286,7 +291,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed,
+        ContentNotAllowed, FilterMatchesNothing,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
