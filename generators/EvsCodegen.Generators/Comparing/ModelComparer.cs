@@ -286,24 +286,24 @@ internal sealed partial class ModelComparer
     {
         foreach (var header in old.Headers)
         {
-            ResponseHeaderModel? current = null;
+            HeaderModel? current = null;
             foreach (var candidate in now.Headers)
             {
-                if (string.Equals(candidate.Name, header.Name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(candidate.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
                 {
                     current = candidate;
                 }
             }
 
-            var subject = response + "/headers/" + Escape(header.Name);
+            var subject = response + "/headers/" + Escape(header.WireName);
             if (current is null)
             {
                 var at = now.Headers.Count == 0 ? response : response + "/headers";
-                Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.Name, what);
+                Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
             }
             else if (header.Required && !current.Required)
             {
-                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.Name), subject, header.Name, what);
+                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
             }
         }
     }

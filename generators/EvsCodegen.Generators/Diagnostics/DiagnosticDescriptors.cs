@@ -106,6 +106,11 @@ internal static class DiagnosticDescriptors
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2020: a response header whose schema is not a scalar or enum; it is read and written as text.</summary>
+    public static readonly DiagnosticDescriptor HeaderNotScalar = Create(
+        "EVS2020", "Response header typed as text", "The response header '{0}' of '{1}' is {2}, which a header cannot carry as a typed value yet; it is a string holding the header's text",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS3001: an operation of the baseline is gone (breaking-change gate).</summary>
     public static readonly DiagnosticDescriptor RemovedOperation = Create(
         "EVS3001", "Operation removed", "The operation {0} was removed: clients calling it get 404 and code calling its generated method no longer compiles [{1}]",
@@ -291,7 +296,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, FilterMatchesNothing,
+        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

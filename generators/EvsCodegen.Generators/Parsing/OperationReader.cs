@@ -195,6 +195,7 @@ internal sealed partial class OperationReader
         var responses = ReadResponses(operationId, methodName, operation);
         var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
             ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        var result = BuildResult(methodName, success, responses, methodNames);
         return new OperationModel(
             operationId,
             methodName,
@@ -207,6 +208,7 @@ internal sealed partial class OperationReader
             body,
             success,
             responses.ToEquatableArray(),
+            result,
             DocumentParser.ReadSecurity(operation.Get("security")));
     }
 
@@ -328,7 +330,7 @@ internal sealed partial class OperationReader
 
             if (content is not { Count: > 0 })
             {
-                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, default, Headers(response)));
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, ReadHeaders(response, operationId, methodName)));
                 continue;
             }
 
@@ -342,7 +344,7 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, MediaTypes(content), Headers(response)));
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content)));
         }
 
         return responses;
@@ -350,12 +352,6 @@ internal sealed partial class OperationReader
 
     /// <summary>The media types of a <c>content</c> mapping, in document order (for the breaking-change gate).</summary>
     private static EquatableArray<string> MediaTypes(YMapping content) => content.Entries.Select(entry => entry.Key.Value).ToEquatableArray();
-
-    /// <summary>The headers a response documents, with whether each is required (for the breaking-change gate; a broken <c>$ref</c> counts as optional, silently).</summary>
-    private EquatableArray<ResponseHeaderModel> Headers(YMapping response) =>
-        (response.GetMapping("headers")?.Entries ?? [])
-            .Select(entry => new ResponseHeaderModel(entry.Key.Value, (entry.Value is YMapping header && header.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, header) : entry.Value) is YMapping resolved && resolved.GetBool("required")))
-            .ToEquatableArray();
 
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
     {
