@@ -96,8 +96,14 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(inputs.Collect())
             .Combine(changelogWanted)
             .Select(static (pair, _) => Changelog.Write(pair.Left.Left, pair.Left.Right, pair.Right))
-            .Where(static file => file is not null);
-        context.RegisterSourceOutput(changelogs, static (spc, file) => spc.AddSource(file!.Value.HintName, file.Value.Text));
+            .WithTrackingName(TrackingNames.Changelog);
+        context.RegisterSourceOutput(changelogs, static (spc, file) =>
+        {
+            if (file.HintName.Length > 0)
+            {
+                spc.AddSource(file.HintName, file.Text);
+            }
+        });
 
         // One unit per generated file: editing one schema re-emits only that schema's file.
         var units = placed

@@ -44,4 +44,7 @@ internal static class TrackingNames
 
     /// <summary>The changes positioned in the current document.</summary>
     public const string CompareDiagnostics = nameof(CompareDiagnostics);
+
+    /// <summary>Each document's Markdown changelog (empty unless the <c>OpenApiChangelog</c> target asks for it).</summary>
+    public const string Changelog = nameof(Changelog);
 }

@@ -35,6 +35,19 @@ internal static class ChangeLocator
         {
             var change = changes.Changes[i];
             var node = Find(root, change.At);
+            if (change.Sites.Count > 0 && !Exists(root, SchemaOf(change.At)))
+            {
+                // A schema declared inline has no components entry: report at the first place using it that the document has.
+                foreach (var site in change.Sites)
+                {
+                    if (Find(root, site, out var complete) is { } used && complete)
+                    {
+                        node = used;
+                        break;
+                    }
+                }
+            }
+
             diagnostics[i] = new DiagnosticModel(change.Id, changes.DocumentPath, node?.Span ?? default, node?.LineSpan ?? default(LinePositionSpan), change.Arguments);
         }
 
@@ -46,8 +59,25 @@ internal static class ChangeLocator
     /// looks); a sequence segment that is not an index names the item whose <c>name</c> is the segment (a parameter); a
     /// schema name matches a <c>components.schemas</c> key it was derived from.
     /// </summary>
-    internal static YNode? Find(YNode? root, string pointer)
+    internal static YNode? Find(YNode? root, string pointer) => Find(root, pointer, out _);
+
+    private static bool Exists(YNode? root, string pointer)
     {
+        Find(root, pointer, out var complete);
+        return complete;
+    }
+
+    /// <summary>The <c>/components/schemas/Name</c> part of a pointer into a schema.</summary>
+    private static string SchemaOf(string pointer)
+    {
+        var end = pointer.IndexOf('/', "/components/schemas/".Length);
+        return end < 0 ? pointer : pointer.Substring(0, end);
+    }
+
+    /// <summary>As <see cref="Find(YNode?, string)"/>, saying whether every segment of the pointer was found.</summary>
+    internal static YNode? Find(YNode? root, string pointer, out bool complete)
+    {
+        complete = false;
         YNode? node = root;
         YNode? found = root;
         var parentSegment = string.Empty;
@@ -86,7 +116,7 @@ internal static class ChangeLocator
 
             if (next is null)
             {
-                break;
+                return found;
             }
 
             node = next;
@@ -94,6 +124,7 @@ internal static class ChangeLocator
             parentSegment = segment;
         }
 
+        complete = true;
         return found;
     }
 }

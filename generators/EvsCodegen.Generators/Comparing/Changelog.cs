@@ -21,12 +21,12 @@ internal static class Changelog
     public static bool IsWanted(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions global) =>
         global.TryGetValue("build_property.EvsCodegenChangelog", out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The changelog of <paramref name="changes"/> (hint name and text), or null when it is not asked for.</summary>
-    public static (string HintName, string Text)? Write(ChangeSetModel changes, ImmutableArray<DocumentInputModel?> inputs, bool enabled)
+    /// <summary>The changelog of <paramref name="changes"/> (hint name and text), or empty strings when it is not asked for.</summary>
+    public static (string HintName, string Text) Write(ChangeSetModel changes, ImmutableArray<DocumentInputModel?> inputs, bool enabled)
     {
         if (!enabled)
         {
-            return null;
+            return (string.Empty, string.Empty);
         }
 
         var diagnostics = ChangeLocator.Locate(changes, inputs!);

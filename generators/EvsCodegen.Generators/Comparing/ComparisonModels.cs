@@ -23,7 +23,11 @@ internal sealed record BaselineModel(string DocumentPath, ApiModel? Model, Equat
 /// <param name="At">JSON pointer in the current document; for a removal, the parent that lost the thing.</param>
 /// <param name="Subject">JSON pointer of the changed thing (in the baseline for a removal).</param>
 /// <param name="Arguments">Message arguments; the last is always <paramref name="Subject"/>.</param>
-internal sealed record ChangeModel(string Id, string At, string Subject, EquatableArray<string> Arguments);
+/// <param name="Sites">
+/// Where the schema of <paramref name="At"/> is used, innermost first (a property, parameter or body pointer), for a
+/// schema the document declares inline: its <c>components</c> pointer does not exist, so the first site that does is used.
+/// </param>
+internal sealed record ChangeModel(string Id, string At, string Subject, EquatableArray<string> Arguments, EquatableArray<string> Sites = default);
 
 /// <summary>The changes of one document against its baseline: the comparison step's output.</summary>
 /// <param name="DocumentPath">The document.</param>

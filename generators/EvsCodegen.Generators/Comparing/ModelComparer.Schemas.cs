@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using EvsCodegen.Generators.Model;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
@@ -128,7 +129,7 @@ internal sealed partial class ModelComparer
                 }
             }
 
-            CompareTypes(oldName, newName);
+            CompareTypes(oldName, newName, at);
         }
 
         if (old.Item is { } oldItem && now.Item is { } newItem)
@@ -139,12 +140,27 @@ internal sealed partial class ModelComparer
         CompareConstraints(old.ItemConstraints, now.ItemConstraints, what + " (items)", at, subject, direction);
     }
 
-    private void CompareTypes(string oldName, string newName)
+    private void CompareTypes(string oldName, string newName, string site)
     {
         if (!_comparedTypes.Add(oldName + "->" + newName) || !_oldTypes.TryGetValue(oldName, out var old) || !_newTypes.TryGetValue(newName, out var now))
         {
             return;
         }
+
+        _sites.Add(site);
+        try
+        {
+            CompareTypes(old, now, newName);
+        }
+        finally
+        {
+            _sites.RemoveAt(_sites.Count - 1);
+        }
+    }
+
+    private void CompareTypes(TypeModel old, TypeModel now, string newName)
+    {
+        var oldName = old.Name;
 
         var schema = SchemaPointer(newName);
         if (!old.Deprecated && now.Deprecated)
@@ -160,6 +176,9 @@ internal sealed partial class ModelComparer
                 break;
             case (EnumTypeModel a, EnumTypeModel b):
                 CompareEnum(a, b, schema, direction);
+                break;
+            case (UnionTypeModel a, UnionTypeModel b):
+                CompareUnion(a, b, schema, direction);
                 break;
             default:
                 if (old.GetType() != now.GetType())
@@ -194,7 +213,7 @@ internal sealed partial class ModelComparer
             var what = $"'{property.JsonName}' of '{now.Name}'";
             if (!before.TryGetValue(property.JsonName, out var previous))
             {
-                if (property.Required && (direction & Direction.Request) != 0)
+                if (RequiredInRequests(property) && (direction & Direction.Request) != 0)
                 {
                     Add(D.NewRequiredRequestProperty.Id, at, at, what);
                 }
@@ -202,15 +221,26 @@ internal sealed partial class ModelComparer
                 continue;
             }
 
-            if (!previous.Required && property.Required && (direction & Direction.Request) != 0)
+            if (!RequiredInRequests(previous) && RequiredInRequests(property) && (direction & Direction.Request) != 0)
             {
                 Add(D.NewRequiredRequestProperty.Id, at, at, what);
             }
 
-            if (previous.Required && !property.Required && (direction & Direction.Response) != 0)
+            if (!previous.ReadOnly && property.ReadOnly && (direction & Direction.Request) != 0)
+            {
+                Add(D.RequestPropertyReadOnly.Id, at + "/readOnly", at, what);
+            }
+
+            if (!previous.WriteOnly && property.WriteOnly && (direction & Direction.Response) != 0)
+            {
+                Add(D.ResponsePropertyWriteOnly.Id, at + "/writeOnly", at, what);
+            }
+            else if (RequiredInResponses(previous) && !RequiredInResponses(property) && (direction & Direction.Response) != 0)
             {
                 Add(D.ResponsePropertyOptional.Id, at, at, what);
             }
+
+            CompareDefault(previous.Default, property.Default, "the property " + what, at, at);
 
             if (!previous.Deprecated && property.Deprecated)
             {
@@ -235,6 +265,84 @@ internal sealed partial class ModelComparer
             }
         }
     }
+
+    /// <summary>Whether clients must send the property: listed in <c>required</c> and not read-only.</summary>
+    private static bool RequiredInRequests(PropertyModel property) => (property.ListedRequired || property.Required) && !property.ReadOnly;
+
+    /// <summary>Whether responses always carry the property: listed in <c>required</c> and not write-only.</summary>
+    private static bool RequiredInResponses(PropertyModel property) => (property.ListedRequired || property.Required) && !property.WriteOnly;
+
+    private void CompareDefault(string? old, string? now, string what, string at, string subject)
+    {
+        if (!string.Equals(old, now, StringComparison.Ordinal))
+        {
+            Add(D.DefaultValueChanged.Id, now is null ? at : at + "/default", subject, what, old ?? "none", now ?? "none");
+        }
+    }
+
+    private void CompareUnion(UnionTypeModel old, UnionTypeModel now, string schema, Direction direction)
+    {
+        var before = new Dictionary<string, UnionMemberModel>(StringComparer.Ordinal);
+        foreach (var member in old.Members)
+        {
+            before[member.TypeName] = member;
+        }
+
+        var after = new HashSet<string>(StringComparer.Ordinal);
+        var keyword = schema + "/" + now.Keyword;
+        foreach (var member in now.Members)
+        {
+            after.Add(member.TypeName);
+            if (!before.TryGetValue(member.TypeName, out var previous))
+            {
+                if ((direction & Direction.Response) != 0)
+                {
+                    Add(D.ResponseUnionAlternativeAdded.Id, keyword, keyword + "/" + Escape(member.TypeName), member.TypeName, now.Keyword, now.Name);
+                }
+
+                continue;
+            }
+
+            if (old.Discriminator is not null && string.Equals(old.Discriminator, now.Discriminator, StringComparison.Ordinal))
+            {
+                foreach (var value in previous.DiscriminatorValues)
+                {
+                    if (!Enumerable.Contains(member.DiscriminatorValues, value))
+                    {
+                        Add(
+                            D.DiscriminatorChanged.Id,
+                            schema + "/discriminator/mapping",
+                            schema + "/discriminator/mapping/" + Escape(value),
+                            $"The discriminator value '{value}' of '{member.TypeName}' in '{now.Name}' is gone (now: {Join(member.DiscriminatorValues, "none")})");
+                    }
+                }
+            }
+
+            CompareTypes(previous.TypeName, member.TypeName, keyword);
+        }
+
+        foreach (var member in old.Members)
+        {
+            if (!after.Contains(member.TypeName) && (direction & Direction.Request) != 0)
+            {
+                Add(D.RequestUnionAlternativeRemoved.Id, keyword, SchemaPointer(old.Name) + "/" + old.Keyword + "/" + Escape(member.TypeName), member.TypeName, old.Keyword, now.Name);
+            }
+        }
+
+        // A discriminator added to a union only responses use costs clients nothing; anywhere else a change of the property breaks.
+        if (!string.Equals(old.Discriminator, now.Discriminator, StringComparison.Ordinal) && (old.Discriminator is not null || (direction & Direction.Request) != 0))
+        {
+            Add(
+                D.DiscriminatorChanged.Id,
+                now.Discriminator is null ? schema : schema + "/discriminator",
+                schema + "/discriminator",
+                $"The discriminator property of '{now.Name}' changed from {Quote(old.Discriminator)} to {Quote(now.Discriminator)}");
+        }
+    }
+
+    private static string Quote(string? text) => text is null ? "none" : "'" + text + "'";
+
+    private static string Join(EquatableArray<string> values, string empty) => values.Count == 0 ? empty : string.Join(", ", values);
 
     private void CompareEnum(EnumTypeModel old, EnumTypeModel now, string schema, Direction direction)
     {
@@ -280,6 +388,36 @@ internal sealed partial class ModelComparer
             Report("pattern", old.Pattern, now.Pattern, tighter: now.Pattern is not null, looser: old.Pattern is not null);
         }
 
+        if (old.AllowedNumbers.Count > 0 || now.AllowedNumbers.Count > 0)
+        {
+            // The enum of a number schema: a value is allowed by an absent list, so only lists on both sides lose or gain values.
+            foreach (var value in now.AllowedNumbers)
+            {
+                if (old.AllowedNumbers.Count > 0 && !ContainsNumber(old.AllowedNumbers, value) && (direction & Direction.Response) != 0)
+                {
+                    Add(D.ResponseEnumValueAdded.Id, at, subject, value, what);
+                }
+            }
+
+            foreach (var value in old.AllowedNumbers)
+            {
+                if (now.AllowedNumbers.Count > 0 && !ContainsNumber(now.AllowedNumbers, value) && (direction & Direction.Request) != 0)
+                {
+                    Add(D.RequestEnumValueRemoved.Id, at, subject, value, what);
+                }
+            }
+
+            if (old.AllowedNumbers.Count == 0 && (direction & Direction.Request) != 0)
+            {
+                Add(D.RequestConstraintTightened.Id, at, subject, "enum", what, "none", Join(now.AllowedNumbers, "none"));
+            }
+
+            if (now.AllowedNumbers.Count == 0 && (direction & Direction.Response) != 0)
+            {
+                Add(D.ResponseConstraintLoosened.Id, at, subject, "enum", what, Join(old.AllowedNumbers, "none"), "none");
+            }
+        }
+
         void Bound(string keyword, string? before, string? after, bool lowerIsLooser)
         {
             if (string.Equals(before, after, StringComparison.Ordinal))
@@ -304,6 +442,19 @@ internal sealed partial class ModelComparer
                 Add(D.ResponseConstraintLoosened.Id, at, subject, keyword, what, before ?? "none", after ?? "none");
             }
         }
+    }
+
+    private static bool ContainsNumber(EquatableArray<string> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (candidate == value || Number(candidate) == Number(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EvsCodegen.Generators.Model;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
@@ -27,6 +28,9 @@ internal sealed partial class ModelComparer
     private readonly Dictionary<string, Direction> _usage = new(StringComparer.Ordinal);
     private readonly HashSet<string> _comparedTypes = new(StringComparer.Ordinal);
     private readonly List<ChangeModel> _changes = [];
+
+    /// <summary>The pointers of the places the schemas being compared are used at, outermost first (see <see cref="ChangeModel.Sites"/>).</summary>
+    private readonly List<string> _sites = [];
 
     private ModelComparer(ApiModel old, ApiModel current)
     {
@@ -92,7 +96,15 @@ internal sealed partial class ModelComparer
         var all = new string[arguments.Length + 1];
         arguments.CopyTo(all, 0);
         all[arguments.Length] = subject;
-        _changes.Add(new ChangeModel(id, at, subject, all.ToEquatableArray()));
+        var sites = default(EquatableArray<string>);
+        if (_sites.Count > 0 && at.StartsWith("/components/schemas/", StringComparison.Ordinal))
+        {
+            var innermost = new List<string>(_sites);
+            innermost.Reverse();
+            sites = innermost.ToEquatableArray();
+        }
+
+        _changes.Add(new ChangeModel(id, at, subject, all.ToEquatableArray(), sites));
     }
 
     private void CompareOperations()
@@ -108,6 +120,7 @@ internal sealed partial class ModelComparer
             }
         }
 
+        CompareSecurity(_old.Context.Security, _new.Context.Security, "/security", "The document");
         foreach (var surface in _old.Surfaces)
         {
             foreach (var old in surface.Operations)
@@ -143,16 +156,18 @@ internal sealed partial class ModelComparer
             Add(D.DeprecationAdded.Id, pointer + "/deprecated", pointer, "The operation " + name);
         }
 
+        if (old.Security is not null || now.Security is not null)
+        {
+            // Inherited on both sides, the document's security was compared once; otherwise what applies to this operation is.
+            CompareSecurity(old.Security ?? _old.Context.Security, now.Security ?? _new.Context.Security, pointer + "/security", "The operation " + name);
+        }
+
         CompareParameters(old, now, pointer, name);
 
         if (old.Body is { } oldBody && now.Body is { } newBody)
         {
             var body = pointer + "/requestBody";
-            if (!string.Equals(oldBody.ContentType, newBody.ContentType, StringComparison.OrdinalIgnoreCase))
-            {
-                Add(D.MediaTypeRemoved.Id, body + "/content", body + "/content/" + Escape(oldBody.ContentType), oldBody.ContentType, "the request body of " + name, newBody.ContentType);
-            }
-
+            CompareMediaTypes(MediaTypes(oldBody.MediaTypes, oldBody.ContentType), MediaTypes(newBody.MediaTypes, newBody.ContentType), body, "the request body of " + name);
             CompareTypeRef(oldBody.Type, newBody.Type, "the request body of " + name, body, body, Direction.Request);
         }
 
@@ -178,10 +193,8 @@ internal sealed partial class ModelComparer
             }
 
             var what = $"the {oldResponse.Status} response of {name}";
-            if (oldResponse.ContentType is { } oldType && !string.Equals(oldType, newResponse.ContentType, StringComparison.OrdinalIgnoreCase))
-            {
-                Add(D.MediaTypeRemoved.Id, subject + "/content", subject + "/content/" + Escape(oldType), oldType, what, newResponse.ContentType ?? "no body");
-            }
+            CompareMediaTypes(MediaTypes(oldResponse.MediaTypes, oldResponse.ContentType), MediaTypes(newResponse.MediaTypes, newResponse.ContentType), subject, what);
+            CompareHeaders(oldResponse, newResponse, subject, what);
 
             if (oldResponse.Type is { } oldBodyType && newResponse.Type is { } newBodyType)
             {
@@ -212,17 +225,159 @@ internal sealed partial class ModelComparer
                 Add(D.NewRequiredParameter.Id, at, at, description);
             }
 
+            if (!before.Deprecated && parameter.Deprecated)
+            {
+                Add(D.DeprecationAdded.Id, at, at, "The parameter " + description);
+            }
+
             CompareTypeRef(before.Type, parameter.Type, "the parameter " + description, at, at, Direction.Request);
+            CompareConstraints(before.Constraints, parameter.Constraints, "the parameter " + description, at, at, Direction.Request);
+            CompareDefault(before.Default, parameter.Default, "the parameter " + description, at, at);
         }
 
         foreach (var parameter in old.Parameters)
         {
             if (Find(now.Parameters, parameter) is null)
             {
-                Add(D.RemovedParameter.Id, pointer, pointer + "/parameters/" + Escape(parameter.WireName), $"'{parameter.WireName}' ({parameter.Location.ToString().ToLowerInvariant()}) of {name}");
+                var subject = pointer + "/parameters/" + Escape(parameter.WireName);
+                var description = $"'{parameter.WireName}' ({parameter.Location.ToString().ToLowerInvariant()}) of {name}";
+                Add(D.RemovedParameter.Id, pointer, subject, description);
+                if (!parameter.Deprecated)
+                {
+                    Add(D.RemovedWithoutDeprecation.Id, pointer, subject, "The parameter " + description);
+                }
             }
         }
     }
+
+    /// <summary>The media types of a body or response: the whole <c>content</c> list, or the one chosen when the model has no list.</summary>
+    private static List<string> MediaTypes(EquatableArray<string> all, string? chosen)
+    {
+        var list = new List<string>(all);
+        if (list.Count == 0 && chosen is not null)
+        {
+            list.Add(chosen);
+        }
+
+        return list;
+    }
+
+    private void CompareMediaTypes(List<string> old, List<string> now, string owner, string what)
+    {
+        var content = owner + "/content";
+        foreach (var type in old)
+        {
+            if (!now.Exists(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)))
+            {
+                Add(D.MediaTypeRemoved.Id, now.Count == 0 ? owner : content, content + "/" + Escape(type), type, what, now.Count == 0 ? "no body" : string.Join(", ", now));
+            }
+        }
+
+        foreach (var type in now)
+        {
+            if (!old.Exists(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)))
+            {
+                Add(D.MediaTypeAdded.Id, content + "/" + Escape(type), content + "/" + Escape(type), type, what);
+            }
+        }
+    }
+
+    private void CompareHeaders(ResponseModel old, ResponseModel now, string response, string what)
+    {
+        foreach (var header in old.Headers)
+        {
+            HeaderModel? current = null;
+            foreach (var candidate in now.Headers)
+            {
+                if (string.Equals(candidate.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
+                {
+                    current = candidate;
+                }
+            }
+
+            var subject = response + "/headers/" + Escape(header.WireName);
+            if (current is null)
+            {
+                var at = now.Headers.Count == 0 ? response : response + "/headers";
+                Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
+            }
+            else if (header.Required && !current.Required)
+            {
+                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compares two <c>security</c> lists (alternatives, each a set of schemes that must all be satisfied; an empty list
+    /// means no credentials). A baseline alternative still works when some new alternative asks for no scheme and no
+    /// scope it did not; every one that no longer works is reported, and a new alternative whose credentials were not
+    /// enough for any baseline alternative (a new way in, or none at all) is an info.
+    /// </summary>
+    private void CompareSecurity(EquatableArray<SecurityRequirementModel> old, EquatableArray<SecurityRequirementModel> now, string at, string what)
+    {
+        var before = Alternatives(old);
+        var after = Alternatives(now);
+        for (var i = 0; i < before.Count; i++)
+        {
+            var alternative = before[i];
+            if (after.Exists(candidate => Satisfies(alternative, candidate)))
+            {
+                continue;
+            }
+
+            var subject = old.Count == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var sameSchemes = after.Find(candidate => candidate.Schemes.Count == alternative.Schemes.Count && candidate.Schemes.All(s => Scheme(alternative, s.Scheme) is not null));
+            if (sameSchemes is not null)
+            {
+                foreach (var use in sameSchemes.Schemes)
+                {
+                    var added = use.Scopes.Where(scope => !Scheme(alternative, use.Scheme)!.Scopes.Contains(scope)).ToList();
+                    if (added.Count > 0)
+                    {
+                        Add(D.SecurityScopesAdded.Id, at, subject, what, string.Join(", ", added), use.Scheme);
+                    }
+                }
+
+                continue;
+            }
+
+            var stricter = after.Find(candidate => alternative.Schemes.All(s => Scheme(candidate, s.Scheme) is not null));
+            if (stricter is not null)
+            {
+                Add(D.SecurityRequirementAdded.Id, at, subject, what, Describe(stricter), Describe(alternative));
+            }
+            else
+            {
+                Add(D.SecurityRequirementRemoved.Id, at, subject, what, Describe(alternative));
+            }
+        }
+
+        for (var i = 0; i < after.Count; i++)
+        {
+            var alternative = after[i];
+            if (!before.Exists(candidate => Satisfies(alternative, candidate)))
+            {
+                Add(D.SecurityRelaxed.Id, at, now.Count == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), what, Describe(alternative));
+            }
+        }
+    }
+
+    /// <summary>The alternatives of a security list; no list is one alternative asking for nothing.</summary>
+    private static List<SecurityRequirementModel> Alternatives(EquatableArray<SecurityRequirementModel> requirements) =>
+        requirements.Count == 0 ? [new SecurityRequirementModel(default)] : [.. requirements];
+
+    /// <summary>Whether a client that satisfies <paramref name="held"/> satisfies <paramref name="asked"/>: every scheme and scope asked is held.</summary>
+    private static bool Satisfies(SecurityRequirementModel held, SecurityRequirementModel asked) =>
+        asked.Schemes.All(use => Scheme(held, use.Scheme) is { } have && use.Scopes.All(scope => have.Scopes.Contains(scope)));
+
+    private static SecuritySchemeUseModel? Scheme(SecurityRequirementModel requirement, string scheme) =>
+        requirement.Schemes.FirstOrDefault(use => string.Equals(use.Scheme, scheme, StringComparison.Ordinal));
+
+    private static string Describe(SecurityRequirementModel requirement) =>
+        requirement.Schemes.Count == 0
+            ? "no credentials"
+            : string.Join(" and ", requirement.Schemes.Select(use => "'" + use.Scheme + "'" + (use.Scopes.Count > 0 ? " (" + string.Join(", ", use.Scopes) + ")" : string.Empty)));
 
     private static ParameterModel? Find(EquatableArray<ParameterModel> parameters, ParameterModel like)
     {

@@ -193,7 +193,7 @@ internal static class DiagnosticDescriptors
 
     /// <summary>EVS3014: a request or response media type is gone (breaking-change gate).</summary>
     public static readonly DiagnosticDescriptor MediaTypeRemoved = Create(
-        "EVS3014", "Media type removed", "The media type '{0}' of {1} was replaced by '{2}': clients sending or expecting '{0}' break [{3}]",
+        "EVS3014", "Media type removed", "The media type '{0}' of {1} was removed (now: {2}): clients sending or expecting '{0}' break [{3}]",
         DiagnosticSeverity.Error);
 
     /// <summary>EVS3015: breaks compiled code only (breaking-change gate).</summary>
@@ -226,6 +226,76 @@ internal static class DiagnosticDescriptors
         "EVS3020", "Request body required", "The request body of {0} is now required: existing clients that send none get 400 [{1}]",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS3021: a security requirement was added to an operation or the document, or a scheme to a requirement (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SecurityRequirementAdded = Create(
+        "EVS3021", "Security requirement added", "{0} now requires {1}: clients that authenticated with {2} before are refused (401/403) [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3022: a way to authenticate that the baseline accepted is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SecurityRequirementRemoved = Create(
+        "EVS3022", "Security requirement removed", "{0} no longer accepts {1}: clients authenticating that way are refused (401/403) [{2}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3023: a security requirement asks for more scopes (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SecurityScopesAdded = Create(
+        "EVS3023", "Security scopes added", "{0} now requires the scopes {1} of '{2}': tokens issued for the baseline's scopes are refused (403) [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3024: a new way to authenticate (or none) is accepted (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SecurityRelaxed = Create(
+        "EVS3024", "Security relaxed", "{0} now also accepts {1} [{2}]",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS3025: a property used in requests became readOnly (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestPropertyReadOnly = Create(
+        "EVS3025", "Request property became read-only", "The property {0} became readOnly: the server now ignores or refuses the value clients send [{1}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3026: a property used in responses became writeOnly (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponsePropertyWriteOnly = Create(
+        "EVS3026", "Response property became write-only", "The property {0} became writeOnly: responses no longer carry it and clients reading it break [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3027: a default value was changed, added or removed (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor DefaultValueChanged = Create(
+        "EVS3027", "Default value changed", "The default of {0} changed from {1} to {2}: a request or response that omits it now means something else [{3}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3028: a oneOf/anyOf used in responses gained an alternative (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponseUnionAlternativeAdded = Create(
+        "EVS3028", "Alternative added to a response", "The alternative '{0}' was added to the {1} '{2}', which responses use: clients that know only the baseline's alternatives cannot read it [{3}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3029: a oneOf/anyOf used in requests lost an alternative (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequestUnionAlternativeRemoved = Create(
+        "EVS3029", "Alternative removed from a request", "The alternative '{0}' was removed from the {1} '{2}', which requests use: clients sending it get 400 [{3}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3030: the discriminator property or mapping of a union changed (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor DiscriminatorChanged = Create(
+        "EVS3030", "Discriminator changed", "{0}: bodies written with the baseline's discriminator are no longer read as the same alternative [{1}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3031: a request or response media type was added (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor MediaTypeAdded = Create(
+        "EVS3031", "Media type added", "The media type '{0}' was added to {1} [{2}]",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS3032: a required response header is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor RequiredResponseHeaderRemoved = Create(
+        "EVS3032", "Required response header removed", "The required header '{0}' was removed from {1}: clients reading it break [{2}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3033: an optional response header is gone (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor OptionalResponseHeaderRemoved = Create(
+        "EVS3033", "Optional response header removed", "The header '{0}' was removed from {1}: clients reading it when present no longer get it [{2}]",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS3034: a required response header became optional (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor ResponseHeaderOptional = Create(
+        "EVS3034", "Response header no longer required", "The header '{0}' of {1} is no longer required: clients that rely on it being present break [{2}]",
+        DiagnosticSeverity.Error);
+
     /// <summary>EVS1050: a Swagger 2.0 construct that has no OpenAPI 3 equivalent, or breaks a 2.0 rule.</summary>
     public static readonly DiagnosticDescriptor Swagger2NotCarriedOver = Create(
         "EVS1050", "Swagger 2.0 construct not carried over", "'{0}' of this Swagger 2.0 document: {1}",
@@ -246,6 +316,9 @@ internal static class DiagnosticDescriptors
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
+        SecurityRequirementAdded, SecurityRequirementRemoved, SecurityScopesAdded, SecurityRelaxed, RequestPropertyReadOnly, ResponsePropertyWriteOnly,
+        DefaultValueChanged, ResponseUnionAlternativeAdded, RequestUnionAlternativeRemoved, DiscriminatorChanged, MediaTypeAdded,
+        RequiredResponseHeaderRemoved, OptionalResponseHeaderRemoved, ResponseHeaderOptional,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>

@@ -37,6 +37,7 @@ internal sealed record SurfaceModel(
 /// The security schemes the operation's requirements name (its own <c>security</c>, else the document's), any
 /// alternative; null when neither declares <c>security</c>, and then the client sends every configured API key.
 /// </param>
+/// <param name="Security">The operation's own <c>security</c>; null when it has none and the document's applies.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -50,7 +51,8 @@ internal sealed record OperationModel(
     ResponseModel? Success,
     EquatableArray<ResponseModel> Responses,
     ResultModel? Result = null,
-    EquatableArray<string>? SecuritySchemes = null);
+    EquatableArray<string>? SecuritySchemes = null,
+    EquatableArray<SecurityRequirementModel>? Security = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -80,6 +82,8 @@ internal enum ParameterLocation
 /// The validation keywords of the parameter's schema (bounds, lengths, pattern, item counts), enforced by the server;
 /// those of an array's items are <see cref="TypeRefModel.ItemConstraints"/>.
 /// </param>
+/// <param name="Default">The schema's <c>default</c> as compact JSON-like text, if any (compared by the breaking-change gate).</param>
+/// <param name="Deprecated">Whether the parameter is marked <c>deprecated</c> (compared by the breaking-change gate).</param>
 internal sealed record ParameterModel(
     string WireName,
     string Name,
@@ -88,7 +92,9 @@ internal sealed record ParameterModel(
     TypeRefModel Type,
     bool Explode,
     string? Description,
-    ConstraintsModel Constraints);
+    ConstraintsModel Constraints,
+    string? Default = null,
+    bool Deprecated = false);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding
@@ -141,7 +147,8 @@ internal static class ErrorAnswers
 /// <param name="Description">Doc text.</param>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="FormFields">For <see cref="BodyEncoding.Form"/>: the object's properties as form fields.</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default);
+/// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -160,7 +167,8 @@ internal sealed record FormFieldModel(string WireName, string PropertyName, Type
 /// <param name="Type">The body's type, when it has one.</param>
 /// <param name="Headers">The response's declared headers (its <c>headers</c>), in document order.</param>
 /// <param name="Envelope">Whether the body is the document's error envelope (<c>x-error-envelope</c>), which the fault table writes and reads.</param>
-internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false)
+/// <param name="MediaTypes">Every media type of the response's <c>content</c>, in document order (compared by the breaking-change gate).</param>
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false, EquatableArray<string> MediaTypes = default)
 {
     /// <summary>Whether this is an error answer: a 4xx or 5xx status, a <c>4XX</c>/<c>5XX</c> range, or <c>default</c>.</summary>
     public bool IsError => StatusCode >= 400 || Status == "default" || (StatusCode == 0 && Status.Length == 3 && Status[0] is '4' or '5');

@@ -95,6 +95,10 @@ internal enum AdditionalPropertiesKind
 /// For the discriminator property of a union alternative: the values that name this type (the first is written). The
 /// property is then a get-only constant, and reading a value that is not one of these fails.
 /// </param>
+/// <param name="ReadOnly">Marked <c>readOnly</c> (sent by the server only).</param>
+/// <param name="WriteOnly">Marked <c>writeOnly</c> (sent by clients only).</param>
+/// <param name="ListedRequired">Listed in <c>required</c> (<paramref name="Required"/> is false for a read-only or write-only property; this keeps the listing).</param>
+/// <param name="Default">The schema's <c>default</c> as compact JSON-like text, if any (compared by the breaking-change gate).</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -103,7 +107,11 @@ internal sealed record PropertyModel(
     string? Description,
     bool Deprecated,
     ConstraintsModel Constraints,
-    EquatableArray<string> DiscriminatorValues = default);
+    EquatableArray<string> DiscriminatorValues = default,
+    bool ReadOnly = false,
+    bool WriteOnly = false,
+    bool ListedRequired = false,
+    string? Default = null);
 
 /// <summary>
 /// Validation keywords of a value. Numbers are kept as invariant strings to stay exact and equatable;

@@ -86,7 +86,7 @@ internal sealed partial class OperationReader
             var explode = node.Get("explode") is YScalar explodeNode && explodeNode.AsBool() is bool explicitExplode
                 ? explicitExplode
                 : kind is ParameterLocation.Query or ParameterLocation.Cookie;
-            result.Add(new ParameterModel(name, names.Claim(Identifiers.ToCamelCase(name, "parameter")), kind.Value, required, type!, explode, node.GetString("description"), _schemas.ReadConstraints(node.Get("schema"))));
+            result.Add(new ParameterModel(name, names.Claim(Identifiers.ToCamelCase(name, "parameter")), kind.Value, required, type!, explode, node.GetString("description"), _schemas.ReadConstraints(node.Get("schema")), _schemas.ReadDefault(node.Get("schema")), node.GetBool("deprecated")));
         }
 
         return result;

@@ -209,7 +209,8 @@ internal sealed partial class OperationReader
             success,
             responses.ToEquatableArray(),
             result,
-            ReadSecuritySchemes(operation));
+            ReadSecuritySchemes(operation),
+            DocumentParser.ReadSecurity(operation.Get("security")));
     }
 
     /// <summary>
@@ -278,7 +279,7 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content));
     }
 
     /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
@@ -358,7 +359,7 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema));
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content));
             if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
             {
                 _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));
@@ -374,6 +375,9 @@ internal sealed partial class OperationReader
 
     private static bool IsError(string status, int code) =>
         code >= 400 || status == "default" || (status.Length == 3 && status[0] is '4' or '5' && status.EndsWith("XX", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The media types of a <c>content</c> mapping, in document order (for the breaking-change gate).</summary>
+    private static EquatableArray<string> MediaTypes(YMapping content) => content.Entries.Select(entry => entry.Key.Value).ToEquatableArray();
 
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
     {

@@ -163,7 +163,11 @@ internal sealed partial class SchemaConverter
                 required.Contains(key) && !readOnlyOrWriteOnly,
                 Describe(winnerMapping) ?? Describe(winnerMapping?.GetString("$ref") is { } target ? _context.ResolvePointer(target, winnerMapping) as YMapping : null),
                 winnerMapping?.GetBool("deprecated") == true,
-                ReadConstraints(winner)));
+                ReadConstraints(winner),
+                winnerMapping?.GetBool("readOnly") == true,
+                winnerMapping?.GetBool("writeOnly") == true,
+                required.Contains(key),
+                ReadDefault(winner)));
         }
 
         var kind = AdditionalPropertiesKind.Ignore;

@@ -159,6 +159,31 @@ internal sealed partial class SchemaConverter
     }
 
     /// <summary>
+    /// The <c>default</c> of a schema (following a <c>$ref</c>) as compact text: a number or boolean as written, any
+    /// other scalar in double quotes (so <c>asc</c> and <c>"asc"</c> are the same), mappings and sequences in flow style. Null when there is none. For the breaking-change gate.
+    /// </summary>
+    public string? ReadDefault(YNode? node)
+    {
+        var mapping = node as YMapping;
+        if (mapping?.GetString("$ref") is { } reference)
+        {
+            mapping = _context.ResolvePointer(reference, mapping) as YMapping;
+        }
+
+        return mapping?.Get("default") is { } value ? FlowText(value, 0) : null;
+    }
+
+    private static string FlowText(YNode node, int depth) => node switch
+    {
+        _ when depth > 16 => "…",
+        YScalar { IsNull: true } => "null",
+        YScalar scalar => scalar.IsNumber || scalar.AsBool() is not null ? scalar.Value : "\"" + scalar.Value + "\"",
+        YSequence sequence => "[" + string.Join(", ", sequence.Items.Select(item => FlowText(item, depth + 1))) + "]",
+        YMapping map => "{" + string.Join(", ", map.Entries.Select(entry => entry.Key.Value + ": " + FlowText(entry.Value, depth + 1))) + "}",
+        _ => string.Empty,
+    };
+
+    /// <summary>
     /// Reads the validation keywords of a schema (following a <c>$ref</c> to its target, and the single member of an
     /// <c>allOf</c> wrapper such as <c>{nullable: true, allOf: [$ref]}</c>, which the schema's type also comes from).
     /// </summary>

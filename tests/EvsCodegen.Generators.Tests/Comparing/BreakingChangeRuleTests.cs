@@ -236,7 +236,7 @@ public sealed class BreakingChangeRuleTests
 
         var diagnostic = Gate.Single(current, "EVS3014", DiagnosticSeverity.Error);
 
-        Assert.StartsWith("The media type 'application/json' of the 200 response of 'GET /pets/{id}' was replaced by 'application/problem+json'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("The media type 'application/json' of the 200 response of 'GET /pets/{id}' was removed (now: application/problem+json)", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,9 +74,12 @@ internal static class Gate
     /// <see cref="Shipped"/> with each (old, new) edit applied once; the new text may hold a
     /// <see cref="MarkedText.Marker"/> where the diagnostic is expected.
     /// </summary>
-    public static MarkedText Edit(params (string Old, string New)[] edits)
+    public static MarkedText Edit(params (string Old, string New)[] edits) => EditOf(Shipped, edits);
+
+    /// <summary><paramref name="shipped"/> with each (old, new) edit applied once (see <see cref="Edit"/>).</summary>
+    public static MarkedText EditOf(string shipped, params (string Old, string New)[] edits)
     {
-        var text = Shipped;
+        var text = shipped;
         foreach (var (old, replacement) in edits)
         {
             var index = text.IndexOf(old, StringComparison.Ordinal);
@@ -95,9 +98,12 @@ internal static class Gate
         .Diagnostics.Where(d => d.Id.StartsWith("EVS30", StringComparison.Ordinal)).ToList();
 
     /// <summary>Requires exactly one <paramref name="id"/> among the gate's diagnostics, at the marker, with the severity.</summary>
-    public static Diagnostic Single(MarkedText current, string id, DiagnosticSeverity severity)
+    public static Diagnostic Single(MarkedText current, string id, DiagnosticSeverity severity) => Single(current, Shipped, id, severity);
+
+    /// <summary>Requires exactly one <paramref name="id"/> against <paramref name="shipped"/>, at the marker, with the severity.</summary>
+    public static Diagnostic Single(MarkedText current, string shipped, string id, DiagnosticSeverity severity)
     {
-        var all = Run(current.Text);
+        var all = Run(current.Text, shipped);
         var diagnostic = Assert.Single(all, d => d.Id == id);
         DiagnosticAssert.At(diagnostic, id, current.Position);
         Assert.Equal(severity, diagnostic.Severity);

@@ -41,12 +41,32 @@ public sealed class GateCachingTests
         Assert.Contains(run.GetRunResult().Diagnostics, d => d.Id == "EVS3007");
     }
 
-    private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Shipped) Start()
+    [Fact]
+    public void ChangelogBuild_CSharpEditLeavesTheChangelogCached_BaselineEditRewritesIt()
+    {
+        var (driver, compilation, shipped) = Start(new Dictionary<string, string> { ["EvsCodegenChangelog"] = "true" });
+
+        var afterCSharpEdit = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App; internal static class C { }", GeneratorHarness.ParseOptions)));
+        var cached = afterCSharpEdit.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(cached, TrackingNames.Changelog));
+
+        var edited = Gate.Shipped.Replace("      enum: [cat, dog]", "      enum: [cat, dog, fish]", StringComparison.Ordinal);
+        var run = afterCSharpEdit.ReplaceAdditionalText(shipped, new InMemoryAdditionalText(Gate.ShippedPath, edited)).RunGenerators(compilation);
+        var result = run.GetRunResult().Results.Single();
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.Changelog));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(result, TrackingNames.Parsed));
+        var changelog = Assert.Single(result.GeneratedSources, s => s.HintName.EndsWith(".OpenApiChangelog.g.cs", StringComparison.Ordinal));
+        Assert.Contains("EVS3007", changelog.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GetRunResult().Diagnostics, d => d.Id.StartsWith("EVS30", StringComparison.Ordinal));
+    }
+
+    private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Shipped) Start(IReadOnlyDictionary<string, string>? globalProperties = null)
     {
         var files = new[] { OpenApiFile.Create(DiagnosticAssert.DocumentPath, Gate.Shipped, "models"), OpenApiFile.Fragment(Gate.ShippedPath, Gate.Shipped) };
         var texts = files.Select(f => f.ToAdditionalText()).ToList();
         var compilation = GeneratorHarness.CreateCompilation();
-        var driver = GeneratorHarness.CreateDriver(texts, GeneratorHarness.OptionsProvider(files)).RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(texts, GeneratorHarness.OptionsProvider(files, globalProperties)).RunGenerators(compilation);
         return (driver, compilation, texts[1]);
     }
 
