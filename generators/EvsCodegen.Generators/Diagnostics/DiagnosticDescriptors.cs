@@ -86,9 +86,27 @@ internal static class DiagnosticDescriptors
         "EVS2005", "Invalid vendor extension", "The extension '{0}' is ignored: {1}",
         DiagnosticSeverity.Warning);
 
-    /// <summary>EVS2006: a part of the document outside schemas and operations that the generated code does not apply.</summary>
+    /// <summary>
+    /// EVS2006: a part of the document outside schemas and operations that the generated code does not apply (webhooks).
+    /// Security schemes are no longer reported here: see EVS2010-EVS2012.
+    /// </summary>
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS2010: a security scheme an operation requires whose credentials the generated client cannot send.</summary>
+    public static readonly DiagnosticDescriptor UnsendableSecurityScheme = Create(
+        "EVS2010", "Security scheme the client cannot send", "The generated client cannot send the credentials of security scheme '{0}': {1}; a call that only this scheme satisfies goes without credentials",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS2011: an OAuth2 or OpenID Connect scheme whose tokens the generated client cannot fetch itself.</summary>
+    public static readonly DiagnosticDescriptor TokensFromProvider = Create(
+        "EVS2011", "Tokens come from a token provider", "The generated client does not fetch tokens for security scheme '{0}' itself ({1}): set ApiClientOptions.{2} to supply them",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS2012: a security requirement names a scheme that <c>components.securitySchemes</c> does not declare.</summary>
+    public static readonly DiagnosticDescriptor UndeclaredSecurityScheme = Create(
+        "EVS2012", "Undeclared security scheme", "The security requirement names '{0}', which components.securitySchemes does not declare: the client cannot send it, and the server authenticates the ASP.NET Core scheme of that name",
         DiagnosticSeverity.Warning);
 
     /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
@@ -207,6 +225,7 @@ internal static class DiagnosticDescriptors
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed,
+        UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

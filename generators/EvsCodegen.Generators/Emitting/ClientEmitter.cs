@@ -32,14 +32,14 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, operation, context.ApiKeys.Any(k => k.In == "query"));
+            EmitOperation(w, context, operation);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel operation, bool queryKeys)
+    private static void EmitOperation(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
         w.Line("/// <inheritdoc/>");
         if (operation.Deprecated)
@@ -54,7 +54,8 @@ internal static partial class ClientEmitter
         }
 
         // The query list exists only when something can go in it: a query parameter or a query API key.
-        var query = queryKeys || operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        var query = SecurityUsesQuery(context, operation.Security) || operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        var credentials = SecuritySendsCredentials(context, operation.Security);
         if (query)
         {
             w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
@@ -66,7 +67,11 @@ internal static partial class ClientEmitter
             EmitParameter(w, parameter);
         }
 
-        w.Line($"_options.Apply(request, {(query ? "query" : "null")});");
+        if (credentials)
+        {
+            w.Line($"var credential = await _options.{ReservedNames.ApplyCredentials}(_httpClient, request, {(query ? "query" : "null")}, {operation.Security.ToString(System.Globalization.CultureInfo.InvariantCulture)}, cancellationToken).ConfigureAwait(false);");
+        }
+
         w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")});");
         if (operation.Body is { } body)
         {
@@ -74,7 +79,7 @@ internal static partial class ClientEmitter
         }
 
         // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
-        var send = $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}(_httpClient, request, {RuntimeEmitter.FaultsTable}, cancellationToken).ConfigureAwait(false);";
+        var send = $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}(_httpClient, request, {RuntimeEmitter.FaultsTable}, {(credentials ? "credential, " : string.Empty)}cancellationToken).ConfigureAwait(false);";
         w.Line(operation.Success?.Type is null ? send : "var response = " + send);
         EmitResult(w, operation);
         w.Close();

@@ -8,7 +8,7 @@ namespace EvsCodegen.Generators.Emitting;
 /// Emits an ASP.NET Core controller per surface. Each action checks the request against the document (media type,
 /// JSON syntax, schema) and answers failures in the document's error envelope, then delegates to the contract.
 /// </summary>
-internal static class ServerEmitter
+internal static partial class ServerEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
@@ -24,19 +24,20 @@ internal static class ServerEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitAction(w, operation);
+            EmitAction(w, context, operation);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitAction(SourceWriter w, OperationModel operation)
+    private static void EmitAction(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
         var tokens = RouteTokens(operation);
         w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
         w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(operation, tokens))})]");
+        EmitSecurity(w, context, operation);
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");

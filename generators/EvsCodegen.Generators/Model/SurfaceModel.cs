@@ -29,6 +29,7 @@ internal sealed record SurfaceModel(
 /// <param name="Body">The request body, if any.</param>
 /// <param name="Success">The response the method returns.</param>
 /// <param name="Responses">Every documented response, in document order.</param>
+/// <param name="Security">The index of the operation's security list in <see cref="ApiContextModel.SecuritySets"/> (its own, else the document's); -1 when none applies.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -40,7 +41,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResponseModel? Success,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    int Security = -1);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

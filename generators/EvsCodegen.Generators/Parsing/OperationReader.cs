@@ -26,6 +26,9 @@ internal sealed partial class OperationReader
         _options = options;
     }
 
+    /// <summary>Reads each operation's security list; none leaves every operation without one.</summary>
+    public SecurityReader? Security { get; init; }
+
     public EquatableArray<FaultModel> Faults => _faults.Values.ToEquatableArray();
 
     public EquatableArray<SurfaceModel> ReadSurfaces(string documentName)
@@ -190,7 +193,8 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            Security?.ForOperation(operation) ?? -1);
     }
 
     private static string DeriveOperationId(string method, string path)
