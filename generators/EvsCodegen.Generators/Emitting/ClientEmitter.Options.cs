@@ -180,7 +180,7 @@ internal static partial class ClientEmitter
     private static void EmitAlternative(SourceWriter w, ApiContextModel context, SecurityAlternativeModel alternative)
     {
         var schemes = alternative.Schemes.Select(u => Scheme(context, u)!).Distinct().ToList();
-        w.Open($"if ({string.Join(" && ", schemes.Select(Configured))})");
+        w.Open($"if ({string.Join(" && ", schemes.Select(s => schemes.Count > 1 && Configured(s).Contains("||") ? "(" + Configured(s) + ")" : Configured(s)))})");
         foreach (var scheme in schemes.Where(s => s.Kind is SecuritySchemeKind.ApiKey or SecuritySchemeKind.HttpBasic))
         {
             EmitPlainCredential(w, scheme);
@@ -202,8 +202,8 @@ internal static partial class ClientEmitter
     private static string Configured(SecuritySchemeModel scheme) => scheme.Kind switch
     {
         SecuritySchemeKind.ApiKey or SecuritySchemeKind.HttpBasic => $"{scheme.Property} is not null",
-        SecuritySchemeKind.HttpBearer => $"({scheme.Provider} is not null || {scheme.Property} is not null)",
-        _ when scheme.TokenUrl is not null => $"({scheme.Provider} is not null || ({scheme.Property} is not null && {scheme.Secret} is not null))",
+        SecuritySchemeKind.HttpBearer => $"{scheme.Provider} is not null || {scheme.Property} is not null",
+        _ when scheme.TokenUrl is not null => $"{scheme.Provider} is not null || ({scheme.Property} is not null && {scheme.Secret} is not null)",
         _ => $"{scheme.Provider} is not null",
     };
 
@@ -222,6 +222,7 @@ internal static partial class ClientEmitter
                 w.Open($"if (!request.Headers.Contains({name}))");
                 w.Line($"request.Headers.TryAddWithoutValidation({name}, {scheme.Property});");
                 w.Close();
+                w.Line();
                 break;
             case "query":
                 w.Line($"query?.Add(new({name}, {scheme.Property}));");
