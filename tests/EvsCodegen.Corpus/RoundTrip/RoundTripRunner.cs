@@ -93,6 +93,7 @@ internal sealed class RoundTripRunner(string? prism)
             }
 
             services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
+            RoundTripSecurity.Add(services, model);
         }).ConfigureAwait(false);
         PrismProxy? proxy = null;
         if (prism is not null)
@@ -179,6 +180,12 @@ internal sealed class RoundTripRunner(string? prism)
         foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(string)))
         {
             property.SetValue(options, "credential-" + property.Name.ToLowerInvariant());
+        }
+
+        // Token providers win over client credentials, so no call goes to a document's token URL.
+        foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(EvsCodegen.Runtime.IApiTokenProvider)))
+        {
+            property.SetValue(options, FixedTokens.Instance);
         }
 
         return Activator.CreateInstance(type, http, options)!;
