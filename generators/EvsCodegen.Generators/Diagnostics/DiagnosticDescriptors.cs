@@ -219,10 +219,20 @@ internal static class DiagnosticDescriptors
         "EVS3020", "Request body required", "The request body of {0} is now required: existing clients that send none get 400 [{1}]",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS1050: a Swagger 2.0 construct that has no OpenAPI 3 equivalent, or breaks a 2.0 rule.</summary>
+    public static readonly DiagnosticDescriptor Swagger2NotCarriedOver = Create(
+        "EVS1050", "Swagger 2.0 construct not carried over", "'{0}' of this Swagger 2.0 document: {1}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1051: an OpenAPI 3.2 construct the generated code does not apply.</summary>
+    public static readonly DiagnosticDescriptor OpenApi32NotGenerated = Create(
+        "EVS1051", "OpenAPI 3.2 construct not generated", "'{0}' is not generated yet: {1}",
+        DiagnosticSeverity.Warning);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
-        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
+        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,

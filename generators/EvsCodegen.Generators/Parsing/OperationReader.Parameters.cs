@@ -66,7 +66,7 @@ internal sealed partial class OperationReader
             if (kind == ParameterLocation.Path && !node.GetBool("required"))
             {
                 // The operation still binds it as required: a path cannot lack one of its segments.
-                _context.Report(D.PathParameterNotRequired, node.Get("required") ?? node, name, _context.IsOpenApi31 ? "3.1" : "3.0");
+                _context.Report(D.PathParameterNotRequired, node.Get("required") ?? node, name, _context.Version);
             }
 
             var required = kind == ParameterLocation.Path || node.GetBool("required");
@@ -104,6 +104,12 @@ internal sealed partial class OperationReader
         if (style is "deepObject" or "spaceDelimited" or "pipeDelimited")
         {
             return $"uses style '{style}', which is not supported yet";
+        }
+
+        if (style is not (null or "form" or "simple" or "matrix" or "label"))
+        {
+            // A style OpenAPI does not define (2.0's tsv read as 'tabDelimited', a typo) has no known text form.
+            return $"uses style '{style}', which OpenAPI 3 does not define";
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);

@@ -58,13 +58,8 @@ internal sealed partial class OperationReader
 
             var template = PathTemplate.Parse(path, out var templateProblem, out var templateAt);
             var routeProblem = template is null ? null : RouteProblem(template);
-            foreach (var entry in item.Entries)
+            foreach (var (methodKey, method, operation) in Operations(item))
             {
-                var method = entry.Key.Value;
-                if (Array.IndexOf(s_methods, method) < 0 || entry.Value is not YMapping operation)
-                {
-                    continue;
-                }
 
                 if (template is null)
                 {
@@ -83,7 +78,7 @@ internal sealed partial class OperationReader
                 if (!_context.IsOpenApi31 && operation.Get("responses") is null)
                 {
                     // Required in 3.0 only: 3.1 made 'responses' optional. Without one the operation has no result.
-                    _context.Report(D.MissingRequiredField, entry.Key, $"The operation '{method.ToUpperInvariant()} {path}'", "responses", "3.0", "the operation returns no result");
+                    _context.Report(D.MissingRequiredField, methodKey, $"The operation '{method.ToUpperInvariant()} {path}'", "responses", _context.Version, "the operation returns no result");
                 }
 
                 var model = ReadOperation(path, template, method, item, operation, methodNames, operationIds);
@@ -185,7 +180,7 @@ internal sealed partial class OperationReader
         return new OperationModel(
             operationId,
             methodName,
-            method.ToUpperInvariant(),
+            method,
             path,
             operation.GetString("summary"),
             operation.GetString("description"),
@@ -199,7 +194,7 @@ internal sealed partial class OperationReader
 
     private static string DeriveOperationId(string method, string path)
     {
-        var words = new List<string> { method };
+        var words = new List<string> { method.ToLowerInvariant() };
         foreach (var segment in path.Split(['/'], StringSplitOptions.RemoveEmptyEntries))
         {
             words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "by_" + segment.Trim('{', '}') : segment);
@@ -217,6 +212,7 @@ internal sealed partial class OperationReader
             return null;
         }
 
+        ReportItemSchemas(content, operationId);
         var (mediaType, encoding, schema) = ChooseMediaType(content);
         if (mediaType is null)
         {
@@ -318,6 +314,7 @@ internal sealed partial class OperationReader
                 continue;
             }
 
+            ReportItemSchemas(content, operationId);
             var (mediaType, encoding, schema) = ChooseMediaType(content);
             mediaType ??= content.Entries[0].Key.Value;
             var suffix = code is >= 200 and < 300 && code != 200 ? status : code == 200 ? string.Empty : status;
