@@ -176,7 +176,7 @@ public sealed class Swagger2ParsingTests
         var text = Document.Replace(
             "  key: {type: apiKey, in: header, name: X-Key}\n",
             "  basicAuth: {type: basic}\n  oauth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://a.example/auth', tokenUrl: 'https://a.example/token', scopes: {read: read}}\n",
-            StringComparison.Ordinal) + "security: [{oauth: [read]}, {basicAuth: []}]\n";
+            StringComparison.Ordinal).Replace("\nparameters:\n", "\nsecurity: [{oauth: [read]}, {basicAuth: []}]\nparameters:\n", StringComparison.Ordinal);
         var lines = text.Split('\n');
 
         var result = Parse.Document(text, "/docs/pets.json");
