@@ -62,6 +62,9 @@ public static class EvsHost
         var app = builder.Build();
         app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
         app.UseMiddleware<EvsRequestGuard>();
+        // After the guard, so its order of answers (413, then 401, then 404) stays; the actions' [ApiSecurity] needs both.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapControllers();
         return app;
     }

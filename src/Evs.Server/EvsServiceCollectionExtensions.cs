@@ -9,7 +9,8 @@ public static class EvsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the generated controller with <see cref="InMemorySnapshotsApi"/> as its backend (through the generated
-    /// <c>AddSnapshotsApiServer</c>), the store over <paramref name="seed"/>, the clock and the project-scope rule.
+    /// <c>AddSnapshotsApiServer</c>), the <c>authToken</c> authentication scheme its actions require, the store over
+    /// <paramref name="seed"/>, the clock and the project-scope rule.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="seed">The tokens and snapshots the store starts with.</param>
@@ -19,6 +20,8 @@ public static class EvsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(seed);
         services.AddSnapshotsApiServer<InMemorySnapshotsApi>();
+        // The document's security scheme 'authToken', which the generated actions require by that name.
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EvsTokenAuthenticationHandler>(EvsTokenAuthenticationHandler.SchemeName, null);
         services.AddSingleton(new SnapshotStore(seed));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CallerContext>();

@@ -68,6 +68,8 @@ internal static class AdversarialDocument
             ["info"] = new JsonObject { ["title"] = T("title"), ["version"] = T("1.0"), ["description"] = T("api") },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "http://localhost", ["description"] = T("server") }),
             ["tags"] = new JsonArray(new JsonObject { ["name"] = N("tag"), ["description"] = T("tag") }),
+            // The scheme applies to every operation, so the client sends it and the server requires it by its hostile name.
+            ["security"] = new JsonArray(new JsonObject { [N("key")] = new JsonArray() }),
             ["paths"] = new JsonObject
             {
                 ["/items/seg" + PathOf(text) + "/{" + id + "}"] = new JsonObject

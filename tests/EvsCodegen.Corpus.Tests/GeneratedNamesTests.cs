@@ -98,7 +98,16 @@ public sealed class GeneratedNamesTests
             }
         }
 
-        members.UnionWith(model.Context.ApiKeys.Select(k => Bare(k.PropertyName)));
+        foreach (var scheme in model.Context.Schemes)
+        {
+            var names = new[] { scheme.Property, scheme.Secret, scheme.Provider, scheme.ScopesProperty, scheme.TokenUrlProperty }.OfType<string>().ToList();
+            members.UnionWith(names.Select(Bare));
+            if (scheme.Provider is { } provider)
+            {
+                // The options' cache of the default token provider of an OAuth2 scheme.
+                members.Add("_" + char.ToLowerInvariant(provider[0]) + provider[1..]);
+            }
+        }
 
         var unknown = new List<string>();
         foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace))

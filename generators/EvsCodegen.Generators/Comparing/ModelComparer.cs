@@ -156,10 +156,10 @@ internal sealed partial class ModelComparer
             Add(D.DeprecationAdded.Id, pointer + "/deprecated", pointer, "The operation " + name);
         }
 
-        if (old.Security is not null || now.Security is not null)
+        if (old.SecurityRequirements is not null || now.SecurityRequirements is not null)
         {
             // Inherited on both sides, the document's security was compared once; otherwise what applies to this operation is.
-            CompareSecurity(old.Security ?? _old.Context.Security, now.Security ?? _new.Context.Security, pointer + "/security", "The operation " + name);
+            CompareSecurity(old.SecurityRequirements ?? _old.Context.Security, now.SecurityRequirements ?? _new.Context.Security, pointer + "/security", "The operation " + name);
         }
 
         CompareParameters(old, now, pointer, name);

@@ -86,7 +86,10 @@ internal static class DiagnosticDescriptors
         "EVS2005", "Invalid vendor extension", "The extension '{0}' is ignored: {1}",
         DiagnosticSeverity.Warning);
 
-    /// <summary>EVS2006: a part of the document outside schemas and operations that the generated code does not apply.</summary>
+    /// <summary>
+    /// EVS2006: a part of the document outside schemas and operations that the generated code does not apply (webhooks).
+    /// Security schemes are no longer reported here: see EVS2010-EVS2012.
+    /// </summary>
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
         DiagnosticSeverity.Warning);
@@ -94,6 +97,21 @@ internal static class DiagnosticDescriptors
     /// <summary>EVS2030: an entry of OpenApiInclude or OpenApiExclude matches no operation of the document.</summary>
     public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
         "EVS2030", "Operation filter entry matches nothing", "The {0} entry '{1}' matches no operation of '{2}': check the tag, operationId or path template as written in the document",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS2010: a security scheme an operation requires whose credentials the generated client cannot send.</summary>
+    public static readonly DiagnosticDescriptor UnsendableSecurityScheme = Create(
+        "EVS2010", "Security scheme the client cannot send", "The generated client cannot send the credentials of security scheme '{0}': {1}; a call that only this scheme satisfies goes without credentials",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS2011: an OAuth2 or OpenID Connect scheme whose tokens the generated client cannot fetch itself.</summary>
+    public static readonly DiagnosticDescriptor TokensFromProvider = Create(
+        "EVS2011", "Tokens come from a token provider", "The generated client does not fetch tokens for security scheme '{0}' itself ({1}): set ApiClientOptions.{2} to supply them",
+        DiagnosticSeverity.Info);
+
+    /// <summary>EVS2012: a security requirement names a scheme that <c>components.securitySchemes</c> does not declare.</summary>
+    public static readonly DiagnosticDescriptor UndeclaredSecurityScheme = Create(
+        "EVS2012", "Undeclared security scheme", "The security requirement names '{0}', which components.securitySchemes does not declare: the client cannot send it, and the server authenticates the ASP.NET Core scheme of that name",
         DiagnosticSeverity.Warning);
 
     /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
@@ -313,6 +331,7 @@ internal static class DiagnosticDescriptors
         ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing,
+        UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

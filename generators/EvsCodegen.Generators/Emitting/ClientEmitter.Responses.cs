@@ -11,12 +11,14 @@ internal static partial class ClientEmitter
     /// The send statement: the runtime's <c>SendAsync</c>, with the operation's declared error bodies when it has any
     /// (each read as <c>ApiException&lt;TError&gt;</c>) and the headers when the caller wants the whole response.
     /// </summary>
-    private static string SendCall(OperationModel operation, bool readHeaders)
+    private static string SendCall(ApiContextModel context, OperationModel operation, bool readHeaders)
     {
         var errors = ErrorReaders(operation);
+        // The credential a token provider gave, when the call sends one: the runtime asks for a new token after a 401.
+        var credential = SecuritySendsCredentials(context, operation.Security) ? "credential, " : string.Empty;
         var arguments = errors is null && !readHeaders
-            ? $"_httpClient, request, {RuntimeEmitter.FaultsTable}, cancellationToken"
-            : $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {errors ?? "null"}, readHeaders: {(readHeaders ? "true" : "false")}, cancellationToken";
+            ? $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}cancellationToken"
+            : $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}{errors ?? "null"}, readHeaders: {(readHeaders ? "true" : "false")}, cancellationToken";
         return $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}({arguments}).ConfigureAwait(false);";
     }
 
@@ -80,7 +82,7 @@ internal static partial class ClientEmitter
 
         w.Open($"public async {CSharp.Task}<{result.TypeName}> {result.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)})");
         EmitRequest(w, context, operation);
-        w.Line("var response = " + SendCall(operation, readHeaders: true));
+        w.Line("var response = " + SendCall(context, operation, readHeaders: true));
         w.Open("switch (response.StatusCode)");
 
         // Exact statuses before the 2XX range, which would otherwise take them.

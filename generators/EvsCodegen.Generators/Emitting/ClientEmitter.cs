@@ -52,7 +52,7 @@ internal static partial class ClientEmitter
         EmitRequest(w, context, operation);
 
         // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
-        var send = SendCall(operation, readHeaders: false);
+        var send = SendCall(context, operation, readHeaders: false);
         w.Line(operation.Success?.Type is null ? send : "var response = " + send);
         EmitResult(w, operation);
         w.Close();
@@ -61,14 +61,14 @@ internal static partial class ClientEmitter
     /// <summary>The statements building the request of <paramref name="operation"/>: arguments checked, parameters, credentials, URI and body.</summary>
     private static void EmitRequest(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
-        var queryKeys = context.ApiKeys.Any(k => k.In == "query");
         foreach (var argument in Signatures.Arguments(operation).Where(a => !a.Optional && !a.Type.EndsWith("?", System.StringComparison.Ordinal) && !IsValueTypeArgument(a)))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({argument.Name});");
         }
 
         // The query list exists only when something can go in it: a query parameter or a query API key.
-        var query = queryKeys || operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        var query = SecurityUsesQuery(context, operation.Security) || operation.Parameters.Any(p => p.Location == ParameterLocation.Query);
+        var credentials = SecuritySendsCredentials(context, operation.Security);
         if (query)
         {
             w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
@@ -80,7 +80,11 @@ internal static partial class ClientEmitter
             EmitParameter(w, parameter);
         }
 
-        w.Line($"_options.Apply(request, {(query ? "query" : "null")}{CredentialSchemes(context, operation)});");
+        if (credentials)
+        {
+            w.Line($"var credential = await _options.{ReservedNames.ApplyCredentials}(_httpClient, request, {(query ? "query" : "null")}, {operation.Security.ToString(System.Globalization.CultureInfo.InvariantCulture)}, cancellationToken).ConfigureAwait(false);");
+        }
+
         // Without a BaseAddress on the HttpClient, the document's absolute server URL is the address (docs/decisions.md).
         var serverUrl = context.Server?.AbsoluteUrl is { } url ? ", " + Text.Literal(url) : string.Empty;
         w.Line($"request.RequestUri = {RuntimeNames.Client.Type}.{RuntimeNames.Client.BuildUri}(_httpClient, {PathExpression(operation)}, {(query ? "query" : "null")}{serverUrl});");
@@ -88,20 +92,6 @@ internal static partial class ClientEmitter
         {
             EmitBody(w, body);
         }
-    }
-
-    /// <summary>
-    /// The apiKey schemes the call sends, as a third argument of <c>Apply</c>: none when the operation takes every key
-    /// the document has (or no <c>security</c> is declared), else the schemes its requirements name, possibly none.
-    /// </summary>
-    private static string CredentialSchemes(ApiContextModel context, OperationModel operation)
-    {
-        if (operation.SecuritySchemes is not { } schemes || context.ApiKeys.All(k => schemes.Contains(k.SchemeName)))
-        {
-            return string.Empty;
-        }
-
-        return ", [" + string.Join(", ", context.ApiKeys.Where(k => schemes.Contains(k.SchemeName)).Select(k => Text.Literal(k.SchemeName))) + "]";
     }
 
     /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>

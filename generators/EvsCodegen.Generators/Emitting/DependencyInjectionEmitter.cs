@@ -107,6 +107,12 @@ internal static class DependencyInjectionEmitter
         w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
         w.Open($"public static {CSharp.MvcBuilder} {addControllers}(this {CSharp.ServiceCollection} services)");
         w.Line($"{CSharp.ArgumentNullException}.ThrowIfNull(services);");
+        if (ServerEmitter.HasSecuredAction(context, surface))
+        {
+            // 401 and 403 answers of the actions' security requirements in the document's error shape.
+            w.Line($"{RuntimeNames.ServerSecurity.Type}.{RuntimeNames.ServerSecurity.AddAnswers}(services);");
+        }
+
         w.Line($"var builder = {CSharp.MvcExtensions}.AddControllers(services);");
         if (!context.Public)
         {

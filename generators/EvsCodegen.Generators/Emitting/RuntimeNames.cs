@@ -108,6 +108,27 @@ internal static class RuntimeNames
         public const string HeaderEnum = "HeaderEnum";
     }
 
+    /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>
+    public static class Security
+    {
+        public const string Type = Namespace + ".ApiClientRuntime";
+        public const string TokenProvider = Namespace + ".IApiTokenProvider";
+        public const string ClientCredentials = Namespace + ".ApiClientCredentialsTokenProvider";
+        public const string Credential = Namespace + ".ApiBearerCredential";
+        public const string AddBasic = "AddBasic";
+        public const string AddBearer = "AddBearer";
+        public const string AddTokenAsync = "AddTokenAsync";
+        public const string ResolveTokenUrl = "ResolveTokenUrl";
+    }
+
+    /// <summary>The server half: the security requirement attribute of generated actions and its registration.</summary>
+    public static class ServerSecurity
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiSecurityServiceCollectionExtensions";
+        public const string AttributeType = AspNetCoreNamespace + ".ApiSecurityAttribute";
+        public const string AddAnswers = "AddApiSecurityAnswers";
+    }
+
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
     public static class Server
     {

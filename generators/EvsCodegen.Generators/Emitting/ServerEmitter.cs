@@ -24,19 +24,20 @@ internal static partial class ServerEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitAction(w, operation, context.Server?.BasePath ?? string.Empty);
+            EmitAction(w, context, operation);
         }
 
         w.Close();
         return w.ToString();
     }
 
-    private static void EmitAction(SourceWriter w, OperationModel operation, string basePath)
+    private static void EmitAction(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
         var tokens = RouteTokens(operation);
         w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
-        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(basePath, operation, tokens))})]");
+        w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(context.Server?.BasePath ?? string.Empty, operation, tokens))})]");
+        EmitSecurity(w, context, operation);
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");

@@ -21,7 +21,8 @@ internal sealed record ApiModel(
 /// <param name="Public">Whether emitted types are public (otherwise internal).</param>
 /// <param name="Title">The document's <c>info.title</c>.</param>
 /// <param name="Version">The document's <c>info.version</c>.</param>
-/// <param name="ApiKeys">The apiKey security schemes the client can send.</param>
+/// <param name="Schemes">The security schemes of <c>components.securitySchemes</c>, in document order.</param>
+/// <param name="SecuritySets">The distinct <c>security</c> lists, which <see cref="OperationModel.Security"/> indexes.</param>
 /// <param name="Faults">Fault names and codes by status (the <c>x-fault</c> extension), ordered by status.</param>
 /// <param name="Envelope">The error envelope (the <c>x-error-envelope</c> extension), if the document has one.</param>
 /// <param name="Server">The first <c>servers</c> entry, read as a base path and a default client address.</param>
@@ -33,7 +34,8 @@ internal sealed record ApiContextModel(
     bool Public,
     string Title,
     string Version,
-    EquatableArray<ApiKeyModel> ApiKeys,
+    EquatableArray<SecuritySchemeModel> Schemes,
+    EquatableArray<SecuritySetModel> SecuritySets,
     EquatableArray<FaultModel> Faults,
     EnvelopeModel? Envelope,
     ServerModel? Server = null,
@@ -64,14 +66,6 @@ internal enum EmitKinds
     All = Models | Client | Server,
 }
 
-/// <summary>An apiKey security scheme.</summary>
-/// <param name="SchemeName">The scheme's key in <c>components.securitySchemes</c>.</param>
-/// <param name="PropertyName">The C# property on the client options.</param>
-/// <param name="In">Where the key goes: header, query or cookie.</param>
-/// <param name="ParameterName">The header, query or cookie name.</param>
-/// <param name="Description">The scheme's description.</param>
-internal sealed record ApiKeyModel(string SchemeName, string PropertyName, string In, string ParameterName, string? Description);
-
 /// <summary>A fault name and code for one status (from the <c>x-fault</c> response extension).</summary>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="Name">The fault name, the single key of the envelope.</param>
@@ -88,7 +82,7 @@ internal sealed record EnvelopeModel(string FaultTypeName, string MessagePropert
 
 /// <summary>
 /// One alternative of a <c>security</c> list: every scheme it names must be satisfied (an empty one allows anonymous
-/// calls). Read for the breaking-change gate; the client sends only the apiKey schemes of <see cref="ApiContextModel.ApiKeys"/>.
+/// calls). Read for the breaking-change gate; what the client and server do is in <see cref="ApiContextModel.SecuritySets"/>.
 /// </summary>
 /// <param name="Schemes">The schemes with their scopes, in document order.</param>
 internal sealed record SecurityRequirementModel(EquatableArray<SecuritySchemeUseModel> Schemes);

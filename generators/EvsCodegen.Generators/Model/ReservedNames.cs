@@ -55,7 +55,7 @@ internal static class ReservedNames
     public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet];
 
     /// <summary>The method of <c>ApiClientOptions</c> the clients call to add the credentials to a request.</summary>
-    public const string ApplyCredentials = "Apply";
+    public const string ApplyCredentials = "ApplyCredentialsAsync";
 
     /// <summary>Members of <c>ApiClientOptions</c>, besides one property per API key; the type's own name too (CS0542).</summary>
     public static readonly string[] ClientOptionsMembers = [.. ObjectMembers, ClientOptions, ApplyCredentials];
@@ -130,13 +130,13 @@ internal static class ReservedNames
     /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
     /// document parameter cannot take one, so it is numbered instead.
     /// </summary>
-    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form"];
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential"];
 
-    /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>Apply</c>).</summary>
+    /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>ApplyCredentialsAsync</c>).</summary>
     public static readonly string[] FixedParameters =
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
-        "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query",
+        "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query", "security", "cancellationToken", "provider",
         "slots", "index", "statusCode", "body",
     ];
 

@@ -33,11 +33,8 @@ internal sealed record SurfaceModel(
 /// The whole-response type and method, for operations whose success answers say more than one body (headers, or
 /// several success statuses); null for the others, whose contract method says it all.
 /// </param>
-/// <param name="SecuritySchemes">
-/// The security schemes the operation's requirements name (its own <c>security</c>, else the document's), any
-/// alternative; null when neither declares <c>security</c>, and then the client sends every configured API key.
-/// </param>
-/// <param name="Security">The operation's own <c>security</c>; null when it has none and the document's applies.</param>
+/// <param name="Security">The index of the operation's security list in <see cref="ApiContextModel.SecuritySets"/> (its own, else the document's); -1 when none applies.</param>
+/// <param name="SecurityRequirements">The operation's own <c>security</c>; null when it has none and the document's applies (compared by the breaking-change gate).</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -51,8 +48,8 @@ internal sealed record OperationModel(
     ResponseModel? Success,
     EquatableArray<ResponseModel> Responses,
     ResultModel? Result = null,
-    EquatableArray<string>? SecuritySchemes = null,
-    EquatableArray<SecurityRequirementModel>? Security = null);
+    int Security = -1,
+    EquatableArray<SecurityRequirementModel>? SecurityRequirements = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

@@ -128,7 +128,8 @@ internal static partial class DocumentParser
             context.Report(D.UnsupportedConstruct, webhooks, "webhooks", "webhooks are not generated; the operations under 'paths' are");
         }
 
-        var operations = new OperationReader(context, schemas, typeNames, input.Options);
+        var security = new SecurityReader(context, components?.GetMapping("securitySchemes"), (input.Options.Emit & EmitKinds.Client) != 0);
+        var operations = new OperationReader(context, schemas, typeNames, input.Options) { Security = security };
         var surfaces = operations.ReadSurfaces(documentName);
         var info = CheckInfo(context);
         var apiContext = new ApiContextModel(
@@ -138,7 +139,8 @@ internal static partial class DocumentParser
             input.Options.Public,
             info?.GetString("title") ?? documentName,
             info?.GetString("version") ?? string.Empty,
-            ReadApiKeys(context, components?.GetMapping("securitySchemes")),
+            security.Schemes(),
+            security.Sets,
             operations.Faults,
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")),
             ServerReader.Read(context),
@@ -202,29 +204,6 @@ internal static partial class DocumentParser
         }
 
         return requirements.ToEquatableArray();
-    }
-
-    private static EquatableArray<ApiKeyModel> ReadApiKeys(ParseContext context, YMapping? schemes)
-    {
-        var keys = new List<ApiKeyModel>();
-        var names = new NameScope(ReservedNames.ClientOptionsMembers);
-        foreach (var entry in schemes?.Entries ?? [])
-        {
-            var scheme = context.Deref(entry.Value);
-            if (scheme is not null && scheme.GetString("type") == "apiKey" && scheme.GetString("name") is { } name
-                && scheme.GetString("in") is "header" or "query" or "cookie")
-            {
-                keys.Add(new ApiKeyModel(entry.Key.Value, names.Claim(Identifiers.ToPascalCase(entry.Key.Value, "ApiKey")), scheme.GetString("in")!, name, scheme.GetString("description")));
-            }
-            else if (scheme is not null)
-            {
-                // The client sends only API keys; other credentials must come from the HttpClient's handlers.
-                var type = scheme.GetString("type") ?? "no type";
-                context.Report(D.UnsupportedConstruct, entry.Key, $"securitySchemes.{entry.Key.Value} ({type})", "the generated client does not send these credentials; add them with a DelegatingHandler on its HttpClient");
-            }
-        }
-
-        return keys.ToEquatableArray();
     }
 
     private static EnvelopeModel? ReadEnvelope(ParseContext context, SchemaConverter schemas, YMapping? componentSchemas)

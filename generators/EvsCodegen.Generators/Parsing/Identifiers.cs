@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -115,6 +116,28 @@ internal sealed class NameScope
             {
                 _used.Add(candidate);
                 _used.Add(candidate + companionSuffix);
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims the names <paramref name="stem"/> followed by each of <paramref name="suffixes"/> (members generated for one
+    /// thing, e.g. <c>BearerToken</c> and <c>BearerTokenProvider</c>): the first of <c>Stem</c>, <c>Stem2</c>, … for which
+    /// all are free. Returns the stem.
+    /// </summary>
+    public string ClaimAll(string stem, params string[] suffixes)
+    {
+        for (var i = 1; ; i++)
+        {
+            var candidate = i == 1 ? stem : stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (suffixes.All(suffix => !_used.Contains(candidate + suffix)))
+            {
+                foreach (var suffix in suffixes)
+                {
+                    _used.Add(candidate + suffix);
+                }
+
                 return candidate;
             }
         }

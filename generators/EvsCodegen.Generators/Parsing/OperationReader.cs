@@ -26,6 +26,9 @@ internal sealed partial class OperationReader
         _options = options;
     }
 
+    /// <summary>Reads each operation's security list; none leaves every operation without one.</summary>
+    public SecurityReader? Security { get; init; }
+
     public EquatableArray<FaultModel> Faults => _faults.Values.ToEquatableArray();
 
     public EquatableArray<SurfaceModel> ReadSurfaces(string documentName)
@@ -209,22 +212,8 @@ internal sealed partial class OperationReader
             success,
             responses.ToEquatableArray(),
             result,
-            ReadSecuritySchemes(operation),
+            Security?.ForOperation(operation) ?? -1,
             DocumentParser.ReadSecurity(operation.Get("security")));
-    }
-
-    /// <summary>
-    /// The scheme names of the operation's security requirements (every alternative), from its own <c>security</c> or
-    /// else the document's; null when neither declares one. An empty list (<c>security: []</c>) means none.
-    /// </summary>
-    private EquatableArray<string>? ReadSecuritySchemes(YMapping operation)
-    {
-        if ((operation.GetSequence("security") ?? _context.Root.GetSequence("security")) is not { } requirements)
-        {
-            return null;
-        }
-
-        return requirements.Items.OfType<YMapping>().SelectMany(r => r.Entries.Select(e => e.Key.Value)).Distinct(StringComparer.Ordinal).ToEquatableArray();
     }
 
     private static string DeriveOperationId(string method, string path)

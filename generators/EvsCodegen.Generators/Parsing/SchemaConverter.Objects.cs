@@ -164,10 +164,10 @@ internal sealed partial class SchemaConverter
                 Describe(winnerMapping) ?? Describe(winnerMapping?.GetString("$ref") is { } target ? _context.ResolvePointer(target, winnerMapping) as YMapping : null),
                 winnerMapping?.GetBool("deprecated") == true,
                 ReadConstraints(winner),
-                winnerMapping?.GetBool("readOnly") == true,
-                winnerMapping?.GetBool("writeOnly") == true,
-                required.Contains(key),
-                ReadDefault(winner)));
+                ReadOnly: winnerMapping?.GetBool("readOnly") == true,
+                WriteOnly: winnerMapping?.GetBool("writeOnly") == true,
+                ListedRequired: required.Contains(key),
+                Default: ReadDefault(winner)));
         }
 
         var kind = AdditionalPropertiesKind.Ignore;

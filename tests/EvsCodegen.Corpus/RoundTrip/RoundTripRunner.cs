@@ -94,6 +94,7 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
             }
 
             services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
+            RoundTripSecurity.Add(services, model);
         }).ConfigureAwait(false);
         // The server's routes start with the servers' base path: the client's address is the server URL, base path included.
         // Prism ignores base paths (it matches the request's path against 'paths' alone), so it hears the bare path and
@@ -200,6 +201,12 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(string)))
         {
             property.SetValue(options, "credential-" + property.Name.ToLowerInvariant());
+        }
+
+        // Token providers win over client credentials, so no call goes to a document's token URL.
+        foreach (var property in optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(EvsCodegen.Runtime.IApiTokenProvider)))
+        {
+            property.SetValue(options, FixedTokens.Instance);
         }
 
         return Activator.CreateInstance(type, http, options)!;

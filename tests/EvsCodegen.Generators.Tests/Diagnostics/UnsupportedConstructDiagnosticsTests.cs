@@ -7,19 +7,24 @@ namespace EvsCodegen.Generators.Tests.Diagnostics;
 public sealed class UnsupportedConstructDiagnosticsTests
 {
     [Fact]
-    public void Evs2006_BearerSecurityScheme_PointsAtTheSchemeNameAndApiKeysStillApply()
+    public void Evs2006_Webhooks_PointAtTheKey_AndSecuritySchemesAreNoLongerReported()
     {
+        // EVS2006 is narrowed to webhooks: security schemes have EVS2010-EVS2012, for what the client truly cannot send.
         var document = MarkedText.Parse("""
-            openapi: 3.0.3
+            openapi: 3.1.0
             info: {title: T, version: '1'}
+            security: [{bearer: []}]
             paths:
               /ping:
                 get:
                   operationId: ping
                   responses: {'204': {description: done}}
+            ⟦webhooks:
+              newPet:
+                post: {responses: {'200': {description: ok}}}
             components:
               securitySchemes:
-                ⟦bearer: {type: http, scheme: bearer}
+                bearer: {type: http, scheme: bearer}
                 key: {type: apiKey, in: header, name: X-Key}
             """);
 
@@ -27,8 +32,9 @@ public sealed class UnsupportedConstructDiagnosticsTests
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2006", document.Position);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.StartsWith("'securitySchemes.bearer (http)' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("'webhooks' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("public string? Key { get; set; }", run.Source("TestApi.ClientOptions.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public string? BearerToken { get; set; }", run.Source("TestApi.ClientOptions.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class ParameterWireTests
 
         Assert.Empty(run.Diagnostics);
         Assert.DoesNotContain("var query", client, StringComparison.Ordinal);
-        Assert.Contains("_options.Apply(request, null);", client, StringComparison.Ordinal);
+        // No security list applies either, so no credentials are looked up.
+        Assert.DoesNotContain("ApplyCredentialsAsync", client, StringComparison.Ordinal);
     }
 }

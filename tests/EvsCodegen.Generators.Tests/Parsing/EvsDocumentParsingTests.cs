@@ -221,9 +221,12 @@ public sealed class EvsDocumentParsingTests
     [Fact]
     public void EvsDocument_SendsTheAuthTokenApiKeyAsTheXAuthTokenHeader()
     {
-        var key = Assert.Single(Model.Context.ApiKeys);
+        var key = Assert.Single(Model.Context.Schemes);
 
-        Assert.Equal(("authToken", "AuthToken", "header", "X-Auth-Token"), (key.SchemeName, key.PropertyName, key.In, key.ParameterName));
+        Assert.Equal(("authToken", SecuritySchemeKind.ApiKey, "AuthToken", "header", "X-Auth-Token"), (key.SchemeName, key.Kind, key.Property, key.In, key.ParameterName));
+        var set = Assert.Single(Model.Context.SecuritySets);
+        Assert.Equal("authToken", Assert.Single(Assert.Single(set.Alternatives).Schemes).SchemeName);
+        Assert.All(Model.Surfaces.SelectMany(s => s.Operations), o => Assert.Equal(0, o.Security));
     }
 
     [Fact]

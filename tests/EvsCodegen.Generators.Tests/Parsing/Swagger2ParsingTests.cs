@@ -166,28 +166,30 @@ public sealed class Swagger2ParsingTests
     [Fact]
     public void SecurityDefinitions_ApiKeyIsSentByTheClient()
     {
-        var key = Assert.Single(Model.Context.ApiKeys);
-        Assert.Equal(("key", "header", "X-Key"), (key.SchemeName, key.In, key.ParameterName));
+        var key = Assert.Single(Model.Context.Schemes);
+        Assert.Equal(("key", SecuritySchemeKind.ApiKey, "header", "X-Key"), (key.SchemeName, key.Kind, key.In, key.ParameterName));
     }
 
     [Fact]
-    public void BasicAndOAuth2Definitions_AreReportedLikeTheir3xSchemes_AtThe20Names()
+    public void BasicAndOAuth2Definitions_AreReadAsTheir3xSchemes_AndReportedAtThe20Names()
     {
         var text = Document.Replace(
             "  key: {type: apiKey, in: header, name: X-Key}\n",
             "  basicAuth: {type: basic}\n  oauth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://a.example/auth', tokenUrl: 'https://a.example/token', scopes: {read: read}}\n",
-            StringComparison.Ordinal);
+            StringComparison.Ordinal).Replace("\nparameters:\n", "\nsecurity: [{oauth: [read]}, {basicAuth: []}]\nparameters:\n", StringComparison.Ordinal);
         var lines = text.Split('\n');
 
         var result = Parse.Document(text, "/docs/pets.json");
 
-        // Read as 'http' (basic) and 'oauth2' with flows: the 3.x rule (the client sends only API keys) applies, at the 2.0 names.
+        // Read as 'http' (basic) and 'oauth2' with an authorizationCode flow: the client sends Basic itself and takes the
+        // OAuth2 tokens from a provider (EVS2011, info), reported at the 2.0 name.
         Assert.Equal(
-            [("EVS2006", Array.FindIndex(lines, l => l.StartsWith("  basicAuth:", StringComparison.Ordinal)), 2), ("EVS2006", Array.FindIndex(lines, l => l.StartsWith("  oauth:", StringComparison.Ordinal)), 2)],
+            [("EVS2011", Array.FindIndex(lines, l => l.StartsWith("  oauth:", StringComparison.Ordinal)), 2)],
             result.Diagnostics.Select(d => (d.Id, d.LineSpan.Start.Line, d.LineSpan.Start.Character)));
-        Assert.Contains("(http)", result.Diagnostics[0].Arguments[0], StringComparison.Ordinal);
-        Assert.Contains("(oauth2)", result.Diagnostics[1].Arguments[0], StringComparison.Ordinal);
-        Assert.Empty(result.Model!.Context.ApiKeys);
+        Assert.Equal(
+            [("basicAuth", SecuritySchemeKind.HttpBasic), ("oauth", SecuritySchemeKind.OAuth2)],
+            result.Model!.Context.Schemes.Select(s => (s.SchemeName, s.Kind)));
+        Assert.Null(result.Model.Context.Schemes[1].TokenUrl);
     }
 
     [Theory]

@@ -149,8 +149,12 @@ internal static class TodoConsumer
             using Consumer.Todos;
             using EvsCodegen.Runtime;
             using EvsCodegen.Runtime.AspNetCore;
+            using System.Security.Claims;
+            using System.Text.Encodings.Web;
+            using Microsoft.AspNetCore.Authentication;
             using Microsoft.AspNetCore.Hosting.Server;
             using Microsoft.AspNetCore.Hosting.Server.Features;
+            using Microsoft.Extensions.Options;
 
             // The generated server, registered through its generated extension, on a free port of 127.0.0.1.
             var builder = WebApplication.CreateSlimBuilder(args);
@@ -158,6 +162,8 @@ internal static class TodoConsumer
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TodoStore>();
             builder.Services.AddSingleton<IApiRequestInterceptor, ApiKeyCheck>();
+            // The document's security scheme 'apiKey', which the generated actions require by that name.
+            builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>("apiKey", null);
             builder.Services.AddTodosApiServer<TodoService>();
             await using var app = builder.Build();
             app.MapControllers();
@@ -213,6 +219,15 @@ internal static class TodoConsumer
             {
                 public ValueTask OnRequestAsync(ApiRequestContext context) =>
                     context.HttpContext.Request.Headers["X-Api-Key"] == "secret" ? ValueTask.CompletedTask : throw new ApiException(401, "No key.");
+            }
+
+            internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+                : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+            {
+                protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(
+                    Request.Headers["X-Api-Key"] == "secret"
+                        ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity("apiKey")), "apiKey"))
+                        : AuthenticateResult.NoResult());
             }
 
             internal sealed class RequestCounter : DelegatingHandler

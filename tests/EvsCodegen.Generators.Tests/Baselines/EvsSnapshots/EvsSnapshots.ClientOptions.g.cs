@@ -4,7 +4,7 @@
 
 namespace Evs.Snapshots;
 
-/// <summary>Settings every client call uses: the document's API keys, supplied once instead of per call.</summary>
+/// <summary>Settings every client call uses: the document's credentials, supplied once instead of per call.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ApiClientOptions
 {
@@ -29,10 +29,21 @@ public sealed partial class ApiClientOptions
     {
         if (AuthToken is not null && (all || global::System.MemoryExtensions.Contains(schemes, "authToken")))
         {
-            if (!request.Headers.Contains("X-Auth-Token"))
+            case 0:
             {
-                request.Headers.TryAddWithoutValidation("X-Auth-Token", AuthToken);
+                if (AuthToken is not null)
+                {
+                    if (!request.Headers.Contains("X-Auth-Token"))
+                    {
+                        request.Headers.TryAddWithoutValidation("X-Auth-Token", AuthToken);
+                    }
+
+                    return default;
+                }
+                break;
             }
         }
+
+        return default;
     }
 }

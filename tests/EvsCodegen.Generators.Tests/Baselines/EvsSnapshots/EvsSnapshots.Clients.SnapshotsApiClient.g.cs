@@ -49,7 +49,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, credential, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
     }
 }

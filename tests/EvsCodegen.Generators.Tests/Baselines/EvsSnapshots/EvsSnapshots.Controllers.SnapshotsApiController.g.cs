@@ -19,6 +19,7 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/v3/{project_id}/snapshots/{snapshot_id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken")]
     public async global::System.Threading.Tasks.Task ShowSnapshotAsync()
     {
         var http = HttpContext;
@@ -43,6 +44,7 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("PUT", Route = "/v3/{project_id}/snapshots/{snapshot_id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken")]
     public async global::System.Threading.Tasks.Task UpdateSnapshotAsync()
     {
         var http = HttpContext;

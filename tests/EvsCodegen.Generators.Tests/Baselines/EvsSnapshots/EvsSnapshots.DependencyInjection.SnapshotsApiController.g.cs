@@ -17,6 +17,7 @@ public static partial class SnapshotsApiControllerServiceCollectionExtensions
     public static global::Microsoft.Extensions.DependencyInjection.IMvcBuilder AddSnapshotsApiControllers(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
+        global::EvsCodegen.Runtime.AspNetCore.ApiSecurityServiceCollectionExtensions.AddApiSecurityAnswers(services);
         var builder = global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions.AddControllers(services);
         var assembly = typeof(SnapshotsApiController).Assembly;
         foreach (var part in builder.PartManager.ApplicationParts)
