@@ -94,6 +94,11 @@ internal static class RuntimeNames
         public const string ReadJson = "ReadJson";
         public const string SendAsync = "SendAsync";
         public const string DisableAutoRedirect = "DisableAutoRedirect";
+        public const string Query = Namespace + ".ApiQuery";
+        public const string ParameterStyle = Namespace + ".ApiParameterStyle";
+        public const string AddQuery = "AddQuery";
+        public const string StyledText = "StyledText";
+        public const string FormBody = "FormBody";
     }
 
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
@@ -131,5 +136,10 @@ internal static class RuntimeNames
         public const string WriteJsonAsync = "WriteJsonAsync";
         public const string WriteAsync = "WriteAsync";
         public const string WriteFailureAsync = "WriteFailureAsync";
+        public const string StyledValues = "StyledValues";
+        public const string StyledJson = "StyledJson";
+        public const string QueryObjectJson = "QueryObjectJson";
+        public const string JsonText = "JsonText";
+        public const string ReadParameterJson = "ReadParameterJson";
     }
 }

@@ -231,7 +231,19 @@ internal sealed partial class OperationReader
 
         var type = encoding.IsSchemaObject() ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
-        if (encoding.IsForm())
+        string? shape = null;
+        if (encoding == BodyEncoding.Form)
+        {
+            // Nested objects and arrays travel as bracket keys; the shape lets the server rebuild the JSON (docs/decisions.md).
+            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map) || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName)))
+            {
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects and maps; the operation is skipped");
+                return null;
+            }
+
+            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(operationId, content.GetMapping(mediaType)));
+        }
+        else if (encoding.IsForm())
         {
             var files = encoding == BodyEncoding.Multipart;
             if (FormFields(type, files) is not { } formFields)
@@ -244,7 +256,32 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, shape);
+    }
+
+    /// <summary>The <c>encoding</c> objects of a form body's media type; a style OpenAPI does not define for forms is reported and ignored.</summary>
+    private List<FieldEncodingModel> ReadEncodings(string operationId, YMapping? media)
+    {
+        var result = new List<FieldEncodingModel>();
+        foreach (var entry in media?.GetMapping("encoding")?.Entries ?? [])
+        {
+            if (_context.Deref(entry.Value) is not { } encoding)
+            {
+                continue;
+            }
+
+            var style = encoding.GetString("style") ?? "form";
+            if (style is not ("form" or "spaceDelimited" or "pipeDelimited" or "deepObject"))
+            {
+                _context.Report(D.UnsupportedOperation, encoding.Get("style") ?? entry.Key, operationId, $"the form field '{entry.Key.Value}' has the style '{style}', which OpenAPI does not define for forms; 'form' is used");
+                style = "form";
+            }
+
+            var explode = encoding.Get("explode") is YScalar explodeNode && explodeNode.AsBool() is bool explicitExplode ? explicitExplode : style == "form";
+            result.Add(new FieldEncodingModel(entry.Key.Value, style, explode, encoding.GetString("contentType")));
+        }
+
+        return result;
     }
 
     /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
