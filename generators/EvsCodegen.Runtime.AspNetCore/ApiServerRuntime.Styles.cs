@@ -92,14 +92,14 @@ public static partial class ApiServerRuntime
             node.Values.AddRange(Tokens(text, name, style, explode, root.Kind == ApiValueKind.Array));
         }
 
-        return Serialize(node, root, name);
+        return Serialize(node, root, name, name);
     }
 
     /// <summary>
     /// An object query parameter spread over several keys, as JSON for the schema's converter: <c>form</c> exploded
     /// (<c>R=100&amp;G=200</c>: the declared properties, or for a map every key no other parameter of the operation
     /// takes) or <c>deepObject</c> (<c>color[R]=100</c>, nested as <c>color[a][b]</c>, arrays as <c>color[a][0]</c> or
-    /// <c>color[a][]</c>). Null when none of its keys is present; then a required one is a 400 answer.
+    /// <c>color[a][]</c>). Null when none of its keys is present and it is optional; a required one is then an empty object.
     /// </summary>
     /// <param name="http">The request.</param>
     /// <param name="name">The parameter's name.</param>
@@ -121,24 +121,26 @@ public static partial class ApiServerRuntime
             {
                 if (key.StartsWith(name + "[", StringComparison.Ordinal))
                 {
-                    node.Add(ParseKey(key[name.Length..], name), values, name);
+                    node.Add(ParseKey(key[name.Length..], name), values);
                     found = true;
                 }
             }
             else if (Array.IndexOf(others, key) < 0 && (root.Property(key) is not null || IsNestedDeclared(root, key)))
             {
                 var path = ParseKey(key, name);
-                node.Add(path, values, name);
+                node.Add(path, values);
                 found = true;
             }
         }
 
-        if (!found)
+        // An object with no keys has no text of its own in these styles: a required one is read as empty, so the
+        // schema's required properties decide (the client cannot send an empty object any other way).
+        if (!found && !required)
         {
-            return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
+            return null;
         }
 
-        return Serialize(node, root, name);
+        return Serialize(node, root, name, style == ApiParameterStyle.DeepObject ? name : string.Empty);
     }
 
     /// <summary>The text of a parameter described with <c>content: application/json</c>, as its JSON bytes; null when absent.</summary>
@@ -234,10 +236,10 @@ public static partial class ApiServerRuntime
                 continue;
             }
 
-            node.Add(path, values, "body");
+            node.Add(path, values);
         }
 
-        return Serialize(node, root, null);
+        return Serialize(node, root, null, string.Empty);
     }
 
     private static bool IsNestedDeclared(ApiValueShape root, string key)
@@ -263,6 +265,11 @@ public static partial class ApiServerRuntime
                 var prefix = ";" + name + "=";
                 if (explode && array)
                 {
+                    if (!text.StartsWith(';'))
+                    {
+                        throw new ApiException(400, $"The parameter '{name}' must be written ';{name}=…' (matrix style).");
+                    }
+
                     var parts = new List<string>();
                     foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
                     {
@@ -337,8 +344,8 @@ public static partial class ApiServerRuntime
 
     private const int MaxDepth = 32;
 
-    private static byte[] Serialize(FieldNode node, ApiValueShape shape, string? name) =>
-        ApiJsonValue.Serialize((Node: node, Shape: shape, Name: name), static (writer, state) => WriteNode(writer, state.Node, state.Shape, state.Name, state.Name ?? string.Empty));
+    private static byte[] Serialize(FieldNode node, ApiValueShape shape, string? name, string path) =>
+        ApiJsonValue.Serialize((Node: node, Shape: shape, Name: name, Path: path), static (writer, state) => WriteNode(writer, state.Node, state.Shape, state.Name, state.Path));
 
     private static void WriteNode(Utf8JsonWriter writer, FieldNode node, ApiValueShape shape, string? parameter, string path)
     {
@@ -346,7 +353,7 @@ public static partial class ApiServerRuntime
         {
             if (node.Json.Count > 1 || node.Values.Count > 0 || node.Children.Count > 0)
             {
-                throw Invalid(parameter, path, "given more than once");
+                throw Repeated(parameter, path);
             }
 
             WriteJsonText(writer, node.Json[0], parameter, path);
@@ -408,7 +415,7 @@ public static partial class ApiServerRuntime
                 {
                     if (i > 0 && indexed[i].Index == indexed[i - 1].Index)
                     {
-                        throw Invalid(parameter, path + "[" + indexed[i].Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", "given more than once");
+                        throw Repeated(parameter, path + "[" + indexed[i].Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
                     }
 
                     WriteNode(writer, indexed[i].Node, item, parameter, path + "[" + indexed[i].Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
@@ -441,7 +448,7 @@ public static partial class ApiServerRuntime
 
                 if (node.Values.Count > 1)
                 {
-                    throw Invalid(parameter, path, "given once");
+                    throw Repeated(parameter, path);
                 }
 
                 WriteScalar(writer, shape, node.Values[0], parameter, path);
@@ -506,6 +513,10 @@ public static partial class ApiServerRuntime
         ? new ApiException(400, $"The field '{path}' must be {expected}.")
         : new ApiException(400, $"The parameter '{parameter}' is invalid: '{path}' must be {expected}.");
 
+    private static ApiException Repeated(string? parameter, string path) => parameter is null
+        ? new ApiException(400, $"The field '{path}' is given more than once.")
+        : new ApiException(400, $"The parameter '{parameter}' is invalid: '{path}' is given more than once.");
+
     /// <summary>One key of a form or query: its values and its bracketed children, in arrival order.</summary>
     private sealed class FieldNode
     {
@@ -517,7 +528,7 @@ public static partial class ApiServerRuntime
 
         public FieldNode Child(string key) => Children.GetOrAdd(key);
 
-        public void Add(List<string> path, StringValues values, string name)
+        public void Add(List<string> path, StringValues values)
         {
             var node = this;
             foreach (var segment in path)
@@ -530,7 +541,6 @@ public static partial class ApiServerRuntime
                 node.Values.Add(value ?? string.Empty);
             }
 
-            _ = name;
         }
     }
 
