@@ -193,7 +193,16 @@ public static partial class ApiClientRuntime
             case JsonValueKind.Object when explode:
                 foreach (var property in value.EnumerateObject())
                 {
-                    Field(pairs, Uri.EscapeDataString(property.Name), property.Value, ApiParameterStyle.Form, explode: true);
+                    // A property's own object has no key in OpenAPI's form style: it nests as bracket keys.
+                    var propertyKey = Uri.EscapeDataString(property.Name);
+                    if (property.Value.ValueKind == JsonValueKind.Object)
+                    {
+                        Deep(pairs, propertyKey, property.Value);
+                    }
+                    else
+                    {
+                        Field(pairs, propertyKey, property.Value, ApiParameterStyle.Form, explode: true);
+                    }
                 }
 
                 return;
