@@ -101,6 +101,11 @@ internal static class DiagnosticDescriptors
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2040: a parameter or form field names a style OpenAPI does not define where it is.</summary>
+    public static readonly DiagnosticDescriptor StyleNotDefinedHere = Create(
+        "EVS2040", "Style not defined for the location", "'{0}' uses the style '{1}', which OpenAPI does not define for {2}; '{3}' is used",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS3001: an operation of the baseline is gone (breaking-change gate).</summary>
     public static readonly DiagnosticDescriptor RemovedOperation = Create(
         "EVS3001", "Operation removed", "The operation {0} was removed: clients calling it get 404 and code calling its generated method no longer compiles [{1}]",
@@ -206,7 +211,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed,
+        ContentNotAllowed, StyleNotDefinedHere,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

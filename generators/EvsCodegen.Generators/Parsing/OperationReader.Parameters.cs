@@ -115,7 +115,9 @@ internal sealed partial class OperationReader
         var styleText = node.GetString("style");
         if ((styleText is null ? DefaultStyle(location) : ParseStyle(styleText)) is not { } style || !StyleFits(style, location))
         {
-            return $"uses style '{styleText}', which OpenAPI does not define for {location.ToString().ToLowerInvariant()} parameters";
+            // Documents write 'style: form' on headers and the like: the location's own style keeps the parameter.
+            style = DefaultStyle(location);
+            _context.Report(D.StyleNotDefinedHere, node.Get("style") ?? node, node.GetString("name") ?? string.Empty, styleText ?? string.Empty, location.ToString().ToLowerInvariant() + " parameters", StyleName(style));
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);

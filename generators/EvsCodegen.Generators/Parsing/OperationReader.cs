@@ -241,7 +241,7 @@ internal sealed partial class OperationReader
                 return null;
             }
 
-            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(operationId, content.GetMapping(mediaType)));
+            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(content.GetMapping(mediaType)));
         }
         else if (encoding.IsForm())
         {
@@ -260,7 +260,7 @@ internal sealed partial class OperationReader
     }
 
     /// <summary>The <c>encoding</c> objects of a form body's media type; a style OpenAPI does not define for forms is reported and ignored.</summary>
-    private List<FieldEncodingModel> ReadEncodings(string operationId, YMapping? media)
+    private List<FieldEncodingModel> ReadEncodings(YMapping? media)
     {
         var result = new List<FieldEncodingModel>();
         foreach (var entry in media?.GetMapping("encoding")?.Entries ?? [])
@@ -273,7 +273,7 @@ internal sealed partial class OperationReader
             var style = encoding.GetString("style") ?? "form";
             if (style is not ("form" or "spaceDelimited" or "pipeDelimited" or "deepObject"))
             {
-                _context.Report(D.UnsupportedOperation, encoding.Get("style") ?? entry.Key, operationId, $"the form field '{entry.Key.Value}' has the style '{style}', which OpenAPI does not define for forms; 'form' is used");
+                _context.Report(D.StyleNotDefinedHere, encoding.Get("style") ?? entry.Key, entry.Key.Value, style, "form fields", "form");
                 style = "form";
             }
 
