@@ -91,6 +91,11 @@ internal static class DiagnosticDescriptors
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2030: an entry of OpenApiInclude or OpenApiExclude matches no operation of the document.</summary>
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "EVS2030", "Operation filter entry matches nothing", "The {0} entry '{1}' matches no operation of '{2}': check the tag, operationId or path template as written in the document",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
     public static readonly DiagnosticDescriptor RuntimeMismatch = Create(
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
@@ -206,12 +211,22 @@ internal static class DiagnosticDescriptors
         "EVS3020", "Request body required", "The request body of {0} is now required: existing clients that send none get 400 [{1}]",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS1050: a Swagger 2.0 construct that has no OpenAPI 3 equivalent, or breaks a 2.0 rule.</summary>
+    public static readonly DiagnosticDescriptor Swagger2NotCarriedOver = Create(
+        "EVS1050", "Swagger 2.0 construct not carried over", "'{0}' of this Swagger 2.0 document: {1}",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS1051: an OpenAPI 3.2 construct the generated code does not apply.</summary>
+    public static readonly DiagnosticDescriptor OpenApi32NotGenerated = Create(
+        "EVS1051", "OpenAPI 3.2 construct not generated", "'{0}' is not generated yet: {1}",
+        DiagnosticSeverity.Warning);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
-        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
+        InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, StyleNotDefinedHere,
+        ContentNotAllowed, FilterMatchesNothing, StyleNotDefinedHere,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

@@ -8,7 +8,10 @@ using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
 namespace EvsCodegen.Generators.Parsing;
 
-/// <summary>Reads one OpenAPI 3.0 or 3.1 document into an <see cref="ApiModel"/>. Never throws on bad input.</summary>
+/// <summary>
+/// Reads one OpenAPI 3.0, 3.1 or 3.2 document, or a Swagger 2.0 document through <see cref="Swagger2Reader"/>, into an
+/// <see cref="ApiModel"/>. Never throws on bad input.
+/// </summary>
 internal static partial class DocumentParser
 {
     /// <summary>Parses <paramref name="input"/>.</summary>
@@ -50,17 +53,25 @@ internal static partial class DocumentParser
             return new ParseResultModel(null, optionProblems.ToEquatableArray());
         }
 
-        var context = new ParseContext(input.Path, mapping, version == "3.1", cancellationToken, fragments);
+        var context = new ParseContext(input.Path, mapping, version, cancellationToken, fragments);
+        ParseContext? swagger2 = null;
         try
         {
+            if (version == "2.0")
+            {
+                // The 2.0 tree is read as the 3.0 tree it stands for; what that reading reports comes first.
+                swagger2 = context;
+                context = new ParseContext(input.Path, Swagger2Reader.Upgrade(swagger2), version, cancellationToken, fragments);
+            }
+
             var model = Build(context, input);
-            return new ParseResultModel(model, optionProblems.Concat(context.Diagnostics).ToEquatableArray());
+            return new ParseResultModel(model, optionProblems.Concat(swagger2?.Diagnostics ?? []).Concat(context.Diagnostics).ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A bug of ours must not take the compiler down: say so at the document, with what broke.
             context.Report(D.UnreadableDocument, null, Path.GetFileName(input.Path), "internal generator error: " + exception.GetType().Name + ": " + exception.Message);
-            return new ParseResultModel(null, optionProblems.Concat(context.Diagnostics).ToEquatableArray());
+            return new ParseResultModel(null, optionProblems.Concat(swagger2?.Diagnostics ?? []).Concat(context.Diagnostics).ToEquatableArray());
         }
     }
 
@@ -69,7 +80,12 @@ internal static partial class DocumentParser
         problem = null;
         if (root.Get("swagger") is { } swagger)
         {
-            problem = ParseContext.Create(path, D.UnsupportedVersion, swagger, "Swagger " + ((swagger as YScalar)?.Value ?? "2.0"), "only OpenAPI 3.0 and 3.1 documents are supported; convert the document to OpenAPI 3");
+            if (swagger is YScalar { Value: "2.0" })
+            {
+                return "2.0";
+            }
+
+            problem = ParseContext.Create(path, D.UnsupportedVersion, swagger, "Swagger " + ((swagger as YScalar)?.Value ?? "(no version)"), "only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 documents are supported");
             return null;
         }
 
@@ -77,7 +93,7 @@ internal static partial class DocumentParser
         var text = (openapi as YScalar)?.Value;
         if (text is null)
         {
-            problem = ParseContext.Create(path, D.UnsupportedVersion, root, "A document without an 'openapi' field", "only OpenAPI 3.0 and 3.1 documents are supported");
+            problem = ParseContext.Create(path, D.UnsupportedVersion, root, "A document without an 'openapi' or 'swagger' field", "only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 documents are supported");
             return null;
         }
 
@@ -86,12 +102,15 @@ internal static partial class DocumentParser
             return "3.0";
         }
 
-        if (text == "3.1" || text.StartsWith("3.1.", StringComparison.Ordinal))
+        foreach (var minor in new[] { "3.1", "3.2" })
         {
-            return "3.1";
+            if (text == minor || text.StartsWith(minor + ".", StringComparison.Ordinal))
+            {
+                return minor;
+            }
         }
 
-        problem = ParseContext.Create(path, D.UnsupportedVersion, openapi, "OpenAPI " + text, "only OpenAPI 3.0 and 3.1 documents are supported");
+        problem = ParseContext.Create(path, D.UnsupportedVersion, openapi, "OpenAPI " + text, "only Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 documents are supported");
         return null;
     }
 
@@ -102,7 +121,7 @@ internal static partial class DocumentParser
         var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeLevelMembers]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
-        schemas.ConvertComponents(components?.GetMapping("schemas"));
+        schemas.ConvertComponents(components?.GetMapping("schemas"), reachedOnly: input.Options.Filter.Count > 0);
 
         if (root.GetKey("webhooks") is { } webhooks)
         {
@@ -123,13 +142,15 @@ internal static partial class DocumentParser
             operations.Faults,
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
 
+        // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
+        schemas.ConvertDeferred();
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 
     /// <summary>The <c>info</c> object, after reporting what OpenAPI requires of it and it lacks (both versions require title and version).</summary>
     private static YMapping? CheckInfo(ParseContext context)
     {
-        var version = context.IsOpenApi31 ? "3.1" : "3.0";
+        var version = context.Version;
         var info = context.Root.GetMapping("info");
         if (info is null)
         {

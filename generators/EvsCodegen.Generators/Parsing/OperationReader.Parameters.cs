@@ -66,7 +66,7 @@ internal sealed partial class OperationReader
             if (kind == ParameterLocation.Path && !node.GetBool("required"))
             {
                 // The operation still binds it as required: a path cannot lack one of its segments.
-                _context.Report(D.PathParameterNotRequired, node.Get("required") ?? node, name, _context.IsOpenApi31 ? "3.1" : "3.0");
+                _context.Report(D.PathParameterNotRequired, node.Get("required") ?? node, name, _context.Version);
             }
 
             var required = kind == ParameterLocation.Path || node.GetBool("required");
@@ -118,6 +118,12 @@ internal sealed partial class OperationReader
             // Documents write 'style: form' on headers and the like: the location's own style keeps the parameter.
             style = DefaultStyle(location);
             _context.Report(D.StyleNotDefinedHere, node.Get("style") ?? node, node.GetString("name") ?? string.Empty, styleText ?? string.Empty, location.ToString().ToLowerInvariant() + " parameters", StyleName(style));
+        }
+
+        if (style is not (null or "form" or "simple" or "matrix" or "label"))
+        {
+            // A style OpenAPI does not define (2.0's tsv read as 'tabDelimited', a typo) has no known text form.
+            return $"uses style '{style}', which OpenAPI 3 does not define";
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);

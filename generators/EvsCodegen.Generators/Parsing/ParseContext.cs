@@ -36,11 +36,11 @@ internal sealed class ParseContext
     // The document's own normalized path, the key its nodes and references back into it resolve to.
     private readonly string _documentKey;
 
-    public ParseContext(string filePath, YMapping root, bool isOpenApi31, CancellationToken cancellationToken, IEnumerable<FragmentModel>? fragments = null)
+    public ParseContext(string filePath, YMapping root, string version, CancellationToken cancellationToken, IEnumerable<FragmentModel>? fragments = null)
     {
         FilePath = filePath;
         Root = root;
-        IsOpenApi31 = isOpenApi31;
+        Version = version;
         CancellationToken = cancellationToken;
         _documentKey = FragmentPaths.Normalize(filePath);
         foreach (var fragment in fragments ?? [])
@@ -57,7 +57,11 @@ internal sealed class ParseContext
 
     public YMapping Root { get; }
 
-    public bool IsOpenApi31 { get; }
+    /// <summary>The version the document declares, major and minor: "2.0", "3.0", "3.1" or "3.2". Diagnostics cite it.</summary>
+    public string Version { get; }
+
+    /// <summary>Whether the 3.1 rules apply (type arrays, JSON Schema 2020-12): in 3.1 and 3.2, which keeps them.</summary>
+    public bool IsOpenApi31 => Version is "3.1" or "3.2";
 
     public CancellationToken CancellationToken { get; }
 

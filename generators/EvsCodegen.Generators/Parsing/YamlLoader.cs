@@ -38,44 +38,65 @@ internal static class YamlLoader
             return null;
         }
 
-        var builder = new Builder();
-        try
+        var read = text;
+        var trims = new List<BlankLineTrim>();
+        while (true)
         {
-            var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext())
+            var builder = new Builder(trims);
+            try
             {
-                var failure = builder.Accept(parser.Current!);
-                if (failure is not null)
+                var parser = new Parser(new StringReader(read));
+                while (parser.MoveNext())
                 {
-                    error = failure;
+                    var failure = builder.Accept(parser.Current!);
+                    if (failure is not null)
+                    {
+                        error = failure;
+                        return null;
+                    }
+                }
+
+                if (builder.NonEmptyTrimmedScalar is { } wrong)
+                {
+                    // The trimmed block scalar has content after all: its spaces-only lines were more indented than it, an error.
+                    error = wrong.Error;
                     return null;
                 }
             }
-        }
-        catch (YamlException exception)
-        {
-            error = IndentedWithTab(text, exception)
-                ?? new LoadError(LoadErrorKind.Syntax, Clean(exception.Message), ToSpan(exception.Start, exception.End), ToLineSpan(exception.Start, exception.End));
-            return null;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            error = new LoadError(LoadErrorKind.Syntax, exception.Message, default, default);
-            return null;
-        }
+            catch (YamlException exception)
+            {
+                if (trims.Count < MaxBlankLineTrims && BlankLineTrim.Find(read, exception, trims) is { } trimmed)
+                {
+                    read = trimmed;
+                    continue;
+                }
 
-        if (builder.Root is null)
-        {
-            error = new LoadError(LoadErrorKind.Syntax, "the document is empty", default, default);
-        }
+                error = IndentedWithTab(text, exception)
+                    ?? new LoadError(LoadErrorKind.Syntax, Clean(exception.Message), ToSpan(exception.Start, exception.End, trims), ToLineSpan(exception.Start, exception.End));
+                return null;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                error = new LoadError(LoadErrorKind.Syntax, exception.Message, default, default);
+                return null;
+            }
 
-        return builder.Root;
+            if (builder.Root is null)
+            {
+                error = new LoadError(LoadErrorKind.Syntax, "the document is empty", default, default);
+            }
+
+            return builder.Root;
+        }
     }
 
-    internal static TextSpan ToSpan(Mark start, Mark end)
+    /// <summary>How many empty block scalars one document may need read again (each costs a parse of the whole text).</summary>
+    private const int MaxBlankLineTrims = 64;
+
+    internal static TextSpan ToSpan(Mark start, Mark end, IReadOnlyList<BlankLineTrim> trims)
     {
-        var from = (int)Math.Max(0, start.Index);
-        var to = (int)Math.Max(from, end.Index);
+        var from = BlankLineTrim.ToOriginal((int)Math.Max(0, start.Index), trims);
+        var to = Math.Max(from, BlankLineTrim.ToOriginal((int)Math.Max(0, end.Index), trims));
         return TextSpan.FromBounds(from, to);
     }
 
@@ -137,13 +158,18 @@ internal static class YamlLoader
         return index >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(index + 3) : message;
     }
 
-    private sealed class Builder
+    private sealed class Builder(IReadOnlyList<BlankLineTrim> trims)
     {
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private int _nodes;
 
         public YNode? Root { get; private set; }
+
+        /// <summary>The trim below a block scalar that has content after all, if any.</summary>
+        public BlankLineTrim? NonEmptyTrimmedScalar { get; private set; }
+
+        private TextSpan ToSpan(Mark start, Mark end) => YamlLoader.ToSpan(start, end, trims);
 
         public LoadError? Accept(ParsingEvent parsingEvent)
         {
@@ -163,6 +189,12 @@ internal static class YamlLoader
                     }
 
                     var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, ToSpan(scalar.Start, scalar.End), ToLineSpan(scalar.Start, scalar.End));
+                    if (NonEmptyTrimmedScalar is null && trims.Count > 0 && scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
+                        && scalar.Value.Trim('\n').Length > 0)
+                    {
+                        NonEmptyTrimmedScalar = BlankLineTrim.FollowsHeader(trims, scalar.Start.Line);
+                    }
+
                     return Complete(node, 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalar);
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -244,7 +276,7 @@ internal static class YamlLoader
             return null;
         }
 
-        private static LoadError TooMany(ParsingEvent at) =>
+        private LoadError TooMany(ParsingEvent at) =>
             new(LoadErrorKind.TooLarge, $"more than {MaxNodes} nodes", ToSpan(at.Start, at.End), ToLineSpan(at.Start, at.End));
 
         private sealed class Frame(NodeEvent start, YNode node)

@@ -38,31 +38,33 @@ public sealed class DocumentDiagnosticsTests
     }
 
     [Fact]
-    public void Evs1002_Swagger20_PointsAtTheSwaggerVersion()
+    public void Evs1002_Swagger12_PointsAtTheSwaggerVersion()
     {
+        // Swagger 2.0 is read (Swagger2ParsingTests); 1.2 had another shape altogether (resource listings).
         var document = MarkedText.Parse("""
-            swagger: ⟦'2.0'
+            swagger: ⟦'1.2'
             info: {title: T, version: '1'}
             paths: {}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS1002", document.Position);
 
-        Assert.Contains("Swagger 2.0", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Swagger 1.2", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evs1002_OpenApi32_PointsAtTheOpenApiVersion()
+    public void Evs1002_OpenApi40_PointsAtTheOpenApiVersion()
     {
+        // 3.2 is read (OpenApi32ParsingTests); a later version may change anything.
         var document = MarkedText.Parse("""
-            openapi: ⟦3.2.0
+            openapi: ⟦4.0.0
             info: {title: T, version: '1'}
             paths: {}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS1002", document.Position);
 
-        Assert.Contains("OpenAPI 3.2.0", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("OpenAPI 4.0.0", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
