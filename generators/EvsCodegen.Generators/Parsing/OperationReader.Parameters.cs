@@ -113,17 +113,17 @@ internal sealed partial class OperationReader
         }
 
         var styleText = node.GetString("style");
-        if ((styleText is null ? DefaultStyle(location) : ParseStyle(styleText)) is not { } style || !StyleFits(style, location))
-        {
-            // Documents write 'style: form' on headers and the like: the location's own style keeps the parameter.
-            style = DefaultStyle(location);
-            _context.Report(D.StyleNotDefinedHere, node.Get("style") ?? node, node.GetString("name") ?? string.Empty, styleText ?? string.Empty, location.ToString().ToLowerInvariant() + " parameters", StyleName(style));
-        }
-
-        if (style is not (null or "form" or "simple" or "matrix" or "label"))
+        if ((styleText is null ? DefaultStyle(location) : ParseStyle(styleText)) is not { } style)
         {
             // A style OpenAPI does not define (2.0's tsv read as 'tabDelimited', a typo) has no known text form.
-            return $"uses style '{style}', which OpenAPI 3 does not define";
+            return $"uses style '{styleText}', which OpenAPI 3 does not define";
+        }
+
+        if (!StyleFits(style, location))
+        {
+            // Documents write 'style: form' on headers and the like: the location's own style keeps the parameter.
+            _context.Report(D.StyleNotDefinedHere, node.Get("style") ?? node, node.GetString("name") ?? string.Empty, styleText ?? string.Empty, location.ToString().ToLowerInvariant() + " parameters", StyleName(DefaultStyle(location)));
+            style = DefaultStyle(location);
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);
