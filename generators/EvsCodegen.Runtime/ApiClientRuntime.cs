@@ -41,6 +41,12 @@ public static partial class ApiClientRuntime
         for (var i = 0; i < query.Count; i++)
         {
             builder.Append(i == 0 ? '?' : '&');
+            if (query is ApiQuery styled && styled.IsEscaped(i))
+            {
+                builder.Append(query[i].Key).Append('=').Append(query[i].Value);
+                continue;
+            }
+
             builder.Append(Uri.EscapeDataString(query[i].Key)).Append('=').Append(Uri.EscapeDataString(query[i].Value));
         }
 

@@ -144,6 +144,11 @@ internal static class DiagnosticDescriptors
         "EVS2020", "Response header typed as text", "The response header '{0}' of '{1}' is {2}, which a header cannot carry as a typed value yet; it is a string holding the header's text",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2040: a parameter or form field names a style OpenAPI does not define where it is.</summary>
+    public static readonly DiagnosticDescriptor StyleNotDefinedHere = Create(
+        "EVS2040", "Style not defined for the location", "'{0}' uses the style '{1}', which OpenAPI does not define for {2}; '{3}' is used",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS3001: an operation of the baseline is gone (breaking-change gate).</summary>
     public static readonly DiagnosticDescriptor RemovedOperation = Create(
         "EVS3001", "Operation removed", "The operation {0} was removed: clients calling it get 404 and code calling its generated method no longer compiles [{1}]",
@@ -330,7 +335,7 @@ internal static class DiagnosticDescriptors
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing,
+        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,

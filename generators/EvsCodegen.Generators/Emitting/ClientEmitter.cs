@@ -71,7 +71,10 @@ internal static partial class ClientEmitter
         var credentials = SecuritySendsCredentials(context, operation.Security);
         if (query)
         {
-            w.Line("var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            // A styled query parameter writes pairs already escaped, so its delimiters stay literal (ApiQuery).
+            w.Line(operation.Parameters.Any(p => p.Location == ParameterLocation.Query && p.Encoding is { IsJson: false })
+                ? $"var query = new {RuntimeNames.Client.Query}();"
+                : "var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
         }
 
         w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage({Method(operation.HttpMethod)}, (global::System.Uri?)null);");
@@ -117,7 +120,7 @@ internal static partial class ClientEmitter
             }
 
             var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == segment.Text);
-            parts.Add($"global::System.Uri.EscapeDataString({FormatValue(parameter.Type, parameter.Name)})");
+            parts.Add(parameter.Encoding is { } encoding ? ParameterText.StyledText(parameter, encoding, parameter.Name, escape: true) : $"global::System.Uri.EscapeDataString({FormatValue(parameter.Type, parameter.Name)})");
         }
 
         return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
@@ -137,6 +140,30 @@ internal static partial class ClientEmitter
         }
 
         var wire = Text.Literal(parameter.WireName);
+        if (parameter.Encoding is { } encoding)
+        {
+            // Objects, other styles and JSON content: the value's JSON, written in its style by the runtime.
+            w.Line(parameter.Location switch
+            {
+                ParameterLocation.Query when !encoding.IsJson => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddQuery}(query, {wire}, {ParameterText.Json(parameter, value)}, {ParameterText.Style(encoding)}, {(parameter.Explode ? "true" : "false")});",
+                ParameterLocation.Query => $"query.Add(new({wire}, {ParameterText.StyledText(parameter, encoding, value, escape: false)}));",
+                ParameterLocation.Header => $"request.Headers.TryAddWithoutValidation({wire}, {ParameterText.StyledText(parameter, encoding, value, escape: false)});",
+                _ => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddCookie}(request, {wire}, {ParameterText.StyledText(parameter, encoding, value, escape: false)});",
+            });
+        }
+        else
+        {
+            EmitPlainParameter(w, parameter, wire, value);
+        }
+
+        if (nullable)
+        {
+            w.Close();
+        }
+    }
+
+    private static void EmitPlainParameter(SourceWriter w, ParameterModel parameter, string wire, string value)
+    {
         switch (parameter.Location)
         {
             case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Array && parameter.Explode:
@@ -153,11 +180,6 @@ internal static partial class ClientEmitter
             case ParameterLocation.Cookie:
                 w.Line($"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddCookie}(request, {wire}, {FormatValue(parameter.Type, value)});");
                 break;
-        }
-
-        if (nullable)
-        {
-            w.Close();
         }
     }
 
@@ -182,7 +204,8 @@ internal static partial class ClientEmitter
                 w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.Bytes}(global::System.Text.Encoding.UTF8.GetBytes({value}), {mediaType});");
                 break;
             case BodyEncoding.Form:
-                EmitForm(w, body, value);
+                // The body's JSON as fields: nested values as bracket keys, each property in its encoding (runtime FormBody).
+                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.FormBody}({RuntimeNames.Value.Type}.{RuntimeNames.Value.Serialize}({value}, {Writer(body.Type)}), {Text.Literal(body.Shape ?? "{\"root\":\"any\"}")}, {mediaType});");
                 break;
             case BodyEncoding.Multipart:
                 EmitMultipart(w, body, value);
@@ -196,14 +219,6 @@ internal static partial class ClientEmitter
         {
             w.Close();
         }
-    }
-
-    /// <summary>The body's properties as form fields: each non-null value, arrays as repeated fields.</summary>
-    private static void EmitForm(SourceWriter w, BodyModel body, string value)
-    {
-        w.Line("var form = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        EmitFields(w, body, value, (field, wire, e) => $"form.Add(new({wire}, {ParameterText.Format(field.Type, e)}));");
-        w.Line("request.Content = new global::System.Net.Http.FormUrlEncodedContent(form);");
     }
 
     /// <summary>The body's properties as multipart parts: scalars as text parts, bytes as file parts named after the field.</summary>

@@ -39,4 +39,34 @@ internal static class ParameterText
             _ => e,
         };
     }
+
+    /// <summary>The runtime's <c>ApiParameterStyle</c> member of an encoding's style (the names are the same).</summary>
+    public static string Style(ParameterEncodingModel encoding) => $"{RuntimeNames.Client.ParameterStyle}.{encoding.Style}";
+
+    /// <summary>An expression serializing the non-null value <paramref name="e"/> to its JSON bytes with its schema's writer.</summary>
+    public static string Json(ParameterModel parameter, string e) =>
+        $"{RuntimeNames.Value.Type}.{RuntimeNames.Value.Serialize}({e}, {ClientEmitter.Writer(parameter.Type)})";
+
+    /// <summary>
+    /// An expression giving the text of a parameter that is not spread over query keys: its JSON text for JSON content
+    /// (escaped in a path), else its JSON written in its style by the runtime.
+    /// </summary>
+    public static string StyledText(ParameterModel parameter, ParameterEncodingModel encoding, string e, bool escape)
+    {
+        if (encoding.IsJson)
+        {
+            var text = $"global::System.Text.Encoding.UTF8.GetString({Json(parameter, e)})";
+            return escape ? $"global::System.Uri.EscapeDataString({text})" : text;
+        }
+
+        return $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.StyledText}({Text.Literal(parameter.WireName)}, {Json(parameter, e)}, {Style(encoding)}, {(parameter.Explode ? "true" : "false")}, escape: {(escape ? "true" : "false")})";
+    }
+
+    /// <summary>
+    /// Whether the server reads the parameter through its JSON (an object or map, a deepObject array, JSON content)
+    /// rather than as text values parsed one by one.
+    /// </summary>
+    public static bool ReadsJson(ParameterModel parameter, ParameterEncodingModel encoding) =>
+        encoding.IsJson || parameter.Type.Kind is TypeRefKind.Object or TypeRefKind.Map
+        || (encoding.Style == ParameterStyle.DeepObject && parameter.Type.Kind == TypeRefKind.Array);
 }

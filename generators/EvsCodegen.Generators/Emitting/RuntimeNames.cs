@@ -106,6 +106,11 @@ internal static class RuntimeNames
         public const string HeaderDate = "HeaderDate";
         public const string HeaderGuid = "HeaderGuid";
         public const string HeaderEnum = "HeaderEnum";
+        public const string Query = Namespace + ".ApiQuery";
+        public const string ParameterStyle = Namespace + ".ApiParameterStyle";
+        public const string AddQuery = "AddQuery";
+        public const string StyledText = "StyledText";
+        public const string FormBody = "FormBody";
     }
 
     /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>
@@ -167,5 +172,10 @@ internal static class RuntimeNames
         public const string SetHeader = "SetHeader";
         public const string WriteDeclaredAsync = "WriteDeclaredAsync";
         public const string WriteProblemAsync = "WriteProblemAsync";
+        public const string StyledValues = "StyledValues";
+        public const string StyledJson = "StyledJson";
+        public const string QueryObjectJson = "QueryObjectJson";
+        public const string JsonText = "JsonText";
+        public const string ReadParameterJson = "ReadParameterJson";
     }
 }

@@ -44,7 +44,9 @@ internal static partial class ServerEmitter
         if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
-            var read = body.Encoding.IsForm()
+            var read = body.Encoding == BodyEncoding.Form
+                ? $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {Text.Literal(body.Shape ?? "{\"root\":\"any\"}")}).ConfigureAwait(false)"
+                : body.Encoding.IsForm()
                 ? $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {FormKinds(body)}).ConfigureAwait(false)"
                 : $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadBodyAsync}(http).ConfigureAwait(false)";
             if (body.Required)
@@ -67,7 +69,14 @@ internal static partial class ServerEmitter
         w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.InterceptAsync}(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
         foreach (var parameter in operation.Parameters)
         {
-            EmitParameter(w, parameter, tokens);
+            if (parameter.Encoding is { } encoding && ParameterText.ReadsJson(parameter, encoding))
+            {
+                EmitJsonParameter(w, parameter, encoding, Source(parameter, tokens), operation);
+            }
+            else
+            {
+                EmitParameter(w, parameter, tokens);
+            }
         }
 
         if (operation.Body is { } requestBody)
@@ -191,23 +200,65 @@ internal static partial class ServerEmitter
         return $"static name => name switch {{ {string.Concat(cases)}_ => ({RuntimeNames.Server.FormField}?)null }}";
     }
 
-    private static void EmitParameter(SourceWriter w, ParameterModel parameter, Dictionary<string, string> tokens)
+    /// <summary>The raw values of a parameter at its location.</summary>
+    private static string Source(ParameterModel parameter, Dictionary<string, string> tokens)
     {
         var wire = Text.Literal(parameter.WireName);
-        var source = parameter.Location switch
+        return parameter.Location switch
         {
             ParameterLocation.Path => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Route}(http, {Text.Literal(tokens[parameter.WireName])})",
             ParameterLocation.Query => $"http.Request.Query[{wire}]",
             ParameterLocation.Header => $"http.Request.Headers[{wire}]",
             _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Cookie}(http, {wire})",
         };
+    }
+
+    /// <summary>
+    /// A parameter read through its JSON (an object, a deepObject array, JSON content): the runtime turns the text back
+    /// into JSON and the schema's strict converter reads it, so it is validated as a body is.
+    /// </summary>
+    private static void EmitJsonParameter(SourceWriter w, ParameterModel parameter, ParameterEncodingModel encoding, string source, OperationModel operation)
+    {
+        var wire = Text.Literal(parameter.WireName);
+        var required = parameter.Required ? "true" : "false";
+        var style = ParameterText.Style(encoding);
+        string json;
+        if (encoding.IsJson)
+        {
+            json = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.JsonText}({source}, {wire}, required: {required})";
+        }
+        else if (parameter.Location == ParameterLocation.Query && (encoding.Style == ParameterStyle.DeepObject || (encoding.Style == ParameterStyle.Form && parameter.Explode)))
+        {
+            var others = operation.Parameters.Where(p => p.Location == ParameterLocation.Query && p != parameter).Select(p => Text.Literal(p.WireName));
+            json = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.QueryObjectJson}(http, {wire}, {style}, {Text.Literal(encoding.Shape!)}, required: {required}, [{string.Join(", ", others)}])";
+        }
+        else
+        {
+            json = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.StyledJson}({source}, {wire}, {style}, {(parameter.Explode ? "true" : "false")}, {Text.Literal(encoding.Shape!)}, required: {required})";
+        }
+
+        var type = CSharp.TypeOf(parameter.Type, CSharp.MayBeNull(parameter.Type, parameter.Required));
+        w.Line($"var {Raw(parameter)} = {json};");
+        var read = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadParameterJson}({Raw(parameter)}, {ClientEmitter.Reader(parameter.Type)}, {wire})";
+        w.Line($"{type} {parameter.Name} = {Raw(parameter)} is null ? {(parameter.Required ? "default!" : $"default({type})")} : {read};");
+    }
+
+    private static void EmitParameter(SourceWriter w, ParameterModel parameter, Dictionary<string, string> tokens)
+    {
+        var wire = Text.Literal(parameter.WireName);
+        var source = Source(parameter, tokens);
+        if (parameter.Encoding is { } styled)
+        {
+            // Another style: the runtime takes its prefix and delimiters off, leaving one value per item.
+            source = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.StyledValues}({source}, {wire}, {ParameterText.Style(styled)}, {(parameter.Explode ? "true" : "false")}, array: {(parameter.Type.Kind == TypeRefKind.Array ? "true" : "false")})";
+        }
         var type = CSharp.TypeOf(parameter.Type, CSharp.MayBeNull(parameter.Type, parameter.Required));
         var required = parameter.Required ? "true" : "false";
         if (parameter.Type.Kind == TypeRefKind.Array)
         {
             w.Line($"var {Raw(parameter)} = {RuntimeNames.Server.Type}.{RuntimeNames.Server.Values}({source}, {wire}, required: {required});");
             var item = parameter.Type.Item!;
-            var split = parameter.Explode && parameter.Location == ParameterLocation.Query ? Raw(parameter) : $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Split}({Raw(parameter)})";
+            var split = (parameter.Explode && parameter.Location == ParameterLocation.Query) || parameter.Encoding is not null ? Raw(parameter) : $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.Split}({Raw(parameter)})";
             var parseItem = Constrained(item, parameter.Type.ItemConstraints ?? ConstraintsModel.None, ParameterText.Parse(item, "item", parameter.WireName), wire);
             var list = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select({split}, static item => {parseItem}))";
             if (parameter.Constraints.MinItems is not null || parameter.Constraints.MaxItems is not null)

@@ -75,6 +75,7 @@ internal enum ParameterLocation
 /// <param name="Type">Its type (scalars, enums and arrays of them).</param>
 /// <param name="Explode">Whether arrays are exploded (<c>a=1&amp;a=2</c>) or joined (<c>a=1,2</c>).</param>
 /// <param name="Description">Doc text.</param>
+/// <param name="Encoding">How a value the plain path cannot carry travels (objects, other styles, JSON content), else null.</param>
 /// <param name="Constraints">
 /// The validation keywords of the parameter's schema (bounds, lengths, pattern, item counts), enforced by the server;
 /// those of an array's items are <see cref="TypeRefModel.ItemConstraints"/>.
@@ -91,7 +92,50 @@ internal sealed record ParameterModel(
     string? Description,
     ConstraintsModel Constraints,
     string? Default = null,
-    bool Deprecated = false);
+    bool Deprecated = false,
+    ParameterEncodingModel? Encoding = null);
+
+/// <summary>An OpenAPI parameter style (<c>style</c>); the names match the runtime's <c>ApiParameterStyle</c>.</summary>
+internal enum ParameterStyle
+{
+    /// <summary><c>form</c> (query and cookie default).</summary>
+    Form,
+
+    /// <summary><c>simple</c> (path and header default).</summary>
+    Simple,
+
+    /// <summary><c>label</c>: <c>.a.b</c>.</summary>
+    Label,
+
+    /// <summary><c>matrix</c>: <c>;name=a,b</c>.</summary>
+    Matrix,
+
+    /// <summary><c>spaceDelimited</c>: <c>a%20b</c>.</summary>
+    SpaceDelimited,
+
+    /// <summary><c>pipeDelimited</c>: <c>a|b</c>.</summary>
+    PipeDelimited,
+
+    /// <summary><c>deepObject</c>: <c>name[key]=value</c>.</summary>
+    DeepObject,
+}
+
+/// <summary>
+/// How a parameter that the plain path (a scalar or an array of scalars in its location's default style) cannot
+/// carry travels: through its JSON, written by the runtime in <paramref name="Style"/> and read back into JSON for the
+/// schema's converter.
+/// </summary>
+/// <param name="Style">The style.</param>
+/// <param name="IsJson">Whether the parameter is described with <c>content: application/json</c>: its text is JSON.</param>
+/// <param name="Shape">The value's shape descriptor (runtime <c>ApiValueShape</c>) for an object or a styled array, else null.</param>
+internal sealed record ParameterEncodingModel(ParameterStyle Style, bool IsJson, string? Shape);
+
+/// <summary>A form body property's <c>encoding</c> object.</summary>
+/// <param name="Property">The property's JSON name.</param>
+/// <param name="Style">The style as the document spells it.</param>
+/// <param name="Explode">Whether the value is exploded.</param>
+/// <param name="ContentType">The property's media type, if given.</param>
+internal sealed record FieldEncodingModel(string Property, string Style, bool Explode, string? ContentType);
 
 /// <summary>How a body is encoded.</summary>
 internal enum BodyEncoding
@@ -105,7 +149,7 @@ internal enum BodyEncoding
     /// <summary>Raw bytes as a stream.</summary>
     Binary,
 
-    /// <summary>An object as <c>application/x-www-form-urlencoded</c> fields (scalars and arrays of scalars).</summary>
+    /// <summary>An object as <c>application/x-www-form-urlencoded</c> fields (nested values as bracket keys).</summary>
     Form,
 
     /// <summary>An object as <c>multipart/form-data</c> parts: scalars as text parts, bytes as file parts.</summary>
@@ -143,9 +187,10 @@ internal static class ErrorAnswers
 /// <param name="Required">Whether the body is required.</param>
 /// <param name="Description">Doc text.</param>
 /// <param name="Name">The C# parameter name.</param>
-/// <param name="FormFields">For <see cref="BodyEncoding.Form"/>: the object's properties as form fields.</param>
+/// <param name="FormFields">For <see cref="BodyEncoding.Multipart"/>: the object's properties as form fields.</param>
 /// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default);
+/// <param name="Shape">For <see cref="BodyEncoding.Form"/>: the body's shape descriptor (runtime <c>ApiValueShape</c>), nested values and encodings included.</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>

@@ -70,7 +70,7 @@ internal sealed partial class OperationReader
             }
 
             var required = kind == ParameterLocation.Path || node.GetBool("required");
-            var problem = CheckParameter(node, out var type, methodName + Identifiers.ToPascalCase(name));
+            var problem = CheckParameter(node, kind.Value, out var type, out var encoding, methodName + Identifiers.ToPascalCase(name));
             if (problem is not null)
             {
                 if (required)
@@ -83,33 +83,47 @@ internal sealed partial class OperationReader
                 continue;
             }
 
+            // OpenAPI: explode defaults to true for the form style (and so for query and cookie parameters), else false.
             var explode = node.Get("explode") is YScalar explodeNode && explodeNode.AsBool() is bool explicitExplode
                 ? explicitExplode
-                : kind is ParameterLocation.Query or ParameterLocation.Cookie;
-            result.Add(new ParameterModel(name, names.Claim(Identifiers.ToCamelCase(name, "parameter")), kind.Value, required, type!, explode, node.GetString("description"), _schemas.ReadConstraints(node.Get("schema")), _schemas.ReadDefault(node.Get("schema")), node.GetBool("deprecated")));
+                : encoding is null ? kind is ParameterLocation.Query or ParameterLocation.Cookie : encoding.Style == ParameterStyle.Form;
+            var constraints = _schemas.ReadConstraints(node.Get("schema"));
+            result.Add(new ParameterModel(name, names.Claim(Identifiers.ToCamelCase(name, "parameter")), kind.Value, required, type!, explode, node.GetString("description"), constraints, _schemas.ReadDefault(node.Get("schema")), node.GetBool("deprecated"), encoding));
         }
 
         return result;
     }
 
-    private string? CheckParameter(YMapping node, out TypeRefModel? type, string nameHint)
+    private string? CheckParameter(YMapping node, ParameterLocation location, out TypeRefModel? type, out ParameterEncodingModel? encoding, string nameHint)
     {
         type = null;
-        if (node.Get("content") is not null && node.Get("schema") is null)
+        encoding = null;
+        if (node.Get("schema") is null && node.GetMapping("content") is { Count: > 0 } content)
         {
-            return "is described with 'content', which is not supported yet";
+            // content: the value is the text of one media type; JSON is read and written by the schema's converter.
+            var mediaType = content.Entries[0].Key.Value;
+            if (!IsJsonMediaType(mediaType))
+            {
+                return $"is described with 'content: {mediaType}', of which only JSON media types are supported";
+            }
+
+            type = _schemas.Convert((content.Entries[0].Value as YMapping)?.Get("schema"), nameHint, 0);
+            encoding = new ParameterEncodingModel(DefaultStyle(location), IsJson: true, Shape: null);
+            return null;
         }
 
-        var style = node.GetString("style");
-        if (style is "deepObject" or "spaceDelimited" or "pipeDelimited")
-        {
-            return $"uses style '{style}', which is not supported yet";
-        }
-
-        if (style is not (null or "form" or "simple" or "matrix" or "label"))
+        var styleText = node.GetString("style");
+        if ((styleText is null ? DefaultStyle(location) : ParseStyle(styleText)) is not { } style)
         {
             // A style OpenAPI does not define (2.0's tsv read as 'tabDelimited', a typo) has no known text form.
-            return $"uses style '{style}', which OpenAPI 3 does not define";
+            return $"uses style '{styleText}', which OpenAPI 3 does not define";
+        }
+
+        if (!StyleFits(style, location))
+        {
+            // Documents write 'style: form' on headers and the like: the location's own style keeps the parameter.
+            _context.Report(D.StyleNotDefinedHere, node.Get("style") ?? node, node.GetString("name") ?? string.Empty, styleText ?? string.Empty, location.ToString().ToLowerInvariant() + " parameters", StyleName(DefaultStyle(location)));
+            style = DefaultStyle(location);
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);
@@ -132,12 +146,86 @@ internal sealed partial class OperationReader
             type = type with { Item = element };
         }
 
+        var explode = node.Get("explode") is YScalar explodeNode && explodeNode.AsBool() is bool explicitExplode ? explicitExplode : style == ParameterStyle.Form;
+        var spread = location == ParameterLocation.Query && (style == ParameterStyle.DeepObject || (style == ParameterStyle.Form && explode));
+        if (type.Kind is TypeRefKind.Object or TypeRefKind.Map)
+        {
+            // An object travels as its JSON written in the style; spread over keys (deepObject, exploded form) it may nest.
+            var typeName = type.TypeName;
+            if (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == typeName))
+            {
+                return "is a union or an object without a generated record, which is not supported as a parameter yet";
+            }
+
+            if (!spread && !IsFlat(type))
+            {
+                return $"is an object with nested values, which style '{StyleName(style)}' cannot write";
+            }
+
+            encoding = new ParameterEncodingModel(style, IsJson: false, ValueShapes.Describe(type, _schemas.Types));
+            return null;
+        }
+
         if (element.Kind is TypeRefKind.Object or TypeRefKind.Map or TypeRefKind.Array or TypeRefKind.Bytes)
         {
-            return "is an object, map or nested array, which is not supported as a parameter yet";
+            return "is an array of objects, maps, arrays or bytes, which is not supported as a parameter yet";
+        }
+
+        var plain = style == DefaultStyle(location) || (type.Kind != TypeRefKind.Array && style is ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited);
+        if (!plain)
+        {
+            encoding = new ParameterEncodingModel(style, IsJson: false, ValueShapes.Describe(type, _schemas.Types));
         }
 
         return null;
+    }
+
+    /// <summary>Whether an object's properties are all scalars (or arrays of scalars), which every style can write.</summary>
+    private bool IsFlat(TypeRefModel type)
+    {
+        IEnumerable<TypeRefModel> values = type.Kind == TypeRefKind.Map
+            ? [type.Item ?? TypeRefModel.AnyValue]
+            : _schemas.Types.OfType<ObjectTypeModel>().First(t => t.Name == type.TypeName).Properties.Select(p => p.Type);
+        return values.All(v => v.Kind is not (TypeRefKind.Object or TypeRefKind.Map or TypeRefKind.Array or TypeRefKind.Any));
+    }
+
+    private static ParameterStyle DefaultStyle(ParameterLocation location) =>
+        location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
+
+    private static ParameterStyle? ParseStyle(string style) => style switch
+    {
+        "form" => ParameterStyle.Form,
+        "simple" => ParameterStyle.Simple,
+        "label" => ParameterStyle.Label,
+        "matrix" => ParameterStyle.Matrix,
+        "spaceDelimited" => ParameterStyle.SpaceDelimited,
+        "pipeDelimited" => ParameterStyle.PipeDelimited,
+        "deepObject" => ParameterStyle.DeepObject,
+        _ => null,
+    };
+
+    /// <summary>The document's spelling of a style.</summary>
+    internal static string StyleName(ParameterStyle style) => style switch
+    {
+        ParameterStyle.SpaceDelimited => "spaceDelimited",
+        ParameterStyle.PipeDelimited => "pipeDelimited",
+        ParameterStyle.DeepObject => "deepObject",
+        _ => style.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>OpenAPI's table of styles by location.</summary>
+    private static bool StyleFits(ParameterStyle style, ParameterLocation location) => location switch
+    {
+        ParameterLocation.Path => style is ParameterStyle.Simple or ParameterStyle.Label or ParameterStyle.Matrix,
+        ParameterLocation.Query => style is ParameterStyle.Form or ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited or ParameterStyle.DeepObject,
+        ParameterLocation.Header => style == ParameterStyle.Simple,
+        _ => style == ParameterStyle.Form,
+    };
+
+    private static bool IsJsonMediaType(string mediaType)
+    {
+        var baseType = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return baseType is "application/json" or "text/json" || baseType.EndsWith("+json", StringComparison.Ordinal);
     }
 
     /// <summary>

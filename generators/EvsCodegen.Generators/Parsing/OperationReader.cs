@@ -255,7 +255,19 @@ internal sealed partial class OperationReader
 
         var type = encoding.IsSchemaObject() ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
-        if (encoding.IsForm())
+        string? shape = null;
+        if (encoding == BodyEncoding.Form)
+        {
+            // Nested objects and arrays travel as bracket keys; the shape lets the server rebuild the JSON (docs/decisions.md).
+            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map) || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName)))
+            {
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects and maps; the operation is skipped");
+                return null;
+            }
+
+            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(content.GetMapping(mediaType)));
+        }
+        else if (encoding.IsForm())
         {
             var files = encoding == BodyEncoding.Multipart;
             if (FormFields(type, files) is not { } formFields)
@@ -268,41 +280,8 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content));
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape);
     }
-
-    /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
-    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type, bool files)
-    {
-        if (type.Kind != TypeRefKind.Object || _schemas.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is not { } model
-            || model.AdditionalProperties == AdditionalPropertiesKind.Keep)
-        {
-            return null;
-        }
-
-        var fields = new List<FormFieldModel>();
-        foreach (var property in model.Properties)
-        {
-            var isArray = property.Type.Kind == TypeRefKind.Array;
-            var scalar = isArray ? property.Type.Item! : property.Type;
-            if (!(IsFormScalar(scalar) || (files && scalar.Kind == TypeRefKind.Bytes)) || (isArray && scalar.Nullable))
-            {
-                return null;
-            }
-
-            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required));
-        }
-
-        return fields.ToEquatableArray();
-    }
-
-    private bool IsFormScalar(TypeRefModel type) => type.Kind switch
-    {
-        TypeRefKind.String or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double
-            or TypeRefKind.Decimal or TypeRefKind.DateTime or TypeRefKind.Date or TypeRefKind.Guid => true,
-        TypeRefKind.Enum => _schemas.Types.OfType<EnumTypeModel>().Any(t => t.Name == type.TypeName && !t.IsInteger),
-        _ => false,
-    };
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
     {

@@ -20,7 +20,7 @@ public sealed class ConstructCoverageTests
               - {name: id, in: path, required: true, schema: {type: string, format: uuid}}
             get:
               parameters:
-                - ⟦{name: filter, in: query, style: deepObject, explode: true, schema: {type: object, properties: {a: {type: string}}}}
+                - ⟦{name: filter, in: query, content: {application/xml: {schema: {type: object, properties: {a: {type: string}}}}}}
                 - {name: X-Request-Id, in: header, schema: {type: string}}
                 - {name: session, in: cookie, schema: {type: string}}
               responses:
@@ -130,12 +130,12 @@ public sealed class ConstructCoverageTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, s_document.Text));
         var diagnostics = run.Diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToList();
 
-        // deepObject (left out), XML body (operation skipped), anyOf of scalars.
+        // XML-content parameter (left out), XML body (operation skipped), anyOf of scalars.
         Assert.Equal(3, diagnostics.Count);
         DiagnosticAssert.At(diagnostics[0], "EVS2002", s_document.Positions[0]);
         DiagnosticAssert.At(diagnostics[1], "EVS2002", s_document.Positions[1]);
         DiagnosticAssert.At(diagnostics[2], "EVS2001", s_document.Positions[2]);
-        Assert.Contains("deepObject", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("content: application/xml", diagnostics[0].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("application/xml", diagnostics[1].GetMessage(), StringComparison.Ordinal);
         Assert.Empty(GeneratorHarness.CompilerProblems(run.OutputCompilation));
     }

@@ -160,7 +160,8 @@ public sealed class Swagger2ParsingTests
     {
         var body = Operation("renamePet").Body!;
         Assert.Equal(("application/x-www-form-urlencoded", BodyEncoding.Form), (body.ContentType, body.Encoding));
-        Assert.Equal("name", Assert.Single(body.FormFields).WireName);
+        // URL-encoded fields are described by the body's shape (nested values included), not by FormFields.
+        Assert.StartsWith("""{"root":0,"objects":[{"properties":{"name":""", body.Shape, StringComparison.Ordinal);
     }
 
     [Fact]
