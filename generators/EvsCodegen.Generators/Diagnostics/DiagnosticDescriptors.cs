@@ -96,6 +96,11 @@ internal static class DiagnosticDescriptors
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS2050: server code asked for explicitly in a project that does not reference ASP.NET Core MVC.</summary>
+    public static readonly DiagnosticDescriptor ServerWithoutAspNetCore = Create(
+        "EVS2050", "Server code without ASP.NET Core", "'{0}' asks for server code ({1}), but the project does not reference ASP.NET Core MVC (Microsoft.AspNetCore.Mvc): add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> or use the Microsoft.NET.Sdk.Web SDK, or leave 'server' out; no server code is generated",
+        DiagnosticSeverity.Error);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
@@ -216,7 +221,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed,
+        ContentNotAllowed, ServerWithoutAspNetCore,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
