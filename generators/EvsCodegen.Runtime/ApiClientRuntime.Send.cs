@@ -36,7 +36,23 @@ public static partial class ApiClientRuntime
     /// <param name="faults">The document's error answers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The success answer.</returns>
-    public static async Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, CancellationToken cancellationToken)
+    public static Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, CancellationToken cancellationToken) =>
+        SendAsync(client, request, faults, null, readHeaders: false, cancellationToken);
+
+    /// <summary>
+    /// Sends a request and reads the answer as <see cref="SendAsync(HttpClient, HttpRequestMessage, ApiFaultTable, CancellationToken)"/>
+    /// does; an error answer's <see cref="ApiException"/> goes through <paramref name="errors"/> first (the operation's
+    /// declared error bodies, read as <see cref="ApiException{TError}"/>), and the headers are kept when
+    /// <paramref name="readHeaders"/> is set.
+    /// </summary>
+    /// <param name="client">The HTTP client.</param>
+    /// <param name="request">The request, with an absolute URI; it is sent once.</param>
+    /// <param name="faults">The document's error answers.</param>
+    /// <param name="errors">Turns the exception of an error answer into the one to throw (see <see cref="DeclaredError{TError}"/>); null keeps it.</param>
+    /// <param name="readHeaders">Whether <see cref="ApiResponse.Headers"/> is filled.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The success answer.</returns>
+    public static async Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, bool readHeaders, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
@@ -75,10 +91,11 @@ public static partial class ApiClientRuntime
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
                 if (!success)
                 {
-                    throw ApiException.FromResponse(status, response.ReasonPhrase, body, mediaType, faults);
+                    var error = ApiException.FromResponse(status, response.ReasonPhrase, body, mediaType, faults);
+                    throw errors?.Invoke(error) ?? error;
                 }
 
-                return new ApiResponse(status, mediaType, body);
+                return new ApiResponse(status, mediaType, body, readHeaders ? HeadersOf(response) : null);
             }
         }
         finally

@@ -62,7 +62,10 @@ public class ApiException : Exception
     /// The error body exactly as received (at most the runtime's error-body limit, 64 KiB), for callers that parse an
     /// undocumented error format. Server-controlled and unescaped: never write it to a log or a terminal as text.
     /// </summary>
-    public ReadOnlyMemory<byte> RawResponseBody { get; private init; }
+    public ReadOnlyMemory<byte> RawResponseBody { get; private protected init; }
+
+    /// <summary>The response's media type without parameters, for the client's typed error readers; null on the server.</summary>
+    internal string? ResponseMediaType { get; private protected init; }
 
     /// <summary>
     /// Builds the exception for a response; a body that is not the documented error still gives a clear message. Every
@@ -83,11 +86,11 @@ public class ApiException : Exception
         var excerpt = Excerpt(body);
         if (faults.TryReadError(body, mediaType, out var faultName, out var code, out var message))
         {
-            return new ApiException(statusCode, Sanitize(message!, MessageLimit), Sanitize(faultName, NameLimit), Sanitize(code, NameLimit), excerpt, null) { RawResponseBody = body };
+            return new ApiException(statusCode, Sanitize(message!, MessageLimit), Sanitize(faultName, NameLimit), Sanitize(code, NameLimit), excerpt, null) { RawResponseBody = body, ResponseMediaType = mediaType };
         }
 
         var described = excerpt.Length == 0 ? "an empty body" : "a body that is not the documented error: " + excerpt;
-        return new ApiException(statusCode, Sanitize($"The server answered {statusCode} {reasonPhrase} with {described}", MessageLimit), null, null, excerpt, null) { RawResponseBody = body };
+        return new ApiException(statusCode, Sanitize($"The server answered {statusCode} {reasonPhrase} with {described}", MessageLimit), null, null, excerpt, null) { RawResponseBody = body, ResponseMediaType = mediaType };
     }
 
     /// <summary>The start of a body as text, for messages: at most <see cref="ResponseBodyLimit"/> bytes, escaped.</summary>

@@ -79,7 +79,7 @@ public sealed class NSwagClientAgainstOurServerTests
         var snapshotId = status == 404 ? "no-such-snapshot" : Seed.SnapshotId;
         var name = status switch { 400 => new string('中', 86), 413 => new string('a', 120_000), _ => "renamed" };
 
-        var exception = await Assert.ThrowsAsync<ApiException<FaultMap>>(() => operation == "showSnapshot"
+        var exception = await Assert.ThrowsAsync<Evs.NSwag.Client.ApiException<FaultMap>>(() => operation == "showSnapshot"
             ? client.Api.ShowSnapshotAsync(Seed.Project, snapshotId)
             : client.Api.UpdateSnapshotAsync(Request(name, null), Seed.Project, snapshotId));
 

@@ -24,7 +24,7 @@ public sealed class GeneratedNamesTests
         "oag__petstore-fake-endpoints-csharp.yaml", "oag__opendota.json", "oag__3_0_3_unit_test_spec.yaml", "oag31__java-petstore.yaml",
     ];
 
-    public static TheoryData<string> Documents => [.. new[] { "evs-snapshots.yaml", "collisions.yaml", "adversarial.json", "wide.yaml" }.Concat(s_corpusDocuments)];
+    public static TheoryData<string> Documents => [.. new[] { "evs-snapshots.yaml", "collisions.yaml", "adversarial.json", "wide.yaml", "responses.yaml" }.Concat(s_corpusDocuments)];
 
     [Theory]
     [MemberData(nameof(Documents))]
@@ -82,6 +82,14 @@ public sealed class GeneratedNamesTests
             foreach (var operation in surface.Operations)
             {
                 members.Add(Bare(operation.MethodName) + ReservedNames.AsyncSuffix);
+                if (operation.Result is { } result)
+                {
+                    types.Add(Bare(result.TypeName));
+                    members.Add(Bare(result.MethodName) + ReservedNames.AsyncSuffix);
+                    members.UnionWith(result.Cases.Select(c => c.FactoryName).Concat(result.Cases.Select(c => c.BodyProperty).OfType<string>()).Concat(result.Headers.Select(h => h.PropertyName)).Select(Bare));
+                    parameters.UnionWith(result.Headers.Select(h => Bare(h.ParameterName)));
+                }
+
                 parameters.UnionWith(operation.Parameters.Select(p => Bare(p.Name)));
                 if (operation.Body is { } body)
                 {
@@ -159,6 +167,7 @@ public sealed class GeneratedNamesTests
         "collisions.yaml" => new(name, "/hostile/collisions.yaml", NameCollisionTests.Document, "Hostile.Collisions", []),
         "adversarial.json" => new(name, "/hostile/adversarial.json", AdversarialDocument.Hostile(AdversarialDocument.Payloads[^1].Text), "Hostile.Adversarial", []),
         "wide.yaml" => new(name, "/hostile/wide.yaml", LargeSchemaDocuments.Wide(100), "Hostile.Wide", []),
+        "responses.yaml" => new(name, "/tests/responses.yaml", File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "tests", "EvsCodegen.GeneratedCode.Tests", "Documents", name)), "Tests.Responses", []),
         _ => new(name, Path.Combine(RepoPaths.RequirePublicCorpus(), name), File.ReadAllText(Path.Combine(RepoPaths.RequirePublicCorpus(), name)), "Corpus.Names", []),
     };
 }

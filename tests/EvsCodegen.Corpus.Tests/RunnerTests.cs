@@ -60,6 +60,34 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public void GeneratorAndCompileTimes_AreMeasuredApart_AndReportedInTheirOwnColumns()
+    {
+        var result = Run(Petstore, TimeSpan.FromSeconds(30));
+
+        Assert.True(result.GeneratorTime > TimeSpan.Zero && result.CompileTime > TimeSpan.Zero, $"{result.GeneratorTime} {result.CompileTime}");
+        var cells = CorpusReport.Row(result).Split(" | ");
+        Assert.Equal(CorpusReport.Header.Split('\n')[0].Split(" | ").Length, cells.Length);
+        Assert.Equal(((long)result.GeneratorTime.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture), cells[^2]);
+        Assert.Equal(((long)result.CompileTime.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " |", cells[^1]);
+    }
+
+    [Fact]
+    public void CompileOverItsBudget_IsASlowCompile_NotAHang()
+    {
+        // A compile budget no compilation meets: the generator's budget is kept, so only the compile runs out.
+        var result = CorpusRunner.RunOne(Document(Petstore), TimeSpan.FromSeconds(30), compileTimeout: TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(Outcome.SlowCompile, result.Outcome);
+        Assert.True(result.GeneratorTime > TimeSpan.Zero);
+        Assert.True(result.Files > 0 && result.Lines > 0);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), result.CompileTime);
+        var row = CorpusReport.Row(result);
+        Assert.Contains("**slow compile**", row, StringComparison.Ordinal);
+        Assert.Contains($"compiling the generated code ({result.Lines} lines in {result.Files} files) did not finish within 0.001 s", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("hang", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratedCodeThatDoesNotCompile_IsACompileError()
     {
         var result = CorpusRunner.RunOne(Document(Petstore), TimeSpan.FromSeconds(30), generator: new BrokenCodeGenerator());
@@ -77,9 +105,10 @@ public sealed class RunnerTests
             new DocumentResult { Name = "b", Outcome = Outcome.Crash },
             new DocumentResult { Name = "c", Outcome = Outcome.Hang },
             new DocumentResult { Name = "d", Outcome = Outcome.CompileErrors, Files = 1 },
+            new DocumentResult { Name = "e", Outcome = Outcome.SlowCompile, Files = 9 },
         };
 
-        Assert.Equal("documents: 4, generated: 2, crashes: 1, hangs: 1, compile-errors: 1, diagnostics: 0, documents-with-errors: 0, runner-errors: 0", CorpusReport.Summary(results));
+        Assert.Equal("documents: 5, generated: 3, crashes: 1, hangs: 1, slow-compiles: 1, compile-errors: 1, diagnostics: 0, documents-with-errors: 0, runner-errors: 0", CorpusReport.Summary(results));
         Assert.False(CorpusReport.IsGreen(results));
         Assert.True(CorpusReport.IsGreen(results.Take(1).ToList()));
     }

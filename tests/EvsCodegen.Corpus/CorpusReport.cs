@@ -12,8 +12,8 @@ public static class CorpusReport
 {
     /// <summary>The table's header rows.</summary>
     public const string Header =
-        "| document | outcome | operations (generated/documented) | types | files | lines | generator diagnostics | compiler errors | compiler warnings | generator ms |\n" +
-        "|---|---|---:|---:|---:|---:|---|---|---|---:|";
+        "| document | outcome | operations (generated/documented) | types | files | lines | generator diagnostics | compiler errors | compiler warnings | generator ms | compile ms |\n" +
+        "|---|---|---:|---:|---:|---:|---|---|---|---:|---:|";
 
     /// <summary>One table row.</summary>
     public static string Row(DocumentResult result)
@@ -21,7 +21,7 @@ public static class CorpusReport
         var documented = result.DocumentedOperations?.ToString(CultureInfo.InvariantCulture) ?? "?";
         var errors = result.Outcome switch
         {
-            Outcome.Crash or Outcome.Hang or Outcome.RunnerError => Cell(result.Failure ?? string.Empty),
+            Outcome.Crash or Outcome.Hang or Outcome.SlowCompile or Outcome.RunnerError => Cell(result.Failure ?? string.Empty),
             _ when result.CompilerErrors.Count == 0 => "0",
             _ => $"{result.CompilerErrors.Count}: {Cell(Describe(result.CompilerErrors[0]))}",
         };
@@ -39,24 +39,25 @@ public static class CorpusReport
             result.DiagnosticsById,
             errors,
             warnings,
-            ((long)result.GeneratorTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " |",
+            ((long)result.GeneratorTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+            ((long)result.CompileTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " |",
         });
     }
 
     /// <summary>
-    /// The summary line: <c>documents: N, generated: N, crashes: N, hangs: N, compile-errors: N, diagnostics: N,
-    /// documents-with-errors: N, runner-errors: N</c>. <c>generated</c> counts documents that produced files, even when
+    /// The summary line: <c>documents: N, generated: N, crashes: N, hangs: N, slow-compiles: N, compile-errors: N,
+    /// diagnostics: N, documents-with-errors: N, runner-errors: N</c>. <c>generated</c> counts documents that produced files, even when
     /// the generator also reported an error about them (<c>documents-with-errors</c>: a project building such a document
     /// fails on that error, whatever was generated).
     /// </summary>
     public static string Summary(IReadOnlyList<DocumentResult> results) => string.Create(
         CultureInfo.InvariantCulture,
         $"documents: {results.Count}, generated: {results.Count(r => r.Generated)}, crashes: {results.Count(r => r.Outcome == Outcome.Crash)}, " +
-        $"hangs: {results.Count(r => r.Outcome == Outcome.Hang)}, compile-errors: {results.Count(r => r.Outcome == Outcome.CompileErrors)}, " +
+        $"hangs: {results.Count(r => r.Outcome == Outcome.Hang)}, slow-compiles: {results.Count(r => r.Outcome == Outcome.SlowCompile)}, compile-errors: {results.Count(r => r.Outcome == Outcome.CompileErrors)}, " +
         $"diagnostics: {results.Sum(r => r.GeneratorDiagnostics.Count)}, documents-with-errors: {results.Count(r => r.HasGeneratorErrors)}, " +
         $"runner-errors: {results.Count(r => r.Outcome == Outcome.RunnerError)}");
 
-    /// <summary>Whether the run is green: no crash, no hang, no compile error, no runner error.</summary>
+    /// <summary>Whether the run is green: no crash, no hang, no slow compile, no compile error, no runner error.</summary>
     public static bool IsGreen(IReadOnlyList<DocumentResult> results) => results.All(r => r.Outcome == Outcome.Ok);
 
     /// <summary>The markdown file: a header paragraph, the table and the summary.</summary>
@@ -71,8 +72,10 @@ public static class CorpusReport
             .Append("` and a namespace of its own, and the generated code is compiled with nullable reference types on against the ")
             .Append("Microsoft.NETCore.App and Microsoft.AspNetCore.App reference assemblies. A row gives the operations generated out of ")
             .Append("those the document declares, the generated model types, files and lines, the generator's diagnostics by ID, ")
-            .Append("the compiler's errors (with the first) and warnings, and the generator's wall time. A generator exception counts as ")
-            .Append("a crash, a document that takes longer than the timeout as a hang, an exception of the runner's own as a runner error; ")
+            .Append("the compiler's errors (with the first) and warnings, and the wall times of the generator and of compiling its output ")
+            .Append("(binding and diagnostics, no emit). Each has its own budget: a generator exception counts as a crash, a generator that ")
+            .Append("takes longer than its timeout as a hang, a compile that takes longer than the compile budget as a slow compile (the ")
+            .Append("output's size, not a generator hang), an exception of the runner's own as a runner error; ")
             .Append("the run fails on any of them and on any compile error. A document the generator reports an error about (an unresolved ")
             .Append("`$ref`, an unsupported version) still counts as generated when it produced files, and is counted in `documents-with-errors`: ")
             .Append("a project building it fails on that error.\n\n");
@@ -150,6 +153,7 @@ public static class CorpusReport
         Outcome.CompileErrors => "**errors**",
         Outcome.Crash => "**crash**",
         Outcome.RunnerError => "**runner error**",
+        Outcome.SlowCompile => "**slow compile**",
         _ => "**hang**",
     };
 

@@ -17,8 +17,14 @@ public enum Outcome
     /// <summary>The generator threw (a <c>CS8785</c> "Generator failed" warning, or an internal error it caught itself).</summary>
     Crash,
 
-    /// <summary>The run did not finish within the per-document timeout.</summary>
+    /// <summary>The generator did not finish within its budget (the per-document timeout).</summary>
     Hang,
+
+    /// <summary>
+    /// The generator finished within its budget, but compiling what it emitted did not finish within the compile budget:
+    /// a cost of the generated code's size, not a generator that hangs.
+    /// </summary>
+    SlowCompile,
 
     /// <summary>
     /// The runner itself threw (reading facts from the document, compiling): its own bug, not the generator's. A
@@ -62,6 +68,9 @@ public sealed record DocumentResult
 
     /// <summary>Wall time of the generator driver.</summary>
     public TimeSpan GeneratorTime { get; init; }
+
+    /// <summary>Wall time of compiling the generated code (binding and diagnostics, no emit); the budget when it ran out; zero when it never started.</summary>
+    public TimeSpan CompileTime { get; init; }
 
     /// <summary>Why the run crashed or hung.</summary>
     public string? Failure { get; init; }

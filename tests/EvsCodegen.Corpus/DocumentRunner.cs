@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using EvsCodegen.Generators;
 using EvsCodegen.TestSupport;
 using Microsoft.CodeAnalysis;
@@ -20,6 +21,34 @@ namespace EvsCodegen.Corpus;
 /// <param name="Namespace">The namespace the generated code goes into.</param>
 /// <param name="Fragments">Other files given as <c>AdditionalFiles</c> without <c>OpenApi</c> metadata: (path, text).</param>
 public sealed record CorpusDocument(string Name, string Path, string Text, string Namespace, IReadOnlyList<KeyValuePair<string, string>> Fragments);
+
+/// <summary>
+/// How far one run got, for the thread that waits on it: set once the generator has finished, with its time and the size
+/// of what it emitted, so that a run stopped while compiling is reported as a slow compile, not as a generator hang.
+/// </summary>
+public sealed class RunProgress
+{
+    private readonly TaskCompletionSource _generated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the generator has finished.</summary>
+    public Task Generated => _generated.Task;
+
+    /// <summary>The generator's wall time, once it has finished.</summary>
+    public TimeSpan GeneratorTime { get; private set; }
+
+    /// <summary>The number of generated files, once the generator has finished.</summary>
+    public int Files { get; private set; }
+
+    /// <summary>The lines of the generated files, once the generator has finished.</summary>
+    public int Lines { get; private set; }
+
+    /// <summary>Records the end of the generator's run.</summary>
+    public void GeneratorDone(TimeSpan time, int files, int lines)
+    {
+        (GeneratorTime, Files, Lines) = (time, files, lines);
+        _generated.TrySetResult();
+    }
+}
 
 /// <summary>Runs <see cref="OpenApiGenerator"/> through <see cref="CSharpGeneratorDriver"/> over one document and compiles the output.</summary>
 public static class DocumentRunner
@@ -52,7 +81,8 @@ public static class DocumentRunner
     /// <param name="keepCompilation">Keep the output compilation on the result (tests inspect its symbols).</param>
     /// <param name="cancellationToken">Cancels the generator and the compiler.</param>
     /// <param name="generator">The generator to run; <see cref="OpenApiGenerator"/> unless a test checks the runner itself.</param>
-    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null)
+    /// <param name="progress">Told when the generator has finished, if given.</param>
+    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null, RunProgress? progress = null)
     {
         var texts = new List<AdditionalText> { new InMemoryAdditionalText(document.Path, document.Text) };
         texts.AddRange(document.Fragments.Select(f => new InMemoryAdditionalText(f.Key, f.Value)));
@@ -82,10 +112,15 @@ public static class DocumentRunner
         var failure = run.Exception?.ToString()
             ?? generatorDiagnostics.FirstOrDefault(IsGeneratorFailure)?.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
+        var sources = run.GeneratedSources.Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString())).ToList();
+        var lines = sources.Sum(s => s.Value.Count(c => c == '\n'));
+        progress?.GeneratorDone(stopwatch.Elapsed, sources.Count, lines);
+
+        var compileWatch = Stopwatch.StartNew();
         var compilerDiagnostics = output.GetDiagnostics(cancellationToken);
+        compileWatch.Stop();
         var errors = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var warnings = compilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
-        var sources = run.GeneratedSources.Select(s => new KeyValuePair<string, string>(s.HintName, s.SourceText.ToString())).ToList();
 
         return new DocumentResult
         {
@@ -95,11 +130,12 @@ public static class DocumentRunner
             GeneratedOperations = CountContractMethods(run.GeneratedSources),
             Types = sources.Count(s => s.Key.Contains(".Models.", StringComparison.Ordinal)),
             Files = sources.Count,
-            Lines = sources.Sum(s => s.Value.Count(c => c == '\n')),
+            Lines = lines,
             GeneratorDiagnostics = generatorDiagnostics,
             CompilerErrors = errors,
             CompilerWarnings = warnings,
             GeneratorTime = stopwatch.Elapsed,
+            CompileTime = compileWatch.Elapsed,
             Failure = failure,
             Sources = sources,
             Compilation = keepCompilation ? output : null,

@@ -5,7 +5,7 @@ using System.Linq;
 using EvsCodegen.Corpus;
 using EvsCodegen.Corpus.RoundTrip;
 
-// dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>]
+// dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>]
 //   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]
 string? folder = null;
 var roundTrip = false;
@@ -16,6 +16,7 @@ string? only = null;
 string? markdown = null;
 string? dump = null;
 var timeout = CorpusRunner.DefaultTimeout;
+var compileTimeout = CorpusRunner.DefaultCompileTimeout;
 var parallelism = Environment.ProcessorCount;
 for (var i = 0; i < args.Length; i++)
 {
@@ -29,6 +30,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--timeout" when i + 1 < args.Length:
             timeout = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--compile-timeout" when i + 1 < args.Length:
+            compileTimeout = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
             break;
         case "--parallel" when i + 1 < args.Length:
             parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -76,7 +80,7 @@ if (roundTrip)
 }
 
 Console.WriteLine(CorpusReport.Header);
-var results = CorpusRunner.Run(documents, timeout, parallelism);
+var results = CorpusRunner.Run(documents, timeout, parallelism, compileTimeout: compileTimeout);
 foreach (var result in results)
 {
     Console.WriteLine(CorpusReport.Row(result));
@@ -104,6 +108,6 @@ return CorpusReport.IsGreen(results) ? 0 : 1;
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"error: {problem}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>]]");
     return 2;
 }

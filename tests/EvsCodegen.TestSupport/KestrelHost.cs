@@ -29,7 +29,13 @@ public sealed class KestrelHost : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts a host whose services <paramref name="configure"/> registers; every controller is mapped.</summary>
-    public static async Task<KestrelHost> StartAsync(Action<IServiceCollection> configure)
+    public static Task<KestrelHost> StartAsync(Action<IServiceCollection> configure) => StartAsync(configure, null);
+
+    /// <summary>
+    /// Starts a host whose services <paramref name="configure"/> registers and whose pipeline <paramref name="pipeline"/>
+    /// sets up before the controllers are mapped (e.g. <c>UseExceptionHandler</c>).
+    /// </summary>
+    public static async Task<KestrelHost> StartAsync(Action<IServiceCollection> configure, Action<WebApplication>? pipeline)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,6 +43,7 @@ public sealed class KestrelHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         configure(builder.Services);
         var app = builder.Build();
+        pipeline?.Invoke(app);
         app.MapControllers();
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

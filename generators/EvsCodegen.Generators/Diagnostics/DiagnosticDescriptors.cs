@@ -91,6 +91,11 @@ internal static class DiagnosticDescriptors
         "EVS2006", "Unsupported document construct", "'{0}' is not supported yet: {1}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS2030: an entry of OpenApiInclude or OpenApiExclude matches no operation of the document.</summary>
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "EVS2030", "Operation filter entry matches nothing", "The {0} entry '{1}' matches no operation of '{2}': check the tag, operationId or path template as written in the document",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS1020: the project lacks the runtime the generated code calls, or references another version of it.</summary>
     public static readonly DiagnosticDescriptor RuntimeMismatch = Create(
         "EVS1020", "EvsCodegen runtime missing or of another version", "The code generated from '{0}' calls {1} {2}: {3}",
@@ -104,6 +109,11 @@ internal static class DiagnosticDescriptors
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
+        DiagnosticSeverity.Warning);
+
+    /// <summary>EVS2020: a response header whose schema is not a scalar or enum; it is read and written as text.</summary>
+    public static readonly DiagnosticDescriptor HeaderNotScalar = Create(
+        "EVS2020", "Response header typed as text", "The response header '{0}' of '{1}' is {2}, which a header cannot carry as a typed value yet; it is a string holding the header's text",
         DiagnosticSeverity.Warning);
 
     /// <summary>EVS3001: an operation of the baseline is gone (breaking-change gate).</summary>
@@ -221,7 +231,7 @@ internal static class DiagnosticDescriptors
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, ServerWithoutAspNetCore,
+        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, ServerWithoutAspNetCore,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,

@@ -33,6 +33,7 @@ internal static partial class ClientEmitter
         {
             w.Line();
             EmitOperation(w, operation, context.ApiKeys.Any(k => k.In == "query"));
+            EmitWithResponse(w, operation, context.ApiKeys.Any(k => k.In == "query"));
         }
 
         w.Close();
@@ -48,6 +49,18 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
+        EmitRequest(w, operation, queryKeys);
+
+        // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
+        var send = SendCall(operation, readHeaders: false);
+        w.Line(operation.Success?.Type is null ? send : "var response = " + send);
+        EmitResult(w, operation);
+        w.Close();
+    }
+
+    /// <summary>The statements building the request of <paramref name="operation"/>: arguments checked, parameters, credentials, URI and body.</summary>
+    private static void EmitRequest(SourceWriter w, OperationModel operation, bool queryKeys)
+    {
         foreach (var argument in Signatures.Arguments(operation).Where(a => !a.Optional && !a.Type.EndsWith("?", System.StringComparison.Ordinal) && !IsValueTypeArgument(a)))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({argument.Name});");
@@ -72,12 +85,6 @@ internal static partial class ClientEmitter
         {
             EmitBody(w, body);
         }
-
-        // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
-        var send = $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}(_httpClient, request, {RuntimeEmitter.FaultsTable}, cancellationToken).ConfigureAwait(false);";
-        w.Line(operation.Success?.Type is null ? send : "var response = " + send);
-        EmitResult(w, operation);
-        w.Close();
     }
 
     /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>

@@ -19,6 +19,9 @@ internal enum EmitUnitKind
     /// <summary>One contract interface.</summary>
     Contract,
 
+    /// <summary>The whole-response types of one surface's operations that have them (see <see cref="ResultEmitter"/>).</summary>
+    Results,
+
     /// <summary>The client options: the document's credentials.</summary>
     ClientOptions,
 
@@ -78,6 +81,10 @@ internal static class EmitUnits
             foreach (var surface in model.Surfaces)
             {
                 yield return SurfaceUnit(EmitUnitKind.Contract, HintNames.Create(prefix + "Contracts." + surface.InterfaceName), surface);
+                if (ResultEmitter.HasResults(surface))
+                {
+                    yield return SurfaceUnit(EmitUnitKind.Results, HintNames.Create(prefix + "Results." + surface.InterfaceName), surface);
+                }
             }
         }
 
@@ -114,6 +121,7 @@ internal static class Emitter
         EmitUnitKind.Resolver => RuntimeEmitter.EmitResolver(unit.Context, unit.TypeNames),
         EmitUnitKind.Type => ModelsEmitter.Emit(unit.Context, unit.Type!),
         EmitUnitKind.Contract => ContractEmitter.Emit(unit.Context, unit.Surface!),
+        EmitUnitKind.Results => ResultEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.ClientOptions => ClientEmitter.EmitOptions(unit.Context),
         EmitUnitKind.Client => ClientEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.Server => ServerEmitter.Emit(unit.Context, unit.Surface!),

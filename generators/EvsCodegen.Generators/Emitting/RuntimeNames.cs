@@ -94,6 +94,18 @@ internal static class RuntimeNames
         public const string ReadJson = "ReadJson";
         public const string SendAsync = "SendAsync";
         public const string DisableAutoRedirect = "DisableAutoRedirect";
+        public const string DeclaredError = "DeclaredError";
+        public const string UndeclaredStatus = "UndeclaredStatus";
+        public const string Header = "Header";
+        public const string HeaderBoolean = "HeaderBoolean";
+        public const string HeaderInt32 = "HeaderInt32";
+        public const string HeaderInt64 = "HeaderInt64";
+        public const string HeaderDouble = "HeaderDouble";
+        public const string HeaderDecimal = "HeaderDecimal";
+        public const string HeaderDateTime = "HeaderDateTime";
+        public const string HeaderDate = "HeaderDate";
+        public const string HeaderGuid = "HeaderGuid";
+        public const string HeaderEnum = "HeaderEnum";
     }
 
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
@@ -131,5 +143,8 @@ internal static class RuntimeNames
         public const string WriteJsonAsync = "WriteJsonAsync";
         public const string WriteAsync = "WriteAsync";
         public const string WriteFailureAsync = "WriteFailureAsync";
+        public const string SetHeader = "SetHeader";
+        public const string WriteDeclaredAsync = "WriteDeclaredAsync";
+        public const string WriteProblemAsync = "WriteProblemAsync";
     }
 }

@@ -8,7 +8,7 @@ namespace EvsCodegen.Generators.Emitting;
 /// Emits an ASP.NET Core controller per surface. Each action checks the request against the document (media type,
 /// JSON syntax, schema) and answers failures in the document's error envelope, then delegates to the contract.
 /// </summary>
-internal static class ServerEmitter
+internal static partial class ServerEmitter
 {
     public static string Emit(ApiContextModel context, SurfaceModel surface)
     {
@@ -84,7 +84,11 @@ internal static class ServerEmitter
         var success = operation.Success;
         var status = success is not null ? (success.StatusCode == 0 ? 200 : success.StatusCode) : NoSuccessStatus(operation);
         var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (success?.Type is { } resultType)
+        if (operation.Result is { } whole)
+        {
+            EmitResultAnswer(w, operation, whole, arguments);
+        }
+        else if (success?.Type is { } resultType)
         {
             w.Line($"var result = await {call}.ConfigureAwait(false);");
             var write = success.Encoding switch
@@ -103,7 +107,7 @@ internal static class ServerEmitter
 
         w.Close();
         w.Open("catch (global::System.Exception exception)");
-        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}).ConfigureAwait(false);");
+        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorWriters(operation)}).ConfigureAwait(false);");
         w.Close();
         w.Close();
     }

@@ -97,6 +97,7 @@ internal static class ContractEmitter
             }
 
             w.Line($"{Signatures.TaskType(operation)} {operation.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)});");
+            ResultEmitter.EmitContractMethod(w, operation);
         }
 
         w.Close();

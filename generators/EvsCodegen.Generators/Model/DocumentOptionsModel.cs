@@ -9,6 +9,10 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="Problems">Option values that were not understood: (option, value, reason) triples flattened.</param>
 /// <param name="Baseline">The shipped version of the document (item metadata <c>OpenApiBaseline</c>), if named.</param>
 /// <param name="AcceptedBreaks">Changes the breaking-change gate does not report, as <c>ID:pointer</c> entries.</param>
+/// <param name="Filter">
+/// The operations to keep (<c>OpenApiInclude</c>) and drop (<c>OpenApiExclude</c>); empty keeps every operation and
+/// schema. When set, only the schemas the kept operations reach are generated.
+/// </param>
 internal sealed record DocumentOptionsModel(
     string Namespace,
     EmitKinds Emit,
@@ -17,7 +21,8 @@ internal sealed record DocumentOptionsModel(
     string? ContractName,
     EquatableArray<string> Problems,
     string? Baseline = null,
-    EquatableArray<string> AcceptedBreaks = default);
+    EquatableArray<string> AcceptedBreaks = default,
+    EquatableArray<OperationFilterModel> Filter = default);
 
 /// <summary>One input document: its path, text and options. The first step's output; equal inputs stop the pipeline.</summary>
 /// <param name="Path">The file's path.</param>

@@ -96,6 +96,24 @@ internal static class ReservedNames
     /// <summary>Appended to an operation's method name in the contract, the client and the controller (<c>ShowSnapshotAsync</c>).</summary>
     public const string AsyncSuffix = "Async";
 
+    /// <summary>Appended to an operation's method name for its whole-response type (<c>CreatePetResult</c>).</summary>
+    public const string ResultSuffix = "Result";
+
+    /// <summary>Appended to an operation's method name for its whole-response method (<c>CreatePetWithResponseAsync</c>).</summary>
+    public const string WithResponseSuffix = "WithResponse";
+
+    /// <summary>The status property of a result type.</summary>
+    public const string ResultStatusCode = "StatusCode";
+
+    /// <summary>The body property of a result type whose success answers share one body type.</summary>
+    public const string ResultBody = "Body";
+
+    /// <summary>The internal factory the contract's default whole-response method answers the body method's status with.</summary>
+    public const string ResultFromBody = "FromBody";
+
+    /// <summary>Fixed members of a result type, besides its bodies, headers and factories (named after the document's statuses and headers).</summary>
+    public static readonly string[] ResultMembers = [.. ObjectMembers, ResultStatusCode, ResultFromBody];
+
     /// <summary>Members of <c>ApiFaults</c>.</summary>
     public static readonly string[] FaultsMembers = ["Table"];
 
@@ -122,13 +140,13 @@ internal static class ReservedNames
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
         "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query",
-        "slots", "index",
+        "slots", "index", "statusCode", "body",
     ];
 
     /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>
     public static readonly string[] AllMembers =
     [
-        .. new[] { RecordMembers, UnionMembers, EnumMembers, ClientOptionsMembers, ConverterMembers, FaultsMembers, ResolverMembers, ClientMembers, ControllerMembers, ServicesMembers }
+        .. new[] { RecordMembers, UnionMembers, EnumMembers, ClientOptionsMembers, ConverterMembers, FaultsMembers, ResolverMembers, ClientMembers, ControllerMembers, ServicesMembers, ResultMembers }
             .SelectMany(names => names).Distinct(System.StringComparer.Ordinal),
     ];
 

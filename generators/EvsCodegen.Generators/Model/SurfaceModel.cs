@@ -29,6 +29,10 @@ internal sealed record SurfaceModel(
 /// <param name="Body">The request body, if any.</param>
 /// <param name="Success">The response the method returns.</param>
 /// <param name="Responses">Every documented response, in document order.</param>
+/// <param name="Result">
+/// The whole-response type and method, for operations whose success answers say more than one body (headers, or
+/// several success statuses); null for the others, whose contract method says it all.
+/// </param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -40,7 +44,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResponseModel? Success,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    ResultModel? Result = null);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation
@@ -134,4 +139,23 @@ internal sealed record FormFieldModel(string WireName, string PropertyName, Type
 /// <param name="ContentType">The media type of the body, if any.</param>
 /// <param name="Encoding">How the body is encoded.</param>
 /// <param name="Type">The body's type, when it has one.</param>
-internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type);
+/// <param name="Headers">The response's declared headers (its <c>headers</c>), in document order.</param>
+/// <param name="Envelope">Whether the body is the document's error envelope (<c>x-error-envelope</c>), which the fault table writes and reads.</param>
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false)
+{
+    /// <summary>Whether this is an error answer: a 4xx or 5xx status, a <c>4XX</c>/<c>5XX</c> range, or <c>default</c>.</summary>
+    public bool IsError => StatusCode >= 400 || Status == "default" || (StatusCode == 0 && Status.Length == 3 && Status[0] is '4' or '5');
+
+    /// <summary>Whether this is a success answer: a 2xx status or the <c>2XX</c> range.</summary>
+    public bool IsSuccess => StatusCode is >= 200 and < 300 || (StatusCode == 0 && Status.Length == 3 && Status[0] == '2');
+
+    /// <summary>An error answer whose JSON body the document declares (not the envelope): a typed error on both sides.</summary>
+    public bool IsDeclaredError => IsError && Type is not null && Encoding == BodyEncoding.Json && !Envelope;
+}
+
+/// <summary>A declared response header.</summary>
+/// <param name="WireName">The header's name.</param>
+/// <param name="Type">Its type: a scalar or enum (other schemas are read as text, with a warning).</param>
+/// <param name="Required">Whether the document requires it.</param>
+/// <param name="Description">Doc text.</param>
+internal sealed record HeaderModel(string WireName, TypeRefModel Type, bool Required, string? Description);

@@ -121,7 +121,7 @@ internal static partial class DocumentParser
         var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeLevelMembers]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
-        schemas.ConvertComponents(components?.GetMapping("schemas"));
+        schemas.ConvertComponents(components?.GetMapping("schemas"), reachedOnly: input.Options.Filter.Count > 0);
 
         if (root.GetKey("webhooks") is { } webhooks)
         {
@@ -142,6 +142,8 @@ internal static partial class DocumentParser
             operations.Faults,
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")));
 
+        // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
+        schemas.ConvertDeferred();
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 

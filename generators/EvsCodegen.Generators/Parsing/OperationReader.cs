@@ -33,6 +33,7 @@ internal sealed partial class OperationReader
         var groups = new List<(string Tag, List<OperationModel> Operations)>();
         var methodNames = new NameScope();
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var filter = new OperationFilter(_options.Filter);
         var paths = _context.Root.GetMapping("paths");
         foreach (var pathEntry in paths?.Entries ?? [])
         {
@@ -57,6 +58,21 @@ internal sealed partial class OperationReader
             var routeProblem = template is null ? null : RouteProblem(template);
             foreach (var (methodKey, method, operation) in Operations(item))
             {
+
+                var tags = operation.GetSequence("tags")?.Items.OfType<YScalar>().Select(t => t.Value).ToList() ?? [];
+                if (filter.IsActive && !filter.Keeps(method, path, operation.GetString("operationId") ?? DeriveOperationId(method, path), tags))
+                {
+                    // Left out without a word about it, but its name is still taken, so kept methods are named as without a
+                    // filter, and its faults stay in the document's fault table, which a filter edit thus leaves alone.
+                    ReadFaults(operation);
+                    if (operation.GetString("operationId") is { } id)
+                    {
+                        operationIds.Add(id);
+                    }
+
+                    methodNames.Claim(Identifiers.ToPascalCase(operation.GetString("operationId") ?? DeriveOperationId(method, path), "Operation"));
+                    continue;
+                }
 
                 if (template is null)
                 {
@@ -84,7 +100,7 @@ internal sealed partial class OperationReader
                     continue;
                 }
 
-                var tag = (operation.GetSequence("tags") is { Items.Count: > 0 } tags ? tags.Items[0] as YScalar : null)?.Value ?? documentName;
+                var tag = (operation.GetSequence("tags") is { Items.Count: > 0 } tagList ? tagList.Items[0] as YScalar : null)?.Value ?? documentName;
                 var group = groups.FirstOrDefault(g => g.Tag == tag);
                 if (group.Operations is null)
                 {
@@ -94,6 +110,11 @@ internal sealed partial class OperationReader
 
                 group.Operations.Add(model);
             }
+        }
+
+        if (filter.IsActive)
+        {
+            filter.ReportUnmatched(_context, _context.Root.GetKey("paths") ?? (YNode)_context.Root);
         }
 
         return BuildSurfaces(groups);
@@ -174,6 +195,7 @@ internal sealed partial class OperationReader
         var responses = ReadResponses(operationId, methodName, operation);
         var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
             ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        var result = BuildResult(methodName, success, responses, methodNames);
         return new OperationModel(
             operationId,
             methodName,
@@ -185,7 +207,8 @@ internal sealed partial class OperationReader
             parameters.ToEquatableArray(),
             body,
             success,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            result);
     }
 
     private static string DeriveOperationId(string method, string path)
@@ -306,7 +329,7 @@ internal sealed partial class OperationReader
 
             if (content is not { Count: > 0 })
             {
-                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null));
+                responses.Add(new ResponseModel(status, code, response.GetString("description"), null, BodyEncoding.Json, null, ReadHeaders(response, operationId, methodName)));
                 continue;
             }
 
@@ -320,33 +343,10 @@ internal sealed partial class OperationReader
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type));
+            responses.Add(new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema)));
         }
 
         return responses;
-    }
-
-    private void ReadFault(YMapping response, int statusCode)
-    {
-        if (response.Get("x-fault") is not { } node)
-        {
-            return;
-        }
-
-        if (node is not YMapping fault || fault.GetString("name") is not { Length: > 0 } name || fault.GetString("code") is not { Length: > 0 } code || statusCode is < 400 or > 599)
-        {
-            _context.Report(D.InvalidExtension, node, "x-fault", "it must be a mapping with non-empty 'name' and 'code' on a 4xx or 5xx response");
-            return;
-        }
-
-        var model = new FaultModel(statusCode, name, code);
-        if (_faults.TryGetValue(statusCode, out var existing) && existing != model)
-        {
-            _context.Report(D.InvalidExtension, node, "x-fault", $"status {statusCode} already has the fault '{existing.Name}' ({existing.Code})");
-            return;
-        }
-
-        _faults[statusCode] = model;
     }
 
     private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EvsCodegen.Generators.Model;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -70,6 +71,10 @@ internal static class OptionsReader
             problems.AddRange([Source(itemAccessibility, "OpenApiAccessibility", "EvsCodegenAccessibility"), accessibility, "use public or internal"]);
         }
 
+        var filter = OperationFilter.Read(Get(file, "build_metadata.AdditionalFiles.OpenApiInclude"), exclude: false, "OpenApiInclude", problems)
+            .Concat(OperationFilter.Read(Get(file, "build_metadata.AdditionalFiles.OpenApiExclude"), exclude: true, "OpenApiExclude", problems))
+            .ToEquatableArray();
+
         return new DocumentOptionsModel(
             ns,
             emit,
@@ -79,7 +84,8 @@ internal static class OptionsReader
             problems.ToEquatableArray(),
             Get(file, "build_metadata.AdditionalFiles.OpenApiBaseline"),
             (Get(file, "build_metadata.AdditionalFiles.OpenApiAcceptedBreaks") ?? string.Empty)
-                .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).ToEquatableArray());
+                .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).ToEquatableArray(),
+            filter);
     }
 
     /// <summary>Names where a value came from: the AdditionalFiles item's metadata when it set one, else the project property.</summary>

@@ -199,6 +199,11 @@ internal sealed partial class SchemaConverter
                 var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, partMapping) : part;
                 if (target is YMapping targetMapping)
                 {
+                    if (part is YMapping { } referencing && referencing.GetString("$ref") is { } partReference)
+                    {
+                        Defer(target, partReference);
+                    }
+
                     Collect(targetMapping, properties, required, parts);
                 }
                 else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)

@@ -21,6 +21,8 @@ internal sealed partial class SchemaConverter
     private readonly Dictionary<YNode, TypeRefModel> _converted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<YNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<TypeModel> _types = [];
+    private readonly Queue<(YNode Target, string NameHint)> _deferred = new();
+    private bool _reachedOnly;
 
     public SchemaConverter(ParseContext context, NameScope typeNames)
     {
@@ -28,12 +30,20 @@ internal sealed partial class SchemaConverter
         _typeNames = typeNames;
     }
 
-    /// <summary>The generated types, components first in document order, then inline types as met.</summary>
+    /// <summary>
+    /// The generated types: components first in document order, then inline types as met; with a filter, in the order
+    /// the kept operations reach them.
+    /// </summary>
     public IReadOnlyList<TypeModel> Types => _types;
 
-    /// <summary>Gives every component schema its name up front, so names do not depend on the order of use.</summary>
-    public void ConvertComponents(YMapping? schemas)
+    /// <summary>
+    /// Gives every component schema its name up front, so names do not depend on the order of use (nor on a filter),
+    /// then converts them all, or, when <paramref name="reachedOnly"/>, none: each is converted when a <c>$ref</c>
+    /// reaches it, and what the converted schemas name without a <c>$ref</c> to convert (discriminator mappings, <c>allOf</c> parts) by <see cref="ConvertDeferred"/>.
+    /// </summary>
+    public void ConvertComponents(YMapping? schemas, bool reachedOnly = false)
     {
+        _reachedOnly = reachedOnly;
         if (schemas is null)
         {
             return;
@@ -44,9 +54,53 @@ internal sealed partial class SchemaConverter
             _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"), TypeModel.ConverterSuffix);
         }
 
+        if (reachedOnly)
+        {
+            return;
+        }
+
         foreach (var entry in schemas.Entries)
         {
             Convert(entry.Value, entry.Key.Value, 0);
+        }
+    }
+
+    /// <summary>
+    /// Converts, until none is left, the schemas that the schemas converted so far name without converting them: the
+    /// targets of <c>discriminator.mapping</c> (a payload may carry any of them, the subtypes of an <c>allOf</c> base) and
+    /// the <c>allOf</c> parts whose properties were merged into the type. Without a filter every component is converted
+    /// anyway; with one, they are kept because a kept schema names them.
+    /// </summary>
+    public void ConvertDeferred()
+    {
+        while (_deferred.Count > 0)
+        {
+            var (target, nameHint) = _deferred.Dequeue();
+            Convert(target, nameHint, 0);
+        }
+    }
+
+    private void QueueMappingTargets(YMapping schema)
+    {
+        foreach (var entry in schema.GetMapping("discriminator")?.GetMapping("mapping")?.Entries ?? [])
+        {
+            if (entry.Value is not YScalar { Value.Length: > 0 } value)
+            {
+                continue;
+            }
+
+            // A value is a reference, or the bare name of a component schema (OpenAPI 3.0 and 3.1 allow both).
+            var reference = value.Value.IndexOf('/') >= 0 || value.Value.IndexOf('#') >= 0 ? value.Value : "#/components/schemas/" + value.Value;
+            Defer(_context.ResolvePointer(reference, schema), reference);
+        }
+    }
+
+    /// <summary>With a filter, queues a schema a kept schema names, for <see cref="ConvertDeferred"/>.</summary>
+    private void Defer(YNode? target, string reference)
+    {
+        if (_reachedOnly && target is not null && !_converted.ContainsKey(target))
+        {
+            _deferred.Enqueue((target, FragmentPaths.NameHint(reference)));
         }
     }
 
@@ -85,6 +139,11 @@ internal sealed partial class SchemaConverter
         {
             _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement");
             return TypeRefModel.AnyValue;
+        }
+
+        if (_reachedOnly)
+        {
+            QueueMappingTargets(mapping);
         }
 
         try

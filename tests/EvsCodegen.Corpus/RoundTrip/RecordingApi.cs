@@ -65,6 +65,11 @@ internal sealed class RecordingApi
     private object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
+        if (WholeResponse(targetMethod, args) is { } whole)
+        {
+            return whole;
+        }
+
         var arguments = (args ?? []).Where(a => a is not CancellationToken).ToArray();
         lock (_calls)
         {
@@ -89,6 +94,39 @@ internal sealed class RecordingApi
         throw new NotSupportedException($"{targetMethod.Name} returns {returnType}, not a task");
     }
 
+    /// <summary>
+    /// A contract's whole-response method (<c>…WithResponseAsync</c>, a default interface method the proxy overrides too)
+    /// answered as its default does: the body method's answer, wrapped by the result type's <c>FromBody</c>. The call is
+    /// recorded as one of the body method, which the driver compares; null for other methods.
+    /// </summary>
+    private object? WholeResponse(MethodInfo method, object?[]? args)
+    {
+        const string Suffix = "WithResponseAsync";
+        if (method.IsAbstract || !method.Name.EndsWith(Suffix, StringComparison.Ordinal) || !method.ReturnType.IsGenericType)
+        {
+            return null;
+        }
+
+        var simple = method.DeclaringType!.GetMethod(method.Name[..^Suffix.Length] + "Async", [.. method.GetParameters().Select(p => p.ParameterType)]);
+        var resultType = method.ReturnType.GetGenericArguments()[0];
+        var fromBody = resultType.GetMethod("FromBody", BindingFlags.Static | BindingFlags.NonPublic);
+        if (simple is null || fromBody is null)
+        {
+            return null;
+        }
+
+        var inner = (Task)Invoke(simple, args)!;
+        return s_wrap.MakeGenericMethod(resultType).Invoke(null, [inner, fromBody]);
+    }
+
+    private static async Task<TResult> Wrap<TResult>(Task inner, MethodInfo fromBody)
+    {
+        await inner.ConfigureAwait(false);
+        object?[] body = fromBody.GetParameters().Length == 0 ? [] : [inner.GetType().GetProperty("Result")!.GetValue(inner)];
+        return (TResult)fromBody.Invoke(null, body)!;
+    }
+
+    private static readonly MethodInfo s_wrap = typeof(RecordingApi).GetMethod(nameof(Wrap), BindingFlags.Static | BindingFlags.NonPublic)!;
     private static readonly MethodInfo s_fromResult = typeof(Task).GetMethod(nameof(Task.FromResult))!;
     private static readonly MethodInfo s_fromException = typeof(Task).GetMethods().Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethodDefinition);
 }

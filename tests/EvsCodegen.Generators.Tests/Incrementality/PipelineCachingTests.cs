@@ -126,6 +126,36 @@ public sealed class PipelineCachingTests
         Assert.All(result.GeneratedSources, source => Assert.Contains("namespace Evs.Other;", source.SourceText.ToString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ChangingTheOperationFilter_ReemitsWhatChangedAndDropsWhatItLeavesOut_ThenACSharpEditRunsNothing()
+    {
+        var session = Session.Start(s_evsText, GeneratorHarness.CreateCompilation("namespace App; public static class A { }"));
+        var before = session.Rerun(session.Compilation).GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        var filtered = session.ChangeMetadata("OpenApiInclude", "op:showSnapshot");
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(filtered, TrackingNames.Parsed));
+        var after = filtered.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var hints = after.Keys.ToHashSet();
+        Assert.Equal(["EvsSnapshots.Models.UpdateSnapshotOption.g.cs", "EvsSnapshots.Models.UpdateSnapshotRequest.g.cs"], before.Keys.Except(hints).Order(StringComparer.Ordinal));
+        Assert.Empty(hints.Except(before.Keys));
+        Assert.Contains("UpdateSnapshotAsync", before["EvsSnapshots.Contracts.ISnapshotsApi.g.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("UpdateSnapshotAsync", after["EvsSnapshots.Contracts.ISnapshotsApi.g.cs"], StringComparison.Ordinal);
+        // What the kept operation reaches is emitted exactly as without the filter (same names, same fault table).
+        Assert.Equal(before["EvsSnapshots.Models.SnapshotDetail.g.cs"], after["EvsSnapshots.Models.SnapshotDetail.g.cs"]);
+        Assert.Equal(before["EvsSnapshots.Faults.g.cs"], after["EvsSnapshots.Faults.g.cs"]);
+
+        var compilation = session.Compilation;
+        var edited = session.Rerun(compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText("namespace App; public static class A { public static int B => 1; }", GeneratorHarness.ParseOptions)));
+
+        Assert.All(
+            edited.TrackedSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Concat(edited.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal(hints, edited.GeneratedSources.Select(s => s.HintName).ToHashSet());
+    }
+
     private static IEnumerable<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step) =>
         Assert.Contains(step, (IDictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>>)result.TrackedSteps)
             .SelectMany(s => s.Outputs);
