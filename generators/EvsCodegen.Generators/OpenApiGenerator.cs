@@ -109,7 +109,6 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var units = placed
             .SelectMany(static (model, _) => EmitUnits.Split(model))
             .WithTrackingName(TrackingNames.Units);
-        context.RegisterSourceOutput(units, static (spc, unit) => Pipeline.AddSource(spc, unit));
 
         // The one fact about the consumer needed, from its references (cached while C# files are edited), as two booleans.
         var support = context.MetadataReferencesProvider
@@ -117,6 +116,15 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (references, _) => FrameworkSupportReader.Combine(references))
             .WithTrackingName(TrackingNames.FrameworkSupport);
+
+        // Controllers only where ASP.NET Core MVC is referenced: without it they could not compile (the default
+        // follows the project; an explicit 'server' is reported by EVS2050 below). One bool, so edits stay cached.
+        var mvc = support.Select(static (s, _) => s.Mvc);
+        var emitted = units
+            .Combine(mvc)
+            .Where(static pair => pair.Right || pair.Left.Kind != EmitUnitKind.Server)
+            .Select(static (pair, _) => pair.Left);
+        context.RegisterSourceOutput(emitted, static (spc, unit) => Pipeline.AddSource(spc, unit));
 
         // The runtime the generated code calls must be referenced, in the generator's version (EVS1020): a missing or
         // mismatched one is named here instead of surfacing as compile errors inside generated files.

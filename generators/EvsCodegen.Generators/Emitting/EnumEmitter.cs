@@ -28,8 +28,21 @@ internal static class EnumEmitter
         {
             w.Line();
             w.Line($"/// <summary>The value <c>{Text.Inline(member.Value)}</c>.</summary>");
-            w.Line($"public static {model.Name} {member.Name} {{ get; }} = new({Value(model, member.Value)});");
+            w.Line($"public static {model.Name} {member.Name} {{ get; }} = new({ReservedNames.EnumConstants}.{member.Name});");
         }
+
+        // The listed values as constants, so they can be 'case' labels and constant patterns over Value
+        // (a static property of the struct cannot: CS9135), while the struct still carries unknown values.
+        w.Line();
+        w.Line("/// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref=\"Value\"/>.</summary>");
+        w.Open($"public static class {ReservedNames.EnumConstants}");
+        foreach (var member in model.Members)
+        {
+            w.Line($"/// <summary>The value <c>{Text.Inline(member.Value)}</c>.</summary>");
+            w.Line($"public const {valueType} {member.Name} = {Value(model, member.Value)};");
+        }
+
+        w.Close();
 
         w.Line();
         w.Line("/// <summary>Every value the document lists, in document order.</summary>");

@@ -64,6 +64,12 @@ internal enum EmitKinds
 
     /// <summary>All of the above.</summary>
     All = Models | Client | Server,
+
+    /// <summary>
+    /// The families came from the default (neither <c>OpenApiEmit</c> nor <c>EvsCodegenEmit</c> was set): server code then
+    /// follows the project, emitted only where ASP.NET Core MVC is referenced (EVS2050 when it is asked for explicitly).
+    /// </summary>
+    Defaulted = 8,
 }
 
 /// <summary>A fault name and code for one status (from the <c>x-fault</c> response extension).</summary>

@@ -51,8 +51,11 @@ internal static class ReservedNames
     /// <summary>The static set of listed values of an enum struct with many members (<c>IsKnown</c> looks values up in it).</summary>
     public const string EnumKnownSet = "s_known";
 
+    /// <summary>The nested static class of an enum struct holding its listed values as constants (<c>case Color.Values.Red:</c>).</summary>
+    public const string EnumConstants = "Values";
+
     /// <summary>Members of a generated enum struct, besides one static property per listed value.</summary>
-    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet];
+    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet, EnumConstants];
 
     /// <summary>The method of <c>ApiClientOptions</c> the clients call to add the credentials to a request.</summary>
     public const string ApplyCredentials = "ApplyCredentialsAsync";

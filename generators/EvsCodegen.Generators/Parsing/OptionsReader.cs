@@ -58,6 +58,11 @@ internal static class OptionsReader
             }
         }
 
+        if (itemEmit is null && defaults.Emit is null)
+        {
+            emit |= EmitKinds.Defaulted;
+        }
+
         var itemAccessibility = Get(file, "build_metadata.AdditionalFiles.OpenApiAccessibility");
         var accessibility = itemAccessibility ?? defaults.Accessibility ?? "public";
         var isPublic = !string.Equals(accessibility, "internal", StringComparison.OrdinalIgnoreCase);

@@ -29,7 +29,18 @@ internal static class RuntimeCheck
             Check(problems, result.Path, RuntimeNames.RuntimeAssembly, support.Runtime);
         }
 
-        if ((context.Emit & EmitKinds.Server) != 0)
+        if ((context.Emit & EmitKinds.Server) != 0 && !support.Mvc)
+        {
+            // Server code is not emitted without ASP.NET Core MVC; asked for explicitly, that is an error named here
+            // (instead of CS0234s inside generated files), and by default it is simply what the project is.
+            if ((context.Emit & EmitKinds.Defaulted) == 0)
+            {
+                problems.Add(new DiagnosticModel(
+                    DiagnosticDescriptors.ServerWithoutAspNetCore.Id, result.Path, new TextSpan(0, 0), new LinePositionSpan(default, default),
+                    new[] { System.IO.Path.GetFileName(result.Path), "OpenApiEmit or EvsCodegenEmit includes 'server'" }.ToEquatableArray()));
+            }
+        }
+        else if ((context.Emit & EmitKinds.Server) != 0)
         {
             Check(problems, result.Path, RuntimeNames.AspNetCoreAssembly, support.AspNetCoreRuntime);
         }

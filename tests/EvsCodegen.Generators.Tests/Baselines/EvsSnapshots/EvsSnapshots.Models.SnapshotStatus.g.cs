@@ -21,25 +21,44 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>creating</c>.</summary>
-    public static SnapshotStatus Creating { get; } = new("creating");
+    public static SnapshotStatus Creating { get; } = new(Values.Creating);
 
     /// <summary>The value <c>available</c>.</summary>
-    public static SnapshotStatus Available { get; } = new("available");
+    public static SnapshotStatus Available { get; } = new(Values.Available);
 
     /// <summary>The value <c>error</c>.</summary>
-    public static SnapshotStatus Error { get; } = new("error");
+    public static SnapshotStatus Error { get; } = new(Values.Error);
 
     /// <summary>The value <c>deleting</c>.</summary>
-    public static SnapshotStatus Deleting { get; } = new("deleting");
+    public static SnapshotStatus Deleting { get; } = new(Values.Deleting);
 
     /// <summary>The value <c>error_deleting</c>.</summary>
-    public static SnapshotStatus ErrorDeleting { get; } = new("error_deleting");
+    public static SnapshotStatus ErrorDeleting { get; } = new(Values.ErrorDeleting);
 
     /// <summary>The value <c>rollbacking</c>.</summary>
-    public static SnapshotStatus Rollbacking { get; } = new("rollbacking");
+    public static SnapshotStatus Rollbacking { get; } = new(Values.Rollbacking);
 
     /// <summary>The value <c>backing-up</c>.</summary>
-    public static SnapshotStatus BackingUp { get; } = new("backing-up");
+    public static SnapshotStatus BackingUp { get; } = new(Values.BackingUp);
+
+    /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
+    public static class Values
+    {
+        /// <summary>The value <c>creating</c>.</summary>
+        public const string Creating = "creating";
+        /// <summary>The value <c>available</c>.</summary>
+        public const string Available = "available";
+        /// <summary>The value <c>error</c>.</summary>
+        public const string Error = "error";
+        /// <summary>The value <c>deleting</c>.</summary>
+        public const string Deleting = "deleting";
+        /// <summary>The value <c>error_deleting</c>.</summary>
+        public const string ErrorDeleting = "error_deleting";
+        /// <summary>The value <c>rollbacking</c>.</summary>
+        public const string Rollbacking = "rollbacking";
+        /// <summary>The value <c>backing-up</c>.</summary>
+        public const string BackingUp = "backing-up";
+    }
 
     /// <summary>Every value the document lists, in document order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<SnapshotStatus> KnownValues { get; } = [Creating, Available, Error, Deleting, ErrorDeleting, Rollbacking, BackingUp];
