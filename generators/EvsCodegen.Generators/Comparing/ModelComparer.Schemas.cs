@@ -213,7 +213,9 @@ internal sealed partial class ModelComparer
             var what = $"'{property.JsonName}' of '{now.Name}'";
             if (!before.TryGetValue(property.JsonName, out var previous))
             {
-                if (RequiredInRequests(property) && (direction & Direction.Request) != 0)
+                // A union's discriminator property is fixed by the alternative (the client writes it): a new one is the
+                // discriminator's change, reported once by EVS3030 at the union, not as a property every client must send.
+                if (RequiredInRequests(property) && property.DiscriminatorValues.Count == 0 && (direction & Direction.Request) != 0)
                 {
                     Add(D.NewRequiredRequestProperty.Id, at, at, what);
                 }

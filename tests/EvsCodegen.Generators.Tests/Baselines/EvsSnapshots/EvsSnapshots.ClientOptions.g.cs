@@ -11,23 +11,22 @@ public sealed partial class ApiClientOptions
     /// <summary>
     /// IAM token (用户Token). Missing or unknown token gives 401.
     /// </summary>
-    /// <remarks>Security scheme <c>authToken</c>: sent as the header <c>X-Auth-Token</c> when set, on every call whose security requirements name the scheme (every call when the document declares no <c>security</c>); a value the call itself puts there wins.</remarks>
+    /// <remarks>Security scheme <c>authToken</c>: sent as the header <c>X-Auth-Token</c> on the calls that it secures, when set.</remarks>
     public string? AuthToken { get; set; }
 
-    /// <summary>Adds every configured credential to a request (a header or query key already on the request wins).</summary>
+    /// <summary>
+    /// Adds the credentials of the first alternative of security list <paramref name="security"/> that these options
+    /// can satisfy; none when no alternative can (the server then answers 401).
+    /// </summary>
+    /// <param name="httpClient">The HTTP client of the call (token requests go through it).</param>
     /// <param name="request">The request.</param>
-    /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
-    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query) => Apply(request, query, all: true, default);
-
-    /// <summary>Adds the configured credentials of the named security schemes (those the operation's requirements name).</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
-    /// <param name="schemes">The names of the security schemes to send.</param>
-    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, global::System.ReadOnlySpan<string> schemes) => Apply(request, query, all: false, schemes);
-
-    private void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, bool all, global::System.ReadOnlySpan<string> schemes)
+    /// <param name="query">The query of the request; null when the call's security list has no query API key.</param>
+    /// <param name="security">The index of the call's security list in the document.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The bearer token sent from a token provider, which a 401 answer invalidates; null when none.</returns>
+    internal global::System.Threading.Tasks.ValueTask<global::EvsCodegen.Runtime.ApiBearerCredential?> ApplyCredentialsAsync(global::System.Net.Http.HttpClient httpClient, global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, int security, global::System.Threading.CancellationToken cancellationToken)
     {
-        if (AuthToken is not null && (all || global::System.MemoryExtensions.Contains(schemes, "authToken")))
+        switch (security)
         {
             case 0:
             {

@@ -33,9 +33,9 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(projectId);
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
-        _options.Apply(request, null);
+        var credential = await _options.ApplyCredentialsAsync(_httpClient, request, null, 0, cancellationToken).ConfigureAwait(false);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, credential, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
     }
 
@@ -46,7 +46,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         global::System.ArgumentNullException.ThrowIfNull(snapshotId);
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
-        _options.Apply(request, null);
+        var credential = await _options.ApplyCredentialsAsync(_httpClient, request, null, 0, cancellationToken).ConfigureAwait(false);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, credential, cancellationToken).ConfigureAwait(false);

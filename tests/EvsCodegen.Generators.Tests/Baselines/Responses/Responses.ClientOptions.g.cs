@@ -4,14 +4,22 @@
 
 namespace Test.Responses;
 
-/// <summary>Settings every client call uses: the document's API keys, supplied once instead of per call.</summary>
+/// <summary>Settings every client call uses: the document's credentials, supplied once instead of per call.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ApiClientOptions
 {
-    /// <summary>Adds the credentials to a request (a header already on the request wins).</summary>
+    /// <summary>
+    /// Adds the credentials of the first alternative of security list <paramref name="security"/> that these options
+    /// can satisfy; none when no alternative can (the server then answers 401).
+    /// </summary>
+    /// <param name="httpClient">The HTTP client of the call (token requests go through it).</param>
     /// <param name="request">The request.</param>
-    /// <param name="query">The query of the request; null when the operation has none and the document has no query API keys.</param>
-    internal void Apply(global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query)
+    /// <param name="query">The query of the request; null when the call's security list has no query API key.</param>
+    /// <param name="security">The index of the call's security list in the document.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The bearer token sent from a token provider, which a 401 answer invalidates; null when none.</returns>
+    internal global::System.Threading.Tasks.ValueTask<global::EvsCodegen.Runtime.ApiBearerCredential?> ApplyCredentialsAsync(global::System.Net.Http.HttpClient httpClient, global::System.Net.Http.HttpRequestMessage request, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? query, int security, global::System.Threading.CancellationToken cancellationToken)
     {
+        return default;
     }
 }

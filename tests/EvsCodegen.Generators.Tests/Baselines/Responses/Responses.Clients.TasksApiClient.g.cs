@@ -36,7 +36,6 @@ public sealed partial class TasksApiClient : ITasksApi
         {
             query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-        _options.Apply(request, query);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
@@ -71,7 +70,6 @@ public sealed partial class TasksApiClient : ITasksApi
         {
             query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-        _options.Apply(request, query);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: true, cancellationToken).ConfigureAwait(false);
         switch (response.StatusCode)
@@ -108,7 +106,6 @@ public sealed partial class TasksApiClient : ITasksApi
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: false, cancellationToken).ConfigureAwait(false);
@@ -120,7 +117,6 @@ public sealed partial class TasksApiClient : ITasksApi
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: true, cancellationToken).ConfigureAwait(false);
@@ -137,7 +133,6 @@ public sealed partial class TasksApiClient : ITasksApi
     public async global::System.Threading.Tasks.Task<TaskItem> GetTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
@@ -147,7 +142,6 @@ public sealed partial class TasksApiClient : ITasksApi
     public async global::System.Threading.Tasks.Task DeleteTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
         await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
     }
@@ -156,7 +150,6 @@ public sealed partial class TasksApiClient : ITasksApi
     public async global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
@@ -166,7 +159,6 @@ public sealed partial class TasksApiClient : ITasksApi
     public async global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders: true, cancellationToken).ConfigureAwait(false);
         switch (response.StatusCode)
@@ -184,7 +176,6 @@ public sealed partial class TasksApiClient : ITasksApi
     public async global::System.Threading.Tasks.Task RunTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        _options.Apply(request, null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/run", null);
         await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
     }
