@@ -225,7 +225,11 @@ internal static partial class ClientEmitter
                 w.Line();
                 break;
             case "query":
-                w.Line($"query?.Add(new({name}, {scheme.Property}));");
+                // A query parameter of the same name given by the caller wins: the key is never sent twice.
+                w.Open($"if (query is not null && !query.Exists(static pair => pair.Key == {name}))");
+                w.Line($"query.Add(new({name}, {scheme.Property}));");
+                w.Close();
+                w.Line();
                 break;
             default:
                 w.Line($"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddCookie}(request, {name}, {scheme.Property});");

@@ -8,13 +8,14 @@ namespace EvsCodegen.GeneratedCode.Tests.Bodies;
 /// <summary>
 /// Error answers carry the media type the document declares for their status: a JSON type written as JSON under that
 /// exact type, <c>text/plain</c> as the message alone; exact statuses first, then <c>4XX</c>, then <c>default</c>.
+/// <c>application/problem+json</c> is written as RFC 9457 problem details (docs/decisions.md, declared errors).
 /// </summary>
 public sealed class ErrorMediaTypeTests
 {
     [Theory]
-    [InlineData(404, "application/problem+json", """{"status":404,"message":"gone"}""")]
+    [InlineData(404, "application/problem+json", """{"title":"Not Found","status":404,"detail":"gone"}""")]
     [InlineData(409, "text/plain", "busy")]
-    [InlineData(403, "application/problem+json", """{"status":403,"message":"busy"}""")]
+    [InlineData(403, "application/problem+json", """{"title":"Forbidden","status":403,"detail":"busy"}""")]
     [InlineData(503, "application/json", """{"status":503,"message":"busy"}""")]
     public async Task AnErrorOfTheImplementation_IsAnsweredInTheDeclaredMediaType(int status, string mediaType, string body)
     {
@@ -48,7 +49,8 @@ public sealed class ErrorMediaTypeTests
         await using var host = await StartAsync(new ReportsApi(status, message));
         using var http = host.Client();
 
-        var failure = await Assert.ThrowsAsync<ApiException>(() => new ReportsApiClient(http).GetReportAsync(1));
+        // A declared error body arrives typed (ApiException<Problem> for the 404), still an ApiException.
+        var failure = await Assert.ThrowsAnyAsync<ApiException>(() => new ReportsApiClient(http).GetReportAsync(1));
 
         Assert.Equal(status, failure.StatusCode);
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);

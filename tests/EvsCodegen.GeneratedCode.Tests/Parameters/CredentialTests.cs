@@ -52,7 +52,7 @@ public sealed class CredentialTests
         await new KeysApiClient(handler.Client(), s_options).GetPublicAsync();
 
         Assert.False(handler.Request!.Headers.Contains("api_key"));
-        Assert.Equal("/public", handler.Request.RequestUri!.PathAndQuery);
+        Assert.Equal("/keys/public", handler.Request.RequestUri!.PathAndQuery);
     }
 
     [Fact]
