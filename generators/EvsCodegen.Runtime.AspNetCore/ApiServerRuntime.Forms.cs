@@ -24,19 +24,7 @@ public static partial class ApiServerRuntime
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(fieldOf);
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
-        }
-        catch (InvalidDataException)
-        {
-            throw new ApiException(400, "The request body is not a valid form.");
-        }
+        var form = await ReadFormCollectionAsync(http).ConfigureAwait(false);
 
         if (form.Count == 0 && form.Files.Count == 0)
         {
@@ -149,4 +137,21 @@ public static partial class ApiServerRuntime
     }
 
     private static ApiException InvalidField(string name, string expected) => new(400, $"The field '{name}' must be {expected}.");
+
+    /// <summary>Reads the request's form; a body too large or unreadable, or not a form, is an <see cref="ApiException"/> (413/400).</summary>
+    private static async Task<IFormCollection> ReadFormCollectionAsync(HttpContext http)
+    {
+        try
+        {
+            return await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+        }
+        catch (InvalidDataException)
+        {
+            throw new ApiException(400, "The request body is not a valid form.");
+        }
+    }
 }

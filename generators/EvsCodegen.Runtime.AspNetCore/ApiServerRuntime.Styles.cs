@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -185,19 +184,7 @@ public static partial class ApiServerRuntime
     {
         ArgumentNullException.ThrowIfNull(http);
         var root = ApiValueShape.Parse(shape);
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException exception)
-        {
-            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
-        }
-        catch (InvalidDataException)
-        {
-            throw new ApiException(400, "The request body is not a valid form.");
-        }
+        var form = await ReadFormCollectionAsync(http).ConfigureAwait(false);
 
         if (form.Count == 0)
         {

@@ -117,7 +117,10 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
 
         try
         {
-            using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false });
+            using var traffic = new TrafficRecorder(new SocketsHttpHandler { UseCookies = false })
+            {
+                DirectPathPrefix = proxy is null ? string.Empty : (model.Context.Server?.BasePath ?? string.Empty).TrimEnd('/'),
+            };
             using var clientHttp = new HttpClient(traffic) { BaseAddress = proxy?.Address ?? serverUrl, Timeout = TimeSpan.FromSeconds(30) };
 
             // The generated client carries API keys itself; OAuth2 and HTTP schemes are the caller's HttpClient's business, as here:

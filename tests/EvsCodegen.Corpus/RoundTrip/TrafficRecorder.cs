@@ -59,6 +59,12 @@ internal sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHand
     /// </summary>
     public Uri? Direct { get; set; }
 
+    /// <summary>
+    /// The server's base path (<c>/v2</c>), put before the path of a request sent <see cref="Direct"/>: the client
+    /// addresses Prism, which hears the bare path (it ignores base paths), so the server's own routes need it back.
+    /// </summary>
+    public string DirectPathPrefix { get; set; } = string.Empty;
+
     /// <summary>The exchanges so far.</summary>
     public IReadOnlyList<Exchange> Exchanges
     {
@@ -76,7 +82,11 @@ internal sealed class TrafficRecorder(HttpMessageHandler inner) : DelegatingHand
     {
         var addressed = request.RequestUri!;
         var direct = Direct;
-        if ((direct ?? Upstream) is { } upstream)
+        if (direct is not null)
+        {
+            request.RequestUri = new UriBuilder(addressed) { Host = direct.Host, Port = direct.Port, Path = DirectPathPrefix + addressed.AbsolutePath }.Uri;
+        }
+        else if (Upstream is { } upstream)
         {
             request.RequestUri = new UriBuilder(addressed) { Host = upstream.Host, Port = upstream.Port }.Uri;
         }
