@@ -153,5 +153,6 @@ public static class DocumentRunner
     private static int CountContractMethods(ImmutableArray<GeneratedSourceResult> sources) => sources
         .Where(s => s.HintName.Contains(".Contracts.", StringComparison.Ordinal))
         .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<InterfaceDeclarationSyntax>())
-        .Sum(i => i.Members.OfType<MethodDeclarationSyntax>().Count());
+        // One abstract method per operation; the whole-response methods (…WithResponseAsync) have a default body.
+        .Sum(i => i.Members.OfType<MethodDeclarationSyntax>().Count(m => m.Body is null && m.ExpressionBody is null));
 }
