@@ -56,7 +56,7 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
             ["EvsCodegenAccessibility", "EvsCodegenChangelog", "EvsCodegenEmit", "EvsCodegenNamespace", "RootNamespace"],
             items.Where(e => e.Name.LocalName == "CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["OpenApi", "OpenApiAcceptedBreaks", "OpenApiAccessibility", "OpenApiBaseline", "OpenApiClientName", "OpenApiContractName", "OpenApiEmit", "OpenApiNamespace"],
+            ["OpenApi", "OpenApiAcceptedBreaks", "OpenApiAccessibility", "OpenApiBaseline", "OpenApiClientName", "OpenApiContractName", "OpenApiEmit", "OpenApiExclude", "OpenApiInclude", "OpenApiNamespace"],
             items.Where(e => e.Name.LocalName == "CompilerVisibleItemMetadata" && (string?)e.Attribute("Include") == "AdditionalFiles")
                 .Select(e => (string)e.Attribute("MetadataName")!).Order(StringComparer.Ordinal));
     }
