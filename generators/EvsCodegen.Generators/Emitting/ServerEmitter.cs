@@ -143,36 +143,26 @@ internal static partial class ServerEmitter
     /// </summary>
     private static string ErrorMediaTypes(OperationModel operation)
     {
-        var arms = new List<(string Pattern, string? MediaType)>();
-        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        string? fallback = null;
-        foreach (var response in operation.Responses.OrderBy(r => r.StatusCode == 0 ? 1 : 0))
-        {
-            var mediaType = response.ContentType is { } declared && ErrorAnswers.IsWritable(response)
-                && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? declared : null;
-            if (response.StatusCode >= 400 && seen.Add(response.Status))
-            {
-                arms.Add((response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), mediaType));
-            }
-            else if (response.Status.Length == 3 && response.Status[0] is '4' or '5' && response.Status != "default" && seen.Add(response.Status))
-            {
-                var low = (response.Status[0] - '0') * 100;
-                arms.Add(($">= {low} and < {low + 100}", mediaType));
-            }
-            else if (response.Status == "default")
-            {
-                fallback = mediaType;
-            }
-        }
-
-        if (fallback is null && arms.All(a => a.MediaType is null))
+        // The statuses resolve as the client's error readers and the server's declared writers do (ClientEmitter.ErrorArms).
+        var arms = ClientEmitter.ErrorArms(operation).Select(arm => (arm.Pattern, MediaType: WrittenMediaType(arm.Response))).ToList();
+        if (arms.All(a => a.MediaType is null))
         {
             return string.Empty;
         }
 
-        var cases = string.Concat(arms.Select(a => $"{a.Pattern} => {(a.MediaType is null ? "null" : Text.Literal(a.MediaType))}, "));
-        return $", static status => status switch {{ {cases}_ => {(fallback is null ? "null" : Text.Literal(fallback))} }}";
+        var cases = arms.Select(a => $"{a.Pattern} => {(a.MediaType is null ? "null" : Text.Literal(a.MediaType))}").ToList();
+        if (!arms.Any(a => a.Pattern == "_"))
+        {
+            cases.Add("_ => null");
+        }
+
+        return $", static status => status switch {{ {string.Join(", ", cases)} }}";
     }
+
+    /// <summary>The declared media type an error answer is written in, when the server writes it and it is not plain <c>application/json</c>.</summary>
+    private static string? WrittenMediaType(ResponseModel response) =>
+        response.ContentType is { } declared && ErrorAnswers.IsWritable(response)
+            && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? declared : null;
 
     /// <summary>The document's fault table, which every answer of the controller is written with.</summary>
     private const string FaultsTable = RuntimeEmitter.FaultsTable;

@@ -103,7 +103,7 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
         }
         catch (global::System.Exception exception)
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteFailureAsync(http, exception, ApiFaults.Table, static (answer, error) => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteProblemAsync<Problem>(answer, error, ProblemJsonConverter.WriteValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteProblemAsync<Problem>(answer, error, ProblemJsonConverter.WriteValue), _ => null }, static status => status switch { 404 => "application/problem+json", >= 500 and < 600 => "application/problem+json", _ => null }).ConfigureAwait(false);
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteFailureAsync(http, exception, ApiFaults.Table, static (answer, error) => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteProblemAsync<Problem>(answer, error, ProblemJsonConverter.WriteValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteProblemAsync<Problem>(answer, error, ProblemJsonConverter.WriteValue), _ => null }, static status => status switch { 404 => "application/problem+json", >= 500 and <= 599 => "application/problem+json", _ => null }).ConfigureAwait(false);
         }
     }
 
