@@ -118,11 +118,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.FrameworkSupport);
 
         // Controllers only where ASP.NET Core MVC is referenced: without it they could not compile (the default
-        // follows the project; an explicit 'server' is reported by EVS2050 below). One bool, so edits stay cached.
-        var mvc = support.Select(static (s, _) => s.Mvc);
+        // follows the project; an explicit 'server' is reported by EVS2050 below). Minimal-API endpoints only where the
+        // server runtime is (else EVS1020 names it). Two bools, so edits stay cached.
+        var server = support.Select(static (s, _) => (Mvc: s.Mvc, Endpoints: s.AspNetCoreRuntime is not null));
         var emitted = units
-            .Combine(mvc)
-            .Where(static pair => pair.Right || pair.Left.Kind != EmitUnitKind.Server)
+            .Combine(server)
+            .Where(static pair => pair.Left.Kind switch
+            {
+                EmitUnitKind.Server => pair.Right.Mvc,
+                EmitUnitKind.Endpoints => pair.Right.Endpoints,
+                _ => true,
+            })
             .Select(static (pair, _) => pair.Left);
         context.RegisterSourceOutput(emitted, static (spc, unit) => Pipeline.AddSource(spc, unit));
 

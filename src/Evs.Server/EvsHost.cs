@@ -1,4 +1,5 @@
 using Evs.Backend;
+using Evs.Snapshots;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Evs.Server;
@@ -40,10 +41,30 @@ public static class EvsHost
         return SeedData.LoadFile(args[index + 1]);
     }
 
+    /// <summary>
+    /// The server flavour <c>--flavour mvc|minimal</c> (configuration key <c>flavour</c>) asks for: the generated controller
+    /// by default, the minimal-API endpoints in a build without MVC (<c>EvsServerFlavour=minimal</c>, Native AOT).
+    /// Any other value is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static EvsServerFlavour ReadFlavour(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration["flavour"];
+#if EVS_MINIMAL_ONLY
+        return string.IsNullOrEmpty(value) || string.Equals(value, "minimal", StringComparison.OrdinalIgnoreCase) ? EvsServerFlavour.Minimal
+            : throw new ArgumentException($"--flavour: '{value}' is not available, this build has the minimal-API endpoints only (EvsServerFlavour=minimal)");
+#else
+        return string.IsNullOrEmpty(value) || string.Equals(value, "mvc", StringComparison.OrdinalIgnoreCase) ? EvsServerFlavour.Mvc
+            : string.Equals(value, "minimal", StringComparison.OrdinalIgnoreCase) ? EvsServerFlavour.Minimal
+            : throw new ArgumentException($"--flavour: '{value}' is not a flavour, use mvc or minimal");
+#endif
+    }
+
     /// <summary>Builds the application; <paramref name="configure"/> lets tests replace services.</summary>
     public static WebApplication Build(string[] args, SeedData seed, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(RemoveSeedArguments(args));
+        var flavour = ReadFlavour(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -56,7 +77,7 @@ public static class EvsHost
             options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach);
         });
         builder.Services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
-        builder.Services.AddEvsEmulator(seed);
+        builder.Services.AddEvsEmulator(seed, flavour);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -65,7 +86,18 @@ public static class EvsHost
         // After the guard, so its order of answers (413, then 401, then 404) stays; the actions' [ApiSecurity] needs both.
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapControllers();
+#if EVS_MINIMAL_ONLY
+        app.MapSnapshotsApi();
+#else
+        if (flavour == EvsServerFlavour.Minimal)
+        {
+            app.MapSnapshotsApi();
+        }
+        else
+        {
+            app.MapControllers();
+        }
+#endif
         return app;
     }
 
@@ -75,4 +107,14 @@ public static class EvsHost
         var index = Array.IndexOf(args, "--seed");
         return index < 0 ? args : [.. args.Take(index), .. args.Skip(index + 2)];
     }
+}
+
+/// <summary>Which generated server serves the emulator.</summary>
+public enum EvsServerFlavour
+{
+    /// <summary>The generated MVC controller (the default of the JIT build).</summary>
+    Mvc,
+
+    /// <summary>The generated minimal-API endpoints (the only flavour of the Native AOT build).</summary>
+    Minimal,
 }

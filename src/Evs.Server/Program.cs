@@ -12,6 +12,16 @@ catch (SeedException exception)
     return 2;
 }
 
-var app = EvsHost.Build(args, seed);
+WebApplication app;
+try
+{
+    app = EvsHost.Build(args, seed);
+}
+catch (ArgumentException exception)
+{
+    await Console.Error.WriteLineAsync("evs-server: " + exception.Message);
+    return 2;
+}
+
 await app.RunAsync();
 return 0;

@@ -77,8 +77,9 @@ public sealed class GeneratedNamesTests
         foreach (var surface in model.Surfaces)
         {
             types.UnionWith([Bare(surface.InterfaceName), Bare(surface.ClientName), Bare(surface.ControllerName),
-                Bare(surface.ClientName) + ReservedNames.ServicesSuffix, Bare(surface.ControllerName) + ReservedNames.ServicesSuffix]);
-            members.UnionWith([ReservedNames.AddClientMethod(surface.ClientName), ReservedNames.AddControllersMethod(surface.ControllerName), ReservedNames.AddServerMethod(surface.ControllerName)]);
+                Bare(surface.ClientName) + ReservedNames.ServicesSuffix, Bare(surface.ControllerName) + ReservedNames.ServicesSuffix, Bare(surface.EndpointsName)]);
+            members.UnionWith([ReservedNames.AddClientMethod(surface.ClientName), ReservedNames.AddControllersMethod(surface.ControllerName), ReservedNames.AddServerMethod(surface.ControllerName),
+                ReservedNames.MapEndpointsMethod(surface.ControllerName), ReservedNames.AddEndpointsMethod(surface.ControllerName)]);
             foreach (var operation in surface.Operations)
             {
                 members.Add(Bare(operation.MethodName) + ReservedNames.AsyncSuffix);

@@ -54,6 +54,13 @@ internal static class CSharp
     public const string HttpClient = "global::System.Net.Http.HttpClient";
     public const string Uri = "global::System.Uri";
     public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string EndpointRouteBuilder = "global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder";
+    public const string RouteGroupBuilder = "global::Microsoft.AspNetCore.Routing.RouteGroupBuilder";
+    public const string EndpointRouteBuilderExtensions = "global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+    public const string EndpointConventionExtensions = "global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions";
+    public const string RequestDelegate = "global::Microsoft.AspNetCore.Http.RequestDelegate";
+    public const string AllowAnonymousAttribute = "global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+    public const string DynamicallyAccessedConstructors = "global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)";
 
     /// <summary>The accessibility keyword of emitted types.</summary>
     public static string Access(ApiContextModel context) => context.Public ? "public" : "internal";

@@ -34,6 +34,9 @@ internal enum EmitUnitKind
     /// <summary>One client's <c>IServiceCollection</c> registration (see <see cref="DependencyInjectionEmitter"/>).</summary>
     ClientServices,
 
+    /// <summary>One surface's minimal-API endpoints and their registration (see <see cref="MinimalApiEmitter"/>).</summary>
+    Endpoints,
+
     /// <summary>One controller's <c>IServiceCollection</c> registration (see <see cref="DependencyInjectionEmitter"/>).</summary>
     ServerServices,
 }
@@ -105,6 +108,14 @@ internal static class EmitUnits
             }
         }
 
+        if ((context.Emit & EmitKinds.Minimal) != 0)
+        {
+            foreach (var surface in model.Surfaces)
+            {
+                yield return SurfaceUnit(EmitUnitKind.Endpoints, HintNames.Create(prefix + "Endpoints." + surface.EndpointsName), surface);
+            }
+        }
+
         EmitUnitModel Unit(EmitUnitKind kind, string hint) => new(kind, hint, context, null, null, default);
 
         EmitUnitModel SurfaceUnit(EmitUnitKind kind, string hint, SurfaceModel surface) => new(kind, hint, context, null, surface, default);
@@ -125,6 +136,7 @@ internal static class Emitter
         EmitUnitKind.ClientOptions => ClientEmitter.EmitOptions(unit.Context),
         EmitUnitKind.Client => ClientEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.Server => ServerEmitter.Emit(unit.Context, unit.Surface!),
+        EmitUnitKind.Endpoints => MinimalApiEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.ClientServices => DependencyInjectionEmitter.EmitClient(unit.Context, unit.Surface!),
         EmitUnitKind.ServerServices => DependencyInjectionEmitter.EmitServer(unit.Context, unit.Surface!),
         _ => string.Empty,

@@ -11,9 +11,9 @@ internal static partial class ServerEmitter
     /// declared encoding and media type. A status the operation does not declare cannot be built (the result type's
     /// factories are the declared ones); should one arrive anyway it is a 500.
     /// </summary>
-    private static void EmitResultAnswer(SourceWriter w, OperationModel operation, ResultModel result, string arguments)
+    private static void EmitResultAnswer(SourceWriter w, ResultModel result, string arguments, string api)
     {
-        w.Line($"var result = await _api.{result.MethodName}{ReservedNames.AsyncSuffix}({arguments}).ConfigureAwait(false);");
+        w.Line($"var result = await {api}.{result.MethodName}{ReservedNames.AsyncSuffix}({arguments}).ConfigureAwait(false);");
         w.Open("switch (result.StatusCode)");
 
         // One numbering for the whole switch: its sections share one scope for pattern variables.

@@ -17,16 +17,33 @@ internal static partial class ServerEmitter
     /// </summary>
     private static void EmitSecurity(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
+        switch (Security(context, operation))
+        {
+            case { Anonymous: true }:
+                w.Line("[global::Microsoft.AspNetCore.Authorization.AllowAnonymous]");
+                break;
+            case { Arguments: { } arguments }:
+                w.Line($"[{RuntimeNames.ServerSecurity.AttributeType}({arguments})]");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// What an operation's security list asks of the endpoint, for both server flavours: anonymous access (<c>security: []</c>
+    /// or an empty alternative), else the <c>ApiSecurityAttribute</c> constructor's arguments (the fault table and the
+    /// alternatives as tokens); neither when no security list applies.
+    /// </summary>
+    internal static (bool Anonymous, string? Arguments) Security(ApiContextModel context, OperationModel operation)
+    {
         if (operation.Security < 0)
         {
-            return;
+            return (false, null);
         }
 
         var set = context.SecuritySets[operation.Security];
         if (set.AllowsAnonymous)
         {
-            w.Line("[global::Microsoft.AspNetCore.Authorization.AllowAnonymous]");
-            return;
+            return (true, null);
         }
 
         var tokens = new List<string>();
@@ -45,6 +62,6 @@ internal static partial class ServerEmitter
             }
         }
 
-        w.Line($"[{RuntimeNames.ServerSecurity.AttributeType}(typeof({ReservedNames.Faults}), {string.Join(", ", tokens.Select(Text.Literal))})]");
+        return (false, $"typeof({ReservedNames.Faults}), {string.Join(", ", tokens.Select(Text.Literal))}");
     }
 }

@@ -40,6 +40,18 @@ internal static partial class ServerEmitter
         EmitSecurity(w, context, operation);
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
+        EmitHandlerBody(w, operation, tokens, "_api");
+        w.Close();
+    }
+
+    /// <summary>
+    /// The body of an operation's request handler, shared by the controller's action and the minimal-API endpoint
+    /// (<see cref="MinimalApiEmitter"/>): with <c>http</c> in scope, it reads and checks the request, calls the contract
+    /// through <paramref name="api"/> and writes the answer, and answers any failure in the document's error shape.
+    /// A new kind of body or answer is one more branch here, and both flavours have it.
+    /// </summary>
+    internal static void EmitHandlerBody(SourceWriter w, OperationModel operation, Dictionary<string, string> tokens, string api)
+    {
         w.Open("try");
         if (operation.Body is { } body)
         {
@@ -90,13 +102,13 @@ internal static partial class ServerEmitter
         }
 
         var arguments = string.Join(", ", Signatures.Arguments(operation).Select(a => a.Name).Concat(["http.RequestAborted"]));
-        var call = $"_api.{operation.MethodName}Async({arguments})";
+        var call = $"{api}.{operation.MethodName}Async({arguments})";
         var success = operation.Success;
         var status = success is not null ? (success.StatusCode == 0 ? 200 : success.StatusCode) : NoSuccessStatus(operation);
         var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Result is { } whole)
         {
-            EmitResultAnswer(w, operation, whole, arguments);
+            EmitResultAnswer(w, whole, arguments, api);
         }
         else if (success?.Type is { } resultType)
         {
@@ -118,7 +130,6 @@ internal static partial class ServerEmitter
         w.Close();
         w.Open("catch (global::System.Exception exception)");
         w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorWriters(operation)}{ErrorMediaTypes(operation)}).ConfigureAwait(false);");
-        w.Close();
         w.Close();
     }
 
@@ -305,7 +316,7 @@ internal static partial class ServerEmitter
     /// name (so route values read as the document says), else its C# name, which always is. Route parameter names
     /// compare ignoring case, so a name that another token already took (<c>{X}</c> beside <c>{x}</c>) gets a number.
     /// </summary>
-    private static Dictionary<string, string> RouteTokens(OperationModel operation)
+    internal static Dictionary<string, string> RouteTokens(OperationModel operation)
     {
         var path = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
         var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
@@ -336,7 +347,7 @@ internal static partial class ServerEmitter
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => c < 128 && (char.IsLetterOrDigit(c) || c == '_'));
 
     /// <summary>The route of an operation: the servers' base path (docs/decisions.md), then the operation's path template.</summary>
-    private static string RouteTemplate(string basePath, OperationModel operation, Dictionary<string, string> tokens)
+    internal static string RouteTemplate(string basePath, OperationModel operation, Dictionary<string, string> tokens)
     {
         var template = operation.Path;
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
@@ -344,9 +355,13 @@ internal static partial class ServerEmitter
             template = template.Replace("{" + parameter.WireName + "}", "\u0001" + tokens[parameter.WireName] + "\u0002");
         }
 
-        // Braces left in literal segments are escaped for the route parser; placeholders become route tokens.
-        return Escape(basePath) + Escape(template).Replace('\u0001', '{').Replace('\u0002', '}');
-
-        static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
+        // Placeholders become route tokens.
+        return RoutePrefix(basePath) + Escape(template).Replace('\u0001', '{').Replace('\u0002', '}');
     }
+
+    /// <summary>The servers' base path as a route template prefix (a minimal-API route group's).</summary>
+    internal static string RoutePrefix(string basePath) => Escape(basePath);
+
+    // Braces in literal text are escaped for the route parser.
+    private static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
 }

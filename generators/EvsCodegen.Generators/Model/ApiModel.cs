@@ -62,7 +62,7 @@ internal enum EmitKinds
     /// <summary>The ASP.NET Core controllers.</summary>
     Server = 4,
 
-    /// <summary>All of the above.</summary>
+    /// <summary>Models, client and controllers (<c>all</c>); the minimal-API endpoints are asked for by name.</summary>
     All = Models | Client | Server,
 
     /// <summary>
@@ -70,6 +70,12 @@ internal enum EmitKinds
     /// follows the project, emitted only where ASP.NET Core MVC is referenced (EVS2050 when it is asked for explicitly).
     /// </summary>
     Defaulted = 8,
+
+    /// <summary>
+    /// The minimal-API endpoints (<c>minimal</c>): the controllers' checks and answers as request delegates mapped by a
+    /// generated <c>Map…Api</c> extension, no MVC (docs/decisions.md). Never part of the default nor of <c>all</c>.
+    /// </summary>
+    Minimal = 16,
 }
 
 /// <summary>A fault name and code for one status (from the <c>x-fault</c> response extension).</summary>

@@ -30,6 +30,9 @@ internal static class ReservedNames
     /// <summary>The suffix of the DI extension class beside every client and controller.</summary>
     public const string ServicesSuffix = "ServiceCollectionExtensions";
 
+    /// <summary>The suffix of the minimal-API endpoints class of a surface (<c>SnapshotsApiEndpoints</c>).</summary>
+    public const string EndpointsSuffix = "Endpoints";
+
     /// <summary>The property of a record that keeps undeclared keys (<c>additionalProperties</c>).</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 
@@ -140,7 +143,7 @@ internal static class ReservedNames
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
         "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query", "security", "cancellationToken", "provider",
-        "slots", "index", "statusCode", "body",
+        "slots", "index", "statusCode", "body", "endpoints",
     ];
 
     /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>
@@ -160,6 +163,12 @@ internal static class ReservedNames
 
     /// <summary>The DI method registering a backend and its controller: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Server</c>.</summary>
     public static string AddServerMethod(string controllerName) => "Add" + ServerStem(controllerName) + "Server";
+
+    /// <summary>The extension method mapping a surface's minimal-API endpoints: <c>Map</c> and the controller's name without <c>Controller</c>.</summary>
+    public static string MapEndpointsMethod(string controllerName) => "Map" + ServerStem(controllerName);
+
+    /// <summary>The DI method registering a backend for the minimal-API endpoints: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Endpoints</c>.</summary>
+    public static string AddEndpointsMethod(string controllerName) => "Add" + ServerStem(controllerName) + EndpointsSuffix;
 
     private static string ServerStem(string controllerName)
     {

@@ -6,12 +6,14 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="ControllerName">The controller class, e.g. <c>SnapshotsApiController</c>.</param>
 /// <param name="Description">The tag's description.</param>
 /// <param name="Operations">The operations, in document order.</param>
+/// <param name="EndpointsName">The minimal-API endpoints class, e.g. <c>SnapshotsApiEndpoints</c> (<c>OpenApiEmit="minimal"</c>).</param>
 internal sealed record SurfaceModel(
     string InterfaceName,
     string ClientName,
     string ControllerName,
     string? Description,
-    EquatableArray<OperationModel> Operations)
+    EquatableArray<OperationModel> Operations,
+    string EndpointsName = "")
 {
     /// <summary>The suffix of the DI registration class emitted beside each client and controller.</summary>
     public const string ServicesSuffix = ReservedNames.ServicesSuffix;

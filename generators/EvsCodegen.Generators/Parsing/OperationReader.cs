@@ -151,7 +151,8 @@ internal sealed partial class OperationReader
                 _typeNames.Claim(client, SurfaceModel.ServicesSuffix),
                 _typeNames.Claim(stem + "ApiController", SurfaceModel.ServicesSuffix),
                 tagDescriptions is not null && tagDescriptions.TryGetValue(tag, out var description) ? description : null,
-                operations.ToEquatableArray()));
+                operations.ToEquatableArray(),
+                _typeNames.Claim(stem + "Api" + ReservedNames.EndpointsSuffix)));
         }
 
         return surfaces.ToEquatableArray();

@@ -53,8 +53,9 @@ internal static class OptionsReader
                 case "models": emit |= EmitKinds.Models; break;
                 case "client": emit |= EmitKinds.Client; break;
                 case "server": emit |= EmitKinds.Server; break;
+                case "minimal": emit |= EmitKinds.Minimal; break;
                 case "all": emit |= EmitKinds.All; break;
-                default: problems.AddRange([Source(itemEmit, "OpenApiEmit", "EvsCodegenEmit"), part, "use models, client, server or all, separated by ';'"]); break;
+                default: problems.AddRange([Source(itemEmit, "OpenApiEmit", "EvsCodegenEmit"), part, "use models, client, server, minimal or all, separated by ';'"]); break;
             }
         }
 

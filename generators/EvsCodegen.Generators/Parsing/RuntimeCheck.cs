@@ -24,7 +24,7 @@ internal static class RuntimeCheck
 
         var problems = new List<DiagnosticModel>();
         var context = model.Context;
-        if ((context.Emit & (EmitKinds.Models | EmitKinds.Client | EmitKinds.Server)) != 0)
+        if ((context.Emit & (EmitKinds.Models | EmitKinds.Client | EmitKinds.Server | EmitKinds.Minimal)) != 0)
         {
             Check(problems, result.Path, RuntimeNames.RuntimeAssembly, support.Runtime);
         }
@@ -41,6 +41,12 @@ internal static class RuntimeCheck
             }
         }
         else if ((context.Emit & EmitKinds.Server) != 0)
+        {
+            Check(problems, result.Path, RuntimeNames.AspNetCoreAssembly, support.AspNetCoreRuntime);
+        }
+
+        // Minimal-API endpoints need the server runtime too (checked once when the controllers have already asked for it).
+        if ((context.Emit & EmitKinds.Minimal) != 0 && ((context.Emit & EmitKinds.Server) == 0 || !support.Mvc))
         {
             Check(problems, result.Path, RuntimeNames.AspNetCoreAssembly, support.AspNetCoreRuntime);
         }
