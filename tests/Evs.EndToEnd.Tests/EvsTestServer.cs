@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Evs.EndToEnd.Tests;
 
-/// <summary>The real host (Kestrel) on 127.0.0.1 with a free port, over its own store.</summary>
+/// <summary>
+/// The real host (Kestrel) on 127.0.0.1 with a free port, over its own store: in-process in the flavour
+/// <see cref="FlavourVariable"/> names, or the executable <see cref="ExecutableVariable"/> names, one process per test.
+/// </summary>
 public sealed class EvsTestServer : IAsyncDisposable
 {
     public const string Project = "0c2eba2c5af04d3f9e9d0d410b371fde";
@@ -41,31 +44,78 @@ public sealed class EvsTestServer : IAsyncDisposable
         }
         """;
 
-    private readonly WebApplication _app;
+    /// <summary>
+    /// The environment variable naming an emulator executable (e.g. <c>artifacts/evs-aot/Evs.Server</c>, the Native AOT
+    /// build): each test then starts that process with its seed file instead of an in-process host.
+    /// </summary>
+    public const string ExecutableVariable = "EVS_TEST_EXECUTABLE";
+
+    /// <summary>The environment variable choosing the in-process host's server flavour (<c>mvc</c>, the default, or <c>minimal</c>).</summary>
+    public const string FlavourVariable = "EVS_TEST_FLAVOUR";
+
+    /// <summary>The xunit trait of tests that replace the host's services, which a separate executable cannot have.</summary>
+    public const string InProcessTrait = "InProcess";
+
+    private readonly WebApplication? _app;
+    private readonly ServerProcess? _process;
+    private readonly string? _seedFile;
     private string? _initialState;
 
-    private EvsTestServer(WebApplication app, Uri baseAddress)
+    private EvsTestServer(WebApplication? app, ServerProcess? process, string? seedFile, Uri baseAddress)
     {
         _app = app;
+        _process = process;
+        _seedFile = seedFile;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The server's store, to read state without a request (fuzzing reads it thousands of times).</summary>
-    public SnapshotStore Store => _app.Services.GetRequiredService<SnapshotStore>();
+    /// <summary>The server's store, to read state without a request (fuzzing reads it thousands of times); in-process hosts only.</summary>
+    public SnapshotStore Store => (_app ?? throw new NotSupportedException($"The store of an external emulator ({ExecutableVariable}) cannot be read in-process."))
+        .Services.GetRequiredService<SnapshotStore>();
 
     public static async Task<EvsTestServer> StartAsync(Action<IServiceCollection>? configure = null, string? seedJson = null)
     {
-        var seed = SeedData.Parse(Encoding.UTF8.GetBytes(seedJson ?? SeedJson), "test seed");
-        var app = EvsHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], seed, configure);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new EvsTestServer(app, new Uri(address + "/"));
+        var executable = Environment.GetEnvironmentVariable(ExecutableVariable);
+        var server = string.IsNullOrEmpty(executable) ? await StartInProcessAsync(configure, seedJson) : await StartExecutableAsync(executable, configure, seedJson);
         // Only the default seed and services have the snapshots AssertUnchangedAsync reads (a replaced backend may be
         // deliberately broken or slow).
         server._initialState = seedJson is null && configure is null ? await server.ReadStateAsync() : null;
         return server;
+    }
+
+    private static async Task<EvsTestServer> StartInProcessAsync(Action<IServiceCollection>? configure, string? seedJson)
+    {
+        var seed = SeedData.Parse(Encoding.UTF8.GetBytes(seedJson ?? SeedJson), "test seed");
+        var flavour = Environment.GetEnvironmentVariable(FlavourVariable) is { Length: > 0 } value ? value : "mvc";
+        var app = EvsHost.Build(["--urls", "http://127.0.0.1:0", "--flavour", flavour, "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"], seed, configure);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EvsTestServer(app, null, null, new Uri(address + "/"));
+    }
+
+    /// <summary>The emulator executable as users run it, with the test's seed in a file of its own.</summary>
+    private static async Task<EvsTestServer> StartExecutableAsync(string executable, Action<IServiceCollection>? configure, string? seedJson)
+    {
+        if (configure is not null)
+        {
+            throw new NotSupportedException($"This test replaces the host's services, which an external emulator ({ExecutableVariable}={executable}) cannot have; filter it out with Category!={InProcessTrait}.");
+        }
+
+        var seedFile = Path.Combine(Path.GetTempPath(), $"evs-test-seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(seedFile, seedJson ?? SeedJson);
+        var process = ServerProcess.StartExecutable(executable, "--seed", seedFile, "--Logging:LogLevel:Default=Warning");
+        try
+        {
+            return new EvsTestServer(null, process, seedFile, await process.WaitUntilListeningAsync(TimeSpan.FromSeconds(30)));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            File.Delete(seedFile);
+            throw;
+        }
     }
 
     /// <summary>
@@ -115,7 +165,20 @@ public sealed class EvsTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
+        if (_seedFile is not null)
+        {
+            File.Delete(_seedFile);
+        }
     }
 }

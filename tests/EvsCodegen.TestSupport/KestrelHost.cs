@@ -35,7 +35,14 @@ public sealed class KestrelHost : IAsyncDisposable
     /// Starts a host whose services <paramref name="configure"/> registers and whose pipeline <paramref name="pipeline"/>
     /// sets up before the controllers are mapped (e.g. <c>UseExceptionHandler</c>).
     /// </summary>
-    public static async Task<KestrelHost> StartAsync(Action<IServiceCollection> configure, Action<WebApplication>? pipeline)
+    public static Task<KestrelHost> StartAsync(Action<IServiceCollection> configure, Action<WebApplication>? pipeline) => StartAsync(configure, pipeline, null);
+
+    /// <summary>
+    /// Starts a host whose services <paramref name="configure"/> registers, whose pipeline <paramref name="pipeline"/> sets
+    /// up, and whose endpoints <paramref name="endpoints"/> maps (the generated minimal-API endpoints, no MVC); every
+    /// controller is mapped instead when it is null.
+    /// </summary>
+    public static async Task<KestrelHost> StartAsync(Action<IServiceCollection> configure, Action<WebApplication>? pipeline, Action<WebApplication>? endpoints)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,7 +51,15 @@ public sealed class KestrelHost : IAsyncDisposable
         configure(builder.Services);
         var app = builder.Build();
         pipeline?.Invoke(app);
-        app.MapControllers();
+        if (endpoints is null)
+        {
+            app.MapControllers();
+        }
+        else
+        {
+            endpoints(app);
+        }
+
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KestrelHost(app, new Uri(address.TrimEnd('/') + "/"));

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Evs.EndToEnd.Tests;
 
 /// <summary>An unexpected exception is 500 computeFault with a generic message: no exception text, type or stack trace.</summary>
+// Each test replaces a service of the host to make it fail.
+[Trait("Category", EvsTestServer.InProcessTrait)]
 public sealed class UnexpectedErrorTests
 {
     private const string Secret = "SECRET-connection-string=Server=db;Password=hunter2";

@@ -108,6 +108,7 @@ public sealed class UpdateRulesTests
     }
 
     [Fact]
+    [Trait("Category", EvsTestServer.InProcessTrait)]
     public async Task UpdatedAt_IsNullBeforeTheFirstUpdate_ThenMovesWithEachUpdate()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero).AddTicks(1234567));
@@ -127,6 +128,7 @@ public sealed class UpdateRulesTests
     }
 
     [Fact]
+    [Trait("Category", EvsTestServer.InProcessTrait)]
     public async Task UpdatedAt_IsNeverBeforeCreatedAt_EvenWhenTheClockIsBehind()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -140,6 +142,7 @@ public sealed class UpdateRulesTests
     }
 
     [Fact]
+    [Trait("Category", EvsTestServer.InProcessTrait)]
     public async Task FailedRequest_DoesNotMoveUpdatedAt()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));

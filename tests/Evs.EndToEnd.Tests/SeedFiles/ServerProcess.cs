@@ -4,8 +4,8 @@ using System.Text;
 namespace Evs.EndToEnd.Tests;
 
 /// <summary>
-/// The real emulator executable (<c>dotnet Evs.Server.dll</c>, copied beside the tests by the project reference),
-/// run as users run it, always on 127.0.0.1 with a free port and always with a time limit.
+/// The real emulator executable (<c>dotnet Evs.Server.dll</c>, copied beside the tests by the project reference, or a
+/// published one such as the Native AOT executable), run as users run it, always on 127.0.0.1 with a free port and always with a time limit.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -14,16 +14,20 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(IEnumerable<string> args)
+    private ServerProcess(string? executable, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(executable ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Evs.Server.dll"));
+        if (executable is null)
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Evs.Server.dll"));
+        }
+
         foreach (var arg in args.Concat(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information"]))
         {
             start.ArgumentList.Add(arg);
@@ -38,9 +42,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string StandardError { get { lock (_stderr) { return _stderr.ToString(); } } }
 
-    public static ServerProcess Start(params string[] args)
+    public static ServerProcess Start(params string[] args) => StartExecutable(null, args);
+
+    /// <summary>Starts <paramref name="executable"/> (a published emulator, e.g. the Native AOT one), or the built one when null.</summary>
+    public static ServerProcess StartExecutable(string? executable, params string[] args)
     {
-        var server = new ServerProcess(args);
+        var server = new ServerProcess(executable, args);
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();

@@ -10,8 +10,11 @@ namespace EvsCodegen.GeneratedCode.Tests.Bodies;
 /// exact type, <c>text/plain</c> as the message alone; exact statuses first, then <c>4XX</c>, then <c>default</c>.
 /// <c>application/problem+json</c> is written as RFC 9457 problem details (docs/decisions.md, declared errors).
 /// </summary>
-public sealed class ErrorMediaTypeTests
+public class ErrorMediaTypeTests
 {
+    /// <summary>The generated server the tests run against.</summary>
+    protected virtual ServerFlavour Flavour => ServerFlavour.Mvc;
+
     [Theory]
     [InlineData(404, "application/problem+json", """{"title":"Not Found","status":404,"detail":"gone"}""")]
     [InlineData(409, "text/plain", "busy")]
@@ -56,8 +59,8 @@ public sealed class ErrorMediaTypeTests
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
     }
 
-    private static Task<KestrelHost> StartAsync(ReportsApi api) =>
-        KestrelHost.StartAsync(services => services.AddSingleton<IReportsApi>(api).AddReportsApiControllers());
+    private Task<KestrelHost> StartAsync(ReportsApi api) =>
+        FlavourHost.StartAsync(Flavour, services => services.AddSingleton<IReportsApi>(api), s => s.AddReportsApiControllers(), app => app.MapReportsApi());
 
     private sealed class ReportsApi(int status, string message) : IReportsApi
     {
@@ -69,4 +72,10 @@ public sealed class ErrorMediaTypeTests
             return status == 200 ? Task.FromResult("report") : throw new ApiException(status, message);
         }
     }
+}
+
+/// <summary>The same error media type tests against the generated minimal-API endpoints.</summary>
+public sealed class ErrorMediaTypeMinimalTests : ErrorMediaTypeTests
+{
+    protected override ServerFlavour Flavour => ServerFlavour.Minimal;
 }

@@ -13,8 +13,11 @@ namespace EvsCodegen.GeneratedCode.Tests.Responses;
 /// type (or a plain <see cref="ApiException"/> where the document declares problem details), the controller writes it
 /// with the declared status and media type, and the client throws <see cref="ApiException{TError}"/> with the body read.
 /// </summary>
-public sealed class DeclaredErrorTests
+public class DeclaredErrorTests
 {
+    /// <summary>The generated server the tests run against.</summary>
+    protected virtual ServerFlavour Flavour => ServerFlavour.Mvc;
+
     [Fact]
     public async Task CustomErrorSchema_RoundTrips_AsApiExceptionOfThatType()
     {
@@ -110,10 +113,9 @@ public sealed class DeclaredErrorTests
     public async Task AddProblemDetails_Customizations_ApplyToDeclaredProblems()
     {
         var api = new TasksBackend { Get = _ => throw new ApiException<Problem>(404, new Problem { Title = "Missing", Detail = "No task 5." }) };
-        await using var host = await KestrelHost.StartAsync(services => services
+        await using var host = await Start(services => services
             .AddProblemDetails(options => options.CustomizeProblemDetails = context => context.ProblemDetails.Extensions["node"] = "east-1")
-            .AddSingleton<ITasksApi>(api)
-            .AddTasksApiControllers());
+            .AddSingleton<ITasksApi>(api));
         using var http = host.Client();
 
         using var raw = await http.GetAsync("tasks/5");
@@ -135,8 +137,8 @@ public sealed class DeclaredErrorTests
     {
         // An exception outside the controller (here a middleware) is answered by ASP.NET Core's exception handler with
         // problem details; the client reads it as the operation's declared 5XX problem.
-        await using var host = await KestrelHost.StartAsync(
-            services => services.AddProblemDetails().AddSingleton<ITasksApi>(new TasksBackend()).AddTasksApiControllers(),
+        await using var host = await Start(
+            services => services.AddProblemDetails().AddSingleton<ITasksApi>(new TasksBackend()),
             app =>
             {
                 app.UseExceptionHandler();
@@ -151,6 +153,14 @@ public sealed class DeclaredErrorTests
         Assert.NotNull(error.Error.Title);
     }
 
-    private static Task<KestrelHost> Start(ITasksApi api) =>
-        KestrelHost.StartAsync(services => services.AddSingleton(api).AddTasksApiControllers());
+    private Task<KestrelHost> Start(ITasksApi api) => Start(services => services.AddSingleton(api));
+
+    private Task<KestrelHost> Start(Action<IServiceCollection> services, Action<WebApplication>? pipeline = null) =>
+        FlavourHost.StartAsync(Flavour, services, s => s.AddTasksApiControllers(), app => app.MapTasksApi(), pipeline);
+}
+
+/// <summary>The same declared-error tests against the generated minimal-API endpoints.</summary>
+public sealed class DeclaredErrorMinimalTests : DeclaredErrorTests
+{
+    protected override ServerFlavour Flavour => ServerFlavour.Minimal;
 }

@@ -10,8 +10,11 @@ namespace EvsCodegen.GeneratedCode.Tests.Responses;
 /// implementation answers a declared status with its headers through the result type's factories, the client reads
 /// status, typed headers and body through the whole-response method, and the body methods keep working beside them.
 /// </summary>
-public sealed class DeclaredResponseTests
+public class DeclaredResponseTests
 {
+    /// <summary>The generated server the tests run against.</summary>
+    protected virtual ServerFlavour Flavour => ServerFlavour.Mvc;
+
     [Fact]
     public async Task Created_WithLocation_ReachesTheClient_AndTheWire()
     {
@@ -114,7 +117,7 @@ public sealed class DeclaredResponseTests
     [Fact]
     public async Task BodyOnlyBackend_AnswersTheFirstSuccessStatus_WithoutHeaders()
     {
-        await using var host = await KestrelHost.StartAsync(services => services.AddSingleton<ITasksApi>(new BodyOnlyTasksBackend()).AddTasksApiControllers());
+        await using var host = await Start(new BodyOnlyTasksBackend());
         using var http = host.Client();
         var client = new TasksApiClient(http);
 
@@ -128,6 +131,12 @@ public sealed class DeclaredResponseTests
         Assert.Equal("archived", archived.Body!.Title);
     }
 
-    private static Task<KestrelHost> Start(ITasksApi api) =>
-        KestrelHost.StartAsync(services => services.AddSingleton(api).AddTasksApiControllers());
+    private Task<KestrelHost> Start(ITasksApi api) =>
+        FlavourHost.StartAsync(Flavour, services => services.AddSingleton(api), s => s.AddTasksApiControllers(), app => app.MapTasksApi());
+}
+
+/// <summary>The same declared-response tests against the generated minimal-API endpoints.</summary>
+public sealed class DeclaredResponseMinimalTests : DeclaredResponseTests
+{
+    protected override ServerFlavour Flavour => ServerFlavour.Minimal;
 }

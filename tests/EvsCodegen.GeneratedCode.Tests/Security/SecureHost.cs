@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using EvsCodegen.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using GeneratedCode.Secure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -28,12 +29,19 @@ internal static class SecureHost
     public const string BasicUser = "alice";
     public const string BasicPassword = "pa:ss wörd";
 
-    public static Task<KestrelHost> StartAsync(TokenIssuer issuer) => KestrelHost.StartAsync(services =>
+    public static Task<KestrelHost> StartAsync(TokenIssuer issuer, ServerFlavour flavour = ServerFlavour.Mvc) => FlavourHost.StartAsync(flavour, services =>
     {
         services.AddHttpContextAccessor();
         services.AddSingleton(issuer);
-        services.AddScoped<ISecureApi, SecureApi>();
-        services.AddSecureApiControllers();
+        if (flavour == ServerFlavour.Minimal)
+        {
+            services.AddSecureApiEndpoints<SecureApi>();
+        }
+        else
+        {
+            services.AddScoped<ISecureApi, SecureApi>();
+        }
+
         services.AddAuthentication()
             .AddScheme<TestSchemeOptions, TestSchemeHandler>("headerKey", o => o.Check = http => Key(http.Request.Headers["X-Api-Key"], HeaderKey))
             .AddScheme<TestSchemeOptions, TestSchemeHandler>("queryKey", o => o.Check = http => Key(http.Request.Query["api_key"], QueryKey))
@@ -42,6 +50,12 @@ internal static class SecureHost
             .AddScheme<TestSchemeOptions, TestSchemeHandler>("basicAuth", o => o.Check = http => Key(Credential(http, "Basic"), Convert.ToBase64String(Encoding.UTF8.GetBytes(BasicUser + ":" + BasicPassword))))
             .AddScheme<TestSchemeOptions, TestSchemeHandler>("oauth", o => o.Check = http => Credential(http, "Bearer") is not { } token ? null
                 : http.RequestServices.GetRequiredService<TokenIssuer>().Scopes(token) is { } scopes ? [.. scopes] : []);
+    },
+    services => services.AddSecureApiControllers(),
+    app =>
+    {
+        app.MapSecureApi();
+        app.MapPost("/oauth/token", (RequestDelegate)TokenEndpointController.IssueAsync);
     });
 
     /// <summary>null: no credential; empty: a wrong one; else the scopes granted.</summary>
@@ -168,9 +182,22 @@ public sealed class TokenEndpointController : ControllerBase
     [HttpPost]
     public async Task<IActionResult> TokenAsync()
     {
-        var issuer = HttpContext.RequestServices.GetRequiredService<TokenIssuer>();
-        var form = await Request.ReadFormAsync();
-        var (status, body) = issuer.Issue(Request.Headers.Authorization, form["grant_type"], form["scope"]);
+        var (status, body) = await IssueAsync(HttpContext.RequestServices.GetRequiredService<TokenIssuer>(), Request);
         return new ContentResult { StatusCode = status, Content = body, ContentType = "application/json" };
+    }
+
+    /// <summary>The same endpoint for a host without MVC (the minimal-API flavour).</summary>
+    internal static async Task IssueAsync(HttpContext http)
+    {
+        var (status, body) = await IssueAsync(http.RequestServices.GetRequiredService<TokenIssuer>(), http.Request);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body);
+    }
+
+    private static async Task<(int Status, string Body)> IssueAsync(TokenIssuer issuer, HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        return issuer.Issue(request.Headers.Authorization, form["grant_type"], form["scope"]);
     }
 }

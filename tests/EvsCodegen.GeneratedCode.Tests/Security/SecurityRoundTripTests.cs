@@ -11,15 +11,18 @@ namespace EvsCodegen.GeneratedCode.Tests.Security;
 /// are 401 and a lacking scope 403, in the document's error envelope; OAuth2 tokens are fetched once, cached, and
 /// replaced once after a 401 (issue 12).
 /// </summary>
-public sealed class SecurityRoundTripTests : IAsyncLifetime
+public class SecurityRoundTripTests : IAsyncLifetime
 {
+    /// <summary>The generated server the tests run against.</summary>
+    protected virtual ServerFlavour Flavour => ServerFlavour.Mvc;
+
     private readonly TokenIssuer _issuer = new();
     private KestrelHost _host = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await SecureHost.StartAsync(_issuer);
+        _host = await SecureHost.StartAsync(_issuer, Flavour);
         _http = _host.Client();
     }
 
@@ -199,4 +202,10 @@ public sealed class SecurityRoundTripTests : IAsyncLifetime
         {
         }
     }
+}
+
+/// <summary>The same security round trips against the generated minimal-API endpoints (security as endpoint metadata).</summary>
+public sealed class SecurityRoundTripMinimalTests : SecurityRoundTripTests
+{
+    protected override ServerFlavour Flavour => ServerFlavour.Minimal;
 }
