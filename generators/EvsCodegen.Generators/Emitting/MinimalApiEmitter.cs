@@ -40,7 +40,16 @@ internal static class MinimalApiEmitter
                 { Arguments: { } arguments } => $"new {RuntimeNames.ServerSecurity.AttributeType}({arguments})",
                 _ => null,
             };
-            w.Line(metadata is null ? $"{endpoint};" : $"{CSharp.EndpointConventionExtensions}.WithMetadata({endpoint}, {metadata});");
+            if (metadata is null)
+            {
+                w.Line($"{endpoint};");
+            }
+            else
+            {
+                w.Line($"{CSharp.EndpointConventionExtensions}.WithMetadata(");
+                w.Line($"    {endpoint},");
+                w.Line($"    {metadata});");
+            }
         }
 
         w.Line("return group;");
