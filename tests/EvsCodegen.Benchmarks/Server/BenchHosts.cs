@@ -14,7 +14,7 @@ namespace EvsCodegen.Benchmarks.Server;
 public static class BenchHosts
 {
     /// <summary>The host names the load test accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "nswag", "generated-runtime-minimal"];
+    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "nswag", "generated-runtime-minimal", "generated-minimal"];
 
     private static readonly string[] s_args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"];
 
@@ -29,6 +29,8 @@ public static class BenchHosts
             "minimal" => BuildMinimal(),
             "nswag" => BuildNSwag(),
             "generated-runtime-minimal" => BuildGeneratedRuntimeMinimal(),
+            // The EVS host with the generated minimal-API endpoints (OpenApiEmit "minimal"), the Native AOT build's flavour.
+            "generated-minimal" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default),
             _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
         };
         await app.StartAsync().ConfigureAwait(false);
