@@ -46,6 +46,28 @@ internal static class DependencyInjectionEmitter
         _ => false,
     };
 
+    /// <summary>
+    /// The start of a server registration method, shared by the controller's and the minimal-API endpoints': its doc
+    /// (<paramref name="delegatesTo"/> and <paramref name="andAlso"/> end its summary's two lines), its signature (<paramref name="declaration"/> is the return type, name and type parameter list), and the lines
+    /// registering <c>TImplementation</c> as the surface's contract. The caller writes the rest and the closing brace.
+    /// </summary>
+    internal static void EmitBackendRegistration(SourceWriter w, SurfaceModel surface, string delegatesTo, string andAlso, string returns, string declaration)
+    {
+        w.Line("/// <summary>");
+        w.Line($"/// Registers <typeparamref name=\"TImplementation\"/> as the <see cref=\"{surface.InterfaceName}\"/> {delegatesTo}");
+        w.Line($"/// {andAlso}");
+        w.Line("/// </summary>");
+        w.Line("/// <typeparam name=\"TImplementation\">The backend.</typeparam>");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"lifetime\">The backend's lifetime; scoped (one per request) by default.</param>");
+        w.Line($"/// <returns>{returns}</returns>");
+        w.Line($"public static {declaration}(this {CSharp.ServiceCollection} services, {CSharp.ServiceLifetime} lifetime = {CSharp.ServiceLifetime}.Scoped)");
+        w.Line($"    where TImplementation : class, {surface.InterfaceName}");
+        w.Line("{");
+        w.Line($"    {CSharp.ArgumentNullException}.ThrowIfNull(services);");
+        w.Line($"    services.Add({CSharp.ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
+    }
+
     /// <summary>The typed-client registration of one surface.</summary>
     public static string EmitClient(ApiContextModel context, SurfaceModel surface)
     {
@@ -134,19 +156,13 @@ internal static class DependencyInjectionEmitter
         w.Line("return builder;");
         w.Close();
         w.Line();
-        w.Line("/// <summary>");
-        w.Line($"/// Registers <typeparamref name=\"TImplementation\"/> as the <see cref=\"{surface.InterfaceName}\"/> the controller delegates to,");
-        w.Line($"/// and the controller itself (<see cref=\"{addControllers}\"/>).");
-        w.Line("/// </summary>");
-        w.Line("/// <typeparam name=\"TImplementation\">The backend.</typeparam>");
-        w.Line("/// <param name=\"services\">The service collection.</param>");
-        w.Line("/// <param name=\"lifetime\">The backend's lifetime; scoped (one per request) by default.</param>");
-        w.Line("/// <returns>The MVC builder, for further MVC configuration.</returns>");
-        w.Line($"public static {CSharp.MvcBuilder} {addServer}<TImplementation>(this {CSharp.ServiceCollection} services, {CSharp.ServiceLifetime} lifetime = {CSharp.ServiceLifetime}.Scoped)");
-        w.Line($"    where TImplementation : class, {surface.InterfaceName}");
-        w.Line("{");
-        w.Line($"    {CSharp.ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"    services.Add({CSharp.ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
+        EmitBackendRegistration(
+            w,
+            surface,
+            "the controller delegates to,",
+            $"and the controller itself (<see cref=\"{addControllers}\"/>).",
+            "The MVC builder, for further MVC configuration.",
+            $"{CSharp.MvcBuilder} {addServer}<TImplementation>");
         w.Line($"    return {addControllers}(services);");
         w.Line("}");
         if (!context.Public)

@@ -55,21 +55,13 @@ internal static class MinimalApiEmitter
         w.Line("return group;");
         w.Close();
         w.Line();
-        w.Line("/// <summary>");
-        w.Line($"/// Registers <typeparamref name=\"TImplementation\"/> as the <see cref=\"{surface.InterfaceName}\"/> the endpoints of <see cref=\"{map}\"/> delegate to");
-        w.Line(ServerEmitter.HasSecuredAction(context, surface)
-            ? "/// and the answers of their security requirements in the document's error shape."
-            : "/// (no MVC is registered).");
-        w.Line("/// </summary>");
-        w.Line("/// <typeparam name=\"TImplementation\">The backend.</typeparam>");
-        w.Line("/// <param name=\"services\">The service collection.</param>");
-        w.Line("/// <param name=\"lifetime\">The backend's lifetime; scoped (one per request) by default.</param>");
-        w.Line("/// <returns>The same collection, for chaining.</returns>");
-        w.Line($"public static {CSharp.ServiceCollection} {add}<[{CSharp.DynamicallyAccessedConstructors}] TImplementation>(this {CSharp.ServiceCollection} services, {CSharp.ServiceLifetime} lifetime = {CSharp.ServiceLifetime}.Scoped)");
-        w.Line($"    where TImplementation : class, {surface.InterfaceName}");
-        w.Line("{");
-        w.Line($"    {CSharp.ArgumentNullException}.ThrowIfNull(services);");
-        w.Line($"    services.Add({CSharp.ServiceDescriptor}.Describe(typeof({surface.InterfaceName}), typeof(TImplementation), lifetime));");
+        DependencyInjectionEmitter.EmitBackendRegistration(
+            w,
+            surface,
+            $"the endpoints of <see cref=\"{map}\"/> delegate to",
+            ServerEmitter.HasSecuredAction(context, surface) ? "and the answers of their security requirements in the document's error shape." : "(no MVC is registered).",
+            "The same collection, for chaining.",
+            $"{CSharp.ServiceCollection} {add}<[{CSharp.DynamicallyAccessedConstructors}] TImplementation>");
         if (ServerEmitter.HasSecuredAction(context, surface))
         {
             // 401 and 403 answers of the endpoints' security requirements in the document's error shape.
