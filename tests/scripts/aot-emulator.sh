@@ -117,11 +117,11 @@ for name, command, folder in variants:
     print(f"{name}: " + ", ".join(f"{x:.1f}" for x in results[name]), flush=True)
 
 base = results[variants[0][0]]
-lines = [f"| Emulator | First answered request (ms) | Working set after it (MiB) | Working set after 2,000 requests (MiB) | Start-up vs JIT controller |",
+lines = [f"| Emulator | First answered request (ms) | Working set after it (MiB) | Working set after 2,000 requests (MiB) | Start-up speed-up vs JIT controller |",
          "| --- | ---: | ---: | ---: | ---: |"]
 for name, _, _ in variants:
     r = results[name]
-    lines.append(f"| {name} | {r[0]:.0f} | {r[1]:.1f} | {r[2]:.1f} | {base[0] / r[0]:.1f}x faster |")
+    lines.append(f"| {name} | {r[0]:.0f} | {r[1]:.1f} | {r[2]:.1f} | {base[0] / r[0]:.1f}x |")
 table = "\n".join(lines)
 print(f"\nmedians of {runs} runs\n" + table)
 open(os.path.join(out, "startup.md"), "w").write(table + "\n")

@@ -14,6 +14,26 @@ internal static class Baselines
 
     public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
+    /// <summary>
+    /// Asserts that <paramref name="folder"/> holds exactly <paramref name="files"/>, file by file so a failure names the
+    /// file; with <see cref="UpdateVariable"/>=1 rewrites the folder instead and fails, so the diff gets reviewed.
+    /// </summary>
+    public static void AssertMatch(string folder, IReadOnlyList<(string Name, string Text)> files)
+    {
+        if (Updating)
+        {
+            Write(folder, files);
+            Assert.Fail($"The baselines in {folder} were rewritten ({UpdateVariable}=1): review the diff, then run again without the variable.");
+        }
+
+        Assert.Equal(files.Select(f => f.Name).Order(StringComparer.Ordinal), Names(folder));
+        foreach (var (name, text) in files)
+        {
+            var difference = FirstDifference(Read(folder, name), text);
+            Assert.True(difference is null, $"{name} differs from its baseline at {difference}\nSet {UpdateVariable}=1 to rewrite the baselines, then review the diff.");
+        }
+    }
+
     /// <summary>Rewrites the folder so it holds exactly <paramref name="files"/> (stale baselines are deleted).</summary>
     public static void Write(string folder, IEnumerable<(string Name, string Text)> files)
     {
