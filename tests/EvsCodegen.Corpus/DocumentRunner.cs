@@ -82,7 +82,8 @@ public static class DocumentRunner
     /// <param name="cancellationToken">Cancels the generator and the compiler.</param>
     /// <param name="generator">The generator to run; <see cref="OpenApiGenerator"/> unless a test checks the runner itself.</param>
     /// <param name="progress">Told when the generator has finished, if given.</param>
-    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null, RunProgress? progress = null)
+    /// <param name="emit">The families emitted; <see cref="Emit"/> unless a test wants others (the minimal-API endpoints).</param>
+    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null, RunProgress? progress = null, string emit = Emit)
     {
         var texts = new List<AdditionalText> { new InMemoryAdditionalText(document.Path, document.Text) };
         texts.AddRange(document.Fragments.Select(f => new InMemoryAdditionalText(f.Key, f.Value)));
@@ -92,7 +93,7 @@ public static class DocumentRunner
             {
                 ["build_metadata.AdditionalFiles.OpenApi"] = "true",
                 ["build_metadata.AdditionalFiles.OpenApiNamespace"] = document.Namespace,
-                ["build_metadata.AdditionalFiles.OpenApiEmit"] = Emit,
+                ["build_metadata.AdditionalFiles.OpenApiEmit"] = emit,
             }),
         };
 
