@@ -41,7 +41,11 @@ internal static partial class ServerEmitter
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         w.Open("try");
-        if (operation.Body is { } body)
+        if (operation.Body is { Encoding: BodyEncoding.Binary } streamed)
+        {
+            EmitStreamBodyCheck(w, streamed);
+        }
+        else if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
             var read = body.Encoding == BodyEncoding.Form
@@ -79,7 +83,11 @@ internal static partial class ServerEmitter
             }
         }
 
-        if (operation.Body is { } requestBody)
+        if (operation.Body is { Encoding: BodyEncoding.Binary } streamedBody)
+        {
+            EmitStreamBody(w, streamedBody);
+        }
+        else if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
             var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
@@ -97,6 +105,10 @@ internal static partial class ServerEmitter
         if (operation.Result is { } whole)
         {
             EmitResultAnswer(w, operation, whole, arguments);
+        }
+        else if (success is { Type: { } streamedType } && IsStreamed(success))
+        {
+            EmitStreamedAnswer(w, success, streamedType, call, statusText);
         }
         else if (success?.Type is { } resultType)
         {
