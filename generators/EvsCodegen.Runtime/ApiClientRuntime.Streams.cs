@@ -123,6 +123,8 @@ public static partial class ApiClientRuntime
                 : new EventData<T>(EventKind.Item, ReadItem(status, data, read)));
             await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Events already buffered are not handed out once the caller has cancelled.
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (item.Data.Kind)
                 {
                     case EventKind.Item:
@@ -150,6 +152,7 @@ public static partial class ApiClientRuntime
         {
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (item.Data.Length > 0)
                 {
                     yield return item.Data;
@@ -183,6 +186,7 @@ public static partial class ApiClientRuntime
                 int start = 0, end = 0;
                 while (true)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var line = NextLine(buffer, ref start, end);
                     if (line.Length > 0)
                     {
