@@ -47,7 +47,8 @@ internal static partial class ClientEmitter
         var items = IsEventText(success) ? $"{client}.{RuntimeNames.Client.ReadEventStreamTextAsync}(response, cancellationToken)"
             : success.Encoding == BodyEncoding.EventStream ? $"{client}.{RuntimeNames.Client.ReadEventStreamAsync}(response, {Reader(type)}, cancellationToken)"
             : $"{client}.{RuntimeNames.Client.ReadJsonLinesAsync}(response, {Reader(type)}, cancellationToken)";
-        w.Open($"await foreach (var item in {items}.ConfigureAwait(false))");
+        // The extension spelled out: generated files carry no usings.
+        w.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({items}, false))");
         w.Line("yield return item;");
         w.Close();
         w.Close();

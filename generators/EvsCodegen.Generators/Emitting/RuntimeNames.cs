@@ -111,8 +111,6 @@ internal static class RuntimeNames
         public const string AddQuery = "AddQuery";
         public const string StyledText = "StyledText";
         public const string FormBody = "FormBody";
-        public const string File = Namespace + ".ApiFile";
-        public const string FileFromBytes = "FromBytes";
         public const string SendForStreamAsync = "SendForStreamAsync";
         public const string StreamBody = "StreamBody";
         public const string ReadFileAsync = "ReadFileAsync";
@@ -121,6 +119,13 @@ internal static class RuntimeNames
         public const string ReadJsonLinesAsync = "ReadJsonLinesAsync";
         public const string AddFormText = "AddFormText";
         public const string AddFormFile = "AddFormFile";
+    }
+
+    /// <summary><c>ApiFile</c>: a binary body as a stream, on both sides of the contract.</summary>
+    public static class File
+    {
+        public const string Type = Namespace + ".ApiFile";
+        public const string FromBytes = "FromBytes";
     }
 
     /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>

@@ -48,7 +48,7 @@ internal static class Signatures
 
     /// <summary>The C# type of a response body: <c>ApiFile</c> for binary bodies, else the schema's type.</summary>
     public static string ResponseBodyType(ResponseModel response, bool nullable) =>
-        response.Encoding == BodyEncoding.Binary ? RuntimeNames.Client.File + (nullable ? "?" : string.Empty) : CSharp.TypeOf(response.Type!, nullable);
+        response.Encoding == BodyEncoding.Binary ? RuntimeNames.File.Type + (nullable ? "?" : string.Empty) : CSharp.TypeOf(response.Type!, nullable);
 
     /// <summary>The C# type of a request body argument: a <c>Stream</c> for binary bodies, else the schema's type.</summary>
     public static string BodyType(BodyModel body) =>
