@@ -54,6 +54,34 @@ public static partial class ApiClientRuntime
     /// <returns>The success answer.</returns>
     public static async Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, bool readHeaders, CancellationToken cancellationToken)
     {
+        var (response, started) = await SendUntilAnsweredAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var body = await ReadBodyAsync(client, response, status, SuccessLimit(client), true, started, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse(status, response.Content.Headers.ContentType?.MediaType, body, readHeaders ? HeadersOf(response) : null);
+        }
+    }
+
+    /// <summary>
+    /// Sends a request through the redirect rules of <see cref="SendAsync(HttpClient, HttpRequestMessage, ApiFaultTable, CancellationToken)"/>
+    /// until a success answer's headers arrive, and returns it with its body unread (the caller owns and disposes it);
+    /// an error answer's body is read to <see cref="MaxErrorBodyBytes"/> and thrown as an <see cref="ApiException"/>
+    /// (through <paramref name="errors"/>). <see cref="HttpClient.Timeout"/> covers the call until the headers, not
+    /// the body, which a stream may take as long as it likes to send.
+    /// </summary>
+    /// <param name="client">The HTTP client.</param>
+    /// <param name="request">The request, with an absolute URI; it is sent once.</param>
+    /// <param name="faults">The document's error answers.</param>
+    /// <param name="errors">Turns the exception of an error answer into the one to throw; null keeps it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The success answer, its body not yet read.</returns>
+    public static async Task<HttpResponseMessage> SendForStreamAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, CancellationToken cancellationToken) =>
+        (await SendUntilAnsweredAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false)).Response;
+
+    // Follows the allowed redirects and throws error answers; a success answer comes back open, with when it was sent.
+    private static async Task<(HttpResponseMessage Response, long Started)> SendUntilAnsweredAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(faults);
@@ -66,36 +94,45 @@ public static partial class ApiClientRuntime
             {
                 var sent = current.RequestUri!;
                 var started = Stopwatch.GetTimestamp();
-                using var response = await SendOnceAsync(client, current, cancellationToken).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (response.RequestMessage?.RequestUri is { } answered && !ReferenceEquals(answered, sent) && !SameOrigin(origin, answered))
+                var response = await SendOnceAsync(client, current, cancellationToken).ConfigureAwait(false);
+                var answered = false;
+                try
                 {
-                    throw new ApiException(status, ApiException.Sanitize(
-                        $"The request to {Origin(origin)} was answered from {Origin(answered)}: the HttpClient's handler followed a redirect to another origin by itself, "
-                        + "which may have sent the credentials there, and the answer is refused. Set AllowAutoRedirect = false on the handler (the generated "
-                        + "IHttpClientFactory registration does); the client then refuses cross-origin redirects itself.", ApiException.MessageLimit), null, null, null, null);
-                }
+                    var status = (int)response.StatusCode;
+                    if (response.RequestMessage?.RequestUri is { } from && !ReferenceEquals(from, sent) && !SameOrigin(origin, from))
+                    {
+                        throw new ApiException(status, ApiException.Sanitize(
+                            $"The request to {Origin(origin)} was answered from {Origin(from)}: the HttpClient's handler followed a redirect to another origin by itself, "
+                            + "which may have sent the credentials there, and the answer is refused. Set AllowAutoRedirect = false on the handler (the generated "
+                            + "IHttpClientFactory registration does); the client then refuses cross-origin redirects itself.", ApiException.MessageLimit), null, null, null, null);
+                    }
 
-                if (status is 301 or 302 or 303 or 307 or 308 && LocationOf(response) is { } location)
+                    if (status is 301 or 302 or 303 or 307 or 308 && LocationOf(response) is { } location)
+                    {
+                        var next = RedirectTarget(origin, current, status, location, hop);
+                        redirected?.Dispose();
+                        redirected = Copy(current, next);
+                        current = redirected;
+                        continue;
+                    }
+
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        var body = await ReadBodyAsync(client, response, status, MaxErrorBodyBytes, false, started, cancellationToken).ConfigureAwait(false);
+                        var error = ApiException.FromResponse(status, response.ReasonPhrase, body, response.Content.Headers.ContentType?.MediaType, faults);
+                        throw errors?.Invoke(error) ?? error;
+                    }
+
+                    answered = true;
+                    return (response, started);
+                }
+                finally
                 {
-                    var next = RedirectTarget(origin, current, status, location, hop);
-                    redirected?.Dispose();
-                    redirected = Copy(current, next);
-                    current = redirected;
-                    continue;
+                    if (!answered)
+                    {
+                        response.Dispose();
+                    }
                 }
-
-                var success = response.IsSuccessStatusCode;
-                var limit = success ? SuccessLimit(client) : MaxErrorBodyBytes;
-                var body = await ReadBodyAsync(client, response, status, limit, success, started, cancellationToken).ConfigureAwait(false);
-                var mediaType = response.Content.Headers.ContentType?.MediaType;
-                if (!success)
-                {
-                    var error = ApiException.FromResponse(status, response.ReasonPhrase, body, mediaType, faults);
-                    throw errors?.Invoke(error) ?? error;
-                }
-
-                return new ApiResponse(status, mediaType, body, readHeaders ? HeadersOf(response) : null);
             }
         }
         finally

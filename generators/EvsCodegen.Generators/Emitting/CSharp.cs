@@ -25,6 +25,9 @@ internal static class CSharp
     public const string JsonConverterOf = "global::System.Text.Json.Serialization.JsonConverter";
     public const string Type = "global::System.Type";
     public const string Task = "global::System.Threading.Tasks.Task";
+    public const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
+    public const string Stream = "global::System.IO.Stream";
+    public const string EnumeratorCancellation = "global::System.Runtime.CompilerServices.EnumeratorCancellation";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string DateTimeOffset = "global::System.DateTimeOffset";
     public const string DateOnly = "global::System.DateOnly";

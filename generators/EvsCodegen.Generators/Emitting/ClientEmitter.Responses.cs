@@ -114,7 +114,8 @@ internal static partial class ClientEmitter
     {
         BodyEncoding.Json => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(response.Type!)})",
         BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
-        _ => "response.Body",
+        // The whole-response method reads the body within the client's limit; the body method streams it.
+        _ => $"{RuntimeNames.File.Type}.{RuntimeNames.File.FromBytes}(response.Body, response.MediaType)",
     };
 
     /// <summary>A header's value read as its type; null when absent or not of that type (the client is lenient).</summary>

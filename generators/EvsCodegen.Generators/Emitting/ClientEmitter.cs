@@ -48,6 +48,11 @@ internal static partial class ClientEmitter
             w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
         }
 
+        if (EmitStreamedOperation(w, context, operation))
+        {
+            return;
+        }
+
         w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
         EmitRequest(w, context, operation);
 
@@ -211,7 +216,8 @@ internal static partial class ClientEmitter
                 EmitMultipart(w, body, value);
                 break;
             default:
-                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.Bytes}({value}, {mediaType});");
+                // Sent from the caller's stream as it is read, never buffered; the caller keeps the stream.
+                w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.StreamBody}({value}, {mediaType});");
                 break;
         }
 
@@ -221,13 +227,16 @@ internal static partial class ClientEmitter
         }
     }
 
-    /// <summary>The body's properties as multipart parts: scalars as text parts, bytes as file parts named after the field.</summary>
+    /// <summary>
+    /// The body's properties as multipart parts: scalars as text parts, bytes as file parts named after the field, each
+    /// with a quoted <c>Content-Disposition</c> name written by the runtime (RFC 7578).
+    /// </summary>
     private static void EmitMultipart(SourceWriter w, BodyModel body, string value)
     {
         w.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
         EmitFields(w, body, value, (field, wire, e) => field.Type.Kind == TypeRefKind.Bytes
-            ? $"form.Add(new global::System.Net.Http.ByteArrayContent({e}), {wire}, {wire});"
-            : $"form.Add(new global::System.Net.Http.StringContent({ParameterText.Format(field.Type, e)}), {wire});");
+            ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e});"
+            : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, {ParameterText.Format(field.Type, e)});");
         w.Line("request.Content = form;");
     }
 

@@ -50,11 +50,10 @@ internal static class ResultEmitter
         w.Line($"public int {ReservedNames.ResultStatusCode} {{ get; }}");
         foreach (var body in result.Cases.Where(c => c.BodyProperty is not null).GroupBy(c => c.BodyProperty))
         {
-            var type = body.First().Response.Type!;
             var statuses = string.Join(", ", body.Select(c => c.Response.Status));
             w.Line();
             w.Line($"/// <summary>The body of a {Text.Inline(statuses)} answer; null for the other statuses.</summary>");
-            w.Line($"public {CSharp.TypeOf(type, true)} {body.Key} {{ get; internal init; }}");
+            w.Line($"public {Signatures.ResponseBodyType(body.First().Response, true)} {body.Key} {{ get; internal init; }}");
         }
 
         foreach (var header in result.Headers)
@@ -72,7 +71,7 @@ internal static class ResultEmitter
 
         w.Line();
         var primary = result.Cases[0];
-        var parameter = primary.BodyProperty is null ? string.Empty : $"{CSharp.TypeOf(primary.Response.Type!, primary.Response.Type!.Nullable)} body";
+        var parameter = primary.BodyProperty is null ? string.Empty : $"{Signatures.ResponseBodyType(primary.Response, primary.Response.Type!.Nullable)} body";
         var initializer = primary.BodyProperty is null ? string.Empty : $" {{ {primary.BodyProperty} = body }}";
         w.Line($"internal static {result.TypeName} {ReservedNames.ResultFromBody}({parameter}) => new({Status(primary.Response)}){initializer};");
         w.Close();
@@ -95,7 +94,7 @@ internal static class ResultEmitter
         if (@case.BodyProperty is { } bodyProperty)
         {
             w.Line("/// <param name=\"body\">The body.</param>");
-            parameters.Add($"{CSharp.TypeOf(response.Type!, response.Type!.Nullable)} body");
+            parameters.Add($"{Signatures.ResponseBodyType(response, response.Type!.Nullable)} body");
             assignments.Add($"{bodyProperty} = body");
         }
 

@@ -111,6 +111,21 @@ internal static class RuntimeNames
         public const string AddQuery = "AddQuery";
         public const string StyledText = "StyledText";
         public const string FormBody = "FormBody";
+        public const string SendForStreamAsync = "SendForStreamAsync";
+        public const string StreamBody = "StreamBody";
+        public const string ReadFileAsync = "ReadFileAsync";
+        public const string ReadEventStreamAsync = "ReadEventStreamAsync";
+        public const string ReadEventStreamTextAsync = "ReadEventStreamTextAsync";
+        public const string ReadJsonLinesAsync = "ReadJsonLinesAsync";
+        public const string AddFormText = "AddFormText";
+        public const string AddFormFile = "AddFormFile";
+    }
+
+    /// <summary><c>ApiFile</c>: a binary body as a stream, on both sides of the contract.</summary>
+    public static class File
+    {
+        public const string Type = Namespace + ".ApiFile";
+        public const string FromBytes = "FromBytes";
     }
 
     /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>
@@ -177,5 +192,9 @@ internal static class RuntimeNames
         public const string QueryObjectJson = "QueryObjectJson";
         public const string JsonText = "JsonText";
         public const string ReadParameterJson = "ReadParameterJson";
+        public const string RequestBody = "RequestBody";
+        public const string WriteEventStreamAsync = "WriteEventStreamAsync";
+        public const string WriteJsonLinesAsync = "WriteJsonLinesAsync";
+        public const string WriteFileAsync = "WriteFileAsync";
     }
 }

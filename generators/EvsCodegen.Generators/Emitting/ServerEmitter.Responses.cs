@@ -35,7 +35,7 @@ internal static partial class ServerEmitter
                 {
                     BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, result.StatusCode, {value}, {ClientEmitter.Writer(type)}{JsonMediaType(response)})",
                     BodyEncoding.Text => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, result.StatusCode, global::System.Text.Encoding.UTF8.GetBytes({value}), {Text.Literal(response.ContentType ?? "text/plain")})",
-                    _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, result.StatusCode, {value}, {Text.Literal(response.ContentType ?? "application/octet-stream")})",
+                    _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFileAsync}(http, result.StatusCode, {value}, {Text.Literal(response.ContentType ?? "application/octet-stream")})",
                 };
                 w.Line($"    await {write}.ConfigureAwait(false);");
             }

@@ -53,7 +53,11 @@ internal static partial class ServerEmitter
     internal static void EmitHandlerBody(SourceWriter w, OperationModel operation, Dictionary<string, string> tokens, string api)
     {
         w.Open("try");
-        if (operation.Body is { } body)
+        if (operation.Body is { Encoding: BodyEncoding.Binary } streamed)
+        {
+            EmitStreamBodyCheck(w, streamed);
+        }
+        else if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
             var read = body.Encoding == BodyEncoding.Form
@@ -91,7 +95,11 @@ internal static partial class ServerEmitter
             }
         }
 
-        if (operation.Body is { } requestBody)
+        if (operation.Body is { Encoding: BodyEncoding.Binary } streamedBody)
+        {
+            EmitStreamBody(w, streamedBody);
+        }
+        else if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
             var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
@@ -109,6 +117,10 @@ internal static partial class ServerEmitter
         if (operation.Result is { } whole)
         {
             EmitResultAnswer(w, whole, arguments, api);
+        }
+        else if (success is { Type: { } streamedType } && IsStreamed(success))
+        {
+            EmitStreamedAnswer(w, success, streamedType, call, statusText);
         }
         else if (success?.Type is { } resultType)
         {

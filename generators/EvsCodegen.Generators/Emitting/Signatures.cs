@@ -23,7 +23,7 @@ internal static class Signatures
 
         if (operation.Body is { } body)
         {
-            var argument = new Argument(body.Name, CSharp.TypeOf(body.Type, CSharp.MayBeNull(body.Type, body.Required)), !body.Required, null, body, body.Description);
+            var argument = new Argument(body.Name, BodyType(body), !body.Required, null, body, body.Description);
             if (body.Required)
             {
                 required.Add(argument);
@@ -37,13 +37,29 @@ internal static class Signatures
         return required.Concat(optional).ToList();
     }
 
-    /// <summary>The result type inside the task, or null for operations without a typed success body.</summary>
+    /// <summary>
+    /// The result type inside the task, or null for operations without a typed success body: a binary body is an
+    /// <c>ApiFile</c> (a stream), a stream of items an <c>IAsyncEnumerable</c> of the item type.
+    /// </summary>
     public static string? ResultType(OperationModel operation) =>
-        operation.Success?.Type is { } type ? CSharp.TypeOf(type, type.Nullable) : null;
+        operation.Success is { Type: { } type } success
+            ? success.Encoding.IsItemStream() ? $"{CSharp.AsyncEnumerable}<{CSharp.TypeOf(type, type.Nullable)}>" : ResponseBodyType(success, type.Nullable)
+            : null;
 
-    /// <summary><c>Task</c> or <c>Task&lt;T&gt;</c>.</summary>
+    /// <summary>The C# type of a response body: <c>ApiFile</c> for binary bodies, else the schema's type.</summary>
+    public static string ResponseBodyType(ResponseModel response, bool nullable) =>
+        response.Encoding == BodyEncoding.Binary ? RuntimeNames.File.Type + (nullable ? "?" : string.Empty) : CSharp.TypeOf(response.Type!, nullable);
+
+    /// <summary>The C# type of a request body argument: a <c>Stream</c> for binary bodies, else the schema's type.</summary>
+    public static string BodyType(BodyModel body) =>
+        body.Encoding == BodyEncoding.Binary ? CSharp.Stream + (body.Required ? string.Empty : "?") : CSharp.TypeOf(body.Type, CSharp.MayBeNull(body.Type, body.Required));
+
+    /// <summary>Whether the operation answers a stream of items, which its method returns as an <c>IAsyncEnumerable</c> rather than a task.</summary>
+    public static bool IsItemStream(OperationModel operation) => operation.Success is { Type: not null } success && success.Encoding.IsItemStream();
+
+    /// <summary><c>Task</c> or <c>Task&lt;T&gt;</c>, or <c>IAsyncEnumerable&lt;T&gt;</c> for a stream of items.</summary>
     public static string TaskType(OperationModel operation) =>
-        ResultType(operation) is { } result ? $"{CSharp.Task}<{result}>" : CSharp.Task;
+        IsItemStream(operation) ? ResultType(operation)! : ResultType(operation) is { } result ? $"{CSharp.Task}<{result}>" : CSharp.Task;
 
     /// <summary>The parameter list of the method, with defaults on optional arguments.</summary>
     public static string ParameterList(OperationModel operation, bool defaults) =>

@@ -156,6 +156,12 @@ internal enum BodyEncoding
 
     /// <summary>An object as <c>multipart/form-data</c> parts: scalars as text parts, bytes as file parts.</summary>
     Multipart,
+
+    /// <summary>A response of server-sent events (<c>text/event-stream</c>), read item by item; the type is the item's.</summary>
+    EventStream,
+
+    /// <summary>A response of JSON Lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>) or a JSON text sequence (<c>application/json-seq</c>), read item by item; the type is the item's.</summary>
+    JsonLines,
 }
 
 /// <summary>Facts about <see cref="BodyEncoding"/> that parser and emitters share.</summary>
@@ -163,6 +169,9 @@ internal static class BodyEncodings
 {
     /// <summary>Whether the body is an object read through its schema's JSON converter (JSON, or form fields turned into JSON).</summary>
     public static bool IsSchemaObject(this BodyEncoding encoding) => encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart;
+
+    /// <summary>Whether the response is a sequence of items the client reads and the server writes one at a time.</summary>
+    public static bool IsItemStream(this BodyEncoding encoding) => encoding is BodyEncoding.EventStream or BodyEncoding.JsonLines;
 
     /// <summary>Whether the body is form fields (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>).</summary>
     public static bool IsForm(this BodyEncoding encoding) => encoding is BodyEncoding.Form or BodyEncoding.Multipart;

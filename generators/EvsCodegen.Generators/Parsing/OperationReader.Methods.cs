@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EvsCodegen.Generators.Model;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
 namespace EvsCodegen.Generators.Parsing;
@@ -52,15 +53,52 @@ internal sealed partial class OperationReader
         return result;
     }
 
-    /// <summary>3.2's <c>itemSchema</c> describes each item of a stream (JSON Lines, server-sent events); the body is read whole.</summary>
-    private void ReportItemSchemas(YMapping content, string operationId)
+    /// <summary>
+    /// 3.2's <c>itemSchema</c> describes each item of a sequential media type. The one of the response media type read
+    /// item by item (<paramref name="generated"/>) is generated; any other (a request's, another media type's) is EVS1051.
+    /// </summary>
+    private void ReportItemSchemas(YMapping content, string operationId, string? generated)
     {
         foreach (var entry in content.Entries)
         {
-            if (entry.Value is YMapping media && media.GetKey("itemSchema") is { } itemSchema)
+            if (entry.Key.Value != generated && entry.Value is YMapping media && media.GetKey("itemSchema") is { } itemSchema)
             {
-                _context.Report(D.OpenApi32NotGenerated, itemSchema, $"itemSchema of '{entry.Key.Value}' in operation '{operationId}'", "streams are not generated item by item; the body is read whole as its media type says");
+                _context.Report(D.OpenApi32NotGenerated, itemSchema, $"itemSchema of '{entry.Key.Value}' in operation '{operationId}'", generated is null && entry.Key.Value == content.Entries[0].Key.Value
+                    ? "only responses are read item by item; this body is sent and read whole as its media type says"
+                    : "only the response's chosen server-sent events or JSON Lines media type is read item by item");
             }
         }
+    }
+
+    /// <summary>
+    /// The item type of a streamed response (docs/decisions.md, "Streams"): 3.2's <c>itemSchema</c>, else the
+    /// <c>schema</c>'s <c>items</c> when it is an array (openapi-generator's <c>format: event-stream</c> convention), else
+    /// the schema itself. For server-sent events the item is the event's data: an <c>itemSchema</c> that describes the
+    /// event (a <c>data</c> property) gives the data's <c>contentSchema</c> or schema; a string, or no schema, is the data's text.
+    /// </summary>
+    private TypeRefModel StreamItemType(YMapping? media, BodyEncoding encoding, string name)
+    {
+        var item = _context.Version == "3.2" ? media?.Get("itemSchema") : null;
+        if (item is null && media?.Get("schema") is { } schema)
+        {
+            var resolved = _context.Deref(schema);
+            item = resolved?.GetString("type") == "array" && resolved.Get("items") is { } items ? items : schema;
+        }
+
+        if (encoding == BodyEncoding.EventStream && _context.Deref(item)?.GetMapping("properties")?.Get("data") is { } data)
+        {
+            item = _context.Deref(data)?.Get("contentSchema") ?? data;
+        }
+
+        if (item is null)
+        {
+            return new TypeRefModel(encoding == BodyEncoding.EventStream ? TypeRefKind.String : TypeRefKind.Any);
+        }
+
+        // An event's data is text: a string (or bytes) item is that text, never null.
+        var type = _schemas.Convert(item, name, 0);
+        return type.Kind == TypeRefKind.Bytes || (encoding == BodyEncoding.EventStream && type.Kind == TypeRefKind.String)
+            ? new TypeRefModel(TypeRefKind.String)
+            : type;
     }
 }

@@ -62,7 +62,8 @@ internal sealed partial class OperationReader
     private ResultModel? BuildResult(string methodName, ResponseModel? success, List<ResponseModel> responses, NameScope methodNames)
     {
         var cases = responses.Where(r => r.IsSuccess).OrderBy(r => r.StatusCode == 0 ? 299 : r.StatusCode).ToList();
-        if (success is null || (cases.Count < 2 && !cases.Any(c => c.Headers.Count > 0)))
+        // A stream of items is one method's answer, read as it arrives: there is no whole response to hold.
+        if (success is null || success.Encoding.IsItemStream() || (cases.Count < 2 && !cases.Any(c => c.Headers.Count > 0)))
         {
             return null;
         }

@@ -237,8 +237,14 @@ internal sealed partial class OperationReader
             return null;
         }
 
-        ReportItemSchemas(content, operationId);
+        ReportItemSchemas(content, operationId, null);
         var (mediaType, encoding, schema) = ChooseMediaType(content);
+        if (encoding.IsItemStream())
+        {
+            // A request of items is sent as its bytes: the caller streams them (docs/decisions.md, "Streams").
+            encoding = BodyEncoding.Binary;
+        }
+
         if (mediaType is null)
         {
             _context.Report(D.UnsupportedOperation, content.Entries[0].Key, operationId, $"request bodies of type '{content.Entries[0].Key.Value}' are not supported yet; the operation is skipped");
@@ -318,14 +324,15 @@ internal sealed partial class OperationReader
                 continue;
             }
 
-            ReportItemSchemas(content, operationId);
             var (mediaType, encoding, schema) = ChooseMediaType(content);
+            ReportItemSchemas(content, operationId, encoding.IsItemStream() ? mediaType : null);
             mediaType ??= content.Entries[0].Key.Value;
             var suffix = code is >= 200 and < 300 && code != 200 ? status : code == 200 ? string.Empty : status;
             var type = encoding switch
             {
                 BodyEncoding.Json => _schemas.Convert(schema, methodName + "Response" + suffix, 0),
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
+                BodyEncoding.EventStream or BodyEncoding.JsonLines => StreamItemType(content.GetMapping(mediaType), encoding, methodName + "Item" + suffix),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
             var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content));
@@ -372,7 +379,17 @@ internal sealed partial class OperationReader
         foreach (var entry in content.Entries)
         {
             var baseType = BaseType(entry.Key.Value);
-            if (baseType.StartsWith("text/", StringComparison.Ordinal) && baseType != "text/event-stream")
+            if (baseType == "text/event-stream")
+            {
+                return (entry.Key.Value, BodyEncoding.EventStream, (entry.Value as YMapping)?.Get("schema"));
+            }
+
+            if (baseType is "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/json-seq")
+            {
+                return (entry.Key.Value, BodyEncoding.JsonLines, (entry.Value as YMapping)?.Get("schema"));
+            }
+
+            if (baseType.StartsWith("text/", StringComparison.Ordinal))
             {
                 return (entry.Key.Value, BodyEncoding.Text, null);
             }

@@ -128,28 +128,43 @@ public static partial class ApiClientRuntime
         {
             return await SendAsync(client, request, faults, errors, readHeaders, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException exception) when (exception.StatusCode == 401)
+        catch (ApiException exception) when (exception.StatusCode == 401 && request.Content is not ApiStreamContent)
         {
-            credential.Provider.Invalidate(credential.Token);
-            var token = await credential.Provider.GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(token) || string.Equals(token, credential.Token, StringComparison.Ordinal))
+            var retry = await RetryWithFreshTokenAsync(client, request, credential, cancellationToken).ConfigureAwait(false);
+            if (retry is null)
             {
                 throw;
             }
 
-            // A request message is sent once; the copy shares its content (in-memory bytes, re-readable), which the
-            // caller's request still owns and disposes, so the copy itself is not disposed.
-            var retry = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy, Content = request.Content };
-            foreach (var header in request.Headers.NonValidated)
-            {
-                if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
-                {
-                    retry.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
-
-            retry.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
             return await SendAsync(client, retry, faults, errors, readHeaders, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The request again with a fresh token from <paramref name="credential"/>'s provider after a 401, or null when the
+    /// provider has no other token. A request message is sent once; the copy shares its content (in-memory bytes,
+    /// re-readable), which the caller's request still owns and disposes, so the copy itself is not disposed. A body read
+    /// from the caller's stream cannot be sent twice, so such a request is never retried.
+    /// </summary>
+    private static async Task<HttpRequestMessage?> RetryWithFreshTokenAsync(HttpClient client, HttpRequestMessage request, ApiBearerCredential credential, CancellationToken cancellationToken)
+    {
+        credential.Provider.Invalidate(credential.Token);
+        var token = await credential.Provider.GetTokenAsync(client, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(token) || string.Equals(token, credential.Token, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var retry = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy, Content = request.Content };
+        foreach (var header in request.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                retry.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        retry.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        return retry;
     }
 }

@@ -84,7 +84,9 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
     public static bool DeclaresSuccess(OperationModel operation) =>
         operation.Responses.Any(r => r.StatusCode is >= 200 and < 300 || r.Status.Equals("2XX", StringComparison.OrdinalIgnoreCase) || r.Status == "default");
 
-    private Type? ResultType => method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
+    // A stream of items is its own result type (IAsyncEnumerable<T>); a task's is its argument.
+    private Type? ResultType => StreamValues.ItemType(method.ReturnType) is not null ? method.ReturnType
+        : method.ReturnType.IsGenericType ? method.ReturnType.GetGenericArguments()[0] : null;
 
     private int Seed(Variant variant) => StableHash($"{Result.Name}/{operation.OperationId}/{variant}") & 0xffff;
 
@@ -121,9 +123,19 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         Exception? failure = null;
         try
         {
-            var task = (Task)method.Invoke(session.Clients[method.DeclaringType!], [.. values, CancellationToken.None])!;
-            await task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            decoded = ResultType is null ? null : task.GetType().GetProperty("Result")!.GetValue(task);
+            var returned = method.Invoke(session.Clients[method.DeclaringType!], [.. values, CancellationToken.None])!;
+            if (returned is Task task)
+            {
+                await task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                decoded = ResultType is null ? null : task.GetType().GetProperty("Result")!.GetValue(task);
+            }
+            else
+            {
+                // A stream of items, read to its end as the client decodes it.
+                decoded = await StreamValues.ToListAsync(returned).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            }
+
+            decoded = await StreamValues.ReadAnswerAsync(decoded).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -172,7 +184,7 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         var sent = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).ToArray();
         for (var i = 0; i < sent.Length; i++)
         {
-            if (StructuralComparer.Difference(values[i], calls[0].Arguments[i], sent[i].Name!) is { } difference)
+            if (StructuralComparer.Difference(StreamValues.Normalize(values[i]), calls[0].Arguments[i], sent[i].Name!) is { } difference)
             {
                 Add(FindingKind.Mismatch, $"{check}: argument {sent[i].Name}", difference);
             }
@@ -199,7 +211,7 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             return;
         }
 
-        if (ResultType is not null && StructuralComparer.Difference(answer, decoded, "result") is { } wrong)
+        if (ResultType is not null && StructuralComparer.Difference(StreamValues.Normalize(answer), decoded, "result") is { } wrong)
         {
             Add(FindingKind.Mismatch, $"{check}: result", wrong);
         }

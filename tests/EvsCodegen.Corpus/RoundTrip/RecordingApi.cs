@@ -71,6 +71,11 @@ internal sealed class RecordingApi
         }
 
         var arguments = (args ?? []).Where(a => a is not CancellationToken).ToArray();
+        if (arguments.Any(a => a is System.IO.Stream))
+        {
+            return AfterReading(targetMethod, arguments);
+        }
+
         lock (_calls)
         {
             _calls.Add(new ReceivedCall(targetMethod, arguments));
@@ -91,8 +96,51 @@ internal sealed class RecordingApi
                 : s_fromResult.MakeGenericMethod(result).Invoke(null, [answer]);
         }
 
+        if (StreamValues.ItemType(returnType) is { } item)
+        {
+            return answer is Exception failure ? StreamValues.Throwing(item, failure) : answer;
+        }
+
         throw new NotSupportedException($"{targetMethod.Name} returns {returnType}, not a task");
     }
+
+    /// <summary>
+    /// A call with a request stream: the stream is read to its end (as an implementation does, before answering), the
+    /// call recorded with its bytes, then answered.
+    /// </summary>
+    private object? AfterReading(MethodInfo method, object?[] arguments)
+    {
+        var read = ReadStreamsAsync(arguments);
+        var returnType = method.ReturnType;
+        var result = returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>) ? returnType.GetGenericArguments()[0] : typeof(object);
+        var answered = s_answer.MakeGenericMethod(result).Invoke(this, [method, read]);
+        return returnType == typeof(Task) ? (Task)answered! : answered;
+    }
+
+    private static async Task<object?[]> ReadStreamsAsync(object?[] arguments)
+    {
+        var read = new object?[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            read[i] = arguments[i] is System.IO.Stream stream ? await StreamValues.ReadAllAsync(stream).ConfigureAwait(false) : arguments[i];
+        }
+
+        return read;
+    }
+
+    private async Task<T> AnswerAfterAsync<T>(MethodInfo method, Task<object?[]> read)
+    {
+        var arguments = await read.ConfigureAwait(false);
+        lock (_calls)
+        {
+            _calls.Add(new ReceivedCall(method, arguments));
+        }
+
+        var answer = Responder(method, arguments);
+        return answer is Exception exception ? throw exception : (T)answer!;
+    }
+
+    private static readonly MethodInfo s_answer = typeof(RecordingApi).GetMethod(nameof(AnswerAfterAsync), BindingFlags.Instance | BindingFlags.NonPublic)!;
 
     /// <summary>
     /// A contract's whole-response method (<c>…WithResponseAsync</c>, a default interface method the proxy overrides too)

@@ -122,6 +122,28 @@ internal sealed class ValueSynthesizer
             return _variant == Variant.Minimal ? new byte[] { 7 } : new byte[] { 0, 1, 2, 0x7f, 0x80, 0xfe, 0xff, (byte)_counter };
         }
 
+        if (type == typeof(System.IO.Stream))
+        {
+            return new System.IO.MemoryStream((byte[])Create(typeof(byte[]), reference, constraints));
+        }
+
+        if (type == typeof(EvsCodegen.Runtime.ApiFile))
+        {
+            return StreamValues.File((byte[])Create(typeof(byte[]), reference, constraints));
+        }
+
+        // A stream of items: a few of them (one for the minimal variant), each made as the item type says.
+        if (StreamValues.ItemType(type) is { } item)
+        {
+            var items = new System.Collections.ArrayList();
+            for (var i = _variant == Variant.Minimal ? 2 : 0; i < 3; i++)
+            {
+                items.Add(Create(item, reference, null));
+            }
+
+            return StreamValues.Sequence(item, items);
+        }
+
         if (type == typeof(JsonElement))
         {
             var json = _variant switch

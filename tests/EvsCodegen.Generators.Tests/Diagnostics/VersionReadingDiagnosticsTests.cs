@@ -72,9 +72,33 @@ public sealed class VersionReadingDiagnosticsTests
     }
 
     [Fact]
-    public void Evs1051_ItemSchema_IsReportedAtItemSchema_AndTheOperationGenerates()
+    public void Evs1051_ItemSchemaOfARequestBody_IsReportedAtItemSchema_AndTheBodyIsAStream()
     {
         var document = MarkedText.Parse("""
+            openapi: 3.2.0
+            info: {title: T, version: '1'}
+            paths:
+              /events:
+                post:
+                  operationId: sendEvents
+                  requestBody:
+                    content:
+                      application/jsonl:
+                        ⟦itemSchema: {type: object, properties: {id: {type: string}}}
+                  responses: {'204': {description: stored}}
+            """);
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
+
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS1051", document.Position);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("SendEventsAsync(global::System.IO.Stream? body = default", run.Source("TestApi.Contracts.ITestApi.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ItemSchemaOfAStreamedResponse_IsGenerated_WithoutEvs1051()
+    {
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, """
             openapi: 3.2.0
             info: {title: T, version: '1'}
             paths:
@@ -86,14 +110,11 @@ public sealed class VersionReadingDiagnosticsTests
                       description: events
                       content:
                         application/jsonl:
-                          ⟦itemSchema: {type: object, properties: {id: {type: string}}}
-            """);
+                          itemSchema: {type: object, properties: {id: {type: string}}}
+            """));
 
-        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
-
-        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS1051", document.Position);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Contains("StreamEventsAsync(", run.Source("TestApi.Contracts.ITestApi.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "EVS1051");
+        Assert.Contains("global::System.Collections.Generic.IAsyncEnumerable<StreamEventsItem> StreamEventsAsync(", run.Source("TestApi.Contracts.ITestApi.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
