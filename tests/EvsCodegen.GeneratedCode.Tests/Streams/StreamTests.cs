@@ -10,9 +10,10 @@ namespace EvsCodegen.GeneratedCode.Tests.Streams;
 /// <summary>
 /// Streamed answers and bodies over real HTTP (the generated client against the generated controller on 127.0.0.1):
 /// items arrive while the server is still producing, cancellation reaches the producer, and binary bodies travel as
-/// streams with nothing buffered whole. Waits are bounded; nothing is timed.
+/// streams with nothing buffered whole. Waits are bounded; nothing is timed. The derived class runs the same bodies
+/// against the generated minimal-API endpoints.
 /// </summary>
-public sealed class StreamTests
+public class StreamTests
 {
     private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(30);
 
@@ -202,19 +203,40 @@ public sealed class StreamTests
         return done;
     }
 
-    private static Task<KestrelHost> StartAsync(object api, Action<IServiceCollection>? more = null) => KestrelHost.StartAsync(services =>
-    {
-        if (api is TicksApi ticks)
-        {
-            services.AddSingleton<IStreamsApi>(ticks).AddStreamsApiControllers();
-        }
-        else
-        {
-            services.AddSingleton<IBlobsApi>((BlobsApi)api).AddBlobsApiControllers();
-        }
+    /// <summary>The generated server these tests run against.</summary>
+    protected virtual ServerFlavour Flavour => ServerFlavour.Mvc;
 
-        more?.Invoke(services);
-    });
+    private Task<KestrelHost> StartAsync(object api, Action<IServiceCollection>? more = null) => FlavourHost.StartAsync(
+        Flavour,
+        services =>
+        {
+            if (api is TicksApi ticks)
+            {
+                services.AddSingleton<IStreamsApi>(ticks);
+            }
+            else
+            {
+                services.AddSingleton<IBlobsApi>((BlobsApi)api);
+            }
+
+            more?.Invoke(services);
+        },
+        services =>
+        {
+            if (api is TicksApi)
+            {
+                services.AddStreamsApiControllers();
+            }
+            else
+            {
+                services.AddBlobsApiControllers();
+            }
+        },
+        app =>
+        {
+            app.MapStreamsApi();
+            app.MapBlobsApi();
+        });
 
     private sealed class TicksApi : IStreamsApi
     {
@@ -320,4 +342,10 @@ public sealed class StreamTests
             return new ApiFile(copy);
         }
     }
+}
+
+/// <summary>The same streamed answers and bodies against the generated minimal-API endpoints.</summary>
+public sealed class StreamMinimalTests : StreamTests
+{
+    protected override ServerFlavour Flavour => ServerFlavour.Minimal;
 }
