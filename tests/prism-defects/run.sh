@@ -15,6 +15,7 @@ trap 'kill "$upstream_pid" 2>/dev/null' EXIT
 requests='
 lowercased-query-keys|GET|/pets?photoUrls=a||
 absent-deepobject|GET|/pets||
+absent-form-object|GET|/pets||
 deprecated-parameter|GET|/pets?status=a||
 falsy-json-body|POST|/flags|application/json|false
 json-string-body|POST|/marks|application/json|"abc"
