@@ -23,6 +23,7 @@ get-with-body|GET|/search|application/json|{"q":"a"}
 form-array-field|POST|/form|application/x-www-form-urlencoded|requiredArray=a&requiredArray=b
 binary-body|POST|/blob|application/octet-stream|\xff\x00\xfe
 ref-in-example|POST|/things|application/json|{}
+absent-object-header|GET|/things||
 '
 echo "$requests" | while IFS='|' read -r name method path type body; do
   [ -n "$name" ] || continue
@@ -40,10 +41,11 @@ echo "$requests" | while IFS='|' read -r name method path type body; do
   fi
   args=(-s -o /dev/stdout -w '\nprism answered: %{http_code}\n' -X "$method" "http://127.0.0.1:$prism_port$path")
   if [ -n "$type" ]; then
-    printf "$body" > "/tmp/prism-defect-$name.body"
+    printf -- "$body" > "/tmp/prism-defect-$name.body"
     args+=(-H "Content-Type: $type" --data-binary "@/tmp/prism-defect-$name.body")
   fi
   curl "${args[@]}"
   sleep 0.3
+  kill -0 "$prism_pid" 2>/dev/null || { echo "prism exited:"; grep -m1 -B1 "    at " "/tmp/prism-defect-$name.log"; }
   kill "$prism_pid" 2>/dev/null; wait "$prism_pid" 2>/dev/null
 done
