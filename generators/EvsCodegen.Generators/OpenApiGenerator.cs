@@ -60,6 +60,16 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (identities, _) => DocumentPlacement.Place(identities))
             .WithTrackingName(TrackingNames.Placement);
         context.RegisterSourceOutput(slots, static (spc, list) => Pipeline.ReportConflicts(spc, list));
+        // Routes are global to the application: a route two documents' servers both answer is reported at build time
+        // (EVS1070) instead of failing at run time; the later document's operation is positioned in its text.
+        var routeCollisions = parsed
+            .Combine(slots)
+            .Select(static (pair, _) => RouteCollisions.Identify(pair.Left, pair.Right))
+            .Collect()
+            .Select(static (sets, _) => RouteCollisions.Find(sets))
+            .Combine(inputs.Collect())
+            .Select(static (pair, _) => RouteCollisions.Locate(pair.Left, pair.Right!));
+        context.RegisterSourceOutput(routeCollisions, static (spc, list) => Pipeline.Report(spc, list));
         var placed = parsed
             .Combine(slots)
             .Select(static (pair, _) => DocumentPlacement.Apply(pair.Left, pair.Right))

@@ -24,7 +24,10 @@ public enum ApiFormValueKind
     /// <summary>A decimal number.</summary>
     Decimal,
 
-    /// <summary>Bytes (<c>format: binary</c>): a file part's content, or a text part's UTF-8 bytes, base64 in the JSON.</summary>
+    /// <summary>
+    /// Bytes (<c>format: byte</c> or <c>binary</c>): a file part's content, a multipart text part's UTF-8 bytes, or a
+    /// url-encoded field's base64 text; base64 in the JSON.
+    /// </summary>
     Binary,
 }
 

@@ -185,7 +185,8 @@ public static partial class ApiServerRuntime
         };
         try
         {
-            WriteFormValue(writer, kind, text, path);
+            // Text here (url-encoded fields, parameters) is what the client wrote from JSON, where bytes are base64.
+            WriteFormValue(writer, kind, text, path, base64Text: true);
         }
         catch (ApiException) when (parameter is not null)
         {
@@ -199,6 +200,7 @@ public static partial class ApiServerRuntime
         ApiFormValueKind.Int32 => "a 32-bit integer",
         ApiFormValueKind.Int64 => "a 64-bit integer",
         ApiFormValueKind.Decimal => "a decimal number",
+        ApiFormValueKind.Binary => "base64 text",
         _ => "a number",
     };
 

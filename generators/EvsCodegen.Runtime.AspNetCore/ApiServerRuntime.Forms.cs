@@ -50,7 +50,10 @@ public static partial class ApiServerRuntime
             list.Add(buffer.ToArray());
         }
 
-        return ApiJsonValue.Serialize((Form: form, Files: files, FieldOf: fieldOf), static (writer, state) =>
+        // A url-encoded body has no parts, so bytes travel as text: base64 (format: byte, and what the client writes for
+        // binary too); a multipart text part for a binary field is its UTF-8 bytes.
+        var base64Text = !(http.Request.ContentType ?? string.Empty).TrimStart().StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        return ApiJsonValue.Serialize((Form: form, Files: files, FieldOf: fieldOf, Base64Text: base64Text), static (writer, state) =>
         {
             writer.WriteStartObject();
             foreach (var (name, contents) in state.Files)
@@ -65,14 +68,14 @@ public static partial class ApiServerRuntime
                     }
                     else
                     {
-                        WriteFormValue(writer, kind, Encoding.UTF8.GetString(contents[index]), name);
+                        WriteFormValue(writer, kind, Encoding.UTF8.GetString(contents[index]), name, base64Text: false);
                     }
                 });
             }
 
             foreach (var (name, values) in state.Form)
             {
-                WriteFormField(writer, name, state.FieldOf(name), values.Count, (index, kind) => WriteFormValue(writer, kind, values[index] ?? string.Empty, name));
+                WriteFormField(writer, name, state.FieldOf(name), values.Count, (index, kind) => WriteFormValue(writer, kind, values[index] ?? string.Empty, name, state.Base64Text));
             }
 
             writer.WriteEndObject();
@@ -106,7 +109,7 @@ public static partial class ApiServerRuntime
         }
     }
 
-    private static void WriteFormValue(Utf8JsonWriter writer, ApiFormValueKind kind, string text, string name)
+    private static void WriteFormValue(Utf8JsonWriter writer, ApiFormValueKind kind, string text, string name, bool base64Text)
     {
         var invariant = CultureInfo.InvariantCulture;
         switch (kind)
@@ -126,14 +129,23 @@ public static partial class ApiServerRuntime
             case ApiFormValueKind.Decimal:
                 writer.WriteNumberValue(decimal.TryParse(text, NumberStyles.Float, invariant, out var exact) ? exact : throw InvalidField(name, "a decimal number"));
                 break;
+            case ApiFormValueKind.Binary when base64Text:
+                writer.WriteBase64StringValue(TryFromBase64(text) ?? throw InvalidField(name, "base64 text"));
+                break;
             case ApiFormValueKind.Binary:
-                // A binary field sent as a text part: its UTF-8 bytes.
+                // A binary field sent as a multipart text part: its UTF-8 bytes.
                 writer.WriteBase64StringValue(Encoding.UTF8.GetBytes(text));
                 break;
             default:
                 writer.WriteStringValue(text);
                 break;
         }
+    }
+
+    private static byte[]? TryFromBase64(string text)
+    {
+        var bytes = new byte[(text.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(text, bytes, out var written) ? bytes[..written] : null;
     }
 
     private static ApiException InvalidField(string name, string expected) => new(400, $"The field '{name}' must be {expected}.");

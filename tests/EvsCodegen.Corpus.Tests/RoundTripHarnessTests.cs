@@ -181,6 +181,6 @@ public sealed class RoundTripHarnessTests
         Assert.Equal(
             "TypeError: Cannot read properties of undefined (reading 'name') at parseMultipartFormDataParams (node_modules/@stoplight/prism-http/dist/validator/validators/body.js:91:29)",
             PrismProxy.ReasonOf(Output));
-        Assert.Equal("[CLI] fatal Error opening file", PrismProxy.ReasonOf("info\n  [CLI] fatal Error opening file\n"));
+        Assert.Equal("fatal Error opening file", PrismProxy.ReasonOf("info\n  [1:42:37 AM] › [CLI] fatal Error opening file\n"));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -57,6 +58,32 @@ public sealed class RunnerTests
 
         Assert.Equal(Outcome.Hang, result.Outcome);
         Assert.Contains("**hang**", CorpusReport.Row(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Budget_StretchesWithTheLoad_AndSaysSo()
+    {
+        var waits = new List<TimeSpan>();
+        bool Never(TimeSpan budget)
+        {
+            waits.Add(budget);
+            return false;
+        }
+
+        // Idle (load per core 1): one wait, no note.
+        Assert.False(CorpusRunner.WaitScaled(Never, TimeSpan.FromSeconds(2), out var idle, () => (1, 1.5)));
+        Assert.Equal([TimeSpan.FromSeconds(2)], waits);
+        Assert.Empty(idle);
+
+        // Load 6 on the machine's cores at 3 per core: the budget is waited three times in all, and the note says why.
+        waits.Clear();
+        Assert.False(CorpusRunner.WaitScaled(Never, TimeSpan.FromSeconds(2), out var loaded, () => (3, 6)));
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], waits);
+        Assert.StartsWith(" (waited 6 s in all: load average 6 on ", loaded, StringComparison.Ordinal);
+
+        // Finished within the stretch: success.
+        var calls = 0;
+        Assert.True(CorpusRunner.WaitScaled(_ => ++calls == 2, TimeSpan.FromSeconds(1), out _, () => (2, 4)));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public static class CorpusRunner
     /// Runs one document on a thread of its own, with two budgets: <paramref name="timeout"/> for the generator, then
     /// <paramref name="compileTimeout"/> for compiling its output. A run over either is cancelled and left behind, as a
     /// hang (the generator's) or a slow compile (the output's size); an exception of the runner's own is a runner error.
-    /// None stops the run of the other documents.
+    /// None stops the run of the other documents. Both budgets stretch with the machine's load (<see cref="WaitScaled"/>).
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="timeout">How long the generator may take.</param>
@@ -110,7 +110,7 @@ public static class CorpusRunner
         try
         {
             // The first budget ends when the generator is done (or the whole run, if it ends first, e.g. on a runner error).
-            if (Task.WaitAny([progress.Generated, task], timeout) < 0)
+            if (!WaitScaled(budget => Task.WaitAny([progress.Generated, task], budget) >= 0, timeout, out var generatorNote))
             {
                 cancellation.Cancel();
                 return new DocumentResult
@@ -119,12 +119,12 @@ public static class CorpusRunner
                     Outcome = Outcome.Hang,
                     DocumentedOperations = DocumentFacts.CountOperations(document.Text, document.Path, document.Fragments),
                     GeneratorTime = timeout,
-                    Failure = $"the generator did not finish within {timeout.TotalSeconds:0.#} s",
+                    Failure = $"the generator did not finish within {timeout.TotalSeconds:0.#} s{generatorNote}",
                 };
             }
 
             var compileBudget = compileTimeout ?? DefaultCompileTimeout;
-            if (task.Wait(compileBudget))
+            if (WaitScaled(task.Wait, compileBudget, out var compileNote))
             {
                 return task.Result;
             }
@@ -139,7 +139,7 @@ public static class CorpusRunner
                 Lines = progress.Lines,
                 GeneratorTime = progress.GeneratorTime,
                 CompileTime = compileBudget,
-                Failure = string.Create(CultureInfo.InvariantCulture, $"compiling the generated code ({progress.Lines} lines in {progress.Files} files) did not finish within {compileBudget.TotalSeconds:0.###} s; the generator took {progress.GeneratorTime.TotalMilliseconds:0} ms"),
+                Failure = string.Create(CultureInfo.InvariantCulture, $"compiling the generated code ({progress.Lines} lines in {progress.Files} files) did not finish within {compileBudget.TotalSeconds:0.###} s{compileNote}; the generator took {progress.GeneratorTime.TotalMilliseconds:0} ms"),
             };
         }
         catch (AggregateException exception)
@@ -152,6 +152,44 @@ public static class CorpusRunner
                 Outcome = Outcome.RunnerError,
                 Failure = "runner error (not the generator's): " + inner.GetType().Name + ": " + inner.Message,
             };
+        }
+    }
+
+    /// <summary>
+    /// Waits <paramref name="budget"/>; when that is not enough on a machine busier than its cores (Linux load average
+    /// per core above 1, at most 8), waits that much longer in proportion, so a budget measured on an idle machine does
+    /// not call a loaded machine's slowness a hang. <paramref name="note"/> says how long and why, for the failure text.
+    /// </summary>
+    internal static bool WaitScaled(Func<TimeSpan, bool> wait, TimeSpan budget, out string note, Func<(double Factor, double Load)>? loadFactor = null)
+    {
+        note = string.Empty;
+        if (wait(budget))
+        {
+            return true;
+        }
+
+        var (factor, load) = (loadFactor ?? LoadFactor)();
+        if (factor <= 1)
+        {
+            return false;
+        }
+
+        var extra = budget * (factor - 1);
+        note = string.Create(CultureInfo.InvariantCulture, $" (waited {(budget + extra).TotalSeconds:0.###} s in all: load average {load:0.##} on {Environment.ProcessorCount} cores)");
+        return wait(extra);
+    }
+
+    /// <summary>The one-minute load average per core, at least 1 and at most 8; 1 where the system does not say (not Linux).</summary>
+    internal static (double Factor, double Load) LoadFactor()
+    {
+        try
+        {
+            var load = double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+            return (Math.Clamp(load / Environment.ProcessorCount, 1, 8), load);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return (1, 0);
         }
     }
 

@@ -120,7 +120,7 @@ internal sealed partial class ModelComparer
             }
         }
 
-        CompareSecurity(_old.Context.Security, _new.Context.Security, "/security", "The document");
+        CompareSecurity(_old.Context.DocumentSecurity, _new.Context.DocumentSecurity, "/security", "The document");
         foreach (var surface in _old.Surfaces)
         {
             foreach (var old in surface.Operations)
@@ -156,10 +156,11 @@ internal sealed partial class ModelComparer
             Add(D.DeprecationAdded.Id, pointer + "/deprecated", pointer, "The operation " + name);
         }
 
-        if (old.SecurityRequirements is not null || now.SecurityRequirements is not null)
+        if (old.OwnSecurity || now.OwnSecurity)
         {
-            // Inherited on both sides, the document's security was compared once; otherwise what applies to this operation is.
-            CompareSecurity(old.SecurityRequirements ?? _old.Context.Security, now.SecurityRequirements ?? _new.Context.Security, pointer + "/security", "The operation " + name);
+            // Inherited on both sides, the document's security was compared once; otherwise what applies to this operation
+            // is: the same set the client and server use (ApiContextModel.SecuritySets).
+            CompareSecurity(Applying(_old, old), Applying(_new, now), pointer + "/security", "The operation " + name);
         }
 
         CompareParameters(old, now, pointer, name);
@@ -314,10 +315,12 @@ internal sealed partial class ModelComparer
     /// scope it did not; every one that no longer works is reported, and a new alternative whose credentials were not
     /// enough for any baseline alternative (a new way in, or none at all) is an info.
     /// </summary>
-    private void CompareSecurity(EquatableArray<SecurityRequirementModel> old, EquatableArray<SecurityRequirementModel> now, string at, string what)
+    private void CompareSecurity(SecuritySetModel? old, SecuritySetModel? now, string at, string what)
     {
         var before = Alternatives(old);
         var after = Alternatives(now);
+        var oldCount = old?.Alternatives.Count ?? 0;
+        var nowCount = now?.Alternatives.Count ?? 0;
         for (var i = 0; i < before.Count; i++)
         {
             var alternative = before[i];
@@ -326,23 +329,23 @@ internal sealed partial class ModelComparer
                 continue;
             }
 
-            var subject = old.Count == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var sameSchemes = after.Find(candidate => candidate.Schemes.Count == alternative.Schemes.Count && candidate.Schemes.All(s => Scheme(alternative, s.Scheme) is not null));
+            var subject = oldCount == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var sameSchemes = after.Find(candidate => candidate.Schemes.Count == alternative.Schemes.Count && candidate.Schemes.All(s => Scheme(alternative, s.SchemeName) is not null));
             if (sameSchemes is not null)
             {
                 foreach (var use in sameSchemes.Schemes)
                 {
-                    var added = use.Scopes.Where(scope => !Scheme(alternative, use.Scheme)!.Scopes.Contains(scope)).ToList();
+                    var added = use.Scopes.Where(scope => !Scheme(alternative, use.SchemeName)!.Scopes.Contains(scope)).ToList();
                     if (added.Count > 0)
                     {
-                        Add(D.SecurityScopesAdded.Id, at, subject, what, string.Join(", ", added), use.Scheme);
+                        Add(D.SecurityScopesAdded.Id, at, subject, what, string.Join(", ", added), use.SchemeName);
                     }
                 }
 
                 continue;
             }
 
-            var stricter = after.Find(candidate => alternative.Schemes.All(s => Scheme(candidate, s.Scheme) is not null));
+            var stricter = after.Find(candidate => alternative.Schemes.All(s => Scheme(candidate, s.SchemeName) is not null));
             if (stricter is not null)
             {
                 Add(D.SecurityRequirementAdded.Id, at, subject, what, Describe(stricter), Describe(alternative));
@@ -358,26 +361,30 @@ internal sealed partial class ModelComparer
             var alternative = after[i];
             if (!before.Exists(candidate => Satisfies(alternative, candidate)))
             {
-                Add(D.SecurityRelaxed.Id, at, now.Count == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), what, Describe(alternative));
+                Add(D.SecurityRelaxed.Id, at, nowCount == 0 ? at : at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), what, Describe(alternative));
             }
         }
     }
 
-    /// <summary>The alternatives of a security list; no list is one alternative asking for nothing.</summary>
-    private static List<SecurityRequirementModel> Alternatives(EquatableArray<SecurityRequirementModel> requirements) =>
-        requirements.Count == 0 ? [new SecurityRequirementModel(default)] : [.. requirements];
+    /// <summary>The security list that applies to <paramref name="operation"/> of <paramref name="model"/>; null for none.</summary>
+    private static SecuritySetModel? Applying(ApiModel model, OperationModel operation) =>
+        operation.Security >= 0 ? model.Context.SecuritySets[operation.Security] : null;
+
+    /// <summary>The alternatives of a security list; no list (or an empty one) is one alternative asking for nothing.</summary>
+    private static List<SecurityAlternativeModel> Alternatives(SecuritySetModel? set) =>
+        set is null || set.Alternatives.Count == 0 ? [new SecurityAlternativeModel(default)] : [.. set.Alternatives];
 
     /// <summary>Whether a client that satisfies <paramref name="held"/> satisfies <paramref name="asked"/>: every scheme and scope asked is held.</summary>
-    private static bool Satisfies(SecurityRequirementModel held, SecurityRequirementModel asked) =>
-        asked.Schemes.All(use => Scheme(held, use.Scheme) is { } have && use.Scopes.All(scope => have.Scopes.Contains(scope)));
+    private static bool Satisfies(SecurityAlternativeModel held, SecurityAlternativeModel asked) =>
+        asked.Schemes.All(use => Scheme(held, use.SchemeName) is { } have && use.Scopes.All(scope => have.Scopes.Contains(scope)));
 
-    private static SecuritySchemeUseModel? Scheme(SecurityRequirementModel requirement, string scheme) =>
-        requirement.Schemes.FirstOrDefault(use => string.Equals(use.Scheme, scheme, StringComparison.Ordinal));
+    private static SecurityUseModel? Scheme(SecurityAlternativeModel alternative, string scheme) =>
+        alternative.Schemes.FirstOrDefault(use => string.Equals(use.SchemeName, scheme, StringComparison.Ordinal));
 
-    private static string Describe(SecurityRequirementModel requirement) =>
-        requirement.Schemes.Count == 0
+    private static string Describe(SecurityAlternativeModel alternative) =>
+        alternative.Schemes.Count == 0
             ? "no credentials"
-            : string.Join(" and ", requirement.Schemes.Select(use => "'" + use.Scheme + "'" + (use.Scopes.Count > 0 ? " (" + string.Join(", ", use.Scopes) + ")" : string.Empty)));
+            : string.Join(" and ", alternative.Schemes.Select(use => "'" + use.SchemeName + "'" + (use.Scopes.Count > 0 ? " (" + string.Join(", ", use.Scopes) + ")" : string.Empty)));
 
     private static ParameterModel? Find(EquatableArray<ParameterModel> parameters, ParameterModel like)
     {

@@ -334,11 +334,16 @@ internal static class DiagnosticDescriptors
         "EVS1051", "OpenAPI 3.2 construct not generated", "'{0}' is not generated yet: {1}",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS1070: two documents of one project whose generated servers answer the same method and route.</summary>
+    public static readonly DiagnosticDescriptor RouteCollision = Create(
+        "EVS1070", "Route of another document", "{0} {1} is also a route of '{2}' ({0} {3}): ASP.NET Core would match both and answer every such request with 500 (AmbiguousMatchException)",
+        DiagnosticSeverity.Error);
+
     private static readonly DiagnosticDescriptor[] s_all =
     [
         UnreadableDocument, UnsupportedVersion, InvalidStructure, UnresolvedReference, DocumentTooLarge, NamespaceConflict,
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
-        ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated,
+        ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated, RouteCollision,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,

@@ -26,7 +26,10 @@ internal sealed record ApiModel(
 /// <param name="Faults">Fault names and codes by status (the <c>x-fault</c> extension), ordered by status.</param>
 /// <param name="Envelope">The error envelope (the <c>x-error-envelope</c> extension), if the document has one.</param>
 /// <param name="Server">The first <c>servers</c> entry, read as a base path and a default client address.</param>
-/// <param name="Security">The document's <c>security</c> (alternatives; empty when there is none), compared by the breaking-change gate.</param>
+/// <param name="DocumentSecurity">
+/// The document's own <c>security</c> list (null when it has none), compared by the breaking-change gate; it is in
+/// <see cref="SecuritySets"/> only when some operation inherits it.
+/// </param>
 internal sealed record ApiContextModel(
     string DocumentName,
     string Namespace,
@@ -39,7 +42,7 @@ internal sealed record ApiContextModel(
     EquatableArray<FaultModel> Faults,
     EnvelopeModel? Envelope,
     ServerModel? Server = null,
-    EquatableArray<SecurityRequirementModel> Security = default);
+    SecuritySetModel? DocumentSecurity = null);
 
 /// <summary>The document's server: the first <c>servers</c> entry, its variables replaced by their defaults.</summary>
 /// <param name="BasePath">The URL's path without a trailing slash (<c>/v2</c>), empty for the root; the server's routes start with it.</param>
@@ -92,14 +95,3 @@ internal sealed record FaultModel(int StatusCode, string Name, string Code);
 /// <param name="CodeProperty">The C# property that holds the code.</param>
 internal sealed record EnvelopeModel(string FaultTypeName, string MessageProperty, string CodeProperty);
 
-/// <summary>
-/// One alternative of a <c>security</c> list: every scheme it names must be satisfied (an empty one allows anonymous
-/// calls). Read for the breaking-change gate; what the client and server do is in <see cref="ApiContextModel.SecuritySets"/>.
-/// </summary>
-/// <param name="Schemes">The schemes with their scopes, in document order.</param>
-internal sealed record SecurityRequirementModel(EquatableArray<SecuritySchemeUseModel> Schemes);
-
-/// <summary>A scheme named by a security requirement.</summary>
-/// <param name="Scheme">The scheme's key in <c>components.securitySchemes</c>.</param>
-/// <param name="Scopes">The scopes (or roles) required, in document order.</param>
-internal sealed record SecuritySchemeUseModel(string Scheme, EquatableArray<string> Scopes);

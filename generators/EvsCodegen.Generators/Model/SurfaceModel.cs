@@ -36,7 +36,7 @@ internal sealed record SurfaceModel(
 /// several success statuses); null for the others, whose contract method says it all.
 /// </param>
 /// <param name="Security">The index of the operation's security list in <see cref="ApiContextModel.SecuritySets"/> (its own, else the document's); -1 when none applies.</param>
-/// <param name="SecurityRequirements">The operation's own <c>security</c>; null when it has none and the document's applies (compared by the breaking-change gate).</param>
+/// <param name="OwnSecurity">Whether the operation has a <c>security</c> list of its own (else the document's applies), for the breaking-change gate.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -51,7 +51,7 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> Responses,
     ResultModel? Result = null,
     int Security = -1,
-    EquatableArray<SecurityRequirementModel>? SecurityRequirements = null);
+    bool OwnSecurity = false);
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

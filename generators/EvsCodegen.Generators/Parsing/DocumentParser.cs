@@ -144,7 +144,7 @@ internal static partial class DocumentParser
             operations.Faults,
             ReadEnvelope(context, schemas, components?.GetMapping("schemas")),
             ServerReader.Read(context),
-            ReadSecurity(root.Get("security")) ?? default);
+            security.DocumentSet);
 
         // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
         schemas.ConvertDeferred();
@@ -172,38 +172,6 @@ internal static partial class DocumentParser
         }
 
         return info;
-    }
-
-    /// <summary>
-    /// A <c>security</c> list (of the document or an operation): null when absent or not a list (then the document's
-    /// applies), each alternative's schemes with their scopes. Only the breaking-change gate reads it.
-    /// </summary>
-    internal static EquatableArray<SecurityRequirementModel>? ReadSecurity(YNode? node)
-    {
-        if (node is not YSequence sequence)
-        {
-            return null;
-        }
-
-        var requirements = new List<SecurityRequirementModel>();
-        foreach (var item in sequence.Items)
-        {
-            if (item is not YMapping requirement)
-            {
-                continue;
-            }
-
-            var schemes = new List<SecuritySchemeUseModel>();
-            foreach (var entry in requirement.Entries)
-            {
-                var scopes = (entry.Value as YSequence)?.Items.OfType<YScalar>().Select(scope => scope.Value) ?? [];
-                schemes.Add(new SecuritySchemeUseModel(entry.Key.Value, scopes.ToEquatableArray()));
-            }
-
-            requirements.Add(new SecurityRequirementModel(schemes.ToEquatableArray()));
-        }
-
-        return requirements.ToEquatableArray();
     }
 
     private static EnvelopeModel? ReadEnvelope(ParseContext context, SchemaConverter schemas, YMapping? componentSchemas)

@@ -214,7 +214,7 @@ internal sealed partial class OperationReader
             responses.ToEquatableArray(),
             result,
             Security?.ForOperation(operation) ?? -1,
-            DocumentParser.ReadSecurity(operation.Get("security")));
+            operation.Get("security") is not null);
     }
 
     private static string DeriveOperationId(string method, string path)

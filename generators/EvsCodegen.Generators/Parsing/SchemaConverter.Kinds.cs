@@ -58,7 +58,9 @@ internal sealed partial class SchemaConverter
         {
             "string" => StringType(schema, nullable),
             "integer" => new TypeRefModel(schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64, nullable),
-            "number" => new TypeRefModel(schema.GetString("format") switch { "float" => TypeRefKind.Float, "decimal" => TypeRefKind.Decimal, _ => TypeRefKind.Double }, nullable),
+            // OpenAPI's format registry: int32 and int64 apply to numbers, so `type: number, format: int32` admits exactly
+            // the integers of that range and is typed as such (a double let 4.5 and 1e15 through).
+            "number" => new TypeRefModel(schema.GetString("format") switch { "float" => TypeRefKind.Float, "decimal" => TypeRefKind.Decimal, "int32" => TypeRefKind.Int32, "int64" => TypeRefKind.Int64, _ => TypeRefKind.Double }, nullable),
             "boolean" => new TypeRefModel(TypeRefKind.Boolean, nullable),
             "array" => new TypeRefModel(TypeRefKind.Array, nullable, Item: Convert(schema.Get("items"), nameHint + "Item", depth + 1), ItemConstraints: ReadConstraints(schema.Get("items"))),
             "object" => ConvertObject(schema, componentName, nameHint, depth, nullable),

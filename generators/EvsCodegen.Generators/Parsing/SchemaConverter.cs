@@ -227,26 +227,85 @@ internal sealed partial class SchemaConverter
             constraints = constraints with { Maximum = exclusiveMaximum, ExclusiveMaximum = true };
         }
 
-        // The wrapper's own keywords win; the member's fill in the rest (bounded: a wrapper may name itself).
-        if (mapping.GetSequence("allOf") is { Items.Count: 1 } single && depth < 16)
+        // allOf: a value satisfies the schema's own keywords and every member's, so the constraints intersect (the
+        // tighter bound wins, patterns all apply); bounded: a member may name the schema itself.
+        if (mapping.GetSequence("allOf") is { Items.Count: > 0 } members && depth < 16)
         {
-            var inner = ReadConstraints(single.Items[0], depth + 1);
-            constraints = new ConstraintsModel(
-                constraints.MinLength ?? inner.MinLength,
-                constraints.MaxLength ?? inner.MaxLength,
-                constraints.MaxBytes ?? inner.MaxBytes,
-                constraints.Pattern ?? inner.Pattern,
-                constraints.Minimum ?? inner.Minimum,
-                constraints.Maximum ?? inner.Maximum,
-                constraints.Minimum is null ? inner.ExclusiveMinimum : constraints.ExclusiveMinimum,
-                constraints.Maximum is null ? inner.ExclusiveMaximum : constraints.ExclusiveMaximum,
-                constraints.MinItems ?? inner.MinItems,
-                constraints.MaxItems ?? inner.MaxItems,
-                constraints.AllowedNumbers.Count > 0 ? constraints.AllowedNumbers : inner.AllowedNumbers,
-                constraints.StringFormat ?? inner.StringFormat);
+            foreach (var member in members.Items)
+            {
+                constraints = Intersect(constraints, ReadConstraints(member, depth + 1));
+            }
         }
 
         return constraints == ConstraintsModel.None ? ConstraintsModel.None : constraints;
+    }
+
+    /// <summary>The constraints a value meets when it meets both <paramref name="a"/> and <paramref name="b"/>.</summary>
+    private static ConstraintsModel Intersect(ConstraintsModel a, ConstraintsModel b)
+    {
+        var (minimum, exclusiveMinimum) = TighterBound(a.Minimum, a.ExclusiveMinimum, b.Minimum, b.ExclusiveMinimum, lower: true);
+        var (maximum, exclusiveMaximum) = TighterBound(a.Maximum, a.ExclusiveMaximum, b.Maximum, b.ExclusiveMaximum, lower: false);
+        return new ConstraintsModel(
+            Max(a.MinLength, b.MinLength),
+            Min(a.MaxLength, b.MaxLength),
+            Min(a.MaxBytes, b.MaxBytes),
+            BothPatterns(a.Pattern, b.Pattern),
+            minimum,
+            maximum,
+            exclusiveMinimum,
+            exclusiveMaximum,
+            Max(a.MinItems, b.MinItems),
+            Min(a.MaxItems, b.MaxItems),
+            a.AllowedNumbers.Count == 0 ? b.AllowedNumbers
+                : b.AllowedNumbers.Count == 0 ? a.AllowedNumbers
+                : a.AllowedNumbers.Where(v => b.AllowedNumbers.Any(w => SameNumber(v, w))).ToEquatableArray(),
+            a.StringFormat ?? b.StringFormat);
+
+        static int? Max(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Max(x.Value, y.Value);
+        static int? Min(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Min(x.Value, y.Value);
+        static bool SameNumber(string x, string y) =>
+            double.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture) == double.Parse(y, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    // Bounds are invariant number text (ReadNumber); the tighter one wins, and at the same value exclusive is tighter.
+    private static (string? Bound, bool Exclusive) TighterBound(string? a, bool aExclusive, string? b, bool bExclusive, bool lower)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b, bExclusive) : (a, aExclusive);
+        }
+
+        // Beyond decimal's range ReadNumber writes round-trip double text, which double compares as well.
+        var order = decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y)
+            ? x.CompareTo(y)
+            : double.Parse(a, NumberStyles.Float, CultureInfo.InvariantCulture).CompareTo(double.Parse(b, NumberStyles.Float, CultureInfo.InvariantCulture));
+        return order == 0 ? (a, aExclusive || bExclusive) : (order > 0) == lower ? (a, aExclusive) : (b, bExclusive);
+    }
+
+    /// <summary>
+    /// One .NET pattern that matches where both do. JSON Schema patterns are unanchored searches, so each becomes a
+    /// lookahead from the start (<c>(?=[\s\S]*?(?:p))</c>), which holds when the pattern matches anywhere. Numbered
+    /// groups renumber in the combination, so a pattern with a backreference keeps only the first (reported nowhere:
+    /// the first pattern still applies).
+    /// </summary>
+    private static string? BothPatterns(string? a, string? b)
+    {
+        if (a is null || b is null || a == b)
+        {
+            return a ?? b;
+        }
+
+        if (HasBackreference(a) || HasBackreference(b))
+        {
+            return a;
+        }
+
+        return "^" + AsLookahead(a) + AsLookahead(b);
+
+        static string AsLookahead(string pattern) =>
+            pattern.StartsWith("^(?=[\\s\\S]*?(?:", System.StringComparison.Ordinal) ? pattern.Substring(1) : "(?=[\\s\\S]*?(?:" + pattern + "))";
+
+        static bool HasBackreference(string pattern) => System.Text.RegularExpressions.Regex.IsMatch(pattern, @"\\[1-9]|\\k<");
     }
 
     private int? ReadMaxBytes(YMapping mapping)

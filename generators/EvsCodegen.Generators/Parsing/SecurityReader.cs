@@ -21,7 +21,8 @@ internal sealed class SecurityReader
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private readonly List<SecuritySetModel> _sets = [];
     private readonly YNode? _documentSecurity;
-    private int _documentSet = -2;
+    private bool _documentRead;
+    private SecuritySetModel? _documentSet;
 
     public SecurityReader(ParseContext context, YMapping? schemes, bool client)
     {
@@ -43,28 +44,46 @@ internal sealed class SecurityReader
     /// <summary>The distinct security lists, which <see cref="OperationModel.Security"/> indexes.</summary>
     public EquatableArray<SecuritySetModel> Sets => _sets.ToEquatableArray();
 
-    /// <summary>The index of the security list that applies to <paramref name="operation"/>: its own, else the document's; -1 for none.</summary>
-    public int ForOperation(YMapping operation)
+    /// <summary>
+    /// The document's own <c>security</c> list, read once (when the first operation inherits it, else here); null when
+    /// there is none. It joins <see cref="Sets"/> only when an operation inherits it.
+    /// </summary>
+    public SecuritySetModel? DocumentSet
     {
-        if (operation.Get("security") is { } own)
+        get
         {
-            return Read(own);
-        }
+            if (!_documentRead)
+            {
+                _documentRead = true;
+                _documentSet = _documentSecurity is null ? null : Read(_documentSecurity);
+            }
 
-        if (_documentSet == -2)
-        {
-            _documentSet = _documentSecurity is null ? -1 : Read(_documentSecurity);
+            return _documentSet;
         }
-
-        return _documentSet;
     }
 
-    private int Read(YNode node)
+    /// <summary>The index of the security list that applies to <paramref name="operation"/>: its own, else the document's; -1 for none.</summary>
+    public int ForOperation(YMapping operation) =>
+        (operation.Get("security") is { } own ? Read(own) : DocumentSet) is { } set ? Intern(set) : -1;
+
+    private int Intern(SecuritySetModel set)
+    {
+        var index = _sets.IndexOf(set);
+        if (index < 0)
+        {
+            _sets.Add(set);
+            index = _sets.Count - 1;
+        }
+
+        return index;
+    }
+
+    private SecuritySetModel? Read(YNode node)
     {
         if (node is not YSequence sequence)
         {
             _context.Report(D.InvalidStructure, node, "A 'security' list must be a sequence of security requirement objects");
-            return -1;
+            return null;
         }
 
         var alternatives = new List<SecurityAlternativeModel>();
@@ -99,15 +118,7 @@ internal sealed class SecurityReader
             alternatives.Add(new SecurityAlternativeModel(uses.ToEquatableArray()));
         }
 
-        var set = new SecuritySetModel(alternatives.ToEquatableArray());
-        var index = _sets.IndexOf(set);
-        if (index < 0)
-        {
-            _sets.Add(set);
-            index = _sets.Count - 1;
-        }
-
-        return index;
+        return new SecuritySetModel(alternatives.ToEquatableArray());
     }
 
     /// <summary>The declared schemes with their option members, reporting those the client cannot send when it is emitted and they are used.</summary>

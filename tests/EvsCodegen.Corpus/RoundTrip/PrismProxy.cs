@@ -46,7 +46,8 @@ internal sealed class PrismProxy : IAsyncDisposable
         var lines = output.Split('\n');
         if (lines.FirstOrDefault(line => line.Contains("fatal", StringComparison.Ordinal)) is { } fatal)
         {
-            return fatal.Trim();
+            // From 'fatal' on: the clock time before it would make every run's report differ.
+            return fatal[fatal.IndexOf("fatal", StringComparison.Ordinal)..].Trim();
         }
 
         var frame = Array.FindIndex(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));

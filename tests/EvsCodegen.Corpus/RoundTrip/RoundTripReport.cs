@@ -27,7 +27,7 @@ internal static class RoundTripReport
         var notDriven = r.Findings.Where(f => f.Kind == FindingKind.NotDriven).Select(f => $"{f.Operation}: {f.Detail}").ToList();
         var cell = notDriven.Count == 0 ? "—" : string.Join("; ", notDriven.Take(3)).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + (notDriven.Count > 3 ? $"; … ({notDriven.Count})" : string.Empty);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Name} | {r.Operations} | {r.Driven} | {r.RoundTrips} | {r.Count(FindingKind.Mismatch)} | {r.RejectedInvalid} | {r.Count(FindingKind.AcceptedInvalid)} | {r.Count(FindingKind.ServerError)} | {(r.ThroughPrism ? r.Count(FindingKind.PrismViolation).ToString(CultureInfo.InvariantCulture) : $"{r.Count(FindingKind.PrismViolation)} (no prism)")} | {cell} |");
+            $"| {r.Name} | {r.Operations} | {r.Driven} | {r.RoundTrips} | {r.Count(FindingKind.Mismatch)} | {r.RejectedInvalid} | {r.Count(FindingKind.AcceptedInvalid)} | {r.Count(FindingKind.ServerError)} | {(r.ThroughPrism ? r.Count(FindingKind.PrismViolation).ToString(CultureInfo.InvariantCulture) + (r.PrismDocumentStripped ? " (examples stripped for prism)" : string.Empty) : $"{r.Count(FindingKind.PrismViolation)} (no prism)")} | {cell} |");
     }
 
     /// <summary>
@@ -68,7 +68,9 @@ internal static class RoundTripReport
             .Append("success answer (only errors) go to the server directly, since Prism has no declared answer to check them against, and must get ")
             .Append("`204 No Content` (undeclared-success-direct below). Invalid requests (wrong types, missing required values, unknown ")
             .Append("keys, out-of-bounds values, unknown enum and discriminator values) go straight to the server and must get a 4xx without reaching the ")
-            .Append("implementation. Known failures are listed, each with its cause (generator, harness, document or a Prism defect), in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`.\n\n");
+            .Append("implementation. Known failures are listed, each with its cause (generator, harness, document or a Prism defect), in `tests/EvsCodegen.Corpus.Tests/RoundTrip.expected-failures.tsv`; ")
+            .Append("each Prism defect has a minimal repro in `tests/prism-defects` (one of them: Prism resolves `$ref` inside example values and cannot start, ")
+            .Append("so such a document reaches Prism without its examples and extensions, marked 'examples stripped for prism').\n\n");
         builder.Append(Header).Append('\n');
         foreach (var result in results)
         {

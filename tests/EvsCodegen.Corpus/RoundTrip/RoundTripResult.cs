@@ -67,6 +67,9 @@ internal sealed class RoundTripResult(string name)
     /// <summary>Whether the traffic went through Prism.</summary>
     public bool ThroughPrism { get; set; }
 
+    /// <summary>Whether Prism was given the document without its literal data (see <see cref="PrismDocument"/>).</summary>
+    public bool PrismDocumentStripped { get; set; }
+
     /// <summary>Every failure.</summary>
     public List<Finding> Findings { get; } = [];
 

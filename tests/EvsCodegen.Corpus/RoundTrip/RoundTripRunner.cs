@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Reflection;
@@ -105,7 +106,9 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         {
             try
             {
-                proxy = await PrismProxy.StartAsync(prism, document.Path, serverUrl, s_prismStart).ConfigureAwait(false);
+                var prismDocument = PrismDocument.For(document.Path, Path.Combine(Path.GetTempPath(), "evscodegen-prism", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)), out var stripped);
+                result.PrismDocumentStripped = stripped;
+                proxy = await PrismProxy.StartAsync(prism, prismDocument, serverUrl, s_prismStart).ConfigureAwait(false);
                 result.ThroughPrism = true;
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException)

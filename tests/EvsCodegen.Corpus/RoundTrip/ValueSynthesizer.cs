@@ -289,6 +289,7 @@ internal sealed class ValueSynthesizer
             if (!regex.IsMatch(text))
             {
                 text = s_patternCandidates.FirstOrDefault(c => regex.IsMatch(c) && Fits(c, constraints))
+                    ?? FromAutomaton(pattern, regex, constraints)
                     ?? throw new SynthesisException($"no value matches the pattern '{pattern}'");
             }
         }
@@ -304,6 +305,38 @@ internal sealed class ValueSynthesizer
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// A string the pattern's automaton (Fare's Xeger, dk.brics syntax) generates, kept only if the .NET regex matches
+    /// it too and it fits the lengths; deterministic seeds. Null where the syntax is beyond dk.brics (lookarounds,
+    /// classes like \d) or nothing fits. The anchors go: a generated string is a whole match, so it matches anchored.
+    /// </summary>
+    private static string? FromAutomaton(string pattern, Regex regex, ConstraintsModel constraints)
+    {
+        var body = pattern.StartsWith('^') ? pattern[1..] : pattern;
+        body = body.EndsWith('$') && !body.EndsWith("\\$", StringComparison.Ordinal) ? body[..^1] : body;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            string candidate;
+            try
+            {
+                candidate = new Fare.Xeger(body, new Random(seed)).Generate();
+            }
+#pragma warning disable CA1031 // Fare throws its own and framework exceptions on syntax it does not know; the caller reports the pattern.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return null;
+            }
+
+            if (regex.IsMatch(candidate) && Fits(candidate, constraints))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static bool Fits(string text, ConstraintsModel constraints) =>

@@ -32,7 +32,7 @@ public sealed class MultipleDocumentsTests
     {
         var run = GeneratorHarness.Run(
             OpenApiFile.Create("/a/api.yaml", Document, ns: "First.Api"),
-            OpenApiFile.Create("/b/api.yaml", Document, ns: "Second.Api"));
+            OpenApiFile.Create("/b/api.yaml", Document.Replace("/things", "/more-things", StringComparison.Ordinal), ns: "Second.Api"));
 
         Assert.Empty(run.Diagnostics);
         Assert.Contains(run.Sources, s => s.HintName == "Api.Models.Thing.g.cs");
@@ -88,5 +88,56 @@ public sealed class MultipleDocumentsTests
         var run = GeneratorHarness.Run(OpenApiFile.Create("/docs/cycle.yaml", document));
 
         Assert.Contains(run.Diagnostics, d => d.Id == "EVS1003" && d.GetMessage().Contains("loops", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evs1070_TwoDocumentsServingTheSameRoute_IsReportedAtTheLaterDocumentsOperation()
+    {
+        // Same method and route once the base path is applied, parameter names and case aside: ambiguous at run time.
+        var orders = """
+            openapi: 3.0.3
+            info: {title: Orders, version: '1'}
+            servers: [{url: /api}]
+            paths:
+              /orders/{id}:
+                get:
+                  operationId: getOrder
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: done}}
+            """;
+        var billing = """
+            openapi: 3.0.3
+            info: {title: Billing, version: '1'}
+            paths:
+              /api/Orders/{orderId}:
+                get:
+                  operationId: getInvoiceOrder
+                  parameters: [{name: orderId, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: done}}
+                post:
+                  operationId: payOrder
+                  parameters: [{name: orderId, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: done}}
+            """;
+
+        var run = GeneratorHarness.Run(
+            OpenApiFile.Create("/docs/billing.yaml", billing, ns: "Billing"),
+            OpenApiFile.Create("/docs/orders.yaml", orders, ns: "Orders"));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("EVS1070", DiagnosticSeverity.Error, "/docs/orders.yaml"), (diagnostic.Id, diagnostic.Severity, span.Path));
+        Assert.Equal((6, 5), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal("GET /api/orders/{id} is also a route of 'billing.yaml' (GET /api/Orders/{orderId}): ASP.NET Core would match both and answer every such request with 500 (AmbiguousMatchException)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TwoDocumentsWithTheSameRoute_WithoutServers_AreNotReported()
+    {
+        var run = GeneratorHarness.Run(
+            OpenApiFile.Create("/docs/one.yaml", Document, emit: "models;client", ns: "One"),
+            OpenApiFile.Create("/docs/two.yaml", Document, emit: "models;client", ns: "Two"));
+
+        Assert.Empty(run.Diagnostics);
     }
 }

@@ -118,4 +118,24 @@ public sealed class SecurityDiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("'missing'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evs2012_InTheDocumentsSecurity_IsReportedOnce_EvenWhenNoOperationInheritsIt()
+    {
+        // The document's list is read once, by the reader the emitters and the breaking-change gate share.
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            security: [{⟦missing: []}]
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  security: []
+                  responses: {'204': {description: done}}
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2012", document.Position);
+        Assert.Contains("'missing'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
 }

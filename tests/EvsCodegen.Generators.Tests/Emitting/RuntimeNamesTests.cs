@@ -47,6 +47,15 @@ public sealed class RuntimeNamesTests
     }
 
     [Fact]
+    public void ParameterStyle_NamesEveryRuntimeApiParameterStyle_AndNoOther()
+    {
+        // ParameterText.Style writes the model's style name as the runtime's member name: the two enums must match by name.
+        Assert.Equal(
+            Enum.GetNames<EvsCodegen.Runtime.ApiParameterStyle>().Order(StringComparer.Ordinal),
+            Enum.GetNames<EvsCodegen.Generators.Model.ParameterStyle>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void RuntimeAssemblyNames_AreTheAssembliesNames()
     {
         Assert.Equal(RuntimeNames.RuntimeAssembly, s_runtime[0].GetName().Name);

@@ -58,6 +58,9 @@ public sealed class ConstructCoverageTests
                 count: {type: integer, format: int64}
                 small: {type: integer, format: int32}
                 ratio: {type: number, format: float}
+                wholeNumber: {type: number, format: int32}
+                bigWholeNumber: {type: number, format: int64}
+                plainNumber: {type: number}
                 blob: {type: string, format: byte}
                 labels: {type: object, additionalProperties: {type: string}}
                 grid: {type: array, items: {type: array, items: {type: integer}}}
@@ -79,6 +82,9 @@ public sealed class ConstructCoverageTests
     [InlineData("count", TypeRefKind.Int64)]
     [InlineData("small", TypeRefKind.Int32)]
     [InlineData("ratio", TypeRefKind.Float)]
+    [InlineData("wholeNumber", TypeRefKind.Int32)]
+    [InlineData("bigWholeNumber", TypeRefKind.Int64)]
+    [InlineData("plainNumber", TypeRefKind.Double)]
     [InlineData("blob", TypeRefKind.Bytes)]
     public void Formats_MapToTheirTypes(string property, object kind)
     {

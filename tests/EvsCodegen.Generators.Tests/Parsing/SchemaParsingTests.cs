@@ -298,5 +298,32 @@ public sealed class SchemaParsingTests
         Assert.Equal((2, 4), (holder.Property("code").Constraints.MinLength, holder.Property("code").Constraints.MaxLength));
         Assert.Equal(ConstraintsModel.None, holder.Property("loop").Constraints);
     }
+
+    [Fact]
+    public void Constraints_OfAnAllOfOfConstraintOnlyMembers_Intersect_AndEveryPatternApplies()
+    {
+        var model = Parse.Model("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  type: object
+                  properties:
+                    letters: {type: string, allOf: [{pattern: '[abc]'}, {pattern: '[a-z]'}]}
+                    sized: {type: string, maxLength: 9, allOf: [{minLength: 2, maxLength: 5}, {minLength: 3}]}
+                    bounded: {type: integer, minimum: 0, allOf: [{exclusiveMinimum: 0}, {maximum: 10}, {maximum: 20}]}
+            """);
+
+        var holder = model.Object("Holder");
+        var pattern = new System.Text.RegularExpressions.Regex(holder.Property("letters").Constraints.Pattern!);
+        Assert.Matches(pattern, "zzb");
+        Assert.DoesNotMatch(pattern, "zzz");
+        Assert.DoesNotMatch(pattern, "B1");
+        Assert.Equal((3, 5), (holder.Property("sized").Constraints.MinLength, holder.Property("sized").Constraints.MaxLength));
+        var bounded = holder.Property("bounded").Constraints;
+        Assert.Equal(("0", true, "10", false), (bounded.Minimum, bounded.ExclusiveMinimum, bounded.Maximum, bounded.ExclusiveMaximum));
+    }
 }
 

@@ -144,6 +144,18 @@ public sealed class StyleReaderTests
     }
 
     [Fact]
+    public async Task ReadFormAsJson_BinaryField_IsItsBase64Text_AsTheClientWritesIt()
+    {
+        const string Shape = """{"root":0,"objects":[{"properties":{"blob":"binary","blobs":["binary"]}}]}""";
+        static async Task<string> Read(string form) =>
+            Encoding.UTF8.GetString(await ApiServerRuntime.ReadFormAsJsonAsync(TestHttp.Request("application/x-www-form-urlencoded", form), Shape));
+
+        Assert.Equal("""{"blob":"AAECf4D+/3Y=","blobs":["AQ==","Ag=="]}""", await Read("blob=AAECf4D%2B%2F3Y%3D&blobs=AQ%3D%3D&blobs=Ag%3D%3D"));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => Read("blob=%C3%A9"));
+        Assert.Equal(400, exception.StatusCode);
+    }
+
+    [Fact]
     public async Task ReadFormAsJson_TooDeep_Is400()
     {
         var key = "a" + string.Concat(Enumerable.Repeat("[b]", 40));
