@@ -114,7 +114,7 @@ internal static class DependencyInjectionEmitter
         }
 
         // The actions described to ApiExplorer as the document declares them (served OpenAPI documents, Swashbuckle).
-        w.Line($"{RuntimeNames.Description.ServicesType}.{RuntimeNames.Description.Add}(services);");
+        w.Line($"{RuntimeNames.Description.Type}.{RuntimeNames.Description.Add}(services);");
         w.Line($"var builder = {CSharp.MvcExtensions}.AddControllers(services);");
         if (!context.Public)
         {

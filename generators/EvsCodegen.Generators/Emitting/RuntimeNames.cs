@@ -142,7 +142,7 @@ internal static class RuntimeNames
         public const string Location = AspNetCoreNamespace + ".ApiParameterLocation";
         public const string RequestBody = AspNetCoreNamespace + ".ApiRequestBodyAttribute";
         public const string Response = AspNetCoreNamespace + ".ApiResponseAttribute";
-        public const string ServicesType = AspNetCoreNamespace + ".ApiOperationDescriptionServiceCollectionExtensions";
+        public const string Type = AspNetCoreNamespace + ".ApiOperationDescriptionServiceCollectionExtensions";
         public const string Add = "AddApiOperationDescriptions";
     }
 
