@@ -33,6 +33,7 @@ public sealed class ServedOpenApiDocumentTests
         { "Documents/servers.yaml", "GeneratedCode.Servers", "/api/v2" },
         { "Documents/nullable-bodies.yaml", "GeneratedCode.NullableBodies", string.Empty },
         { "Documents/credentials.yaml", "GeneratedCode.Credentials", string.Empty },
+        { "Documents/consumer.yaml", "GeneratedCode.Consumer", string.Empty },
     };
 
     [Theory]
