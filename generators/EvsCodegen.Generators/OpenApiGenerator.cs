@@ -131,6 +131,19 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         // follows the project; an explicit 'server' is reported by EVS2050 below). Minimal-API endpoints only where the
         // server runtime is (else EVS1020 names it). Two bools, so edits stay cached.
         var server = support.Select(static (s, _) => (Mvc: s.Mvc, Endpoints: s.AspNetCoreRuntime is not null));
+
+        // Client and server code need the document's models in its namespace, emitted here or by a referenced
+        // assembly (read from the references, not the compilation, so C# edits leave it cached); without them EVS2051
+        // names the options instead of CS0246s in generated files, and that code is not emitted.
+        var modelsCheck = parsed
+            .Select(static (result, _) => ModelsCheck.Need(result))
+            .Collect()
+            .Combine(slots)
+            .Combine(support)
+            .Select(static (pair, _) => ModelsCheck.Find(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.ModelsCheck);
+        context.RegisterSourceOutput(modelsCheck.Select(static (check, _) => check.Diagnostics), static (spc, list) => Pipeline.Report(spc, list));
+        var orphans = modelsCheck.Select(static (check, _) => check.Orphans);
         var emitted = units
             .Combine(server)
             .Where(static pair => pair.Left.Kind switch
@@ -139,6 +152,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 EmitUnitKind.Endpoints => pair.Right.Endpoints,
                 _ => true,
             })
+            .Select(static (pair, _) => pair.Left)
+            .Combine(orphans)
+            .Where(static pair => !Pipeline.LacksModels(pair.Left, pair.Right))
             .Select(static (pair, _) => pair.Left);
         context.RegisterSourceOutput(emitted, static (spc, unit) => Pipeline.AddSource(spc, unit));
 
@@ -155,6 +171,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .SelectMany(static (model, _) => DependencyInjectionEmitter.Split(model))
             .Combine(support)
             .Where(static pair => DependencyInjectionEmitter.IsSupported(pair.Left.Kind, pair.Right))
+            .Select(static (pair, _) => pair.Left)
+            .Combine(orphans)
+            .Where(static pair => !Pipeline.LacksModels(pair.Left, pair.Right))
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.Registrations);
         context.RegisterSourceOutput(registrations, static (spc, unit) => Pipeline.AddSource(spc, unit));

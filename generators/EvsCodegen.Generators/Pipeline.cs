@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
@@ -96,6 +97,11 @@ internal static class Pipeline
 
         context.AddSource(unit.HintName, text);
     }
+
+    /// <summary>Whether <paramref name="unit"/> is client or server code of a document whose models are missing (EVS2051).</summary>
+    public static bool LacksModels(EmitUnitModel unit, EquatableArray<string> orphans) =>
+        unit.Kind is not (EmitUnitKind.Faults or EmitUnitKind.Resolver or EmitUnitKind.Type or EmitUnitKind.Contract or EmitUnitKind.Results)
+        && orphans.Contains(unit.Context.DocumentName);
 
     public static void Report(SourceProductionContext context, EquatableArray<DiagnosticModel> diagnostics)
     {

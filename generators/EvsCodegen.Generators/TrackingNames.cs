@@ -47,4 +47,7 @@ internal static class TrackingNames
 
     /// <summary>Each document's Markdown changelog (empty unless the <c>OpenApiChangelog</c> target asks for it).</summary>
     public const string Changelog = nameof(Changelog);
+
+    /// <summary>The documents whose client or server code lacks its models (EVS2051).</summary>
+    public const string ModelsCheck = nameof(ModelsCheck);
 }

@@ -139,6 +139,11 @@ internal static class DiagnosticDescriptors
         "EVS2050", "Server code without ASP.NET Core", "'{0}' asks for server code ({1}), but the project does not reference ASP.NET Core MVC (Microsoft.AspNetCore.Mvc): add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> or use the Microsoft.NET.Sdk.Web SDK, or leave 'server' out; no server code is generated",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS2051: client or server code emitted without the models it is written against.</summary>
+    public static readonly DiagnosticDescriptor ContractWithoutModels = Create(
+        "EVS2051", "Client or server code without its models", "'{0}' emits {1} code into the namespace '{2}' but not the models it calls ({3}): add 'models' to OpenApiEmit (or EvsCodegenEmit), or reference the project that emits this document's models with the same OpenApiNamespace (or EvsCodegenNamespace); no {1} code is generated",
+        DiagnosticSeverity.Error);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
@@ -345,7 +350,7 @@ internal static class DiagnosticDescriptors
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated, RouteCollision,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore,
+        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore, ContractWithoutModels,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,

@@ -135,6 +135,8 @@ internal static class DependencyInjectionEmitter
             w.Line($"{RuntimeNames.ServerSecurity.Type}.{RuntimeNames.ServerSecurity.AddAnswers}(services);");
         }
 
+        // The actions described to ApiExplorer as the document declares them (served OpenAPI documents, Swashbuckle).
+        w.Line($"{RuntimeNames.Description.Type}.{RuntimeNames.Description.Add}(services);");
         w.Line($"var builder = {CSharp.MvcExtensions}.AddControllers(services);");
         if (!context.Public)
         {

@@ -149,6 +149,18 @@ internal static class RuntimeNames
         public const string AddAnswers = "AddApiSecurityAnswers";
     }
 
+    /// <summary>What describes the generated actions to ApiExplorer (<c>ApiOperationDescriptionProvider</c>).</summary>
+    public static class Description
+    {
+        public const string Operation = AspNetCoreNamespace + ".ApiOperationAttribute";
+        public const string Parameter = AspNetCoreNamespace + ".ApiParameterAttribute";
+        public const string Location = AspNetCoreNamespace + ".ApiParameterLocation";
+        public const string RequestBody = AspNetCoreNamespace + ".ApiRequestBodyAttribute";
+        public const string Response = AspNetCoreNamespace + ".ApiResponseAttribute";
+        public const string Type = AspNetCoreNamespace + ".ApiOperationDescriptionServiceCollectionExtensions";
+        public const string Add = "AddApiOperationDescriptions";
+    }
+
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
     public static class Server
     {

@@ -15,6 +15,8 @@ internal static partial class ServerEmitter
         var w = SourceWriter.ForFile(context);
         w.Line($"/// <summary>Serves {Text.Inline(context.Title)} by delegating to an <see cref=\"{surface.InterfaceName}\"/> from dependency injection.</summary>");
         w.Line(CSharp.GeneratedCode);
+        // Visible to ApiExplorer (MVC shows only controllers that opt in); the actions' attributes describe each operation.
+        w.Line("[global::Microsoft.AspNetCore.Mvc.ApiExplorerSettings(IgnoreApi = false)]");
         w.Open($"{CSharp.Access(context)} sealed partial class {surface.ControllerName} : global::Microsoft.AspNetCore.Mvc.ControllerBase");
         w.Line($"private readonly {surface.InterfaceName} _api;");
         w.Line();
@@ -38,6 +40,7 @@ internal static partial class ServerEmitter
         w.Line("/// <returns>A task that completes when the answer is written.</returns>");
         w.Line($"[global::Microsoft.AspNetCore.Mvc.AcceptVerbs({Text.Literal(operation.HttpMethod)}, Route = {Text.Literal(RouteTemplate(context.Server?.BasePath ?? string.Empty, operation, tokens))})]");
         EmitSecurity(w, context, operation);
+        EmitDescription(w, context, operation);
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
         EmitHandlerBody(w, operation, tokens, "_api");

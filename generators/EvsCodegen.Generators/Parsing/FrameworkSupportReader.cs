@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using EvsCodegen.Generators.Emitting;
@@ -27,7 +28,8 @@ internal static class FrameworkSupportReader
             string.Equals(name, HttpClientFactoryAssembly, StringComparison.OrdinalIgnoreCase),
             string.Equals(name, MvcAssembly, StringComparison.OrdinalIgnoreCase),
             string.Equals(name, RuntimeNames.RuntimeAssembly, StringComparison.OrdinalIgnoreCase) ? AssemblyVersion(reference) : null,
-            string.Equals(name, RuntimeNames.AspNetCoreAssembly, StringComparison.OrdinalIgnoreCase) ? AssemblyVersion(reference) : null);
+            string.Equals(name, RuntimeNames.AspNetCoreAssembly, StringComparison.OrdinalIgnoreCase) ? AssemblyVersion(reference) : null,
+            GeneratedModelsReader.Read(reference));
     }
 
     /// <summary>The support of the whole compilation: what any reference provides.</summary>
@@ -35,15 +37,17 @@ internal static class FrameworkSupportReader
     {
         bool http = false, mvc = false;
         string? runtime = null, aspNetCore = null;
+        var models = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var reference in references)
         {
             http |= reference.HttpClientFactory;
             mvc |= reference.Mvc;
             runtime ??= reference.Runtime;
             aspNetCore ??= reference.AspNetCoreRuntime;
+            models.UnionWith(reference.GeneratedModels);
         }
 
-        return new FrameworkSupportModel(http, mvc, runtime, aspNetCore);
+        return new FrameworkSupportModel(http, mvc, runtime, aspNetCore, models.ToEquatableArray());
     }
 
     /// <summary>The version of a referenced assembly as major.minor.patch; "unknown" when it cannot be read.</summary>

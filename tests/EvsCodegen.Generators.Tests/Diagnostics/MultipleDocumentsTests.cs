@@ -61,8 +61,10 @@ public sealed class MultipleDocumentsTests
     {
         var run = GeneratorHarness.Run(
             OpenApiFile.Create("/docs/one.yaml", Document, emit: "models", ns: "App"),
-            OpenApiFile.Create("/docs/two.yaml", Document.Replace("Thing", "Other", StringComparison.Ordinal).Replace("listThings", "listOthers", StringComparison.Ordinal), emit: "client", ns: "Other.App"));
+            OpenApiFile.Create("/docs/two.yaml", Document.Replace("Thing", "Other", StringComparison.Ordinal).Replace("listThings", "listOthers", StringComparison.Ordinal), emit: "client", ns: "App"));
 
+        // Placement lets them share the namespace; whether the client finds its models is EVS2051's question (not asked
+        // when the compilation emits models into that namespace).
         Assert.Empty(run.Diagnostics);
         Assert.Contains(run.Sources, s => s.HintName.StartsWith("Two.", StringComparison.Ordinal));
     }

@@ -6,6 +6,7 @@ namespace Evs.Snapshots;
 
 /// <summary>Serves Huawei Cloud EVS snapshots (update snapshot) by delegating to an <see cref="ISnapshotsApi"/> from dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
+[global::Microsoft.AspNetCore.Mvc.ApiExplorerSettings(IgnoreApi = false)]
 public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCore.Mvc.ControllerBase
 {
     private readonly ISnapshotsApi _api;
@@ -20,6 +21,15 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/v3/{project_id}/snapshots/{snapshot_id}")]
     [global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("v3/{project_id}/snapshots/{snapshot_id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("project_id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(string), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("snapshot_id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(string), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(SnapshotResponse), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(400, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(401, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(403, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(404, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(500, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
     public async global::System.Threading.Tasks.Task ShowSnapshotAsync()
     {
         var http = HttpContext;
@@ -45,6 +55,18 @@ public sealed partial class SnapshotsApiController : global::Microsoft.AspNetCor
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("PUT", Route = "/v3/{project_id}/snapshots/{snapshot_id}")]
     [global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("v3/{project_id}/snapshots/{snapshot_id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("project_id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(string), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("snapshot_id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(string), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiRequestBodyAttribute(typeof(UpdateSnapshotRequest), "application/json", Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(SnapshotResponse), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(400, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(401, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(403, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(404, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(413, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(415, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(500, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, Fault>), "application/json")]
     public async global::System.Threading.Tasks.Task UpdateSnapshotAsync()
     {
         var http = HttpContext;

@@ -18,6 +18,7 @@ public static partial class SnapshotsApiControllerServiceCollectionExtensions
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         global::EvsCodegen.Runtime.AspNetCore.ApiSecurityServiceCollectionExtensions.AddApiSecurityAnswers(services);
+        global::EvsCodegen.Runtime.AspNetCore.ApiOperationDescriptionServiceCollectionExtensions.AddApiOperationDescriptions(services);
         var builder = global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions.AddControllers(services);
         var assembly = typeof(SnapshotsApiController).Assembly;
         foreach (var part in builder.PartManager.ApplicationParts)

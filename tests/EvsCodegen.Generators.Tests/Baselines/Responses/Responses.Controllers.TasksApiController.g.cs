@@ -6,6 +6,7 @@ namespace Test.Responses;
 
 /// <summary>Serves Tasks by delegating to an <see cref="ITasksApi"/> from dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
+[global::Microsoft.AspNetCore.Mvc.ApiExplorerSettings(IgnoreApi = false)]
 public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mvc.ControllerBase
 {
     private readonly ITasksApi _api;
@@ -19,6 +20,10 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/tasks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("limit", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Query, typeof(int))]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(global::System.Collections.Generic.IReadOnlyList<TaskItem>), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(400, typeof(Problem), "application/problem+json")]
     public async global::System.Threading.Tasks.Task ListTasksAsync()
     {
         var http = HttpContext;
@@ -58,6 +63,11 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("POST", Route = "/tasks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiRequestBodyAttribute(typeof(TaskDraft), "application/json", Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(201, typeof(TaskItem), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(409, typeof(Conflict), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(0, typeof(Problem), "application/problem+json")]
     public async global::System.Threading.Tasks.Task CreateTaskAsync()
     {
         var http = HttpContext;
@@ -90,6 +100,10 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/tasks/{id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks/{id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(long), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(TaskItem), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(404, typeof(Problem), "application/problem+json")]
     public async global::System.Threading.Tasks.Task GetTaskAsync()
     {
         var http = HttpContext;
@@ -112,6 +126,10 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("DELETE", Route = "/tasks/{id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks/{id}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(long), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(204, null)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(404, typeof(Problem), "application/problem+json")]
     public async global::System.Threading.Tasks.Task DeleteTaskAsync()
     {
         var http = HttpContext;
@@ -134,6 +152,10 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("POST", Route = "/tasks/{id}/archive")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks/{id}/archive")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(long), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(TaskItem), "application/json")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(202, null)]
     public async global::System.Threading.Tasks.Task ArchiveTaskAsync()
     {
         var http = HttpContext;
@@ -170,6 +192,9 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("POST", Route = "/tasks/{id}/run")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("tasks/{id}/run")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("id", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(long), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(202, null)]
     public async global::System.Threading.Tasks.Task RunTaskAsync()
     {
         var http = HttpContext;

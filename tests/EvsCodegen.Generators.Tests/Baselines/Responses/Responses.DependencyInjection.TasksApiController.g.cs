@@ -17,6 +17,7 @@ public static partial class TasksApiControllerServiceCollectionExtensions
     public static global::Microsoft.Extensions.DependencyInjection.IMvcBuilder AddTasksApiControllers(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
+        global::EvsCodegen.Runtime.AspNetCore.ApiOperationDescriptionServiceCollectionExtensions.AddApiOperationDescriptions(services);
         var builder = global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions.AddControllers(services);
         var assembly = typeof(TasksApiController).Assembly;
         foreach (var part in builder.PartManager.ApplicationParts)
