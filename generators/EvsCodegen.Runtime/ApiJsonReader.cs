@@ -349,6 +349,22 @@ public sealed class ApiJsonReader
         }
     }
 
+    /// <summary>
+    /// Enters a declared key the reader is on: rejects it when <paramref name="seen"/> (as <see cref="CheckUniqueKey"/>),
+    /// marks it seen, moves to its value and pushes the key, so a generated converter reads a property with one call
+    /// before the value and <see cref="Pop"/> after it.
+    /// </summary>
+    /// <param name="reader">The reader, on the key.</param>
+    /// <param name="seen">Whether the key was read before; set to true.</param>
+    /// <param name="key">The key as the document spells it.</param>
+    public void EnterKey(ref Utf8JsonReader reader, ref bool seen, string key)
+    {
+        CheckUniqueKey(seen, key);
+        seen = true;
+        Read(ref reader);
+        Enter(key, -1);
+    }
+
     /// <summary>Rejects a key the schema does not declare when strict.</summary>
     public void CheckKnownKey(string key)
     {

@@ -55,11 +55,15 @@ if [ "$GITHUB" = 1 ]; then
 fi
 
 # The generator and the runtimes as the packages ship them: built in Release, loaded from their output folders.
-dotnet build -c Release generators/EvsCodegen.Generators/EvsCodegen.Generators.csproj -v quiet -nologo >/dev/null
-dotnet build -c Release generators/EvsCodegen.Runtime.AspNetCore/EvsCodegen.Runtime.AspNetCore.csproj -f net10.0 -v quiet -nologo >/dev/null
-export EVS_GENERATOR_DIR="$repo/generators/EvsCodegen.Generators/bin/Release/netstandard2.0"
-export EVS_GENERATOR_BUILD="$repo/generators/EvsCodegen.Generators/build"
-export EVS_RUNTIME_DIR="$repo/generators/EvsCodegen.Runtime.AspNetCore/bin/Release/net10.0"
+# EVS_GENERATOR_DIR and EVS_RUNTIME_DIR set by the caller (e.g. a copy of an earlier commit's output) are used as given.
+if [ -z "${EVS_GENERATOR_DIR:-}" ]; then
+  dotnet build -c Release generators/EvsCodegen.Generators/EvsCodegen.Generators.csproj -v quiet -nologo >/dev/null
+  dotnet build -c Release generators/EvsCodegen.Runtime.AspNetCore/EvsCodegen.Runtime.AspNetCore.csproj -f net10.0 -v quiet -nologo >/dev/null
+  export EVS_GENERATOR_DIR="$repo/generators/EvsCodegen.Generators/bin/Release/netstandard2.0"
+  export EVS_RUNTIME_DIR="$repo/generators/EvsCodegen.Runtime.AspNetCore/bin/Release/net10.0"
+fi
+export EVS_GENERATOR_DIR EVS_RUNTIME_DIR
+export EVS_GENERATOR_BUILD="${EVS_GENERATOR_BUILD:-$repo/generators/EvsCodegen.Generators/build}"
 
 # The first N operations of a document as OpenApiInclude entries (path:METHOD /path, one operation each).
 filter_for() {

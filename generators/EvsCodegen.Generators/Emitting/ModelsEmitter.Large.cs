@@ -85,10 +85,7 @@ internal static partial class ModelsEmitter
             var index = i.ToString(CultureInfo.InvariantCulture);
             var name = Text.Literal(property.JsonName);
             w.Open($"case {index}:");
-            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(slots.{ReservedNames.SlotSeenPrefix}{index}, {name});");
-            w.Line($"slots.{ReservedNames.SlotSeenPrefix}{index} = true;");
-            w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-            w.Line($"context.{RuntimeNames.Reader.Push}({name});");
+            w.Line($"context.{RuntimeNames.Reader.EnterKey}(ref reader, ref slots.{ReservedNames.SlotSeenPrefix}{index}, {name});");
             code.Read(w, property.Type, property.Constraints, $"slots.{ReservedNames.SlotValuePrefix}{index}", 0);
             w.Line($"context.{RuntimeNames.Reader.Pop}();");
             w.Line("return;");

@@ -306,10 +306,7 @@ internal static partial class ModelsEmitter
         {
             var property = model.Properties[i];
             w.Open($"if (reader.ValueTextEquals({Utf8(property.JsonName)}))");
-            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(has{i}, {Text.Literal(property.JsonName)});");
-            w.Line($"has{i} = true;");
-            w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-            w.Line($"context.{RuntimeNames.Reader.Push}({Text.Literal(property.JsonName)});");
+            w.Line($"context.{RuntimeNames.Reader.EnterKey}(ref reader, ref has{i}, {Text.Literal(property.JsonName)});");
             code.Read(w, property.Type, property.Constraints, "p" + i.ToString(CultureInfo.InvariantCulture), 0);
             w.Line($"context.{RuntimeNames.Reader.Pop}();");
             w.Line("continue;");

@@ -50,6 +50,7 @@ internal static class RuntimeNames
         public const string ReadGuid = "ReadGuid";
         public const string ReadBytes = "ReadBytes";
         public const string CheckUniqueKey = "CheckUniqueKey";
+        public const string EnterKey = "EnterKey";
         public const string CheckKnownKey = "CheckKnownKey";
         public const string CheckRequired = "CheckRequired";
         public const string CheckCount = "CheckCount";

@@ -35,11 +35,21 @@ internal static class GeneratorHost
 
     /// <summary>A driver over one document marked <c>OpenApi="true"</c> that emits every family.</summary>
     public static GeneratorDriver CreateDriver(AdditionalText document, bool trackSteps) =>
+        CreateDriver(document, trackSteps, s_documentOptions);
+
+    /// <summary>A driver over one document that emits the families <paramref name="emit"/> names (<c>OpenApiEmit</c>).</summary>
+    public static GeneratorDriver CreateDriver(AdditionalText document, string emit) =>
+        CreateDriver(document, trackSteps: false, new DictionaryAnalyzerConfigOptions(ImmutableDictionary<string, string>.Empty
+            .Add("build_metadata.AdditionalFiles.OpenApi", "true")
+            .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
+            .Add("build_metadata.AdditionalFiles.OpenApiEmit", emit)));
+
+    private static GeneratorDriver CreateDriver(AdditionalText document, bool trackSteps, DictionaryAnalyzerConfigOptions options) =>
         CSharpGeneratorDriver.Create(
             [new OpenApiGenerator().AsSourceGenerator()],
             [document],
             ParseOptions,
-            DocumentOptions(document.Path),
+            new InMemoryOptionsProvider(DictionaryAnalyzerConfigOptions.Empty, new Dictionary<string, AnalyzerConfigOptions> { [document.Path] = options }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>A consumer compilation holding <paramref name="sources"/>.</summary>
@@ -66,7 +76,4 @@ internal static class GeneratorHost
         .Add("build_metadata.AdditionalFiles.OpenApi", "true")
         .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
         .Add("build_metadata.AdditionalFiles.OpenApiEmit", "models;client;server"));
-
-    private static InMemoryOptionsProvider DocumentOptions(string documentPath) =>
-        new(DictionaryAnalyzerConfigOptions.Empty, new Dictionary<string, AnalyzerConfigOptions> { [documentPath] = s_documentOptions });
 }

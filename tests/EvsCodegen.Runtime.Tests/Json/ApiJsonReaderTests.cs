@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -35,6 +36,32 @@ public sealed class ApiJsonReaderTests
 
         Assert.Equal(("", "the required key 'x' is missing"), (failure.Location, failure.Problem));
         Assert.Equal("Invalid request body: the required key 'x' is missing.", failure.Message);
+    }
+
+    [Fact]
+    public void EnterKey_MovesToTheValue_PushesTheKey_AndRejectsTheKeySeenTwice()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"a": 7, "a": 8}""");
+        var reader = new Utf8JsonReader(json);
+        var context = new ApiJsonReader(strict: false);
+        var seen = false;
+        reader.Read();
+        reader.Read();
+
+        context.EnterKey(ref reader, ref seen, "a");
+
+        Assert.True(seen);
+        Assert.Equal(JsonTokenType.Number, reader.TokenType);
+        Assert.Equal("a", context.Fail("bad").Location);
+        context.Pop();
+        var twice = Assert.Throws<ApiJsonException>(() =>
+        {
+            var again = new Utf8JsonReader(json);
+            again.Read();
+            again.Read();
+            context.EnterKey(ref again, ref seen, "a");
+        });
+        Assert.Equal(("", "the key 'a' appears more than once"), (twice.Location, twice.Problem));
     }
 
     [Fact]

@@ -57,10 +57,7 @@ public sealed partial class FaultJsonConverter : global::System.Text.Json.Serial
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("message"u8))
             {
-                context.CheckUniqueKey(has0, "message");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("message");
+                context.EnterKey(ref reader, ref has0, "message");
                 var value0 = context.ReadString(ref reader);
                 if (context.Strict)
                 {
@@ -73,10 +70,7 @@ public sealed partial class FaultJsonConverter : global::System.Text.Json.Serial
 
             if (reader.ValueTextEquals("code"u8))
             {
-                context.CheckUniqueKey(has1, "code");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("code");
+                context.EnterKey(ref reader, ref has1, "code");
                 p1 = context.ReadString(ref reader);
                 context.Pop();
                 continue;

@@ -116,10 +116,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("id"u8))
             {
-                context.CheckUniqueKey(has0, "id");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("id");
+                context.EnterKey(ref reader, ref has0, "id");
                 p0 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -127,10 +124,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("status"u8))
             {
-                context.CheckUniqueKey(has1, "status");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("status");
+                context.EnterKey(ref reader, ref has1, "status");
                 p1 = SnapshotStatusJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -138,10 +132,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("name"u8))
             {
-                context.CheckUniqueKey(has2, "name");
-                has2 = true;
-                context.Read(ref reader);
-                context.Push("name");
+                context.EnterKey(ref reader, ref has2, "name");
                 p2 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -149,10 +140,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("description"u8))
             {
-                context.CheckUniqueKey(has3, "description");
-                has3 = true;
-                context.Read(ref reader);
-                context.Push("description");
+                context.EnterKey(ref reader, ref has3, "description");
                 p3 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -160,10 +148,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("created_at"u8))
             {
-                context.CheckUniqueKey(has4, "created_at");
-                has4 = true;
-                context.Read(ref reader);
-                context.Push("created_at");
+                context.EnterKey(ref reader, ref has4, "created_at");
                 p4 = context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff");
                 context.Pop();
                 continue;
@@ -171,10 +156,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("updated_at"u8))
             {
-                context.CheckUniqueKey(has5, "updated_at");
-                has5 = true;
-                context.Read(ref reader);
-                context.Push("updated_at");
+                context.EnterKey(ref reader, ref has5, "updated_at");
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     p5 = null;
@@ -189,10 +171,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("metadata"u8))
             {
-                context.CheckUniqueKey(has6, "metadata");
-                has6 = true;
-                context.Read(ref reader);
-                context.Push("metadata");
+                context.EnterKey(ref reader, ref has6, "metadata");
                 context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
                 var map0 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                 while (true)
@@ -218,10 +197,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("volume_id"u8))
             {
-                context.CheckUniqueKey(has7, "volume_id");
-                has7 = true;
-                context.Read(ref reader);
-                context.Push("volume_id");
+                context.EnterKey(ref reader, ref has7, "volume_id");
                 p7 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -229,10 +205,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
 
             if (reader.ValueTextEquals("size"u8))
             {
-                context.CheckUniqueKey(has8, "size");
-                has8 = true;
-                context.Read(ref reader);
-                context.Push("size");
+                context.EnterKey(ref reader, ref has8, "size");
                 p8 = context.ReadInt32(ref reader);
                 context.Pop();
                 continue;

@@ -66,10 +66,7 @@ public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.T
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("name"u8))
             {
-                context.CheckUniqueKey(has0, "name");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("name");
+                context.EnterKey(ref reader, ref has0, "name");
                 var value0 = context.ReadString(ref reader);
                 if (context.Strict)
                 {
@@ -83,10 +80,7 @@ public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.T
 
             if (reader.ValueTextEquals("description"u8))
             {
-                context.CheckUniqueKey(has1, "description");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("description");
+                context.EnterKey(ref reader, ref has1, "description");
                 var value0 = context.ReadString(ref reader);
                 if (context.Strict)
                 {

@@ -50,10 +50,7 @@ public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("snapshot"u8))
             {
-                context.CheckUniqueKey(has0, "snapshot");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("snapshot");
+                context.EnterKey(ref reader, ref has0, "snapshot");
                 p0 = UpdateSnapshotOptionJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;

@@ -64,10 +64,7 @@ public sealed partial class ConflictJsonConverter : global::System.Text.Json.Ser
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("code"u8))
             {
-                context.CheckUniqueKey(has0, "code");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("code");
+                context.EnterKey(ref reader, ref has0, "code");
                 p0 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -75,10 +72,7 @@ public sealed partial class ConflictJsonConverter : global::System.Text.Json.Ser
 
             if (reader.ValueTextEquals("message"u8))
             {
-                context.CheckUniqueKey(has1, "message");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("message");
+                context.EnterKey(ref reader, ref has1, "message");
                 p1 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -86,10 +80,7 @@ public sealed partial class ConflictJsonConverter : global::System.Text.Json.Ser
 
             if (reader.ValueTextEquals("conflictingId"u8))
             {
-                context.CheckUniqueKey(has2, "conflictingId");
-                has2 = true;
-                context.Read(ref reader);
-                context.Push("conflictingId");
+                context.EnterKey(ref reader, ref has2, "conflictingId");
                 p2 = context.ReadInt64(ref reader);
                 context.Pop();
                 continue;

@@ -80,10 +80,7 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("type"u8))
             {
-                context.CheckUniqueKey(has0, "type");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("type");
+                context.EnterKey(ref reader, ref has0, "type");
                 p0 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -91,10 +88,7 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
 
             if (reader.ValueTextEquals("title"u8))
             {
-                context.CheckUniqueKey(has1, "title");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("title");
+                context.EnterKey(ref reader, ref has1, "title");
                 p1 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -102,10 +96,7 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
 
             if (reader.ValueTextEquals("status"u8))
             {
-                context.CheckUniqueKey(has2, "status");
-                has2 = true;
-                context.Read(ref reader);
-                context.Push("status");
+                context.EnterKey(ref reader, ref has2, "status");
                 p2 = context.ReadInt32(ref reader);
                 context.Pop();
                 continue;
@@ -113,10 +104,7 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
 
             if (reader.ValueTextEquals("detail"u8))
             {
-                context.CheckUniqueKey(has3, "detail");
-                has3 = true;
-                context.Read(ref reader);
-                context.Push("detail");
+                context.EnterKey(ref reader, ref has3, "detail");
                 p3 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -124,10 +112,7 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
 
             if (reader.ValueTextEquals("instance"u8))
             {
-                context.CheckUniqueKey(has4, "instance");
-                has4 = true;
-                context.Read(ref reader);
-                context.Push("instance");
+                context.EnterKey(ref reader, ref has4, "instance");
                 p4 = context.ReadString(ref reader);
                 context.Pop();
                 continue;

@@ -48,10 +48,7 @@ public sealed partial class TaskDraftJsonConverter : global::System.Text.Json.Se
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("title"u8))
             {
-                context.CheckUniqueKey(has0, "title");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("title");
+                context.EnterKey(ref reader, ref has0, "title");
                 var value0 = context.ReadString(ref reader);
                 if (context.Strict)
                 {

@@ -64,10 +64,7 @@ public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Ser
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("id"u8))
             {
-                context.CheckUniqueKey(has0, "id");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("id");
+                context.EnterKey(ref reader, ref has0, "id");
                 p0 = context.ReadInt64(ref reader);
                 context.Pop();
                 continue;
@@ -75,10 +72,7 @@ public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Ser
 
             if (reader.ValueTextEquals("title"u8))
             {
-                context.CheckUniqueKey(has1, "title");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("title");
+                context.EnterKey(ref reader, ref has1, "title");
                 var value0 = context.ReadString(ref reader);
                 if (context.Strict)
                 {
@@ -91,10 +85,7 @@ public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Ser
 
             if (reader.ValueTextEquals("done"u8))
             {
-                context.CheckUniqueKey(has2, "done");
-                has2 = true;
-                context.Read(ref reader);
-                context.Push("done");
+                context.EnterKey(ref reader, ref has2, "done");
                 p2 = context.ReadBoolean(ref reader);
                 context.Pop();
                 continue;
