@@ -139,6 +139,11 @@ internal static class DiagnosticDescriptors
         "EVS2050", "Server code without ASP.NET Core", "'{0}' asks for server code ({1}), but the project does not reference ASP.NET Core MVC (Microsoft.AspNetCore.Mvc): add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> or use the Microsoft.NET.Sdk.Web SDK, or leave 'server' out; no server code is generated",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS2060: a schema keyword that is read for the type but whose values are not enforced.</summary>
+    public static readonly DiagnosticDescriptor KeywordNotEnforced = Create(
+        "EVS2060", "Schema keyword typed but not enforced", "'{0}' is not enforced: {1}",
+        DiagnosticSeverity.Info);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
@@ -340,7 +345,7 @@ internal static class DiagnosticDescriptors
         InvalidPathTemplate, MissingRequiredField, PathParameterNotRequired, UnsatisfiableRequired, RuntimeMismatch,
         ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
-        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore,
+        ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore, KeywordNotEnforced,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,
