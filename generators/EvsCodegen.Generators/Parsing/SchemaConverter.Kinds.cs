@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Parsing;
 
 internal sealed partial class SchemaConverter
 {
-    private static readonly string[] s_unsupportedKeywords = ["if", "then", "else", "prefixItems", "patternProperties", "dependentSchemas", "unevaluatedProperties", "propertyNames", "contains"];
+    private static readonly string[] s_unsupportedKeywords = ["if", "then", "else", "patternProperties", "dependentSchemas", "unevaluatedProperties", "propertyNames", "contains"];
 
     private TypeRefModel ConvertMapping(YMapping schema, string? componentName, string nameHint, int depth)
     {
