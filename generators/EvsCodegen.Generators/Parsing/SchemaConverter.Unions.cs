@@ -21,6 +21,13 @@ internal sealed partial class SchemaConverter
         var alternatives = new List<(YNode Node, TypeRefModel Type, ConstraintsModel Constraints)>();
         for (var i = 0; i < members.Count; i++)
         {
+            // An alternative that is the union itself adds no value the others do not (the least solution of
+            // U = A | B | U is A | B): it is left out rather than typed as JsonElement by the recursion guard.
+            if (members[i] is YMapping referencing && referencing.GetString("$ref") is { } self && ReferenceEquals(_context.ResolvePointer(self, referencing), schema))
+            {
+                continue;
+            }
+
             var type = Convert(members[i], nameHint + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), depth + 1);
             if (type.Nullable)
             {
@@ -76,6 +83,12 @@ internal sealed partial class SchemaConverter
     private TypeRefModel? BuildUnion(YMapping schema, string keyword, List<(YNode Node, TypeRefModel Type, ConstraintsModel Constraints)> alternatives, string? componentName, string nameHint, bool nullable, out string reason)
     {
         reason = string.Empty;
+        if (alternatives.Count == 0)
+        {
+            reason = "no alternative other than the schema itself";
+            return null;
+        }
+
         if (alternatives.Count == 1)
         {
             return nullable ? alternatives[0].Type.AsNullable() : alternatives[0].Type;

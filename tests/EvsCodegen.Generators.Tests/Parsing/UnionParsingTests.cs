@@ -76,8 +76,9 @@ public sealed class UnionParsingTests
                     name: {$ref: '#/components/schemas/Name'}
             """);
 
-        Assert.Equal(new TypeRefModel(TypeRefKind.String, Nullable: true), result.Model!.Object("Holder").Property("name").Type);
-        Assert.DoesNotContain(result.Model.Types, t => t is UnionTypeModel);
+        var model = result.Model!;
+        Assert.Equal(new TypeRefModel(TypeRefKind.String, Nullable: true), model.Object("Holder").Property("name").Type);
+        Assert.DoesNotContain(model.Types, t => t is UnionTypeModel);
         Assert.Empty(result.Diagnostics);
     }
 
@@ -108,9 +109,10 @@ public sealed class UnionParsingTests
                     amount: {type: [integer, number]}
             """);
 
-        var holder = result.Model!.Object("Holder");
+        var model = result.Model!;
+        var holder = model.Object("Holder");
         Assert.True(holder.Property("code").Type.Nullable);
-        var union = Union(result.Model, holder.Property("code").Type.TypeName!);
+        var union = Union(model, holder.Property("code").Type.TypeName!);
         Assert.Equal("anyOf", union.Keyword);
         Assert.Equal([TypeRefKind.String, TypeRefKind.Int64], union.Members.Select(m => m.Type.Kind));
         Assert.Equal((5, "1"), (union.Members[0].Constraints.MaxLength, union.Members[1].Constraints.Minimum));
@@ -132,9 +134,10 @@ public sealed class UnionParsingTests
                     shape: {const: {a: 1}}
             """);
 
-        var holder = result.Model!.Object("Holder");
-        Assert.Equal(["fast"], result.Model.Enum(holder.Property("mode").Type.TypeName!).Members.Select(m => m.Value));
-        Assert.Equal(["3"], result.Model.Enum(holder.Property("level").Type.TypeName!).Members.Select(m => m.Value));
+        var model = result.Model!;
+        var holder = model.Object("Holder");
+        Assert.Equal(["fast"], model.Enum(holder.Property("mode").Type.TypeName!).Members.Select(m => m.Value));
+        Assert.Equal(["3"], model.Enum(holder.Property("level").Type.TypeName!).Members.Select(m => m.Value));
         Assert.Equal((TypeRefKind.Double, new[] { "0.5" }), (holder.Property("ratio").Type.Kind, holder.Property("ratio").Constraints.AllowedNumbers.ToArray()));
         Assert.Equal(TypeRefKind.Boolean, holder.Property("flag").Type.Kind);
         Assert.Equal(TypeRefKind.Any, holder.Property("shape").Type.Kind);
@@ -198,6 +201,21 @@ public sealed class UnionParsingTests
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("EVS2001", diagnostic.Id);
         Assert.Contains("no alternative has a type of its own", diagnostic.Arguments[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAlternativeThatIsTheUnionItself_IsLeftOut()
+    {
+        var result = Parse.Document(Header + """
+                Tree:
+                  anyOf:
+                    - {type: string}
+                    - {type: boolean}
+                    - $ref: '#/components/schemas/Tree'
+            """);
+
+        Assert.Equal(["String", "Boolean"], Union(result.Model!, "Tree").Members.Select(m => m.Name));
+        Assert.Empty(result.Diagnostics);
     }
 
     private static UnionTypeModel Union(ApiModel model, string name) => model.Types.OfType<UnionTypeModel>().Single(t => t.Name == name);
