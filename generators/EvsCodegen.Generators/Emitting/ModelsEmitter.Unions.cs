@@ -25,7 +25,8 @@ internal static partial class ModelsEmitter
     {
         var alternatives = string.Join(", ", model.Members.Select(Describe));
         w.Line(Text.Summary(model.Description, $"The <c>{Text.Inline(model.Name)}</c> schema."));
-        w.Line($"/// <remarks>A <c>{model.Keyword}</c> of {alternatives}: the property of the alternative that was read (or is to be written) is set, the others are null.</remarks>");
+        var article = model.Keyword.StartsWith("a", System.StringComparison.Ordinal) ? "An" : "A";
+        w.Line($"/// <remarks>{article} <c>{model.Keyword}</c> of {alternatives}: the property of the alternative that was read (or is to be written) is set, the others are null.</remarks>");
         w.Line(CSharp.GeneratedCode);
         if (model.Deprecated)
         {
@@ -75,7 +76,8 @@ internal static partial class ModelsEmitter
         }
 
         var rule = model.ExactlyOne ? "exactly one alternative of that kind must read when strict" : "the first alternative of that kind that reads";
-        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/>: by the JSON kind of the value, then the discriminator, then {rule}.</summary>");
+        var discriminator = model.Discriminator is null ? string.Empty : $"then the discriminator <c>{Text.Inline(model.Discriminator)}</c>, ";
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/>: by the JSON kind of the value, {discriminator}then {rule}.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
         foreach (var field in fields.Concat(code.Fields))

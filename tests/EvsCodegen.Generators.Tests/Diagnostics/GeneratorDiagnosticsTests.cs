@@ -20,8 +20,8 @@ public sealed class GeneratorDiagnosticsTests
                   properties:
                     value:
                       ⟦oneOf:
-                        - {description: a number of seconds}
-                        - {description: a duration}
+                        - {minimum: 1}
+                        - {maximum: 10}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
