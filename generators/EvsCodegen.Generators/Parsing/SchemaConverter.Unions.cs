@@ -143,6 +143,14 @@ internal sealed partial class SchemaConverter
         return new TypeRefModel(TypeRefKind.Object, nullable, name);
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is a union with an alternative that is not an object: a parameter or header of
+    /// such a type travels as its text (a string), as an untyped value does; a union of objects is not a parameter.
+    /// </summary>
+    public bool IsValueUnion(TypeRefModel type) =>
+        type.Kind == TypeRefKind.Object && _types.OfType<UnionTypeModel>().FirstOrDefault(u => u.Name == type.TypeName) is { } union
+        && union.Members.Any(m => m.Type.Kind != TypeRefKind.Object);
+
     /// <summary>The property name of an alternative: its type's name, or what kind of value it is.</summary>
     private static string MemberName(TypeRefModel type) => type.Kind switch
     {

@@ -219,5 +219,32 @@ public sealed class UnionParsingTests
         Assert.Empty(result.Diagnostics);
     }
 
+    [Fact]
+    public void AParameterOrHeaderOfAUnionOfScalars_TravelsAsItsText()
+    {
+        var result = Parse.Document("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - {name: X-Ref, in: header, required: true, schema: {oneOf: [{type: string}, {type: integer}]}}
+                    - {name: ids, in: query, schema: {type: array, items: {type: [string, integer]}}}
+                  responses:
+                    '204':
+                      description: none
+                      headers:
+                        X-Count: {schema: {anyOf: [{type: string}, {type: integer}]}}
+            """);
+
+        var operation = result.Model!.Surfaces.SelectMany(s => s.Operations).Single();
+        Assert.Equal(
+            [new TypeRefModel(TypeRefKind.String), new TypeRefModel(TypeRefKind.Array, Item: new TypeRefModel(TypeRefKind.String))],
+            operation.Parameters.Select(p => p.Type with { ItemConstraints = null }));
+        Assert.Empty(result.Diagnostics);
+    }
+
     private static UnionTypeModel Union(ApiModel model, string name) => model.Types.OfType<UnionTypeModel>().Single(t => t.Name == name);
 }
