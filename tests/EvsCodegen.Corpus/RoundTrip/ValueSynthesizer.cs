@@ -48,7 +48,7 @@ internal sealed class ValueSynthesizer
     ];
 
     private readonly Dictionary<string, TypeModel> _types;
-    private readonly Variant _variant;
+    private Variant _variant;
     private readonly NullabilityInfoContext _nullability = new();
     private int _counter;
 
@@ -219,38 +219,57 @@ internal sealed class ValueSynthesizer
     {
         var start = _variant switch { Variant.Boundary => union.Members.Count - 1, Variant.Unicode => union.Members.Count / 2, _ => 0 };
         var problems = new List<string>();
-        for (var attempt = 0; attempt < union.Members.Count; attempt++)
+        var variant = _variant;
+        try
         {
-            var member = union.Members[(start + attempt) % union.Members.Count];
-            var property = type.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance)
-                ?? throw new SynthesisException($"the union {type.Name} has no property {member.Name}");
-            object alternative;
-            try
+            // The variant's values first; then ordinary ones, which a bound shared by two alternatives (minLength 2 and
+            // maxLength 4 both hold "xxxx") may not hit.
+            for (var attempt = 0; attempt < union.Members.Count * 2; attempt++)
             {
-                alternative = Create(property.PropertyType, member.Type, member.Constraints, false, depth + 1);
+                _variant = attempt < union.Members.Count ? variant : Variant.Full;
+                if (TryUnionMember(type, union, union.Members[(start + attempt) % union.Members.Count], depth, problems) is { } value)
+                {
+                    return value;
+                }
             }
-            catch (SynthesisException e)
-            {
-                problems.Add($"{member.Name}: {e.Message}");
-                continue;
-            }
-
-            if (union.Discriminator is { } discriminator && member.TypeName is { } typeName && _types.TryGetValue(typeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
-            {
-                SetDiscriminator(alternative, property.PropertyType, objectModel, discriminator, member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : typeName);
-            }
-
-            var instance = Activator.CreateInstance(type)!;
-            property.SetValue(instance, alternative);
-            if (!union.ExactlyOne || UnionChecks.ReadsStrictly(type, instance) is not { } problem)
-            {
-                return instance;
-            }
-
-            problems.Add($"{member.Name}: {problem}");
+        }
+        finally
+        {
+            _variant = variant;
         }
 
-        throw new SynthesisException($"no value of the {union.Keyword} {type.Name} reads as one alternative alone ({string.Join("; ", problems)})");
+        throw new SynthesisException($"no value of the {union.Keyword} {type.Name} reads as one alternative alone ({string.Join("; ", problems.Distinct())})");
+    }
+
+    private object? TryUnionMember(Type type, UnionTypeModel union, UnionMemberModel member, int depth, List<string> problems)
+    {
+        var property = type.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new SynthesisException($"the union {type.Name} has no property {member.Name}");
+        object alternative;
+        try
+        {
+            alternative = Create(property.PropertyType, member.Type, member.Constraints, false, depth + 1);
+        }
+        catch (SynthesisException e)
+        {
+            problems.Add($"{member.Name}: {e.Message}");
+            return null;
+        }
+
+        if (union.Discriminator is { } discriminator && member.TypeName is { } typeName && _types.TryGetValue(typeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
+        {
+            SetDiscriminator(alternative, property.PropertyType, objectModel, discriminator, member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : typeName);
+        }
+
+        var instance = Activator.CreateInstance(type)!;
+        property.SetValue(instance, alternative);
+        if (!union.ExactlyOne || UnionChecks.ReadsStrictly(type, instance) is not { } problem)
+        {
+            return instance;
+        }
+
+        problems.Add($"{member.Name}: {problem}");
+        return null;
     }
 
     private static void SetDiscriminator(object alternative, Type alternativeType, ObjectTypeModel model, string discriminator, string value)
