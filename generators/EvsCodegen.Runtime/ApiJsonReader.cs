@@ -12,7 +12,7 @@ namespace EvsCodegen.Runtime;
 /// The state of one read: strictness and the current location. Strict reads (a server reading a request) enforce
 /// every keyword of the schema; lenient reads (a client reading a response) accept what they can type.
 /// </summary>
-public sealed class ApiJsonReader
+public sealed partial class ApiJsonReader
 {
     // The location as keys (non-null) and array indexes; only read when a problem is reported.
     private (string? Key, int Index)[] _path = new (string? Key, int Index)[8];

@@ -70,7 +70,7 @@ public sealed class GeneratedNamesTests
             {
                 ObjectTypeModel o => o.Properties.Select(p => Bare(p.Name)),
                 EnumTypeModel e => e.Members.Select(m => Bare(m.Name)),
-                UnionTypeModel u => u.Members.Select(m => Bare(m.TypeName)),
+                UnionTypeModel u => u.Members.Select(m => Bare(m.Name)),
                 _ => [],
             });
         }

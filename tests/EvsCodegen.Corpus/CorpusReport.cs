@@ -60,6 +60,12 @@ public static class CorpusReport
     /// <summary>Whether the run is green: no crash, no hang, no slow compile, no compile error, no runner error.</summary>
     public static bool IsGreen(IReadOnlyList<DocumentResult> results) => results.All(r => r.Outcome == Outcome.Ok);
 
+    /// <summary>Opens the section of <c>docs/corpus.md</c> that records measured changes by hand; rewriting the table keeps it.</summary>
+    public const string HistoryStartMarker = "<!-- history:start -->";
+
+    /// <summary>Closes the history section.</summary>
+    public const string HistoryEndMarker = "<!-- history:end -->";
+
     /// <summary>The markdown file: a header paragraph, the table and the summary.</summary>
     public static string Markdown(IReadOnlyList<DocumentResult> results, string folderArgument)
     {

@@ -89,12 +89,11 @@ foreach (var result in results)
 Console.WriteLine();
 if (markdown is not null)
 {
-    // The generator table is rewritten; a round-trip section a --round-trip run wrote into the same file is kept.
+    // The generator table is rewritten; the history of measured changes (written by hand) and a round-trip section a
+    // --round-trip run wrote into the same file are kept.
     var previous = File.Exists(markdown) ? File.ReadAllText(markdown) : string.Empty;
-    var start = previous.IndexOf(RoundTripReport.StartMarker, StringComparison.Ordinal);
-    var end = previous.IndexOf(RoundTripReport.EndMarker, StringComparison.Ordinal);
-    var keptSection = start >= 0 && end > start ? "\n" + previous[start..(end + RoundTripReport.EndMarker.Length)] + "\n" : string.Empty;
-    File.WriteAllText(markdown, CorpusReport.Markdown(results, folder.Replace('\\', '/')).TrimEnd('\n') + "\n" + keptSection);
+    var keptSections = Kept(previous, CorpusReport.HistoryStartMarker, CorpusReport.HistoryEndMarker) + Kept(previous, RoundTripReport.StartMarker, RoundTripReport.EndMarker);
+    File.WriteAllText(markdown, CorpusReport.Markdown(results, folder.Replace('\\', '/')).TrimEnd('\n') + "\n" + keptSections);
 }
 
 if (dump is not null)
@@ -110,4 +109,11 @@ static int Usage(string problem)
     Console.Error.WriteLine($"error: {problem}");
     Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] (--timeout applies to generation)]");
     return 2;
+}
+
+static string Kept(string text, string startMarker, string endMarker)
+{
+    var start = text.IndexOf(startMarker, StringComparison.Ordinal);
+    var end = text.IndexOf(endMarker, StringComparison.Ordinal);
+    return start >= 0 && end > start ? "\n" + text[start..(end + endMarker.Length)] + "\n" : string.Empty;
 }

@@ -61,7 +61,7 @@ internal sealed partial class ModelComparer
                 case UnionTypeModel union:
                     foreach (var member in union.Members)
                     {
-                        Mark(new TypeRefModel(TypeRefKind.Object, TypeName: member.TypeName), direction, types, visited);
+                        Mark(member.Type, direction, types, visited);
                     }
 
                     break;
@@ -287,19 +287,19 @@ internal sealed partial class ModelComparer
         var before = new Dictionary<string, UnionMemberModel>(StringComparer.Ordinal);
         foreach (var member in old.Members)
         {
-            before[member.TypeName] = member;
+            before[member.Name] = member;
         }
 
         var after = new HashSet<string>(StringComparer.Ordinal);
         var keyword = schema + "/" + now.Keyword;
         foreach (var member in now.Members)
         {
-            after.Add(member.TypeName);
-            if (!before.TryGetValue(member.TypeName, out var previous))
+            after.Add(member.Name);
+            if (!before.TryGetValue(member.Name, out var previous))
             {
                 if ((direction & Direction.Response) != 0)
                 {
-                    Add(D.ResponseUnionAlternativeAdded.Id, keyword, keyword + "/" + Escape(member.TypeName), member.TypeName, now.Keyword, now.Name);
+                    Add(D.ResponseUnionAlternativeAdded.Id, keyword, keyword + "/" + Escape(member.Name), member.Name, now.Keyword, now.Name);
                 }
 
                 continue;
@@ -315,19 +315,22 @@ internal sealed partial class ModelComparer
                             D.DiscriminatorChanged.Id,
                             schema + "/discriminator/mapping",
                             schema + "/discriminator/mapping/" + Escape(value),
-                            $"The discriminator value '{value}' of '{member.TypeName}' in '{now.Name}' is gone (now: {Join(member.DiscriminatorValues, "none")})");
+                            $"The discriminator value '{value}' of '{member.Name}' in '{now.Name}' is gone (now: {Join(member.DiscriminatorValues, "none")})");
                     }
                 }
             }
 
-            CompareTypes(previous.TypeName, member.TypeName, keyword);
+            if (previous.TypeName is { } oldType && member.TypeName is { } newType)
+            {
+                CompareTypes(oldType, newType, keyword);
+            }
         }
 
         foreach (var member in old.Members)
         {
-            if (!after.Contains(member.TypeName) && (direction & Direction.Request) != 0)
+            if (!after.Contains(member.Name) && (direction & Direction.Request) != 0)
             {
-                Add(D.RequestUnionAlternativeRemoved.Id, keyword, SchemaPointer(old.Name) + "/" + old.Keyword + "/" + Escape(member.TypeName), member.TypeName, old.Keyword, now.Name);
+                Add(D.RequestUnionAlternativeRemoved.Id, keyword, SchemaPointer(old.Name) + "/" + old.Keyword + "/" + Escape(member.Name), member.Name, old.Keyword, now.Name);
             }
         }
 

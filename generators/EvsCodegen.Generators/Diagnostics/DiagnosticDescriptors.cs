@@ -144,6 +144,11 @@ internal static class DiagnosticDescriptors
         "EVS2051", "Client or server code without its models", "'{0}' emits {1} code into the namespace '{2}' but not the models it calls ({3}): add 'models' to OpenApiEmit (or EvsCodegenEmit), or reference the project that emits this document's models with the same OpenApiNamespace (or EvsCodegenNamespace); no {1} code is generated",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS2060: a schema keyword that is read for the type but whose values are not enforced.</summary>
+    public static readonly DiagnosticDescriptor KeywordNotEnforced = Create(
+        "EVS2060", "Schema keyword typed but not enforced", "'{0}' is not enforced: {1}",
+        DiagnosticSeverity.Info);
+
     /// <summary>EVS2007: content on a response whose status cannot carry any (204, 205, 304).</summary>
     public static readonly DiagnosticDescriptor ContentNotAllowed = Create(
         "EVS2007", "Response content not allowed", "A {0} response cannot carry content (RFC 9110); its content is ignored and the answer has no body",
@@ -351,6 +356,7 @@ internal static class DiagnosticDescriptors
         ServerVariableWithoutDefault, ErrorMediaTypeNotWritable, DiscriminatorNotFixed, Swagger2NotCarriedOver, OpenApi32NotGenerated, RouteCollision,
         UnsupportedSchema, UnsupportedOperation, DuplicateOperationId, InvalidOption, InvalidExtension, UnsupportedConstruct,
         ContentNotAllowed, HeaderNotScalar, FilterMatchesNothing, StyleNotDefinedHere, ServerWithoutAspNetCore, ContractWithoutModels,
+        KeywordNotEnforced,
         UnsendableSecurityScheme, TokensFromProvider, UndeclaredSecurityScheme,
         RemovedOperation, RemovedParameter, NewRequiredParameter, RemovedProperty, NewRequiredRequestProperty, TypeChanged,
         RequestEnumValueRemoved, ResponseEnumValueAdded, RequestConstraintTightened, ResponseConstraintLoosened, NullabilityBroken, SuccessResponseRemoved,

@@ -60,6 +60,8 @@ internal static class RuntimeNames
         public const string CheckRange = "CheckRange";
         public const string FailNotAllowed = "FailNotAllowed";
         public const string CheckAllowed = "CheckAllowed";
+        public const string ReadAlternative = "ReadAlternative";
+        public const string ReadFunc = Namespace + ".ApiJsonReadFunc";
     }
 
     /// <summary><c>ApiJsonValue</c>: writing helpers.</summary>

@@ -48,7 +48,7 @@ internal static class ReservedNames
     /// </summary>
     public static readonly string[] RecordMembers = [.. ObjectMembers, "Clone", "EqualityContract", "Deconstruct", "PrintMembers", AdditionalProperties];
 
-    /// <summary>Members of a generated union record, besides one property per alternative (named by the alternative's type).</summary>
+    /// <summary>Members of a generated union record, besides one property per alternative (named by the alternative's type or kind).</summary>
     public static readonly string[] UnionMembers = [.. RecordMembers, "Value"];
 
     /// <summary>The static set of listed values of an enum struct with many members (<c>IsKnown</c> looks values up in it).</summary>
@@ -88,7 +88,16 @@ internal static class ReservedNames
     public const string SlotSeenPrefix = "has";
 
     /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
-    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix];
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix, ConverterUnionOptionPrefix, ConverterUnionGroupPrefix, ConverterUnionNamesPrefix];
+
+    /// <summary>Prefix of the method of a union converter that reads one alternative (<c>ReadOption0</c>, …).</summary>
+    public const string ConverterUnionOptionPrefix = "ReadOption";
+
+    /// <summary>Prefix of the static array of a union converter's readers of the alternatives sharing one JSON kind (<c>s_group0</c>, …).</summary>
+    public const string ConverterUnionGroupPrefix = "s_group";
+
+    /// <summary>Prefix of the static array of the names of those alternatives, for messages (<c>s_names0</c>, …).</summary>
+    public const string ConverterUnionNamesPrefix = "s_names";
 
     /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
     public const string ConverterNameFieldPrefix = "s_name";

@@ -43,13 +43,14 @@ internal sealed record EnumTypeModel(
     EquatableArray<EnumMemberModel> Members) : TypeModel(Name, Description, Deprecated);
 
 /// <summary>
-/// A <c>oneOf</c> or <c>anyOf</c> of object schemas, emitted as a record with one property per alternative (the one
-/// that was read is set) and a converter that picks the alternative by the discriminator or by trying each in order.
+/// A <c>oneOf</c> or <c>anyOf</c> (or a <c>type</c> array of several types), emitted as a record with one property per
+/// alternative (the one that was read is set) and a converter that picks the alternative by the JSON token kind, then by
+/// the discriminator, then by reading each alternative of that kind (docs/decisions.md, "Typed unions of any alternatives").
 /// </summary>
 /// <param name="Name">The C# type name.</param>
 /// <param name="Description">Doc text.</param>
 /// <param name="Deprecated">Whether the schema is marked deprecated.</param>
-/// <param name="Keyword">The keyword: <c>oneOf</c> or <c>anyOf</c>.</param>
+/// <param name="Keyword">The keyword: <c>oneOf</c> (exactly one alternative matches) or <c>anyOf</c> (the first that matches; also a <c>type</c> array).</param>
 /// <param name="Discriminator">The discriminator's property name, if the schema has one.</param>
 /// <param name="Members">The alternatives in document order.</param>
 internal sealed record UnionTypeModel(
@@ -58,12 +59,54 @@ internal sealed record UnionTypeModel(
     bool Deprecated,
     string Keyword,
     string? Discriminator,
-    EquatableArray<UnionMemberModel> Members) : TypeModel(Name, Description, Deprecated);
+    EquatableArray<UnionMemberModel> Members) : TypeModel(Name, Description, Deprecated)
+{
+    /// <summary>Whether a value must match exactly one alternative (<c>oneOf</c>), checked by strict reads.</summary>
+    public bool ExactlyOne => Keyword == "oneOf";
+}
 
 /// <summary>One alternative of a <see cref="UnionTypeModel"/>.</summary>
-/// <param name="TypeName">The generated object type (also the name of its property on the union).</param>
+/// <param name="Name">The name of its property on the union (the type name for an object alternative).</param>
+/// <param name="Type">The alternative's type (never nullable: null makes the union itself nullable).</param>
 /// <param name="DiscriminatorValues">The discriminator values that select it.</param>
-internal sealed record UnionMemberModel(string TypeName, EquatableArray<string> DiscriminatorValues);
+/// <param name="Kinds">The JSON token kinds a value of the alternative can start with.</param>
+/// <param name="Constraints">The alternative's own validation keywords (checked by strict reads and when telling alternatives apart).</param>
+internal sealed record UnionMemberModel(
+    string Name,
+    TypeRefModel Type,
+    EquatableArray<string> DiscriminatorValues,
+    JsonKinds Kinds,
+    ConstraintsModel Constraints)
+{
+    /// <summary>The generated type of an object or enum alternative; null for the others.</summary>
+    public string? TypeName => Type.TypeName;
+}
+
+/// <summary>The kinds of JSON token a value starts with, as flags (a union's alternatives are told apart by them first).</summary>
+[System.Flags]
+internal enum JsonKinds
+{
+    /// <summary>No kind.</summary>
+    None = 0,
+
+    /// <summary>A string.</summary>
+    String = 1,
+
+    /// <summary>A number.</summary>
+    Number = 2,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean = 4,
+
+    /// <summary>An array.</summary>
+    Array = 8,
+
+    /// <summary>An object.</summary>
+    Object = 16,
+
+    /// <summary>Any value.</summary>
+    Any = String | Number | Boolean | Array | Object,
+}
 
 /// <summary>One known enum value.</summary>
 /// <param name="Name">The C# member name.</param>

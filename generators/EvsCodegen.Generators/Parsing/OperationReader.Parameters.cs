@@ -127,7 +127,7 @@ internal sealed partial class OperationReader
         }
 
         type = _schemas.Convert(node.Get("schema"), nameHint, 0);
-        if (type.Kind == TypeRefKind.Any)
+        if (type.Kind == TypeRefKind.Any || _schemas.IsValueUnion(type))
         {
             type = new TypeRefModel(TypeRefKind.String, type.Nullable);
         }
@@ -140,7 +140,7 @@ internal sealed partial class OperationReader
         }
 
         var element = type.Kind == TypeRefKind.Array ? type.Item! : type;
-        if (element.Kind is TypeRefKind.Any)
+        if (element.Kind is TypeRefKind.Any || _schemas.IsValueUnion(element))
         {
             element = new TypeRefModel(TypeRefKind.String);
             type = type with { Item = element };

@@ -30,7 +30,7 @@ internal sealed partial class OperationReader
 
             var schema = header.Get("schema");
             var type = schema is null ? new TypeRefModel(TypeRefKind.String) : _schemas.Convert(schema, methodName + Identifiers.ToPascalCase(name, "Header") + "Header", 0);
-            if (type.Kind == TypeRefKind.Any)
+            if (type.Kind == TypeRefKind.Any || _schemas.IsValueUnion(type))
             {
                 type = new TypeRefModel(TypeRefKind.String);
             }

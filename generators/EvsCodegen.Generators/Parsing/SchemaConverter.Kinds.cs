@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Parsing;
 
 internal sealed partial class SchemaConverter
 {
-    private static readonly string[] s_unsupportedKeywords = ["not", "if", "then", "else", "prefixItems", "patternProperties", "dependentSchemas", "unevaluatedProperties", "propertyNames", "contains"];
+    private static readonly string[] s_unsupportedKeywords = ["if", "then", "else", "patternProperties", "dependentSchemas", "unevaluatedProperties", "propertyNames", "contains"];
 
     private TypeRefModel ConvertMapping(YMapping schema, string? componentName, string nameHint, int depth)
     {
@@ -24,6 +24,12 @@ internal sealed partial class SchemaConverter
             }
         }
 
+        if (schema.GetKey("not") is { } not)
+        {
+            // 'not' takes values away from a type the other keywords give; it never gives one of its own.
+            _context.Report(D.KeywordNotEnforced, not, "not", "the type comes from the schema's other keywords; values the 'not' schema excludes are accepted");
+        }
+
         var (types, nullable) = ReadTypes(schema);
         if (schema.GetBool("nullable"))
         {
@@ -32,13 +38,12 @@ internal sealed partial class SchemaConverter
 
         if (schema.GetSequence("enum") is { } values)
         {
-            return ConvertEnum(schema, values, types, nullable, componentName, nameHint);
+            return ConvertEnum(schema, values.Items, schema.GetKey("enum")!, types, nullable, componentName, nameHint);
         }
 
-        if (schema.Get("const") is YScalar constant)
+        if (schema.Get("const") is { } constant && ConvertConst(schema, constant, types, nullable, componentName, nameHint) is { } constType)
         {
-            _context.Report(D.UnsupportedSchema, schema.GetKey("const"), "const", "the value is typed but not enforced");
-            types = [constant.IsInteger ? "integer" : constant.IsNumber ? "number" : constant.AsBool() is not null ? "boolean" : "string"];
+            return constType;
         }
 
         var composition = ConvertComposition(schema, componentName, nameHint, depth, nullable);
@@ -49,25 +54,82 @@ internal sealed partial class SchemaConverter
 
         if (types.Count > 1)
         {
-            _context.Report(D.UnsupportedSchema, schema.GetKey("type"), "type: [" + string.Join(", ", types) + "]", "a value of several types is typed as JsonElement");
-            return new TypeRefModel(TypeRefKind.Any, nullable);
+            return ConvertTypeArray(schema, types, componentName, nameHint, depth, nullable);
         }
 
-        var type = types.Count == 1 ? types[0] : InferType(schema);
-        return type switch
+        return ConvertSingle(schema, types.Count == 1 ? types[0] : InferType(schema), componentName, nameHint, depth, nullable);
+    }
+
+    /// <summary>The schema read as the one JSON type <paramref name="type"/> (null: any value).</summary>
+    private TypeRefModel ConvertSingle(YMapping schema, string? type, string? componentName, string nameHint, int depth, bool nullable) => type switch
+    {
+        "string" => StringType(schema, nullable),
+        "integer" => new TypeRefModel(schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64, nullable),
+        // OpenAPI's format registry: int32 and int64 apply to numbers, so `type: number, format: int32` admits exactly
+        // the integers of that range and is typed as such (a double let 4.5 and 1e15 through).
+        "number" => new TypeRefModel(schema.GetString("format") switch { "float" => TypeRefKind.Float, "decimal" => TypeRefKind.Decimal, "int32" => TypeRefKind.Int32, "int64" => TypeRefKind.Int64, _ => TypeRefKind.Double }, nullable),
+        "boolean" => new TypeRefModel(TypeRefKind.Boolean, nullable),
+        "array" => ConvertArray(schema, nameHint, depth, nullable),
+        "object" => ConvertObject(schema, componentName, nameHint, depth, nullable),
+        "null" => new TypeRefModel(TypeRefKind.Any, Nullable: true),
+        null => new TypeRefModel(TypeRefKind.Any, nullable),
+        _ => Unknown(schema, type, nullable),
+    };
+
+    /// <summary>
+    /// An array; a tuple (<c>prefixItems</c>, 3.1) is an array whose items are a union of the positions' types and of
+    /// <c>items</c> (the rest), which reads and writes every item exactly but does not hold each position to its own type.
+    /// </summary>
+    private TypeRefModel ConvertArray(YMapping schema, string nameHint, int depth, bool nullable)
+    {
+        if (schema.GetSequence("prefixItems") is not { Items.Count: > 0 } prefix)
         {
-            "string" => StringType(schema, nullable),
-            "integer" => new TypeRefModel(schema.GetString("format") == "int32" ? TypeRefKind.Int32 : TypeRefKind.Int64, nullable),
-            // OpenAPI's format registry: int32 and int64 apply to numbers, so `type: number, format: int32` admits exactly
-            // the integers of that range and is typed as such (a double let 4.5 and 1e15 through).
-            "number" => new TypeRefModel(schema.GetString("format") switch { "float" => TypeRefKind.Float, "decimal" => TypeRefKind.Decimal, "int32" => TypeRefKind.Int32, "int64" => TypeRefKind.Int64, _ => TypeRefKind.Double }, nullable),
-            "boolean" => new TypeRefModel(TypeRefKind.Boolean, nullable),
-            "array" => new TypeRefModel(TypeRefKind.Array, nullable, Item: Convert(schema.Get("items"), nameHint + "Item", depth + 1), ItemConstraints: ReadConstraints(schema.Get("items"))),
-            "object" => ConvertObject(schema, componentName, nameHint, depth, nullable),
-            "null" => new TypeRefModel(TypeRefKind.Any, Nullable: true),
-            null => new TypeRefModel(TypeRefKind.Any, nullable),
-            _ => Unknown(schema, type, nullable),
-        };
+            return new TypeRefModel(TypeRefKind.Array, nullable, Item: Convert(schema.Get("items"), nameHint + "Item", depth + 1), ItemConstraints: ReadConstraints(schema.Get("items")));
+        }
+
+        var positions = prefix.Items.ToList();
+        if (schema.Get("items") is YMapping rest)
+        {
+            positions.Add(rest);
+        }
+
+        var item = ConvertUnion(schema, "anyOf", positions, null, nameHint + "Item", depth, false, out var reason);
+        if (item is null)
+        {
+            _context.Report(D.UnsupportedSchema, schema.GetKey("prefixItems"), "prefixItems", reason);
+            item = TypeRefModel.AnyValue;
+        }
+        else
+        {
+            _context.Report(D.KeywordNotEnforced, schema.GetKey("prefixItems"), "prefixItems", "the items are typed as one of the positions' types; each position is not held to its own");
+        }
+
+        return new TypeRefModel(TypeRefKind.Array, nullable, Item: item, ItemConstraints: item.Kind == TypeRefKind.Object ? ConstraintsModel.None : ReadConstraints(prefix.Items[0]));
+    }
+
+    /// <summary>
+    /// <c>const</c>: a string or integer is an enum of one value; a number other than an integer is a number checked
+    /// against the value (<see cref="ReadConstraints(YNode?)"/> reads it); a boolean is a boolean whose value is not
+    /// enforced; null allows null only. An object or array stays <c>JsonElement</c>. Null when the type comes from the
+    /// rest of the schema.
+    /// </summary>
+    private TypeRefModel? ConvertConst(YMapping schema, YNode constant, List<string> types, bool nullable, string? componentName, string nameHint)
+    {
+        switch (constant)
+        {
+            case YScalar { IsNull: true }:
+                return new TypeRefModel(TypeRefKind.Any, Nullable: true);
+            case YScalar scalar when scalar.AsBool() is not null:
+                _context.Report(D.KeywordNotEnforced, schema.GetKey("const"), "const", $"the value is a boolean; any boolean is accepted, not only {scalar.Value}");
+                return new TypeRefModel(TypeRefKind.Boolean, nullable);
+            case YScalar scalar when scalar.IsNumber && (!scalar.IsInteger || types.Contains("number")):
+                return new TypeRefModel(TypeRefKind.Double, nullable);
+            case YScalar scalar:
+                return ConvertEnum(schema, [scalar], schema.GetKey("const")!, types, nullable, componentName, nameHint);
+            default:
+                _context.Report(D.UnsupportedSchema, schema.GetKey("const"), "const", $"a {constant.KindName} value is typed as JsonElement and not enforced");
+                return new TypeRefModel(TypeRefKind.Any, nullable);
+        }
     }
 
     private TypeRefModel Unknown(YMapping schema, string type, bool nullable)

@@ -19,20 +19,25 @@ internal sealed partial class SchemaConverter
 
             var members = alternatives.Items.Where(item => !IsNullSchema(item)).ToList();
             nullable |= members.Count != alternatives.Items.Count;
+            if (members.Count == 0 && alternatives.Items.Count > 0)
+            {
+                // Every alternative allows only null: so does the value.
+                return new TypeRefModel(TypeRefKind.Any, Nullable: true);
+            }
+
             if (members.Count == 1)
             {
                 return Convert(members[0], nameHint, depth + 1) is var single && nullable ? single.AsNullable() : single;
             }
 
             var hasShape = schema.Get("properties") is not null || schema.Get("allOf") is not null;
-            if (!hasShape && members.Count >= 2 && ConvertUnion(schema, keyword, members, componentName, nameHint, depth, nullable) is { } union)
+            var reason = "the alternatives are ignored; the declared properties are generated";
+            if (!hasShape && ConvertUnion(schema, keyword, members, componentName, nameHint, depth, nullable, out reason) is { } union)
             {
                 return union;
             }
 
-            _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, hasShape
-                ? "the alternatives are ignored; the declared properties are generated"
-                : $"a choice between {members.Count} schemas is typed as JsonElement");
+            _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, reason);
             if (!hasShape)
             {
                 return new TypeRefModel(TypeRefKind.Any, nullable);
@@ -58,64 +63,22 @@ internal sealed partial class SchemaConverter
     }
 
     /// <summary>
-    /// A <c>oneOf</c>/<c>anyOf</c> whose alternatives are all distinct object types becomes a union type; null (and
-    /// nothing generated for the union) when one alternative is not an object.
+    /// Whether an alternative allows only null: <c>type: 'null'</c> (with nothing but annotations beside it),
+    /// <c>const: null</c> or <c>enum: [null]</c>. Such an alternative makes the value nullable; it is no alternative of its own.
     /// </summary>
-    private TypeRefModel? ConvertUnion(YMapping schema, string keyword, List<YNode> members, string? componentName, string nameHint, int depth, bool nullable)
+    private static bool IsNullSchema(YNode node)
     {
-        var alternatives = new List<(YNode Node, TypeRefModel Type)>();
-        for (var i = 0; i < members.Count; i++)
+        if (node is not YMapping mapping)
         {
-            var type = Convert(members[i], nameHint + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), depth + 1);
-            if (type.Kind != TypeRefKind.Object || type.Nullable || alternatives.Any(a => a.Type.TypeName == type.TypeName)
-                || !_types.Any(t => t is ObjectTypeModel o && o.Name == type.TypeName))
-            {
-                return null;
-            }
-
-            alternatives.Add((members[i], type));
+            return false;
         }
 
-        var discriminator = schema.GetMapping("discriminator");
-        var property = discriminator?.GetString("propertyName");
-        var mapping = discriminator?.GetMapping("mapping");
-        var union = new List<UnionMemberModel>();
-        foreach (var (node, type) in alternatives)
-        {
-            var values = new List<string>();
-            var reference = (node as YMapping)?.GetString("$ref");
-            foreach (var entry in mapping?.Entries ?? [])
-            {
-                if (entry.Value is YScalar target && (target.Value == reference || target.Value == type.TypeName || (reference is not null && reference.EndsWith("/" + target.Value, System.StringComparison.Ordinal))))
-                {
-                    values.Add(entry.Key.Value);
-                }
-            }
-
-            if (values.Count == 0 && reference is not null)
-            {
-                // Without a mapping entry the value is the schema's name (the last segment of the reference).
-                values.Add(FragmentPaths.NameHint(reference));
-            }
-
-            union.Add(new UnionMemberModel(type.TypeName!, values.ToEquatableArray()));
-        }
-
-        var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"), TypeModel.ConverterSuffix);
-        if (property is not null)
-        {
-            foreach (var member in union.Where(m => m.DiscriminatorValues.Count > 0))
-            {
-                ClaimDiscriminator(member.TypeName, property, member.DiscriminatorValues, schema.Get("discriminator")!, name);
-            }
-        }
-
-        _types.Add(new UnionTypeModel(name, Describe(schema), schema.GetBool("deprecated"), keyword, property, union.ToEquatableArray()));
-        return new TypeRefModel(TypeRefKind.Object, nullable, name);
+        var onlyNull = mapping.Get("type") is YScalar { Value: "null" }
+            || mapping.Get("const") is YScalar { IsNull: true }
+            || (mapping.GetSequence("enum") is { Items.Count: > 0 } values && values.Items.All(v => v is YScalar { IsNull: true }));
+        return onlyNull && mapping.Entries.All(e => e.Key.Value is "type" or "const" or "enum" or "nullable" or "description" or "title" or "deprecated" or "example" or "examples" or "default"
+            || e.Key.Value.StartsWith("x-", System.StringComparison.Ordinal));
     }
-
-    private static bool IsNullSchema(YNode node) =>
-        node is YMapping mapping && mapping.Get("type") is YScalar { Value: "null" } && mapping.Count == 1;
 
     private TypeRefModel ConvertObject(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
@@ -285,14 +248,14 @@ internal sealed partial class SchemaConverter
         return null;
     }
 
-    private TypeRefModel ConvertEnum(YMapping schema, YSequence values, List<string> types, bool nullable, string? componentName, string nameHint)
+    private TypeRefModel ConvertEnum(YMapping schema, IReadOnlyList<YNode> values, YScalar keyword, List<string> types, bool nullable, string? componentName, string nameHint)
     {
         var scalars = new List<YScalar>();
-        foreach (var item in values.Items)
+        foreach (var item in values)
         {
             if (item is not YScalar scalar)
             {
-                _context.Report(D.UnsupportedSchema, item, "enum", "a non-scalar enum value is typed as JsonElement");
+                _context.Report(D.UnsupportedSchema, item, keyword.Value, $"a non-scalar {keyword.Value} value is typed as JsonElement");
                 return new TypeRefModel(TypeRefKind.Any, nullable);
             }
 
@@ -310,8 +273,21 @@ internal sealed partial class SchemaConverter
         var isInteger = declared == "integer" || (declared is null && scalars.Count > 0 && scalars.All(s => s.IsInteger));
         if (declared is "number" or "boolean" || (isInteger && !scalars.All(s => s.IsInteger)) || (declared is not null and not "string" and not "integer"))
         {
-            var enforced = declared == "number" && scalars.All(v => v.IsNumber) ? "the server enforces the values" : "not enforced";
-            _context.Report(D.UnsupportedSchema, schema.GetKey("enum"), "enum", $"an enum of {declared ?? "mixed"} values is typed by its base type; {enforced}");
+            var what = keyword.Value == "const" ? "a value" : "an enum";
+            if (declared == "boolean" && scalars.All(v => v.AsBool() is not null))
+            {
+                // Both values listed is no constraint at all; fewer is one the boolean does not carry.
+                if (scalars.Select(v => v.AsBool()).Distinct().Count() < 2)
+                {
+                    _context.Report(D.KeywordNotEnforced, keyword, keyword.Value, $"{what} of boolean values is typed as bool; the other value is accepted too");
+                }
+            }
+            else if (declared != "number" || !scalars.All(v => v.IsNumber))
+            {
+                // A number enum is typed as the number and its values are enforced (ConstraintsModel.AllowedNumbers): nothing to report.
+                _context.Report(D.UnsupportedSchema, keyword, keyword.Value, $"{what} of {declared ?? "mixed"} values is typed by its base type; not enforced");
+            }
+
             var fallback = declared switch { "number" => TypeRefKind.Double, "boolean" => TypeRefKind.Boolean, "integer" => TypeRefKind.Int64, "string" => TypeRefKind.String, _ => TypeRefKind.Any };
             return new TypeRefModel(fallback, nullable);
         }

@@ -364,6 +364,12 @@ internal sealed partial class SchemaConverter
 
     private static EquatableArray<string> ReadNumberEnum(YMapping mapping)
     {
+        // A number const other than an integer (SchemaConverter.ConvertConst types it as a number) is an enum of one value.
+        if (mapping.Get("enum") is null && mapping.Get("const") is YScalar { IsNumber: true } constant && (!constant.IsInteger || mapping.GetString("type") == "number"))
+        {
+            return new[] { double.Parse(constant.Value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) }.ToEquatableArray();
+        }
+
         if (mapping.GetString("type") != "number" || mapping.GetSequence("enum") is not { } values
             || !values.Items.All(v => v is YScalar { IsNumber: true } or YScalar { IsNull: true }))
         {

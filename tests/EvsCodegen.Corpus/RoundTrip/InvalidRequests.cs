@@ -15,7 +15,7 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// values, unknown keys where <c>additionalProperties: false</c>, values out of bounds, unknown enum and discriminator
 /// values. Each must get a 4xx and must never reach the implementation.
 /// </summary>
-internal sealed class InvalidRequests(DocumentSession session, OperationModel operation, Exchange valid, RecordingApi recorder, Action<FindingKind, string, string> add)
+internal sealed partial class InvalidRequests(DocumentSession session, OperationModel operation, Exchange valid, RecordingApi recorder, Action<FindingKind, string, string> add)
 {
     // Bounds the requests per operation: the first properties of a large body are enough to find a class of defect.
     private const int MaxProperties = 12;
@@ -102,9 +102,14 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
         }
 
         var root = JsonNode.Parse(valid.Body);
-        if (body.Type.Kind != TypeRefKind.Any)
+        if (body.Type.Kind != TypeRefKind.Any && UnionOf(body.Type) is null)
         {
             yield return ("body of the wrong type", r => r.Body = root is JsonObject ? "\"zz\"" : "{}");
+        }
+
+        foreach (var (what, value) in UnionMutations(body.Type, root))
+        {
+            yield return ($"body {what}", r => r.Body = value.ToJsonString());
         }
 
         if (root is not JsonObject || body.Type.TypeName is not { } name)
@@ -141,7 +146,16 @@ internal sealed class InvalidRequests(DocumentSession session, OperationModel op
                 continue;
             }
 
-            yield return ($"wrong type property '{key}'", r => r.Edit(o => o[key] = WrongType(property.Type)));
+            if (UnionOf(property.Type) is null)
+            {
+                yield return ($"wrong type property '{key}'", r => r.Edit(o => o[key] = WrongType(property.Type)));
+            }
+
+            foreach (var (what, value) in UnionMutations(property.Type, root[key]))
+            {
+                yield return ($"{what} property '{key}'", r => r.Edit(o => o[key] = value.DeepClone()));
+            }
+
             if (!property.Type.Nullable)
             {
                 yield return ($"null property '{key}'", r => r.Edit(o => o[key] = null));

@@ -48,7 +48,7 @@ internal sealed class ValueSynthesizer
     ];
 
     private readonly Dictionary<string, TypeModel> _types;
-    private readonly Variant _variant;
+    private Variant _variant;
     private readonly NullabilityInfoContext _nullability = new();
     private int _counter;
 
@@ -231,32 +231,82 @@ internal sealed class ValueSynthesizer
         return instance;
     }
 
+    /// <summary>
+    /// A union value: the alternative the variant picks (first, last, middle), made like any value of its type. For
+    /// <c>oneOf</c> the value must read as that alternative alone: the union's own converter reads it back strictly
+    /// (as the server will), and when it does not (an integer is a number too; two objects without a discriminator may
+    /// both read it) the next alternative is tried; none reading alone makes the operation not driven.
+    /// </summary>
     private object Union(Type type, UnionTypeModel union, int depth)
     {
-        var index = _variant switch { Variant.Boundary => union.Members.Count - 1, Variant.Unicode => union.Members.Count / 2, _ => 0 };
-        var member = union.Members[index];
-        var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => p.CanWrite && p.PropertyType.Name == member.TypeName)
-            ?? throw new SynthesisException($"the union {type.Name} has no property for {member.TypeName}");
-        var alternative = Create(property.PropertyType, null, ConstraintsModel.None, false, depth + 1);
-        if (union.Discriminator is { } discriminator && _types.TryGetValue(member.TypeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
+        var start = _variant switch { Variant.Boundary => union.Members.Count - 1, Variant.Unicode => union.Members.Count / 2, _ => 0 };
+        var problems = new List<string>();
+        var variant = _variant;
+        try
         {
-            var key = objectModel.Properties.FirstOrDefault(p => p.JsonName == discriminator);
-            // A discriminator fixed on the alternative is a get-only constant: the type itself writes it.
-            var target = key is null || key.DiscriminatorValues.Count > 0 ? null : property.PropertyType.GetProperty(key.Name);
-            var value = member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : member.TypeName;
-            if (target?.PropertyType == typeof(string))
+            // The variant's values first; then ordinary ones, which a bound shared by two alternatives (minLength 2 and
+            // maxLength 4 both hold "xxxx") may not hit.
+            for (var attempt = 0; attempt < union.Members.Count * 2; attempt++)
             {
-                target.SetValue(alternative, value);
+                _variant = attempt < union.Members.Count ? variant : Variant.Full;
+                if (TryUnionMember(type, union, union.Members[(start + attempt) % union.Members.Count], depth, problems) is { } value)
+                {
+                    return value;
+                }
             }
-            else if (target is not null && StructuralComparer.IsEnumStruct(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType))
-            {
-                target.SetValue(alternative, Activator.CreateInstance(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType, value));
-            }
+        }
+        finally
+        {
+            _variant = variant;
+        }
+
+        throw new SynthesisException($"no value of the {union.Keyword} {type.Name} reads as one alternative alone ({string.Join("; ", problems.Distinct())})");
+    }
+
+    private object? TryUnionMember(Type type, UnionTypeModel union, UnionMemberModel member, int depth, List<string> problems)
+    {
+        var property = type.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new SynthesisException($"the union {type.Name} has no property {member.Name}");
+        object alternative;
+        try
+        {
+            alternative = Create(property.PropertyType, member.Type, member.Constraints, false, depth + 1);
+        }
+        catch (SynthesisException e)
+        {
+            problems.Add($"{member.Name}: {e.Message}");
+            return null;
+        }
+
+        if (union.Discriminator is { } discriminator && member.TypeName is { } typeName && _types.TryGetValue(typeName, out var memberModel) && memberModel is ObjectTypeModel objectModel)
+        {
+            SetDiscriminator(alternative, property.PropertyType, objectModel, discriminator, member.DiscriminatorValues.Count > 0 ? member.DiscriminatorValues[0] : typeName);
         }
 
         var instance = Activator.CreateInstance(type)!;
         property.SetValue(instance, alternative);
-        return instance;
+        if (!union.ExactlyOne || UnionChecks.ReadsStrictly(type, instance) is not { } problem)
+        {
+            return instance;
+        }
+
+        problems.Add($"{member.Name}: {problem}");
+        return null;
+    }
+
+    private static void SetDiscriminator(object alternative, Type alternativeType, ObjectTypeModel model, string discriminator, string value)
+    {
+        var key = model.Properties.FirstOrDefault(p => p.JsonName == discriminator);
+        // A discriminator fixed on the alternative is a get-only constant: the type itself writes it.
+        var target = key is null || key.DiscriminatorValues.Count > 0 ? null : alternativeType.GetProperty(key.Name);
+        if (target?.PropertyType == typeof(string))
+        {
+            target.SetValue(alternative, value);
+        }
+        else if (target is not null && StructuralComparer.IsEnumStruct(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType))
+        {
+            target.SetValue(alternative, Activator.CreateInstance(Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType, value));
+        }
     }
 
     private int Count(ConstraintsModel constraints, int depth)

@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Tests.Diagnostics;
 public sealed class GeneratorDiagnosticsTests
 {
     [Fact]
-    public void Evs2001_OneOfWithoutNull_PointsAtTheOneOfKeyword()
+    public void Evs2001_OneOfOfUntypedAlternatives_PointsAtTheOneOfKeywordAndSaysWhy()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -20,18 +20,18 @@ public sealed class GeneratorDiagnosticsTests
                   properties:
                     value:
                       ⟦oneOf:
-                        - {type: string}
-                        - {type: integer}
+                        - {minimum: 1}
+                        - {maximum: 10}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.StartsWith("'oneOf' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("'oneOf' is not supported yet: no alternative has a type of its own, so the value is typed as JsonElement", diagnostic.GetMessage());
     }
 
     [Fact]
-    public void Evs2001_Not_PointsAtTheNotKeyword()
+    public void Evs2060_Not_PointsAtTheNotKeyword_AsInfo()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -45,9 +45,29 @@ public sealed class GeneratorDiagnosticsTests
                     value: {type: string, ⟦not: {enum: [forbidden]}}
             """);
 
-        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2060", document.Position);
 
-        Assert.StartsWith("'not' is not supported yet", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.StartsWith("'not' is not enforced: the type comes from the schema's other keywords", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2060_PrefixItems_PointsAtTheKeyword()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pair:
+                  type: array
+                  ⟦prefixItems: [{type: string}, {type: integer}]
+            """);
+
+        var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2060", document.Position);
+
+        Assert.StartsWith("'prefixItems' is not enforced", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class RuntimeNamesTests
     private static Type? FindType(string qualified)
     {
         var name = qualified.Substring("global::".Length);
-        return s_runtime.Select(a => a.GetType(name)).FirstOrDefault(t => t is not null);
+        // A generic type is named without its arity (ApiJsonReadFunc, written ApiJsonReadFunc<T> in the emitted code).
+        return s_runtime.Select(a => a.GetType(name) ?? a.GetType(name + "`1")).FirstOrDefault(t => t is not null);
     }
 }

@@ -67,7 +67,8 @@ public sealed class ConstructCoverageTests
                 children: {type: array, items: {$ref: '#/components/schemas/Thing'}}
                 parent: {$ref: '#/components/schemas/Thing'}
                 shape: {oneOf: [{$ref: '#/components/schemas/Circle'}, {$ref: '#/components/schemas/Square'}], discriminator: {propertyName: kind}}
-                either: {⟦anyOf: [{type: string}, {type: integer}]}
+                either: {anyOf: [{type: string}, {type: integer}]}
+                conditional: {type: string, ⟦if: {minLength: 1}}
             Circle: {type: object, properties: {kind: {type: string}, r: {type: number}}}
             Square: {type: object, properties: {kind: {type: string}, side: {type: number}}}
             Problem: {type: object, properties: {message: {type: string}}}
@@ -119,7 +120,7 @@ public sealed class ConstructCoverageTests
     }
 
     [Fact]
-    public void OneOfOfObjects_IsAUnionType_AndAnyOfOfScalars_IsJsonElement()
+    public void OneOfOfObjects_IsAUnionType_AndAnyOfOfScalarsToo()
     {
         var thing = s_model.Value.Object("Thing");
         var shape = thing.Property("shape").Type;
@@ -127,7 +128,8 @@ public sealed class ConstructCoverageTests
 
         Assert.Equal(("oneOf", "kind"), (union.Keyword, union.Discriminator));
         Assert.Equal(["Circle", "Square"], union.Members.Select(m => m.TypeName));
-        Assert.Equal(TypeRefKind.Any, thing.Property("either").Type.Kind);
+        var either = Assert.IsType<UnionTypeModel>(s_model.Value.Types.Single(t => t.Name == thing.Property("either").Type.TypeName));
+        Assert.Equal(("anyOf", "String", "Integer"), (either.Keyword, either.Members[0].Name, either.Members[1].Name));
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class ConstructCoverageTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, s_document.Text));
         var diagnostics = run.Diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToList();
 
-        // XML-content parameter (left out), XML body (operation skipped), anyOf of scalars.
+        // XML-content parameter (left out), XML body (operation skipped), 'if'.
         Assert.Equal(3, diagnostics.Count);
         DiagnosticAssert.At(diagnostics[0], "EVS2002", s_document.Positions[0]);
         DiagnosticAssert.At(diagnostics[1], "EVS2002", s_document.Positions[1]);
@@ -186,7 +188,7 @@ public sealed class ConstructCoverageTests
     }
 
     [Fact]
-    public void OpenApi31Const_IsTypedButReportedAsNotEnforced()
+    public void OpenApi31Const_IsAnEnumOfThatOneValue()
     {
         var document = MarkedText.Parse("""
             openapi: 3.1.0
@@ -197,11 +199,14 @@ public sealed class ConstructCoverageTests
                 Versioned:
                   type: object
                   properties:
-                    version: {⟦const: 2}
+                    version: {const: 2}
             """);
 
-        DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
-        Assert.Equal(TypeRefKind.Int64, Parse.Model(document.Text).Object("Versioned").Property("version").Type.Kind);
+        var model = Parse.Model(document.Text);
+        var version = model.Object("Versioned").Property("version").Type;
+        Assert.Equal(TypeRefKind.Enum, version.Kind);
+        Assert.Equal(["2"], model.Enum(version.TypeName!).Members.Select(m => m.Value));
+        Assert.Empty(DiagnosticAssert.Run(document.Text));
     }
     [Fact]
     public void OneOfOfOneSchemaAndNull_IsThatSchemaNullable()

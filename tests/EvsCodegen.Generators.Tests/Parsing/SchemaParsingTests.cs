@@ -149,7 +149,7 @@ public sealed class SchemaParsingTests
     }
 
     [Fact]
-    public void TypeArrays_InOpenApi31_WithNullAreNullableAndWithSeveralTypesAreAnyValue()
+    public void TypeArrays_InOpenApi31_WithNullAreNullableAndWithSeveralTypesAreAUnion()
     {
         var result = Parse.Document("""
             openapi: 3.1.0
@@ -173,8 +173,11 @@ public sealed class SchemaParsingTests
         Assert.Equal(new TypeRefModel(TypeRefKind.String, Nullable: true), item.Property("stringOrNull").Type);
         Assert.Equal(new TypeRefModel(TypeRefKind.Any, Nullable: true), item.Property("onlyNull").Type);
         Assert.Equal(new TypeRefModel(TypeRefKind.Enum, Nullable: true, TypeName: "Color"), item.Property("refOrNull").Type);
-        Assert.Equal(new TypeRefModel(TypeRefKind.Any), item.Property("stringOrInteger").Type);
-        Assert.Equal(["EVS2001"], result.Diagnostics.Select(d => d.Id));
+        Assert.Equal(new TypeRefModel(TypeRefKind.Object, TypeName: "ItemStringOrInteger"), item.Property("stringOrInteger").Type);
+        Assert.Equal(
+            [TypeRefKind.String, TypeRefKind.Int64],
+            result.Model!.Types.OfType<UnionTypeModel>().Single(u => u.Name == "ItemStringOrInteger").Members.Select(m => m.Type.Kind));
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
