@@ -6,6 +6,7 @@ namespace Test.Streams;
 
 /// <summary>Serves Streams by delegating to an <see cref="IBlobsApi"/> from dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
+[global::Microsoft.AspNetCore.Mvc.ApiExplorerSettings(IgnoreApi = false)]
 public sealed partial class BlobsApiController : global::Microsoft.AspNetCore.Mvc.ControllerBase
 {
     private readonly IBlobsApi _api;
@@ -19,6 +20,9 @@ public sealed partial class BlobsApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/blobs/{size}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("blobs/{size}")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("size", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Path, typeof(long), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(byte[]), "application/octet-stream")]
     public async global::System.Threading.Tasks.Task DownloadBlobAsync()
     {
         var http = HttpContext;
@@ -41,6 +45,9 @@ public sealed partial class BlobsApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("PUT", Route = "/blobs")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("blobs")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiRequestBodyAttribute(typeof(byte[]), "application/octet-stream", Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(Stored), "application/json")]
     public async global::System.Threading.Tasks.Task UploadBlobAsync()
     {
         var http = HttpContext;
@@ -63,6 +70,9 @@ public sealed partial class BlobsApiController : global::Microsoft.AspNetCore.Mv
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("POST", Route = "/blobs/echo")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("blobs/echo")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiRequestBodyAttribute(typeof(byte[]), "image/png")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(byte[]), "image/png")]
     public async global::System.Threading.Tasks.Task EchoBlobAsync()
     {
         var http = HttpContext;

@@ -6,6 +6,7 @@ namespace Test.Streams;
 
 /// <summary>Serves Streams by delegating to an <see cref="IStreamsApi"/> from dependency injection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
+[global::Microsoft.AspNetCore.Mvc.ApiExplorerSettings(IgnoreApi = false)]
 public sealed partial class StreamsApiController : global::Microsoft.AspNetCore.Mvc.ControllerBase
 {
     private readonly IStreamsApi _api;
@@ -19,6 +20,10 @@ public sealed partial class StreamsApiController : global::Microsoft.AspNetCore.
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/ticks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("ticks")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("count", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Query, typeof(int), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(Tick), "text/event-stream")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(404, null)]
     public async global::System.Threading.Tasks.Task WatchTicksAsync()
     {
         var http = HttpContext;
@@ -41,6 +46,8 @@ public sealed partial class StreamsApiController : global::Microsoft.AspNetCore.
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/messages")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("messages")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(string), "text/event-stream")]
     public async global::System.Threading.Tasks.Task WatchMessagesAsync()
     {
         var http = HttpContext;
@@ -61,6 +68,9 @@ public sealed partial class StreamsApiController : global::Microsoft.AspNetCore.
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/ticks.jsonl")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("ticks.jsonl")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("count", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Query, typeof(int), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(Tick), "application/x-ndjson")]
     public async global::System.Threading.Tasks.Task ListTicksAsync()
     {
         var http = HttpContext;
@@ -83,6 +93,9 @@ public sealed partial class StreamsApiController : global::Microsoft.AspNetCore.
     /// </summary>
     /// <returns>A task that completes when the answer is written.</returns>
     [global::Microsoft.AspNetCore.Mvc.AcceptVerbs("GET", Route = "/ticks.seq")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiOperationAttribute("ticks.seq")]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiParameterAttribute("count", global::EvsCodegen.Runtime.AspNetCore.ApiParameterLocation.Query, typeof(int), Required = true)]
+    [global::EvsCodegen.Runtime.AspNetCore.ApiResponseAttribute(200, typeof(Tick), "application/json-seq")]
     public async global::System.Threading.Tasks.Task SequenceTicksAsync()
     {
         var http = HttpContext;

@@ -17,6 +17,7 @@ public static partial class BlobsApiControllerServiceCollectionExtensions
     public static global::Microsoft.Extensions.DependencyInjection.IMvcBuilder AddBlobsApiControllers(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
+        global::EvsCodegen.Runtime.AspNetCore.ApiOperationDescriptionServiceCollectionExtensions.AddApiOperationDescriptions(services);
         var builder = global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions.AddControllers(services);
         var assembly = typeof(BlobsApiController).Assembly;
         foreach (var part in builder.PartManager.ApplicationParts)

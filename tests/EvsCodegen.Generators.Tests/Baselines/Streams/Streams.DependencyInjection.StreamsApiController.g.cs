@@ -17,6 +17,7 @@ public static partial class StreamsApiControllerServiceCollectionExtensions
     public static global::Microsoft.Extensions.DependencyInjection.IMvcBuilder AddStreamsApiControllers(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
+        global::EvsCodegen.Runtime.AspNetCore.ApiOperationDescriptionServiceCollectionExtensions.AddApiOperationDescriptions(services);
         var builder = global::Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions.AddControllers(services);
         var assembly = typeof(StreamsApiController).Assembly;
         foreach (var part in builder.PartManager.ApplicationParts)

@@ -48,10 +48,7 @@ public sealed partial class StoredJsonConverter : global::System.Text.Json.Seria
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("length"u8))
             {
-                context.CheckUniqueKey(has0, "length");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("length");
+                context.EnterKey(ref reader, ref has0, "length");
                 p0 = context.ReadInt64(ref reader);
                 context.Pop();
                 continue;

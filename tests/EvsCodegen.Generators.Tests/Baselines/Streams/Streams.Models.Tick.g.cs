@@ -56,10 +56,7 @@ public sealed partial class TickJsonConverter : global::System.Text.Json.Seriali
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("seq"u8))
             {
-                context.CheckUniqueKey(has0, "seq");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("seq");
+                context.EnterKey(ref reader, ref has0, "seq");
                 p0 = context.ReadInt32(ref reader);
                 context.Pop();
                 continue;
@@ -67,10 +64,7 @@ public sealed partial class TickJsonConverter : global::System.Text.Json.Seriali
 
             if (reader.ValueTextEquals("note"u8))
             {
-                context.CheckUniqueKey(has1, "note");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("note");
+                context.EnterKey(ref reader, ref has1, "note");
                 p1 = context.ReadString(ref reader);
                 context.Pop();
                 continue;

@@ -152,10 +152,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("customer"u8))
             {
-                context.CheckUniqueKey(has0, "customer");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("customer");
+                context.EnterKey(ref reader, ref has0, "customer");
                 p0 = CustomerRefJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -163,10 +160,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("quantity"u8))
             {
-                context.CheckUniqueKey(has1, "quantity");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("quantity");
+                context.EnterKey(ref reader, ref has1, "quantity");
                 p1 = QuantityJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -174,10 +168,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("shape"u8))
             {
-                context.CheckUniqueKey(has2, "shape");
-                has2 = true;
-                context.Read(ref reader);
-                context.Push("shape");
+                context.EnterKey(ref reader, ref has2, "shape");
                 p2 = ShapeJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -185,10 +176,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("anyShape"u8))
             {
-                context.CheckUniqueKey(has3, "anyShape");
-                has3 = true;
-                context.Read(ref reader);
-                context.Push("anyShape");
+                context.EnterKey(ref reader, ref has3, "anyShape");
                 p3 = AnyShapeJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -196,10 +184,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("when"u8))
             {
-                context.CheckUniqueKey(has4, "when");
-                has4 = true;
-                context.Read(ref reader);
-                context.Push("when");
+                context.EnterKey(ref reader, ref has4, "when");
                 p4 = WhenJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -207,10 +192,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("amount"u8))
             {
-                context.CheckUniqueKey(has5, "amount");
-                has5 = true;
-                context.Read(ref reader);
-                context.Push("amount");
+                context.EnterKey(ref reader, ref has5, "amount");
                 p5 = AmountJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -218,10 +200,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("tags"u8))
             {
-                context.CheckUniqueKey(has6, "tags");
-                has6 = true;
-                context.Read(ref reader);
-                context.Push("tags");
+                context.EnterKey(ref reader, ref has6, "tags");
                 p6 = TagsJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -229,10 +208,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("mode"u8))
             {
-                context.CheckUniqueKey(has7, "mode");
-                has7 = true;
-                context.Read(ref reader);
-                context.Push("mode");
+                context.EnterKey(ref reader, ref has7, "mode");
                 p7 = ChargeModeJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;
@@ -240,10 +216,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("ratio"u8))
             {
-                context.CheckUniqueKey(has8, "ratio");
-                has8 = true;
-                context.Read(ref reader);
-                context.Push("ratio");
+                context.EnterKey(ref reader, ref has8, "ratio");
                 var value0 = context.ReadDouble(ref reader);
                 if (context.Strict)
                 {
@@ -256,10 +229,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("pair"u8))
             {
-                context.CheckUniqueKey(has9, "pair");
-                has9 = true;
-                context.Read(ref reader);
-                context.Push("pair");
+                context.EnterKey(ref reader, ref has9, "pair");
                 context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
                 var list0 = new global::System.Collections.Generic.List<ChargePairItem>();
                 while (true)
@@ -282,10 +252,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("role"u8))
             {
-                context.CheckUniqueKey(has10, "role");
-                has10 = true;
-                context.Read(ref reader);
-                context.Push("role");
+                context.EnterKey(ref reader, ref has10, "role");
                 p10 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -293,10 +260,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("nickname"u8))
             {
-                context.CheckUniqueKey(has11, "nickname");
-                has11 = true;
-                context.Read(ref reader);
-                context.Push("nickname");
+                context.EnterKey(ref reader, ref has11, "nickname");
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     p11 = null;
@@ -311,10 +275,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("code"u8))
             {
-                context.CheckUniqueKey(has12, "code");
-                has12 = true;
-                context.Read(ref reader);
-                context.Push("code");
+                context.EnterKey(ref reader, ref has12, "code");
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
                     p12 = null;
@@ -329,10 +290,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
 
             if (reader.ValueTextEquals("anything"u8))
             {
-                context.CheckUniqueKey(has13, "anything");
-                has13 = true;
-                context.Read(ref reader);
-                context.Push("anything");
+                context.EnterKey(ref reader, ref has13, "anything");
                 p13 = ChargeAnythingJsonConverter.ReadValue(ref reader, context);
                 context.Pop();
                 continue;

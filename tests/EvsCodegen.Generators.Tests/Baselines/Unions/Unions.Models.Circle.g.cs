@@ -48,10 +48,7 @@ public sealed partial class CircleJsonConverter : global::System.Text.Json.Seria
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("radius"u8))
             {
-                context.CheckUniqueKey(has0, "radius");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("radius");
+                context.EnterKey(ref reader, ref has0, "radius");
                 p0 = context.ReadDouble(ref reader);
                 context.Pop();
                 continue;

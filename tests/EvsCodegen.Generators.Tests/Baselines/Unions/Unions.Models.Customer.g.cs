@@ -56,10 +56,7 @@ public sealed partial class CustomerJsonConverter : global::System.Text.Json.Ser
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("id"u8))
             {
-                context.CheckUniqueKey(has0, "id");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("id");
+                context.EnterKey(ref reader, ref has0, "id");
                 p0 = context.ReadString(ref reader);
                 context.Pop();
                 continue;
@@ -67,10 +64,7 @@ public sealed partial class CustomerJsonConverter : global::System.Text.Json.Ser
 
             if (reader.ValueTextEquals("name"u8))
             {
-                context.CheckUniqueKey(has1, "name");
-                has1 = true;
-                context.Read(ref reader);
-                context.Push("name");
+                context.EnterKey(ref reader, ref has1, "name");
                 p1 = context.ReadString(ref reader);
                 context.Pop();
                 continue;

@@ -48,10 +48,7 @@ public sealed partial class SquareJsonConverter : global::System.Text.Json.Seria
             context.CheckKey(ref reader);
             if (reader.ValueTextEquals("side"u8))
             {
-                context.CheckUniqueKey(has0, "side");
-                has0 = true;
-                context.Read(ref reader);
-                context.Push("side");
+                context.EnterKey(ref reader, ref has0, "side");
                 p0 = context.ReadDouble(ref reader);
                 context.Pop();
                 continue;
