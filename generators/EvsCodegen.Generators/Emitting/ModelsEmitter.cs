@@ -51,7 +51,13 @@ internal static partial class ModelsEmitter
             var description = property.Description;
             var fallback = $"The <c>{Text.Inline(property.JsonName)}</c> property{(property.Required ? string.Empty : " (optional)")}.";
             w.Line(Text.Summary(description, fallback));
-            if (property.Deprecated)
+            if (property.Deprecated && property.Required && !model.Deprecated && property.DiscriminatorValues.Count == 0)
+            {
+                // A required member cannot be [Obsolete] in a type that is not (CS9042, an error under warnings as
+                // errors), and callers must set it anyway: the deprecation is told, not enforced.
+                w.Line("/// <remarks>Deprecated in the OpenAPI document; still required, so not marked [Obsolete].</remarks>");
+            }
+            else if (property.Deprecated)
             {
                 w.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI document.\")]");
             }
