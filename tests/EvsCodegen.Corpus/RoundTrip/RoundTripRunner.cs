@@ -226,8 +226,8 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         var maps = model.Surfaces.Select(surface =>
         {
             var type = generated.Assembly.GetType($"{document.Namespace}.{surface.EndpointsName}") ?? throw new InvalidOperationException($"no endpoints class {surface.EndpointsName}");
-            return type.GetMethods(BindingFlags.Public | BindingFlags.Static).SingleOrDefault(m => m.Name.StartsWith("Map", StringComparison.Ordinal) && m.GetParameters().Length == 1)
-                ?? throw new InvalidOperationException($"no Map…Api method on {surface.EndpointsName}");
+            var name = ReservedNames.MapEndpointsMethod(surface.ControllerName);
+            return type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"no {name} on {surface.EndpointsName}");
         }).ToList();
         return app =>
         {
