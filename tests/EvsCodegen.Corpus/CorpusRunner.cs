@@ -98,12 +98,13 @@ public static class CorpusRunner
     /// <param name="keepCompilation">Keep the output compilation on the result.</param>
     /// <param name="generator">The generator; <see cref="Generators.OpenApiGenerator"/> unless a test checks the runner itself.</param>
     /// <param name="compileTimeout">How long compiling the output may take; <see cref="DefaultCompileTimeout"/> when null.</param>
-    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null)
+    /// <param name="emit">The families emitted; <see cref="DocumentRunner.Emit"/> when null.</param>
+    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null, string? emit = null)
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new RunProgress();
         var task = Task.Factory.StartNew(
-            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token, generator, progress),
+            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token, generator, progress, emit ?? DocumentRunner.Emit),
             cancellation.Token,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

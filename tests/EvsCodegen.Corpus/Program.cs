@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -6,7 +7,7 @@ using EvsCodegen.Corpus;
 using EvsCodegen.Corpus.RoundTrip;
 
 // dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>]
-//   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] (--timeout applies to generation)]
+//   [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] [--flavour mvc|minimal|both] (--timeout applies to generation)]
 string? folder = null;
 var roundTrip = false;
 var noPrism = false;
@@ -14,6 +15,7 @@ string? prism = null;
 string? expected = null;
 string? only = null;
 string? markdown = null;
+IReadOnlyList<RoundTripFlavour>? flavours = null;
 string? dump = null;
 var timeout = CorpusRunner.DefaultTimeout;
 var compileTimeout = CorpusRunner.DefaultCompileTimeout;
@@ -49,6 +51,14 @@ for (var i = 0; i < args.Length; i++)
         case "--expected" when i + 1 < args.Length:
             expected = args[++i];
             break;
+        case "--flavour" when i + 1 < args.Length:
+            flavours = RoundTripMain.ParseFlavours(args[++i]);
+            if (flavours is null)
+            {
+                return Usage($"--flavour takes mvc, minimal or both, not '{args[i]}'");
+            }
+
+            break;
         case "--only" when i + 1 < args.Length:
             only = args[++i];
             break;
@@ -76,7 +86,7 @@ if (only is not null)
 
 if (roundTrip)
 {
-    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2), timeout);
+    return RoundTripMain.Run(documents, folder, noPrism ? null : PrismProxy.Locate(prism, Environment.CurrentDirectory) ?? "", markdown, expected, Math.Min(parallelism, 2), timeout, flavours);
 }
 
 Console.WriteLine(CorpusReport.Header);
@@ -107,7 +117,7 @@ return CorpusReport.IsGreen(results) ? 0 : 1;
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"error: {problem}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] (--timeout applies to generation)]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/EvsCodegen.Corpus -- <folder> [--markdown <file>] [--dump <dir>] [--timeout <seconds>] [--compile-timeout <seconds>] [--parallel <n>] [--round-trip [--prism <path> | --no-prism] [--expected <file>] [--only <document>] [--flavour mvc|minimal|both] (--timeout applies to generation)]");
     return 2;
 }
 

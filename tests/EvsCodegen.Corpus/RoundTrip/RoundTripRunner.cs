@@ -8,7 +8,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using EvsCodegen.Generators.Model;
 using EvsCodegen.Generators.Parsing;
+using EvsCodegen.Runtime.AspNetCore;
 using EvsCodegen.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +22,8 @@ namespace EvsCodegen.Corpus.RoundTrip;
 /// </summary>
 /// <param name="prism">The Prism executable; null runs without the independent oracle.</param>
 /// <param name="generationTimeout">How long one document's generation may take (<c>--timeout</c>); the corpus runner's default when null.</param>
-internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout = null)
+/// <param name="flavour">The generated server hosted (<c>--flavour</c>): the MVC controllers or the minimal-API endpoints.</param>
+internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout = null, RoundTripFlavour flavour = RoundTripFlavour.Mvc)
 {
     private static readonly TimeSpan s_prismStart = TimeSpan.FromSeconds(60);
 
@@ -40,7 +43,9 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
     public async Task<RoundTripResult> RunAsync(CorpusDocument document)
     {
         var result = new RoundTripResult(document.Name);
-        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true);
+        // The minimal flavour is emitted beside the controllers (the contract and the models are the same code) and mapped alone.
+        var emit = flavour == RoundTripFlavour.Minimal ? DocumentRunner.Emit + ";minimal" : DocumentRunner.Emit;
+        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true, emit: emit);
         if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
         {
             result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));
@@ -87,16 +92,29 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
             recorders[surface] = (contract, recorder);
         }
 
-        await using var host = await KestrelHost.StartAsync(services =>
-        {
-            foreach (var (contract, implementation) in contracts)
+        var endpoints = flavour == RoundTripFlavour.Minimal ? MinimalEndpoints(document, model, generated) : null;
+        await using var host = await KestrelHost.StartAsync(
+            services =>
             {
-                services.AddSingleton(contract, implementation);
-            }
+                foreach (var (contract, implementation) in contracts)
+                {
+                    services.AddSingleton(contract, implementation);
+                }
 
-            services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
-            RoundTripSecurity.Add(services, model);
-        }).ConfigureAwait(false);
+                if (endpoints is null)
+                {
+                    services.AddControllers().PartManager.ApplicationParts.Add(new AssemblyPart(generated.Assembly));
+                }
+                else
+                {
+                    // What each Add…Endpoints<T> registers besides the backend (which is the recorder here).
+                    ApiSecurityServiceCollectionExtensions.AddApiSecurityAnswers(services);
+                }
+
+                RoundTripSecurity.Add(services, model);
+            },
+            null,
+            endpoints).ConfigureAwait(false);
         // The server's routes start with the servers' base path: the client's address is the server URL, base path included.
         // Prism ignores base paths (it matches the request's path against 'paths' alone), so it hears the bare path and
         // forwards to the server URL.
@@ -199,6 +217,27 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         }
     }
 
+    /// <summary>
+    /// Maps the generated minimal-API endpoints of every surface (<c>Map…Api</c>, found on the surface's endpoints class),
+    /// as an application does with the minimal flavour: no MVC services, no controllers.
+    /// </summary>
+    private static Action<WebApplication> MinimalEndpoints(CorpusDocument document, ApiModel model, GeneratedAssembly generated)
+    {
+        var maps = model.Surfaces.Select(surface =>
+        {
+            var type = generated.Assembly.GetType($"{document.Namespace}.{surface.EndpointsName}") ?? throw new InvalidOperationException($"no endpoints class {surface.EndpointsName}");
+            var name = ReservedNames.MapEndpointsMethod(surface.ControllerName);
+            return type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"no {name} on {surface.EndpointsName}");
+        }).ToList();
+        return app =>
+        {
+            foreach (var map in maps)
+            {
+                map.Invoke(null, [app]);
+            }
+        };
+    }
+
     private static object CreateClient(GeneratedAssembly generated, string ns, SurfaceModel surface, HttpClient http)
     {
         var type = generated.Assembly.GetType($"{ns}.{surface.ClientName}") ?? throw new InvalidOperationException($"no client {surface.ClientName}");
@@ -225,4 +264,14 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         var fragments = document.Fragments.Select(f => new FragmentModel(f.Key, f.Value)).ToEquatableArray();
         return DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, options), fragments, CancellationToken.None).Model;
     }
+}
+
+/// <summary>The generated server a round trip hosts (<c>--flavour mvc|minimal|both</c>).</summary>
+internal enum RoundTripFlavour
+{
+    /// <summary>The generated controllers (<c>OpenApiEmit="server"</c>), mapped by <c>MapControllers</c>.</summary>
+    Mvc,
+
+    /// <summary>The generated minimal-API endpoints (<c>OpenApiEmit="minimal"</c>), mapped by their <c>Map…Api</c> extensions.</summary>
+    Minimal,
 }
