@@ -32,6 +32,7 @@ internal static partial class ModelsEmitter
         var chunks = (model.Properties.Count + ChunkSize - 1) / ChunkSize;
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+        EmitReadDispatch(w, model);
         w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
         w.Line($"var slots = new {ReservedNames.ConverterSlots}();");
         var keep = OpenPropertyLoop(w, model);
@@ -101,6 +102,7 @@ internal static partial class ModelsEmitter
         var chunks = (model.Properties.Count + ChunkSize - 1) / ChunkSize;
         w.Line("/// <summary>Writes one value with the document's key names.</summary>");
         w.Open($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value)");
+        EmitWriteDispatch(w, model);
         w.Line("writer.WriteStartObject();");
         for (var c = 0; c < chunks; c++)
         {

@@ -38,9 +38,12 @@ internal static partial class ModelsEmitter
         }
 
         w.Line($"[{CSharp.JsonConverterAttribute}(typeof({CSharp.ConverterOf(model.Name)}))]");
-        w.Open($"{CSharp.Access(context)} sealed partial record {model.Name}");
+        // A record something derives from is not sealed; a derived one declares only what its base does not.
+        var sealedText = model.Derived.Count == 0 ? "sealed " : string.Empty;
+        var baseText = model.BaseType is null ? string.Empty : " : " + model.BaseType;
+        w.Open($"{CSharp.Access(context)} {sealedText}partial record {model.Name}{baseText}");
         var first = true;
-        foreach (var property in model.Properties)
+        foreach (var property in model.Properties.Where(p => !model.InheritedKeys.Contains(p.JsonName)))
         {
             if (!first)
             {
@@ -68,6 +71,11 @@ internal static partial class ModelsEmitter
                 w.Line($"/// <remarks>The discriminator: always <c>{Text.Inline(property.DiscriminatorValues[0])}</c> for this type, written as such.</remarks>");
                 w.Line($"public string {property.Name} => {Text.Literal(property.DiscriminatorValues[0])};");
                 continue;
+            }
+
+            if (property.JsonName == model.InheritedDiscriminator)
+            {
+                w.Line($"/// <remarks>The discriminator: <c>{Text.Inline(model.DiscriminatorValues[0])}</c> is always written for this type.</remarks>");
             }
 
             var required = property.Required ? "required " : string.Empty;
@@ -199,6 +207,7 @@ internal static partial class ModelsEmitter
     {
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+        EmitReadDispatch(w, model);
         w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
         for (var i = 0; i < model.Properties.Count; i++)
         {
@@ -263,10 +272,12 @@ internal static partial class ModelsEmitter
         {
             // A discriminator that names another type contradicts this one: refused in every context, strict or not.
             var property = model.Properties[i];
-            if (property.DiscriminatorValues.Count > 0)
+            var named = property.DiscriminatorValues.Count > 0 ? property.DiscriminatorValues
+                : property.JsonName == model.InheritedDiscriminator ? model.DiscriminatorValues : default;
+            if (named.Count > 0)
             {
-                var values = string.Join(" or ", property.DiscriminatorValues.Select(Text.Literal));
-                var expected = string.Join(", ", property.DiscriminatorValues.Select(v => "'" + v + "'"));
+                var values = string.Join(" or ", named.Select(Text.Literal));
+                var expected = string.Join(", ", named.Select(v => "'" + v + "'"));
                 w.Open($"if ({has(i)} && {valueOf(i)} is not ({values}))");
                 w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{property.JsonName}' is '")} + {valueOf(i)} + {Text.Literal($"', which does not name {model.Name} (expected {expected})")});");
                 w.Close();
@@ -295,6 +306,7 @@ internal static partial class ModelsEmitter
     {
         w.Line("/// <summary>Writes one value with the document's key names.</summary>");
         w.Open($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value)");
+        EmitWriteDispatch(w, model);
         w.Line("writer.WriteStartObject();");
         for (var i = 0; i < model.Properties.Count; i++)
         {
@@ -310,7 +322,12 @@ internal static partial class ModelsEmitter
     {
         var property = model.Properties[i];
         var access = "value." + property.Name;
-        if (property.Required)
+        if (property.JsonName == model.InheritedDiscriminator)
+        {
+            // The record is the value: it writes the discriminator value that names it.
+            w.Line($"writer.WriteString(s_name{i}, {Text.Literal(model.DiscriminatorValues[0])});");
+        }
+        else if (property.Required)
         {
             w.Line($"writer.WritePropertyName(s_name{i});");
             JsonCode.Write(w, property.Type, access, IsNullable(property), 1);
@@ -335,6 +352,51 @@ internal static partial class ModelsEmitter
             JsonCode.Write(w, model.AdditionalPropertiesType!, "pair.Value", model.AdditionalPropertiesType!.Nullable, 1);
             w.Close();
             w.Close();
+        }
+    }
+
+    /// <summary>A base with a discriminator reads the derived record its value names (the reader is on the value's first token).</summary>
+    internal static void EmitReadDispatch(SourceWriter w, ObjectTypeModel model)
+    {
+        if (model.Discriminator is not { } discriminator)
+        {
+            return;
+        }
+
+        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        w.Open($"switch (context.{RuntimeNames.Reader.PeekString}(reader, {Text.Literal(discriminator)}))");
+        foreach (var derived in model.Derived)
+        {
+            var values = derived.DiscriminatorValues.Where(seen.Add).ToList();
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                w.Line($"case {Text.Literal(value)}:");
+            }
+
+            w.Line($"    return {CSharp.ConverterOf(derived.TypeName)}.ReadValue(ref reader, context);");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>A base writes a value of a derived record as that record (each level hands over to its direct children).</summary>
+    internal static void EmitWriteDispatch(SourceWriter w, ObjectTypeModel model)
+    {
+        var n = 0;
+        foreach (var derived in model.Derived.Where(d => d.Direct))
+        {
+            var local = "derived" + (n++).ToString(CultureInfo.InvariantCulture);
+            w.Open($"if (value is {derived.TypeName} {local})");
+            w.Line($"{CSharp.ConverterOf(derived.TypeName)}.WriteValue(writer, {local});");
+            w.Line("return;");
+            w.Close();
+            w.Line();
         }
     }
 

@@ -19,6 +19,18 @@ internal abstract record TypeModel(string Name, string? Description, bool Deprec
 /// <param name="AdditionalPropertiesType">The type of extra values, when they are kept.</param>
 /// <param name="MinProperties">The <c>minProperties</c> bound, if any.</param>
 /// <param name="MaxProperties">The <c>maxProperties</c> bound, if any.</param>
+/// <param name="BaseType">
+/// The record this one derives from (an <c>allOf</c> with one <c>$ref</c> base, docs/decisions.md, "allOf with one
+/// $ref base derives"); <paramref name="Properties"/> still lists every property, the base's included.
+/// </param>
+/// <param name="InheritedKeys">The keys of <paramref name="Properties"/> declared by the base record (not redeclared).</param>
+/// <param name="Derived">The records deriving from this one, directly or not (the record is then not sealed).</param>
+/// <param name="Discriminator">The base's discriminator property, which picks the derived record on read.</param>
+/// <param name="DiscriminatorValues">
+/// For a derived record named by a base's discriminator (<paramref name="InheritedDiscriminator"/>): the values that
+/// name it; the first is written, another one is refused on read.
+/// </param>
+/// <param name="InheritedDiscriminator">The discriminator property of the nearest base that names this record.</param>
 internal sealed record ObjectTypeModel(
     string Name,
     string? Description,
@@ -27,7 +39,19 @@ internal sealed record ObjectTypeModel(
     AdditionalPropertiesKind AdditionalProperties,
     TypeRefModel? AdditionalPropertiesType,
     int? MinProperties,
-    int? MaxProperties) : TypeModel(Name, Description, Deprecated);
+    int? MaxProperties,
+    string? BaseType = null,
+    EquatableArray<string> InheritedKeys = default,
+    EquatableArray<DerivedTypeModel> Derived = default,
+    string? Discriminator = null,
+    EquatableArray<string> DiscriminatorValues = default,
+    string? InheritedDiscriminator = null) : TypeModel(Name, Description, Deprecated);
+
+/// <summary>A record deriving from an <see cref="ObjectTypeModel"/>.</summary>
+/// <param name="TypeName">The derived record.</param>
+/// <param name="Direct">Whether it derives from the base directly (the base's writer hands it over).</param>
+/// <param name="DiscriminatorValues">The values of the base's discriminator that name it (read as it).</param>
+internal sealed record DerivedTypeModel(string TypeName, bool Direct, EquatableArray<string> DiscriminatorValues);
 
 /// <summary>An enum schema, emitted as a readonly struct so unknown values survive a round trip.</summary>
 /// <param name="Name">The C# type name.</param>

@@ -149,6 +149,7 @@ internal static partial class DocumentParser
         // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
         schemas.ConvertDeferred();
         schemas.FixDiscriminators();
+        schemas.ResolveBases();
         return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
     }
 

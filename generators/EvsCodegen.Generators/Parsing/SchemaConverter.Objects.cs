@@ -54,8 +54,9 @@ internal sealed partial class SchemaConverter
             }
         }
 
-        if (schema.GetKey("discriminator") is { } discriminator)
+        if (schema.GetKey("discriminator") is { } discriminator && schema.Get("properties") is null && schema.Get("allOf") is null)
         {
+            // An object schema's discriminator is checked once its derived records are known (ResolveBases).
             _context.Report(D.UnsupportedSchema, discriminator, "discriminator", "polymorphism is not generated; the base schema's properties are");
         }
 
@@ -94,6 +95,7 @@ internal sealed partial class SchemaConverter
         _converted[schema] = reference;
         var slot = _types.Count;
         _types.Add(null!);
+        NoteInheritance(schema, name);
 
         var collected = new List<(string Key, YNode Schema, YScalar KeyNode)>();
         var required = new HashSet<string>();

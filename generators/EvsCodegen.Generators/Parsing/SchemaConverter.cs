@@ -18,6 +18,7 @@ internal sealed partial class SchemaConverter
     private readonly ParseContext _context;
     private readonly NameScope _typeNames;
     private readonly Dictionary<YNode, string> _componentNames = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YNode, string> _componentKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YNode, TypeRefModel> _converted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<YNode> _inProgress = new(ReferenceEqualityComparer.Instance);
     private readonly List<TypeModel> _types = [];
@@ -51,6 +52,7 @@ internal sealed partial class SchemaConverter
 
         foreach (var entry in schemas.Entries)
         {
+            _componentKeys[entry.Value] = entry.Key.Value;
             _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"), TypeModel.ConverterSuffix);
         }
 

@@ -228,6 +228,12 @@ internal sealed class ValueSynthesizer
             property.SetValue(instance, Create(property.PropertyType, declared?.Type, declared?.Constraints ?? ConstraintsModel.None, false, depth + 1));
         }
 
+        if (model is { InheritedDiscriminator: { } key, DiscriminatorValues.Count: > 0 })
+        {
+            // A derived record named by its base's discriminator writes the value that names it: the value holds it too.
+            SetDiscriminator(instance, type, model, key, model.DiscriminatorValues[0]);
+        }
+
         return instance;
     }
 

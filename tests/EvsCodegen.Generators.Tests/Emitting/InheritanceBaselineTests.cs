@@ -1,0 +1,53 @@
+using EvsCodegen.Generators.Tests.Infrastructure;
+using EvsCodegen.TestSupport;
+
+namespace EvsCodegen.Generators.Tests.Emitting;
+
+/// <summary>
+/// The inheritance document of the generated-code tests (<c>allOf</c> with one <c>$ref</c> base derives, a base with a
+/// discriminator reads and writes its derived records, two <c>$ref</c> bases merge), its model files compared with
+/// Baselines/Inheritance: the record declarations and the dispatch in the converters are what reviewers read here.
+/// </summary>
+public sealed class InheritanceBaselineTests
+{
+    private static readonly string s_folder = Baselines.Folder("Inheritance");
+
+    private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(OpenApiFile.Create(
+        "/repo/tests/inheritance.yaml",
+        File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "tests", "EvsCodegen.GeneratedCode.Tests", "Documents", "inheritance.yaml")),
+        ns: "Test.Inheritance")));
+
+    [Fact]
+    public void InheritanceDocument_ReportsOnlyTheKeywordsItDoesNotEnforce()
+    {
+        Assert.Empty(s_run.Value.Diagnostics);
+    }
+
+    [Fact]
+    public void InheritanceDocument_ModelFilesMatchBaselines()
+    {
+        var sources = s_run.Value.Sources.Where(s => s.HintName.Contains(".Models.", StringComparison.Ordinal)).ToList();
+        if (Baselines.Updating)
+        {
+            Baselines.Write(s_folder, sources.Select(s => (s.HintName, s.Text)));
+            Assert.Fail($"The baselines in {s_folder} were rewritten ({Baselines.UpdateVariable}=1): review the diff, then run again without the variable.");
+        }
+
+        Assert.Equal(sources.Select(s => s.HintName).Order(StringComparer.Ordinal), Baselines.Names(s_folder));
+        foreach (var (hintName, text) in sources)
+        {
+            var difference = Baselines.FirstDifference(Baselines.Read(s_folder, hintName), text);
+            Assert.True(
+                difference is null,
+                $"{hintName} differs from its baseline at {difference}\nSet {Baselines.UpdateVariable}=1 to rewrite the baselines, then review the diff.");
+        }
+    }
+
+    [Fact]
+    public void InheritanceDocument_GeneratedCodeCompilesWithoutWarnings()
+    {
+        var problems = GeneratorHarness.CompilerProblems(s_run.Value.OutputCompilation);
+
+        Assert.True(problems.Count == 0, GeneratorHarness.Describe(problems));
+    }
+}
