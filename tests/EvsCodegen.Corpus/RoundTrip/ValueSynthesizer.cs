@@ -199,10 +199,37 @@ internal sealed class ValueSynthesizer
                 throw new SynthesisException($"{type.Name} nests deeper than {MaxDepth} levels through required properties");
             }
 
+            if (model is ObjectTypeModel { Discriminator: not null, Derived.Count: > 0 } polymorphic && Descendant(type, polymorphic) is { } descendant)
+            {
+                // A base whose discriminator picks a derived record: the value sent is one of those records (which one
+                // depends on the variant), since a base instance carrying a value that names a derived record would
+                // rightly be read back as that record.
+                return Create(descendant, reference, constraints, asciiOnly, depth);
+            }
+
             return model is UnionTypeModel union ? Union(type, union, depth) : Record(type, model as ObjectTypeModel, depth);
         }
 
         throw new SynthesisException($"no synthesis for the C# type {type}");
+    }
+
+    /// <summary>The derived record of <paramref name="model"/> (named by its discriminator) this variant sends, or null.</summary>
+    private Type? Descendant(Type type, ObjectTypeModel model)
+    {
+        // Only records that derive in C# and write their own discriminator value (Record sets it) can stand for the base.
+        var named = model.Derived
+            .Where(d => d.DiscriminatorValues.Count > 0
+                && _types.TryGetValue(d.TypeName, out var derived)
+                && derived is ObjectTypeModel { InheritedDiscriminator: not null, DiscriminatorValues.Count: > 0 }
+                && type.Assembly.GetType(type.Namespace + "." + d.TypeName) is { } t && t.IsSubclassOf(type))
+            .ToList();
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = named[(int)_variant % named.Count];
+        return type.Assembly.GetType(type.Namespace + "." + chosen.TypeName);
     }
 
     private object Record(Type type, ObjectTypeModel? model, int depth)
