@@ -43,21 +43,7 @@ public sealed class EvsSnapshotsBaselineTests
     public void EvsDocument_GeneratedFilesMatchBaselines()
     {
         var sources = s_run.Value.Sources;
-        if (Baselines.Updating)
-        {
-            Baselines.Write(s_folder, sources.Select(s => (s.HintName, s.Text)));
-            Assert.Fail($"The baselines in {s_folder} were rewritten ({Baselines.UpdateVariable}=1): review the diff, then run again without the variable.");
-        }
-
-        Assert.Equal(sources.Select(s => s.HintName).Order(StringComparer.Ordinal), Baselines.Names(s_folder));
-        foreach (var (hintName, text) in sources)
-        {
-            // Assert per file so a failure names the file; rerun with EVSCODEGEN_UPDATE_BASELINES=1 to accept a change.
-            var difference = Baselines.FirstDifference(Baselines.Read(s_folder, hintName), text);
-            Assert.True(
-                difference is null,
-                $"{hintName} differs from its baseline at {difference}\nSet {Baselines.UpdateVariable}=1 to rewrite the baselines, then review the diff.");
-        }
+        Baselines.AssertMatch(s_folder, sources.Select(s => (s.HintName, s.Text)).ToList());
     }
 
     [Fact]
