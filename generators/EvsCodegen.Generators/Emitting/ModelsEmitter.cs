@@ -278,8 +278,10 @@ internal static partial class ModelsEmitter
             {
                 var values = string.Join(" or ", named.Select(Text.Literal));
                 var expected = string.Join(", ", named.Select(v => "'" + v + "'"));
-                w.Open($"if ({has(i)} && {valueOf(i)} is not ({values}))");
-                w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{property.JsonName}' is '")} + {valueOf(i)} + {Text.Literal($"', which does not name {model.Name} (expected {expected})")});");
+                // A string enum discriminator is compared by its wire text.
+                var text = property.Type.Kind == TypeRefKind.Enum ? valueOf(i) + ".Value" : valueOf(i);
+                w.Open($"if ({has(i)} && {text} is not ({values}))");
+                w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{property.JsonName}' is '")} + {text} + {Text.Literal($"', which does not name {model.Name} (expected {expected})")});");
                 w.Close();
                 w.Line();
             }

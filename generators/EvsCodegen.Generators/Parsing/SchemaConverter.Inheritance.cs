@@ -112,11 +112,13 @@ internal sealed partial class SchemaConverter
                 direct = false;
             }
 
-            // The nearest base whose discriminator names the record fixes its value (when the record holds it as a required string).
+            // The nearest base whose discriminator names the record fixes its value (when the record holds it as a required
+            // string, or a required string enum).
             var i = index[name];
             if (Nearest(baseOf[name]) is { } named && ValuesNaming(named.Schema, schemaOf[name]) is { Count: > 0 } own
                 && ((ObjectTypeModel)_types[i]).Properties.FirstOrDefault(p => p.JsonName == named.Property)
-                    is { Type: { Kind: TypeRefKind.String, Nullable: false }, Required: true, DiscriminatorValues.Count: 0 })
+                    is { Type.Nullable: false, Required: true, DiscriminatorValues.Count: 0 } key
+                && (key.Type.Kind == TypeRefKind.String || IsStringEnum(key.Type)))
             {
                 _types[i] = (ObjectTypeModel)_types[i] with { InheritedDiscriminator = named.Property, DiscriminatorValues = own.ToEquatableArray() };
             }
@@ -200,4 +202,8 @@ internal sealed partial class SchemaConverter
 
         return values;
     }
+
+    /// <summary>Whether <paramref name="type"/> is a generated enum of strings (its <c>Value</c> is the wire text).</summary>
+    private bool IsStringEnum(TypeRefModel type) =>
+        type.Kind == TypeRefKind.Enum && _types.Any(t => t is EnumTypeModel { IsInteger: false } e && e.Name == type.TypeName);
 }

@@ -15,7 +15,11 @@ internal sealed class PrismProxy : IAsyncDisposable
 {
     private const string RelativePath = "tests/tools/node_modules/.bin/prism";
 
+    /// <summary>What Prism prints once it listens ("Prism is listening on http://127.0.0.1:PORT").</summary>
+    private const string ListeningMarker = "Prism is listening";
+
     private readonly Process _process;
+
     private readonly StringBuilder _output = new();
 
     private PrismProxy(Process process, Uri address)
@@ -46,49 +50,61 @@ internal sealed class PrismProxy : IAsyncDisposable
         var prism = Path.Combine(root, RelativePath);
         Assert.True(File.Exists(prism), $"Prism is not installed: run 'npm ci --prefix tests/tools' from the repository root (it installs {RelativePath}).");
 
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        // Ready means Prism itself says it listens on the port: a TCP connection alone could reach another process that
+        // took the same free port first (another Prism of a concurrent run), whose document is not this one. A port taken
+        // between choosing and binding makes Prism exit with EADDRINUSE: then another port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var start = new ProcessStartInfo(prism) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "proxy", document, upstream.ToString().TrimEnd('/'), "--errors", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--cors", "false" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        var proxy = new PrismProxy(process, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => proxy.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => proxy.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
+            int port;
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
             {
-                Assert.Fail($"prism exited with {process.ExitCode}: {proxy.Output}");
+                listener.Start();
+                port = ((IPEndPoint)listener.LocalEndpoint).Port;
             }
 
-            try
+            var start = new ProcessStartInfo(prism) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "proxy", document, upstream.ToString().TrimEnd('/'), "--errors", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--host", "127.0.0.1", "--cors", "false" })
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return proxy;
+                start.ArgumentList.Add(argument);
             }
-            catch (SocketException)
+
+            var process = new Process { StartInfo = start };
+            var proxy = new PrismProxy(process, new Uri($"http://127.0.0.1:{port}/"));
+            process.OutputDataReceived += (_, e) => proxy.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => proxy.Append(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            var retry = false;
+            while (DateTime.UtcNow < deadline)
             {
+                if (proxy.Output.Contains(ListeningMarker, StringComparison.Ordinal))
+                {
+                    return proxy;
+                }
+
+                if (process.HasExited)
+                {
+                    process.WaitForExit();
+                    if (attempt < 3 && proxy.Output.Contains("EADDRINUSE", StringComparison.Ordinal))
+                    {
+                        retry = true;
+                        break;
+                    }
+
+                    Assert.Fail($"prism exited with {process.ExitCode}: {proxy.Output}");
+                }
+
                 await Task.Delay(100);
             }
-        }
 
-        await proxy.DisposeAsync();
-        Assert.Fail($"prism did not listen within 60 s: {proxy.Output}");
-        return proxy;
+            await proxy.DisposeAsync();
+            if (!retry)
+            {
+                Assert.Fail($"prism did not listen within 60 s: {proxy.Output}");
+            }
+        }
     }
 
     /// <inheritdoc/>

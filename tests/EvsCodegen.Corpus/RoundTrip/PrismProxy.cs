@@ -102,7 +102,7 @@ internal sealed class PrismProxy : IAsyncDisposable
     public static string MissingMessage =>
         $"Prism is not installed: run 'npm ci --prefix tests/tools' from the repository root (it installs {RelativePath}), or pass --prism <path> / --no-prism.";
 
-    /// <summary>Starts Prism in front of <paramref name="upstream"/> and waits until it accepts connections.</summary>
+    /// <summary>Starts Prism in front of <paramref name="upstream"/> and waits until it says it listens.</summary>
     public static async Task<PrismProxy> StartAsync(string prism, string document, Uri upstream, TimeSpan timeout)
     {
         var port = FreePort();
@@ -133,16 +133,14 @@ internal sealed class PrismProxy : IAsyncDisposable
                 throw new InvalidOperationException($"prism exited with {process.ExitCode}: {proxy.Reason}");
             }
 
-            try
+            // Ready when Prism says it listens: a connection alone could reach another process that took the same free
+            // port first (a concurrent run's Prism, serving another document).
+            if (proxy.Output.Contains("Prism is listening", StringComparison.Ordinal))
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
                 return proxy;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(100).ConfigureAwait(false);
-            }
+
+            await Task.Delay(100).ConfigureAwait(false);
         }
 
         await proxy.DisposeAsync().ConfigureAwait(false);

@@ -122,4 +122,39 @@ public sealed class InheritanceParsingTests
         Assert.Equal(("petType", "doggo"), (model.Object("Dog").InheritedDiscriminator, model.Object("Dog").DiscriminatorValues.Single()));
         Assert.Equal(("Dog", "petType"), (model.Object("Puppy").BaseType, model.Object("Dog").Discriminator));
     }
+
+    [Fact]
+    public void EnumDiscriminator_IsFixedOnEachDerivedRecord_AndTheGeneratedCodeWritesAndChecksIt()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Animal:
+                  type: object
+                  required: [petType]
+                  properties:
+                    petType: {type: string, enum: [Dog, Catty]}
+                  discriminator:
+                    propertyName: petType
+                    mapping: {Catty: '#/components/schemas/Cat'}
+                Dog:
+                  allOf: [{$ref: '#/components/schemas/Animal'}, {type: object, properties: {bark: {type: string}}}]
+                Cat:
+                  allOf: [{$ref: '#/components/schemas/Animal'}, {type: object, properties: {meow: {type: string}}}]
+            """;
+
+        var model = Parse.Model(document);
+        Assert.Equal(("petType", "Catty"), (model.Object("Cat").InheritedDiscriminator, model.Object("Cat").DiscriminatorValues.Single()));
+        Assert.Equal(("petType", "Dog"), (model.Object("Dog").InheritedDiscriminator, model.Object("Dog").DiscriminatorValues.Single()));
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create("/repo/animals.yaml", document, emit: "models", ns: "Test.Animals"));
+        Assert.True(GeneratorHarness.CompilerProblems(run.OutputCompilation).Count == 0, GeneratorHarness.Describe(GeneratorHarness.CompilerProblems(run.OutputCompilation)));
+        var cat = run.Sources.Single(s => s.HintName.EndsWith(".Models.Cat.g.cs", StringComparison.Ordinal)).Text;
+        // Written as the record's own value whatever the property holds; another value is refused on read (by its wire text).
+        Assert.Contains("\"Catty\");", cat, StringComparison.Ordinal);
+        Assert.Contains(".Value is not (\"Catty\")", cat, StringComparison.Ordinal);
+    }
 }
