@@ -99,7 +99,8 @@ public static class CorpusRunner
     /// <param name="generator">The generator; <see cref="Generators.OpenApiGenerator"/> unless a test checks the runner itself.</param>
     /// <param name="compileTimeout">How long compiling the output may take; <see cref="DefaultCompileTimeout"/> when null.</param>
     /// <param name="emit">The families emitted; <see cref="DocumentRunner.Emit"/> when null.</param>
-    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null, string? emit = null)
+    /// <param name="loadFactor">How the budgets stretch with load; <see cref="LoadFactor"/> when null (a test of the budgets fixes it).</param>
+    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null, string? emit = null, Func<(double Factor, double Load)>? loadFactor = null)
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new RunProgress();
@@ -111,7 +112,7 @@ public static class CorpusRunner
         try
         {
             // The first budget ends when the generator is done (or the whole run, if it ends first, e.g. on a runner error).
-            if (!WaitScaled(budget => Task.WaitAny([progress.Generated, task], budget) >= 0, timeout, out var generatorNote))
+            if (!WaitScaled(budget => Task.WaitAny([progress.Generated, task], budget) >= 0, timeout, out var generatorNote, loadFactor))
             {
                 cancellation.Cancel();
                 return new DocumentResult
@@ -125,7 +126,7 @@ public static class CorpusRunner
             }
 
             var compileBudget = compileTimeout ?? DefaultCompileTimeout;
-            if (WaitScaled(task.Wait, compileBudget, out var compileNote))
+            if (WaitScaled(task.Wait, compileBudget, out var compileNote, loadFactor))
             {
                 return task.Result;
             }
