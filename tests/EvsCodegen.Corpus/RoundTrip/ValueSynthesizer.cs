@@ -220,16 +220,11 @@ internal sealed class ValueSynthesizer
         var named = model.Derived
             .Where(d => d.DiscriminatorValues.Count > 0
                 && _types.TryGetValue(d.TypeName, out var derived)
-                && derived is ObjectTypeModel { InheritedDiscriminator: not null, DiscriminatorValues.Count: > 0 }
-                && type.Assembly.GetType(type.Namespace + "." + d.TypeName) is { } t && t.IsSubclassOf(type))
+                && derived is ObjectTypeModel { InheritedDiscriminator: not null, DiscriminatorValues.Count: > 0 })
+            .Select(d => type.Assembly.GetType(type.Namespace + "." + d.TypeName))
+            .Where(t => t is not null && t.IsSubclassOf(type))
             .ToList();
-        if (named.Count == 0)
-        {
-            return null;
-        }
-
-        var chosen = named[(int)_variant % named.Count];
-        return type.Assembly.GetType(type.Namespace + "." + chosen.TypeName);
+        return named.Count == 0 ? null : named[(int)_variant % named.Count];
     }
 
     private object Record(Type type, ObjectTypeModel? model, int depth)
