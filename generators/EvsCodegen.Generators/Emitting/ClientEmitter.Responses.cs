@@ -112,6 +112,7 @@ internal static partial class ClientEmitter
 
     private static string ReadBody(ResponseModel response) => response.Encoding switch
     {
+        BodyEncoding.Json or BodyEncoding.Xml when response.Xml is { } xml => XmlCode.ClientRead(response, xml, Reader(response.Type!)),
         BodyEncoding.Json => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(response.Type!)})",
         BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
         // The whole-response method reads the body within the client's limit; the body method streams it.

@@ -100,6 +100,12 @@ internal static partial class ClientEmitter
         {
             EmitBody(w, body);
         }
+
+        if (XmlCode.Accept(operation) is { } accept)
+        {
+            // An answer declared as XML: the server is told what the client reads, JSON first where both are declared.
+            w.Line($"request.Headers.TryAddWithoutValidation(\"Accept\", {Text.Literal(accept)});");
+        }
     }
 
     /// <summary>The shared <c>HttpMethod</c> instance for standard methods (no allocation per call).</summary>
@@ -215,6 +221,9 @@ internal static partial class ClientEmitter
             case BodyEncoding.Multipart:
                 EmitMultipart(w, body, value);
                 break;
+            case BodyEncoding.Xml when body.Xml is { } xml:
+                w.Line($"request.Content = {XmlCode.ClientBody(body, xml, value)};");
+                break;
             default:
                 // Sent from the caller's stream as it is read, never buffered; the caller keeps the stream.
                 w.Line($"request.Content = {RuntimeNames.Client.Type}.{RuntimeNames.Client.StreamBody}({value}, {mediaType});");
@@ -279,6 +288,9 @@ internal static partial class ClientEmitter
 
         switch (operation.Success.Encoding)
         {
+            case BodyEncoding.Json or BodyEncoding.Xml when operation.Success.Xml is { } xml:
+                w.Line($"return {XmlCode.ClientRead(operation.Success, xml, Reader(type))};");
+                break;
             case BodyEncoding.Json:
                 w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(type)});");
                 break;

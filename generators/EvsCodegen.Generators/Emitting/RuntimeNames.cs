@@ -212,4 +212,22 @@ internal static class RuntimeNames
         public const string WriteJsonLinesAsync = "WriteJsonLinesAsync";
         public const string WriteFileAsync = "WriteFileAsync";
     }
+
+    /// <summary>XML bodies on the client: the body's JSON written as XML, an XML answer read through its converter (<c>ApiClientRuntime</c>).</summary>
+    public static class XmlClient
+    {
+        public const string Type = Namespace + ".ApiClientRuntime";
+        public const string XmlBody = "XmlBody";
+        public const string ReadXml = "ReadXml";
+        public const string ReadJsonOrXml = "ReadJsonOrXml";
+    }
+
+    /// <summary>XML bodies on the server: read by Content-Type into the converter's JSON, written by Accept (<c>ApiServerRuntime</c>).</summary>
+    public static class XmlServer
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiServerRuntime";
+        public const string ReadXmlOrJsonBodyAsync = "ReadXmlOrJsonBodyAsync";
+        public const string WriteXmlAsync = "WriteXmlAsync";
+        public const string WriteJsonOrXmlAsync = "WriteJsonOrXmlAsync";
+    }
 }

@@ -33,6 +33,7 @@ internal static partial class ServerEmitter
                 var value = type.Nullable ? $"result.{body}" : CSharp.IsValueType(type) ? $"result.{body}!.Value" : $"result.{body}!";
                 var write = response.Encoding switch
                 {
+                    BodyEncoding.Json or BodyEncoding.Xml when response.Xml is { } xml => XmlCode.ServerWrite(response, xml, "result.StatusCode", value, type),
                     BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, result.StatusCode, {value}, {ClientEmitter.Writer(type)}{JsonMediaType(response)})",
                     BodyEncoding.Text => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, result.StatusCode, global::System.Text.Encoding.UTF8.GetBytes({value}), {Text.Literal(response.ContentType ?? "text/plain")})",
                     _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFileAsync}(http, result.StatusCode, {value}, {Text.Literal(response.ContentType ?? "application/octet-stream")})",

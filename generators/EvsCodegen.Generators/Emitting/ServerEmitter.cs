@@ -68,7 +68,12 @@ internal static partial class ServerEmitter
                 : body.Encoding.IsForm()
                 ? $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormAsJsonAsync}(http, {FormKinds(body)}).ConfigureAwait(false)"
                 : $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadBodyAsync}(http).ConfigureAwait(false)";
-            if (body.Required)
+            if (body.Xml is { } xml)
+            {
+                // XML becomes the JSON the schema's converter reads, so an XML body is validated exactly as JSON is.
+                w.Line($"var payload = {XmlCode.ServerRead(body, xml)};");
+            }
+            else if (body.Required)
             {
                 w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckContentType}(http, {Text.Literal(body.ContentType)});");
                 w.Line($"var payload = {read};");
@@ -130,6 +135,7 @@ internal static partial class ServerEmitter
             w.Line($"var result = await {call}.ConfigureAwait(false);");
             var write = success.Encoding switch
             {
+                BodyEncoding.Json or BodyEncoding.Xml when success.Xml is { } xml => XmlCode.ServerWrite(success, xml, statusText, "result", resultType),
                 BodyEncoding.Json => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteJsonAsync}(http, {statusText}, result, {ClientEmitter.Writer(resultType)}{JsonMediaType(success)})",
                 BodyEncoding.Text => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, global::System.Text.Encoding.UTF8.GetBytes(result), {Text.Literal(success.ContentType ?? "text/plain")})",
                 _ => $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteAsync}(http, {statusText}, result, {Text.Literal(success.ContentType ?? "application/octet-stream")})",

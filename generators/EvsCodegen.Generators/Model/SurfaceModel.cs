@@ -162,13 +162,16 @@ internal enum BodyEncoding
 
     /// <summary>A response of JSON Lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>) or a JSON text sequence (<c>application/json-seq</c>), read item by item; the type is the item's.</summary>
     JsonLines,
+
+    /// <summary>An object, array or scalar as XML after OpenAPI's XML Object, transcoded to and from the JSON its converter reads (runtime <c>ApiXml</c>).</summary>
+    Xml,
 }
 
 /// <summary>Facts about <see cref="BodyEncoding"/> that parser and emitters share.</summary>
 internal static class BodyEncodings
 {
     /// <summary>Whether the body is an object read through its schema's JSON converter (JSON, or form fields turned into JSON).</summary>
-    public static bool IsSchemaObject(this BodyEncoding encoding) => encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart;
+    public static bool IsSchemaObject(this BodyEncoding encoding) => encoding is BodyEncoding.Json or BodyEncoding.Form or BodyEncoding.Multipart or BodyEncoding.Xml;
 
     /// <summary>Whether the response is a sequence of items the client reads and the server writes one at a time.</summary>
     public static bool IsItemStream(this BodyEncoding encoding) => encoding is BodyEncoding.EventStream or BodyEncoding.JsonLines;
@@ -201,7 +204,8 @@ internal static class ErrorAnswers
 /// <param name="FormFields">For <see cref="BodyEncoding.Multipart"/>: the object's properties as form fields.</param>
 /// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
 /// <param name="Shape">For <see cref="BodyEncoding.Form"/>: the body's shape descriptor (runtime <c>ApiValueShape</c>), nested values and encodings included.</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null);
+/// <param name="Xml">The body's XML form: for <see cref="BodyEncoding.Xml"/>, or the XML alternative of a JSON body.</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, XmlBodyModel? Xml = null);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -221,7 +225,8 @@ internal sealed record FormFieldModel(string WireName, string PropertyName, Type
 /// <param name="Headers">The response's declared headers (its <c>headers</c>), in document order.</param>
 /// <param name="Envelope">Whether the body is the document's error envelope (<c>x-error-envelope</c>), which the fault table writes and reads.</param>
 /// <param name="MediaTypes">Every media type of the response's <c>content</c>, in document order (compared by the breaking-change gate).</param>
-internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false, EquatableArray<string> MediaTypes = default)
+/// <param name="Xml">The body's XML form: for <see cref="BodyEncoding.Xml"/>, or the XML alternative of a JSON body.</param>
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false, EquatableArray<string> MediaTypes = default, XmlBodyModel? Xml = null)
 {
     /// <summary>Whether this is an error answer: a 4xx or 5xx status, a <c>4XX</c>/<c>5XX</c> range, or <c>default</c>.</summary>
     public bool IsError => StatusCode >= 400 || Status == "default" || (StatusCode == 0 && Status.Length == 3 && Status[0] is '4' or '5');
@@ -239,3 +244,11 @@ internal sealed record ResponseModel(string Status, int StatusCode, string? Desc
 /// <param name="Required">Whether the document requires it.</param>
 /// <param name="Description">Doc text.</param>
 internal sealed record HeaderModel(string WireName, TypeRefModel Type, bool Required, string? Description);
+
+/// <summary>
+/// A body's XML form (docs/decisions.md, "XML bodies"): the whole body when its encoding is <see cref="BodyEncoding.Xml"/>,
+/// else the alternative a JSON body is also declared in, chosen by Content-Type and Accept.
+/// </summary>
+/// <param name="MediaType">The document's XML media type (<c>application/xml</c>, <c>text/xml</c>, <c>+xml</c>).</param>
+/// <param name="Shape">The shape descriptor the runtime's <c>ApiXml</c> reads: element names, namespaces, attributes, wrapping.</param>
+internal sealed record XmlBodyModel(string MediaType, string Shape);

@@ -254,7 +254,7 @@ internal sealed partial class OperationReader
         foreach (var entry in content.Entries)
         {
             // The operation is generated for one media type; say so for each alternative the server will refuse (415).
-            if (entry.Key.Value != mediaType && entry.Key.Value != "*/*")
+            if (entry.Key.Value != mediaType && entry.Key.Value != "*/*" && !IsXmlAlternative(encoding, entry.Key.Value, content))
             {
                 _context.Report(D.UnsupportedOperation, entry.Key, operationId, $"the request body is accepted only as '{mediaType}'; '{entry.Key.Value}' is not supported yet");
             }
@@ -287,7 +287,21 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape);
+        XmlBodyModel? xml = null;
+        if (encoding == BodyEncoding.Xml)
+        {
+            xml = XmlBody(operationId, content, mediaType, schema, type, $"request bodies of type '{mediaType}' are not supported here; the operation is skipped");
+            if (xml is null)
+            {
+                return null;
+            }
+        }
+        else if (encoding == BodyEncoding.Json)
+        {
+            xml = XmlAlternative(operationId, content, schema, type, mediaType);
+        }
+
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, xml);
     }
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
@@ -330,12 +344,25 @@ internal sealed partial class OperationReader
             var suffix = code is >= 200 and < 300 && code != 200 ? status : code == 200 ? string.Empty : status;
             var type = encoding switch
             {
-                BodyEncoding.Json => _schemas.Convert(schema, methodName + "Response" + suffix, 0),
+                BodyEncoding.Json or BodyEncoding.Xml => _schemas.Convert(schema, methodName + "Response" + suffix, 0),
                 BodyEncoding.Text => new TypeRefModel(TypeRefKind.String),
                 BodyEncoding.EventStream or BodyEncoding.JsonLines => StreamItemType(content.GetMapping(mediaType), encoding, methodName + "Item" + suffix),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content));
+            var xml = encoding switch
+            {
+                BodyEncoding.Json => XmlAlternative(operationId, content, schema, type, mediaType),
+                BodyEncoding.Xml => XmlBody(operationId, content, mediaType, schema, type, $"the '{status}' answer is read as {(BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? "text" : "bytes")}, not as '{mediaType}'"),
+                _ => null,
+            };
+            if (encoding == BodyEncoding.Xml && xml is null)
+            {
+                // The XML Object cannot express the schema: the answer stays what it was before XML bodies, text or bytes.
+                encoding = BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? BodyEncoding.Text : BodyEncoding.Binary;
+                type = new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+            }
+
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content), xml);
             if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
             {
                 _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));
@@ -373,6 +400,15 @@ internal sealed partial class OperationReader
             if (BaseType(entry.Key.Value) == "text/plain")
             {
                 return (entry.Key.Value, BodyEncoding.Text, null);
+            }
+        }
+
+        foreach (var entry in content.Entries)
+        {
+            // XML after OpenAPI's XML Object, before the text types would take text/xml as plain text.
+            if (IsXmlMediaType(entry.Key.Value))
+            {
+                return (entry.Key.Value, BodyEncoding.Xml, (entry.Value as YMapping)?.Get("schema"));
             }
         }
 

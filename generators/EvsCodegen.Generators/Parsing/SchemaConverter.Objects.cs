@@ -133,6 +133,7 @@ internal sealed partial class SchemaConverter
                 WriteOnly: winnerMapping?.GetBool("writeOnly") == true,
                 ListedRequired: required.Contains(key),
                 Default: ReadDefault(winner)));
+            NotePropertyXml(name, key, winner);
         }
 
         var kind = AdditionalPropertiesKind.Ignore;
@@ -156,6 +157,7 @@ internal sealed partial class SchemaConverter
             additionalType,
             schema.GetInt("minProperties"),
             schema.GetInt("maxProperties"));
+        NoteObjectXml(name, schema);
         return reference;
     }
 
