@@ -7,7 +7,7 @@ namespace EvsCodegen.GeneratedCode.Tests.Infrastructure;
 /// Stands in for the network under a generated client: keeps the request it was given and answers with a fixed
 /// response, so a test sees exactly what the client sent.
 /// </summary>
-internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK, string? jsonAnswer = null) : HttpMessageHandler
+internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK, string? jsonAnswer = null, string answerMediaType = "application/json") : HttpMessageHandler
 {
     public HttpRequestMessage? Request { get; private set; }
 
@@ -42,7 +42,7 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
         var response = new HttpResponseMessage(status);
         if (jsonAnswer is not null)
         {
-            response.Content = new StringContent(jsonAnswer, Encoding.UTF8, "application/json");
+            response.Content = new StringContent(jsonAnswer, Encoding.UTF8, answerMediaType);
         }
 
         return response;
