@@ -338,7 +338,9 @@ internal sealed partial class OperationReader
                 continue;
             }
 
-            var (mediaType, encoding, schema) = ChooseMediaType(content);
+            // Error answers keep the paths the fault table writes and reads: an XML one is text or bytes.
+            var (mediaType, encoding, schema) = ChooseMediaType(content, xml: !IsError(status, code));
+
             ReportItemSchemas(content, operationId, encoding.IsItemStream() ? mediaType : null);
             mediaType ??= content.Entries[0].Key.Value;
             var suffix = code is >= 200 and < 300 && code != 200 ? status : code == 200 ? string.Empty : status;
@@ -349,7 +351,7 @@ internal sealed partial class OperationReader
                 BodyEncoding.EventStream or BodyEncoding.JsonLines => StreamItemType(content.GetMapping(mediaType), encoding, methodName + "Item" + suffix),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            var xml = encoding switch
+            var xml = IsError(status, code) ? null : encoding switch
             {
                 BodyEncoding.Json => XmlAlternative(operationId, content, schema, type, mediaType),
                 BodyEncoding.Xml => XmlBody(operationId, content, mediaType, schema, type, $"the '{status}' answer is read as {(BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? "text" : "bytes")}, not as '{mediaType}'"),
@@ -357,7 +359,7 @@ internal sealed partial class OperationReader
             };
             if (encoding == BodyEncoding.Xml && xml is null)
             {
-                // The XML Object cannot express the schema: the answer stays what it was before XML bodies, text or bytes.
+                // A schema the XML Object cannot express: the answer is read as text or bytes, as before XML bodies.
                 encoding = BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? BodyEncoding.Text : BodyEncoding.Binary;
                 type = new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
             }
@@ -382,7 +384,7 @@ internal sealed partial class OperationReader
     /// <summary>The media types of a <c>content</c> mapping, in document order (for the breaking-change gate).</summary>
     private static EquatableArray<string> MediaTypes(YMapping content) => content.Entries.Select(entry => entry.Key.Value).ToEquatableArray();
 
-    private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content)
+    private static (string? MediaType, BodyEncoding Encoding, YNode? Schema) ChooseMediaType(YMapping content, bool xml = true)
     {
         foreach (var entry in content.Entries)
         {
@@ -406,7 +408,7 @@ internal sealed partial class OperationReader
         foreach (var entry in content.Entries)
         {
             // XML after OpenAPI's XML Object, before the text types would take text/xml as plain text.
-            if (IsXmlMediaType(entry.Key.Value))
+            if (xml && IsXmlMediaType(entry.Key.Value))
             {
                 return (entry.Key.Value, BodyEncoding.Xml, (entry.Value as YMapping)?.Get("schema"));
             }

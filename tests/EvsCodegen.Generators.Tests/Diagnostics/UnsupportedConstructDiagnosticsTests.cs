@@ -51,16 +51,72 @@ public sealed class UnsupportedConstructDiagnosticsTests
                     content:
                       application/json:
                         schema: {type: object, properties: {name: {type: string}}}
-                      ⟦application/xml:
-                        schema: {type: object, properties: {name: {type: string}}}
+                      ⟦text/csv:
+                        schema: {type: string}
                   responses: {'204': {description: done}}
             """);
 
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
-        Assert.Equal("Operation 'addPet': the request body is accepted only as 'application/json'; 'application/xml' is not supported yet", diagnostic.GetMessage());
+        Assert.Equal("Operation 'addPet': the request body is accepted only as 'application/json'; 'text/csv' is not supported yet", diagnostic.GetMessage());
         Assert.Contains("AddPetAsync(", run.Source("TestApi.Contracts.ITestApi.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2002_XmlAlternativeOfAMap_PointsAtItAndSaysWhy_AndTheOperationGeneratesForJson()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /labels:
+                post:
+                  operationId: addLabels
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, additionalProperties: {type: string}}
+                      ⟦application/xml:
+                        schema: {type: object, additionalProperties: {type: string}}
+                  responses: {'204': {description: done}}
+            """);
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
+
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
+        Assert.Equal("Operation 'addLabels': the body is read and written only as 'application/json'; 'application/xml' is not supported: the body is a map (additionalProperties), which the XML Object cannot express", diagnostic.GetMessage());
+        Assert.Contains("AddLabelsAsync(", run.Source("TestApi.Contracts.ITestApi.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evs2002_XmlOnlyBodyWithAnUntypedProperty_SkipsTheOperation_AndNamesTheProperty()
+    {
+        var document = MarkedText.Parse("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /notes:
+                put:
+                  operationId: putNote
+                  requestBody:
+                    content:
+                      ⟦text/xml:
+                        schema: {$ref: '#/components/schemas/Note'}
+                  responses: {'204': {description: done}}
+            components:
+              schemas:
+                Note:
+                  type: object
+                  properties:
+                    text: {type: string}
+                    extra: {}
+            """);
+
+        var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
+
+        var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
+        Assert.Equal("Operation 'putNote': request bodies of type 'text/xml' are not supported here; the operation is skipped: property 'extra' of 'Note' has no type (JsonElement), which the XML Object cannot express", diagnostic.GetMessage());
     }
 
     [Fact]

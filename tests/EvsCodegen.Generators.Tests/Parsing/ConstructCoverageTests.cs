@@ -32,7 +32,7 @@ public sealed class ConstructCoverageTests
               operationId: putThing
               requestBody:
                 content:
-                  ⟦application/xml: {schema: {type: object, properties: {a: {type: string}}}}
+                  ⟦application/xml: {schema: {type: object, additionalProperties: {type: string}}}
               responses: {'204': {description: done}}
           /blobs:
             post:
@@ -138,7 +138,7 @@ public sealed class ConstructCoverageTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, s_document.Text));
         var diagnostics = run.Diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToList();
 
-        // XML-content parameter (left out), XML body (operation skipped), 'if'.
+        // XML-content parameter (left out), XML body of a map (operation skipped), 'if'.
         Assert.Equal(3, diagnostics.Count);
         DiagnosticAssert.At(diagnostics[0], "EVS2002", s_document.Positions[0]);
         DiagnosticAssert.At(diagnostics[1], "EVS2002", s_document.Positions[1]);
