@@ -15,6 +15,13 @@ internal sealed partial class OperationReader
     }
 
     /// <summary>
+    /// Whether an XML media type's schema describes the document (so the body is typed after it): there is one, and it
+    /// is not <c>format: binary</c> (the XML as bytes). Without one, XML stays text or bytes.
+    /// </summary>
+    private static bool IsStructured(YNode? schema) =>
+        schema is YMapping mapping && mapping.GetString("format") != "binary";
+
+    /// <summary>
     /// The XML form of a body of <paramref name="type"/> declared as <paramref name="mediaType"/>; null, with a warning
     /// at the media type saying why, when the XML Object cannot express the schema.
     /// </summary>

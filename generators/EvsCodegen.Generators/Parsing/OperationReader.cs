@@ -290,10 +290,18 @@ internal sealed partial class OperationReader
         XmlBodyModel? xml = null;
         if (encoding == BodyEncoding.Xml)
         {
-            xml = XmlBody(operationId, content, mediaType, schema, type, $"request bodies of type '{mediaType}' are not supported here; the operation is skipped");
-            if (xml is null)
+            // A schema the XML Object cannot express: a text/xml body is sent as text, as before XML bodies; another is skipped.
+            var asText = BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal);
+            xml = XmlBody(operationId, content, mediaType, schema, type, asText ? $"the body is sent as text, not as '{mediaType}' of its schema" : $"request bodies of type '{mediaType}' are not supported here; the operation is skipped");
+            if (xml is null && !asText)
             {
                 return null;
+            }
+
+            if (xml is null)
+            {
+                encoding = BodyEncoding.Text;
+                type = new TypeRefModel(TypeRefKind.String);
             }
         }
         else if (encoding == BodyEncoding.Json)
@@ -408,7 +416,7 @@ internal sealed partial class OperationReader
         foreach (var entry in content.Entries)
         {
             // XML after OpenAPI's XML Object, before the text types would take text/xml as plain text.
-            if (xml && IsXmlMediaType(entry.Key.Value))
+            if (xml && IsXmlMediaType(entry.Key.Value) && IsStructured((entry.Value as YMapping)?.Get("schema")))
             {
                 return (entry.Key.Value, BodyEncoding.Xml, (entry.Value as YMapping)?.Get("schema"));
             }

@@ -101,7 +101,7 @@ public sealed class UnsupportedConstructDiagnosticsTests
                   operationId: putNote
                   requestBody:
                     content:
-                      ⟦text/xml:
+                      ⟦application/xml:
                         schema: {$ref: '#/components/schemas/Note'}
                   responses: {'204': {description: done}}
             components:
@@ -116,7 +116,7 @@ public sealed class UnsupportedConstructDiagnosticsTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
-        Assert.Equal("Operation 'putNote': request bodies of type 'text/xml' are not supported here; the operation is skipped: property 'extra' of 'Note' has no type (JsonElement), which the XML Object cannot express", diagnostic.GetMessage());
+        Assert.Equal("Operation 'putNote': request bodies of type 'application/xml' are not supported here; the operation is skipped: property 'extra' of 'Note' has no type (JsonElement), which the XML Object cannot express", diagnostic.GetMessage());
     }
 
     [Fact]
