@@ -27,6 +27,9 @@ public static class ApiXml
     private static readonly ConcurrentDictionary<string, Root> s_cache = new(StringComparer.Ordinal);
     private const string InstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
+    // The JSON reader's own limit: XML nested deeper (a recursive schema) is refused before it is transcoded.
+    private const int MaxDepth = 64;
+
     private static readonly XmlReaderSettings s_readerSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -84,7 +87,7 @@ public static class ApiXml
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ReadValue(element, root.Type, writer, "/" + root.Name);
+            ReadValue(element, root.Type, writer, "/" + root.Name, 0);
         }
 
         return buffer.WrittenSpan.ToArray();
@@ -107,8 +110,13 @@ public static class ApiXml
         return stream.ToArray();
     }
 
-    private static void ReadValue(XElement element, Node type, Utf8JsonWriter writer, string path)
+    private static void ReadValue(XElement element, Node type, Utf8JsonWriter writer, string path, int depth)
     {
+        if (depth >= MaxDepth)
+        {
+            throw new XmlException($"The XML body is nested deeper than {MaxDepth} levels.");
+        }
+
         if (string.Equals((string?)element.Attribute(XName.Get("nil", InstanceNamespace)), "true", StringComparison.Ordinal))
         {
             writer.WriteNullValue();
@@ -118,13 +126,13 @@ public static class ApiXml
         switch (type.Kind)
         {
             case NodeKind.Object:
-                ReadObject(element, type.Object!, writer, path);
+                ReadObject(element, type.Object!, writer, path, depth);
                 break;
             case NodeKind.Array:
                 writer.WriteStartArray();
                 foreach (var item in element.Elements().Where(e => e.Name.LocalName == type.ItemName))
                 {
-                    ReadValue(item, type.Item!, writer, path + "/" + type.ItemName);
+                    ReadValue(item, type.Item!, writer, path + "/" + type.ItemName, depth + 1);
                 }
 
                 writer.WriteEndArray();
@@ -140,7 +148,7 @@ public static class ApiXml
         }
     }
 
-    private static void ReadObject(XElement element, ObjectShape shape, Utf8JsonWriter writer, string path)
+    private static void ReadObject(XElement element, ObjectShape shape, Utf8JsonWriter writer, string path, int depth)
     {
         writer.WriteStartObject();
         foreach (var property in shape.Properties)
@@ -165,7 +173,7 @@ public static class ApiXml
                     writer.WriteStartArray();
                     foreach (var item in items)
                     {
-                        ReadValue(item, property.Type.Item!, writer, path + "/" + property.Type.ItemName);
+                        ReadValue(item, property.Type.Item!, writer, path + "/" + property.Type.ItemName, depth + 1);
                     }
 
                     writer.WriteEndArray();
@@ -186,7 +194,7 @@ public static class ApiXml
             if (found is not null)
             {
                 writer.WritePropertyName(property.Json);
-                ReadValue(found, property.Type, writer, path + "/" + property.Name);
+                ReadValue(found, property.Type, writer, path + "/" + property.Name, depth + 1);
             }
         }
 

@@ -68,6 +68,22 @@ public sealed class ApiXmlTests
         Assert.Contains(problem, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void XmlNestedPastTheJsonDepth_IsRefused_NotOverflowed()
+    {
+        var xml = new StringBuilder("<Item>");
+        for (var i = 0; i < 10_000; i++)
+        {
+            xml.Append("<child>");
+        }
+
+        xml.Insert(xml.Length, "</child>", 10_000).Append("</Item>");
+
+        var failure = Assert.Throws<XmlException>(() => ApiXml.ToJson(Encoding.UTF8.GetBytes(xml.ToString()), Shape));
+
+        Assert.Contains("deeper than 64", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("application/xml", true)]
     [InlineData("text/xml; charset=utf-8", true)]
