@@ -37,6 +37,11 @@ internal sealed partial class SchemaConverter
                 return union;
             }
 
+            if (hasShape && ConvertUnionBesideProperties(schema, keyword, members, componentName, nameHint, depth, nullable, out reason) is { } merged)
+            {
+                return merged;
+            }
+
             _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, reason);
             if (!hasShape)
             {
@@ -47,14 +52,17 @@ internal sealed partial class SchemaConverter
         if (schema.GetSequence("allOf") is { } parts && schema.Get("properties") is null)
         {
             var members = parts.Items.Where(item => !IsNullSchema(item)).ToList();
-            if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null)
+            // A component that only refers to a discriminated base is a subtype the discriminator names (by its component
+            // name or a mapping entry), so it is a record of its own; otherwise it is the referenced schema's type.
+            if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null
+                && !(componentName is not null && ExtendsDiscriminatedBase(members[0], 0)))
             {
                 var single = Convert(members[0], componentName ?? nameHint, depth + 1);
                 return nullable ? single.AsNullable() : single;
             }
         }
 
-        if (schema.GetKey("discriminator") is { } discriminator && schema.Get("properties") is null && schema.Get("allOf") is null)
+        if (schema.GetKey("discriminator") is { } discriminator && schema.Get("properties") is null && schema.Get("allOf") is null && !IsDerivedBase(schema))
         {
             // An object schema's discriminator is checked once its derived records are known (ResolveBases).
             _context.Report(D.UnsupportedSchema, discriminator, "discriminator", "polymorphism is not generated; the base schema's properties are");
@@ -84,7 +92,8 @@ internal sealed partial class SchemaConverter
     private TypeRefModel ConvertObject(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
         var additional = schema.Get("additionalProperties");
-        if (schema.Get("properties") is null && schema.Get("allOf") is null && (additional is not YScalar scalar || scalar.AsBool() != false))
+        if (schema.Get("properties") is null && schema.Get("allOf") is null && (additional is not YScalar scalar || scalar.AsBool() != false)
+            && !(additional is null && schema.Get("discriminator") is not null && IsDerivedBase(schema)))
         {
             var valueType = additional is YMapping ? Convert(additional, nameHint + "Value", depth + 1) : TypeRefModel.AnyValue;
             return new TypeRefModel(TypeRefKind.Map, nullable, Item: valueType, ItemConstraints: ReadConstraints(additional));
