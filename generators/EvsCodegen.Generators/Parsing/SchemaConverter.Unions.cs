@@ -48,7 +48,7 @@ internal sealed partial class SchemaConverter
     private readonly HashSet<YNode> _mergedAlternatives = new(ReferenceEqualityComparer.Instance);
 
     // Keywords of the schema that describe the union as a whole, not the properties each alternative is merged with.
-    private static readonly HashSet<string> s_unionOnlyKeywords = ["oneOf", "anyOf", "discriminator", "nullable", "title", "description", "deprecated", "example", "examples", "default", "externalDocs", "readOnly", "writeOnly", "xml"];
+    private static readonly HashSet<string> s_unionOnlyKeywords = ["oneOf", "anyOf", "discriminator", "nullable", "title", "description", "deprecated", "example", "examples", "default", "externalDocs", "readOnly", "writeOnly", "xml", "additionalProperties"];
 
     /// <summary>
     /// A <c>oneOf</c>/<c>anyOf</c> beside <c>properties</c> (or <c>allOf</c>) in one schema, which by JSON Schema is
@@ -99,6 +99,18 @@ internal sealed partial class SchemaConverter
             allOf.Add(member);
             var merged = new YMapping(member.Span, member.LineSpan);
             merged.TryAdd(new YScalar("allOf", true, member.Span, member.LineSpan), allOf);
+
+            // 'additionalProperties: false' beside the union, or on the alternative, closes the merged record: keys
+            // outside both parts' properties are refused (read against one part alone, it would refuse the other's).
+            var closing = schema.GetKey("additionalProperties") is { } key ? (key, schema.Get("additionalProperties")!)
+                : target.GetKey("additionalProperties") is { } own && target.Get("additionalProperties") is YScalar flag && flag.AsBool() == false ? (own, flag) : default((YScalar, YNode)?);
+            if (closing is { } additional)
+            {
+                merged.TryAdd(additional.Item1, additional.Item2);
+            }
+
+            var label = (member as YMapping)?.GetString("$ref") is { } named ? FragmentPaths.NameHint(named) : "alternative " + (i + 1).ToString(CultureInfo.InvariantCulture);
+            merged.TryAdd(new YScalar("description", true, member.Span, member.LineSpan), new YScalar($"The properties of {owner} with those of {label} (one alternative of its '{keyword}').", false, member.Span, member.LineSpan));
             _mergedAlternatives.Add(merged);
             var hint = (member as YMapping)?.GetString("$ref") is { } reference
                 ? owner + Identifiers.ToPascalCase(FragmentPaths.NameHint(reference), "Option")
