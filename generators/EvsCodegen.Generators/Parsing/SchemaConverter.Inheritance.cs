@@ -59,7 +59,8 @@ internal sealed partial class SchemaConverter
 
         if (target.GetMapping("discriminator")?.GetString("propertyName") is { Length: > 0 })
         {
-            return true;
+            // A union's discriminator names its alternatives, not subtypes: a reference to a union stays an alias.
+            return target.Get("oneOf") is null && target.Get("anyOf") is null;
         }
 
         var parts = target.GetSequence("allOf")?.Items.Where(item => !IsNullSchema(item)).ToList();
@@ -181,10 +182,10 @@ internal sealed partial class SchemaConverter
             var i = index[name];
             if (narrowed.TryGetValue(name, out var narrowing))
             {
-                // The values that name the record and its enum allows; none in common: the enum's (no value is valid then).
+                // The enum's values are what the record accepts; it writes the first that also names it, else the enum's first.
                 var naming = Nearest(baseOf[name]) is { } above ? ValuesNaming(above.Schema, schemaOf[name]) : [];
-                var common = naming.Where(narrowing.Values.Contains).ToList();
-                _types[i] = (ObjectTypeModel)_types[i] with { InheritedDiscriminator = narrowing.Property, DiscriminatorValues = (common.Count > 0 ? common : narrowing.Values).ToEquatableArray() };
+                var values = naming.Where(narrowing.Values.Contains).Concat(narrowing.Values.Where(v => !naming.Contains(v))).ToEquatableArray();
+                _types[i] = (ObjectTypeModel)_types[i] with { InheritedDiscriminator = narrowing.Property, DiscriminatorValues = values };
             }
             else if (Nearest(baseOf[name]) is { } named && ValuesNaming(named.Schema, schemaOf[name]) is { Count: > 0 } own
                 && ((ObjectTypeModel)_types[i]).Properties.FirstOrDefault(p => p.JsonName == named.Property)
