@@ -133,6 +133,30 @@ public sealed class SubtypeAndMergedUnionParsingTests
         Assert.True(result.Model.Object("Holder").Property("fruits").Type.Item!.Nullable);
     }
 
+    [Theory]
+    [InlineData("oneOf")]
+    [InlineData("anyOf")]
+    public void OneAlternativeBesideProperties_IsMergedLikeAnAllOfPart(string keyword)
+    {
+        var result = Parse.Document(Header + """
+
+                Tagged:
+                  type: object
+                  properties:
+                    tag: {type: string}
+                  
+            """ + keyword + """
+            :
+                    - $ref: '#/components/schemas/Apple'
+                    - type: 'null'
+            """);
+
+        Assert.Empty(result.Diagnostics);
+        var tagged = result.Model!.Object("Tagged");
+        Assert.Equal(["seeds", "tag"], tagged.Properties.Select(p => p.JsonName));
+        Assert.True(tagged.Property("seeds").Required);
+    }
+
     [Fact]
     public void AnAlternativeThatIsNotAnObject_BesideProperties_StillReportsEvs2001()
     {
