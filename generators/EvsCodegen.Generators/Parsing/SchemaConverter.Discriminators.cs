@@ -55,6 +55,14 @@ internal sealed partial class SchemaConverter
             {
                 properties[at] = properties[at] with { Required = true, DiscriminatorValues = claim.Values };
             }
+            else if (properties[at] is { Required: true, Type.Nullable: false } enumProperty && IsStringEnum(enumProperty.Type)
+                && _types.OfType<EnumTypeModel>().First(e => e.Name == enumProperty.Type.TypeName).Members.Any(m => m.Value == claim.Values[0]))
+            {
+                // A string enum (a type of its own, shared with other schemas) stays the property's type; the record is
+                // fixed like a derived one: it writes its value and refuses another, compared by the wire text.
+                _types[index] = type with { InheritedDiscriminator = claim.Property, DiscriminatorValues = claim.Values };
+                continue;
+            }
             else
             {
                 _context.Report(D.DiscriminatorNotFixed, claim.At, claim.Property, type.Name, $"the property is not a non-null string ({properties[at].Type.Kind}); its value is neither set nor checked by {type.Name}");

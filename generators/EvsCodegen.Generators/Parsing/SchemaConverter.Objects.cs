@@ -25,16 +25,27 @@ internal sealed partial class SchemaConverter
                 return new TypeRefModel(TypeRefKind.Any, Nullable: true);
             }
 
+            var hasShape = schema.Get("properties") is not null || schema.Get("allOf") is not null;
+            if (members.Count == 1 && hasShape)
+            {
+                // allOf(P, oneOf(A)) is allOf(P, A): the one alternative is merged into the record like an allOf part (Collect).
+                continue;
+            }
+
             if (members.Count == 1)
             {
                 return Convert(members[0], nameHint, depth + 1) is var single && nullable ? single.AsNullable() : single;
             }
 
-            var hasShape = schema.Get("properties") is not null || schema.Get("allOf") is not null;
             var reason = "the alternatives are ignored; the declared properties are generated";
             if (!hasShape && ConvertUnion(schema, keyword, members, componentName, nameHint, depth, nullable, out reason) is { } union)
             {
                 return union;
+            }
+
+            if (hasShape && ConvertUnionBesideProperties(schema, keyword, members, componentName, nameHint, depth, nullable, out reason) is { } merged)
+            {
+                return merged;
             }
 
             _context.Report(D.UnsupportedSchema, schema.GetKey(keyword), keyword, reason);
@@ -47,14 +58,17 @@ internal sealed partial class SchemaConverter
         if (schema.GetSequence("allOf") is { } parts && schema.Get("properties") is null)
         {
             var members = parts.Items.Where(item => !IsNullSchema(item)).ToList();
-            if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null)
+            // A component that only refers to a discriminated base is a subtype the discriminator names (by its component
+            // name or a mapping entry), so it is a record of its own; otherwise it is the referenced schema's type.
+            if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null
+                && !(componentName is not null && ExtendsDiscriminatedBase(members[0], 0)))
             {
                 var single = Convert(members[0], componentName ?? nameHint, depth + 1);
                 return nullable ? single.AsNullable() : single;
             }
         }
 
-        if (schema.GetKey("discriminator") is { } discriminator && schema.Get("properties") is null && schema.Get("allOf") is null)
+        if (schema.GetKey("discriminator") is { } discriminator && schema.Get("properties") is null && schema.Get("allOf") is null && !IsDerivedBase(schema))
         {
             // An object schema's discriminator is checked once its derived records are known (ResolveBases).
             _context.Report(D.UnsupportedSchema, discriminator, "discriminator", "polymorphism is not generated; the base schema's properties are");
@@ -84,7 +98,8 @@ internal sealed partial class SchemaConverter
     private TypeRefModel ConvertObject(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
         var additional = schema.Get("additionalProperties");
-        if (schema.Get("properties") is null && schema.Get("allOf") is null && (additional is not YScalar scalar || scalar.AsBool() != false))
+        if (schema.Get("properties") is null && schema.Get("allOf") is null && (additional is not YScalar scalar || scalar.AsBool() != false)
+            && !(additional is null && schema.Get("discriminator") is not null && IsDerivedBase(schema)))
         {
             var valueType = additional is YMapping ? Convert(additional, nameHint + "Value", depth + 1) : TypeRefModel.AnyValue;
             return new TypeRefModel(TypeRefKind.Map, nullable, Item: valueType, ItemConstraints: ReadConstraints(additional));
@@ -161,6 +176,27 @@ internal sealed partial class SchemaConverter
         return reference;
     }
 
+    private static readonly string[] s_unionKeywords = ["oneOf", "anyOf"];
+
+    /// <summary>Collects an <c>allOf</c> part (a <c>$ref</c> followed, its target converted later when filtered).</summary>
+    private void CollectPart(YNode part, List<(string, YNode, YScalar)> properties, HashSet<string> required, List<YMapping> parts)
+    {
+        var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, partMapping) : part;
+        if (target is YMapping targetMapping)
+        {
+            if (part is YMapping { } referencing && referencing.GetString("$ref") is { } partReference)
+            {
+                Defer(target, partReference);
+            }
+
+            Collect(targetMapping, properties, required, parts);
+        }
+        else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)
+        {
+            _context.ReportUnresolved(unresolved.Get("$ref"), broken, unresolved);
+        }
+    }
+
     /// <summary>Collects the properties and required keys of <paramref name="schema"/> and its <c>allOf</c> parts, which land in <paramref name="parts"/>.</summary>
     private void Collect(YMapping schema, List<(string, YNode, YScalar)> properties, HashSet<string> required, List<YMapping> parts)
     {
@@ -171,25 +207,17 @@ internal sealed partial class SchemaConverter
 
         parts.Add(schema);
 
-        if (schema.GetSequence("allOf") is { } allOf)
+        foreach (var part in schema.GetSequence("allOf")?.Items ?? [])
         {
-            foreach (var part in allOf.Items)
-            {
-                var target = part is YMapping partMapping && partMapping.GetString("$ref") is { } reference ? _context.ResolvePointer(reference, partMapping) : part;
-                if (target is YMapping targetMapping)
-                {
-                    if (part is YMapping { } referencing && referencing.GetString("$ref") is { } partReference)
-                    {
-                        Defer(target, partReference);
-                    }
+            CollectPart(part, properties, required, parts);
+        }
 
-                    Collect(targetMapping, properties, required, parts);
-                }
-                else if (part is YMapping { } unresolved && unresolved.GetString("$ref") is { } broken)
-                {
-                    _context.ReportUnresolved(unresolved.Get("$ref"), broken, unresolved);
-                }
-            }
+        // A oneOf/anyOf of one (non-null) alternative beside properties is one more allOf part.
+        var single = s_unionKeywords.Select(k => schema.GetSequence(k)?.Items.Where(item => !IsNullSchema(item)).ToList())
+            .FirstOrDefault(items => items is { Count: 1 });
+        if (single is not null && (schema.Get("properties") is not null || schema.Get("allOf") is not null))
+        {
+            CollectPart(single[0], properties, required, parts);
         }
 
         if (schema.GetMapping("properties") is { } declared)

@@ -45,6 +45,86 @@ internal sealed partial class SchemaConverter
         return BuildUnion(schema, keyword, alternatives, componentName, nameHint, nullable, out reason);
     }
 
+    private readonly HashSet<YNode> _mergedAlternatives = new(ReferenceEqualityComparer.Instance);
+
+    // Keywords of the schema that describe the union as a whole, not the properties each alternative is merged with.
+    private static readonly HashSet<string> s_unionOnlyKeywords = ["oneOf", "anyOf", "discriminator", "nullable", "title", "description", "deprecated", "example", "examples", "default", "externalDocs", "readOnly", "writeOnly", "xml", "additionalProperties"];
+
+    /// <summary>
+    /// A <c>oneOf</c>/<c>anyOf</c> beside <c>properties</c> (or <c>allOf</c>) in one schema, which by JSON Schema is
+    /// <c>allOf(P, oneOf(A, B))</c> = <c>oneOf(allOf(P, A), allOf(P, B))</c>: a union whose alternatives are records of
+    /// P's properties merged with each alternative's (docs/decisions.md, "oneOf beside properties: a union of merged
+    /// records"). The discriminator and its mapping name the alternatives as written. Null with <paramref name="reason"/>
+    /// when an alternative is not an object.
+    /// </summary>
+    private TypeRefModel? ConvertUnionBesideProperties(YMapping schema, string keyword, List<YNode> members, string? componentName, string nameHint, int depth, bool nullable, out string reason)
+    {
+        reason = "an alternative is not an object, so it cannot be merged with the declared properties; the alternatives are ignored";
+        var shared = new YMapping(schema.Span, schema.LineSpan);
+        foreach (var entry in schema.Entries)
+        {
+            if (!s_unionOnlyKeywords.Contains(entry.Key.Value))
+            {
+                shared.TryAdd(entry.Key, entry.Value);
+            }
+        }
+
+        var resolved = new List<(YNode Member, YMapping Target)>();
+        foreach (var member in members)
+        {
+            var target = member is YMapping referencing && referencing.GetString("$ref") is { } pointer ? _context.ResolvePointer(pointer, referencing) : member;
+            if (ReferenceEquals(target, schema))
+            {
+                // The schema itself as an alternative adds nothing (as in ConvertUnion).
+                continue;
+            }
+
+            if (target is not YMapping mapping || ReadTypes(mapping).Types is var types && types.Count > 0 && !types.Contains("object")
+                || mapping.Get("enum") is not null || mapping.Get("const") is not null || mapping.Get("items") is not null
+                || mapping.Get("oneOf") is not null || mapping.Get("anyOf") is not null)
+            {
+                return null;
+            }
+
+            resolved.Add((member, mapping));
+        }
+
+        var owner = componentName ?? Identifiers.ToPascalCase(nameHint, "Model");
+        var alternatives = new List<(YNode Node, TypeRefModel Type, ConstraintsModel Constraints)>();
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            var (member, target) = resolved[i];
+            var allOf = new YSequence(member.Span, member.LineSpan);
+            allOf.Add(shared);
+            allOf.Add(member);
+            var merged = new YMapping(member.Span, member.LineSpan);
+            merged.TryAdd(new YScalar("allOf", true, member.Span, member.LineSpan), allOf);
+
+            // 'additionalProperties: false' beside the union, or on the alternative, closes the merged record: keys
+            // outside both parts' properties are refused (read against one part alone, it would refuse the other's).
+            var closing = schema.GetKey("additionalProperties") is { } key ? (key, schema.Get("additionalProperties")!)
+                : target.GetKey("additionalProperties") is { } own && target.Get("additionalProperties") is YScalar flag && flag.AsBool() == false ? (own, flag) : default((YScalar, YNode)?);
+            if (closing is { } additional)
+            {
+                merged.TryAdd(additional.Item1, additional.Item2);
+            }
+
+            var label = (member as YMapping)?.GetString("$ref") is { } named ? FragmentPaths.NameHint(named) : "alternative " + (i + 1).ToString(CultureInfo.InvariantCulture);
+            merged.TryAdd(new YScalar("description", true, member.Span, member.LineSpan), new YScalar($"The properties of {owner} with those of {label} (one alternative of its '{keyword}').", false, member.Span, member.LineSpan));
+            _mergedAlternatives.Add(merged);
+            var hint = (member as YMapping)?.GetString("$ref") is { } reference
+                ? owner + Identifiers.ToPascalCase(FragmentPaths.NameHint(reference), "Option")
+                : owner + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            var type = Convert(merged, hint, depth + 1);
+
+            // A nullable alternative (3.0 'nullable') lets null through when the shared part does not say it is an object.
+            nullable |= target.GetBool("nullable") && schema.Get("type") is null;
+            alternatives.Add((member, type with { Nullable = false }, ReadConstraints(merged)));
+        }
+
+        return BuildUnion(schema, keyword, alternatives, componentName, nameHint, nullable, out reason);
+    }
+
     /// <summary>
     /// A <c>type</c> array of several non-null types (<c>[string, integer]</c>) as a union with one alternative per type,
     /// each the schema read as that type alone; <c>integer</c> beside <c>number</c> is part of it and adds nothing.
