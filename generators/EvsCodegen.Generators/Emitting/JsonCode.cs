@@ -118,6 +118,15 @@ internal sealed class JsonCode
             {
                 checks.Add($"context.{RuntimeNames.Reader.CheckAllowed}((double){value}, {AllowedNumbers(c)});");
             }
+
+            if (c.MultipleOf is not null)
+            {
+                checks.Add($"context.{RuntimeNames.Reader.CheckMultipleOf}({value}, {Number(c.MultipleOf)});");
+            }
+        }
+        else if (type.Kind == TypeRefKind.Any && type.Schema is not null)
+        {
+            checks.Add($"context.{RuntimeNames.Reader.CheckSchema}({value}, {Text.Literal(type.Schema)});");
         }
 
         return checks;

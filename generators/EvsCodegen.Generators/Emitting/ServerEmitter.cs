@@ -319,6 +319,11 @@ internal static partial class ServerEmitter
             {
                 parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckAllowedNumber}({parsed}, {wire}, {JsonCode.AllowedNumbers(c)})";
             }
+
+            if (c.MultipleOf is not null)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckMultipleOf}({parsed}, {wire}, {JsonCode.Number(c.MultipleOf)})";
+            }
         }
 
         return parsed;

@@ -116,8 +116,8 @@ internal sealed partial class SchemaConverter
 
         if (node is YScalar scalar && scalar.AsBool() is not null)
         {
-            // JSON Schema booleans (3.1): true accepts anything; false is as good as "any" for a C# type.
-            return TypeRefModel.AnyValue;
+            // JSON Schema booleans (3.1): true accepts anything; false accepts nothing, which the value's check says.
+            return scalar.AsBool() == true ? TypeRefModel.AnyValue : TypeRefModel.AnyValue with { Schema = "false" };
         }
 
         if (node is not YMapping mapping)
@@ -151,6 +151,9 @@ internal sealed partial class SchemaConverter
         try
         {
             var result = ConvertMapping(mapping, _componentNames.TryGetValue(mapping, out var name) ? name : null, nameHint, depth);
+
+            // A value typed JsonElement is held to the schema it came from (a reference's target carries its own).
+            result = mapping.Get("$ref") is null ? WithSchema(result, mapping) : result;
             _converted[mapping] = result;
             return result;
         }
@@ -216,7 +219,8 @@ internal sealed partial class SchemaConverter
             MinItems: mapping.GetInt("minItems"),
             MaxItems: mapping.GetInt("maxItems"),
             AllowedNumbers: ReadNumberEnum(mapping),
-            StringFormat: ReadStringFormat(mapping));
+            StringFormat: ReadStringFormat(mapping),
+            MultipleOf: ReadNumber(mapping, "multipleOf") is { } divisor && divisor[0] != '-' && divisor != "0" ? divisor : null);
 
         // 3.1 writes exclusive bounds as numbers of their own.
         if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
@@ -261,7 +265,9 @@ internal sealed partial class SchemaConverter
             a.AllowedNumbers.Count == 0 ? b.AllowedNumbers
                 : b.AllowedNumbers.Count == 0 ? a.AllowedNumbers
                 : a.AllowedNumbers.Where(v => b.AllowedNumbers.Any(w => SameNumber(v, w))).ToEquatableArray(),
-            a.StringFormat ?? b.StringFormat);
+            a.StringFormat ?? b.StringFormat,
+            // Two divisors make their least common multiple, which has no exact decimal form in general: the first is kept.
+            a.MultipleOf ?? b.MultipleOf);
 
         static int? Max(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Max(x.Value, y.Value);
         static int? Min(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Min(x.Value, y.Value);
