@@ -406,6 +406,15 @@ public sealed partial class ApiJsonReader
     public void CheckMultipleOf<T>(T value, double divisor)
         where T : System.Numerics.INumberBase<T> => Check(ApiConstraints.MultipleOf(value, divisor));
 
+    /// <summary>Checks a boolean against the one value its schema's <c>enum</c> or <c>const</c> allows.</summary>
+    public void CheckBoolean(bool value, bool allowed)
+    {
+        if (value != allowed)
+        {
+            throw Fail($"expected {(allowed ? "true" : "false")}");
+        }
+    }
+
     /// <summary>
     /// Checks a value the generated code keeps as a <c>JsonElement</c> against the schema it came from
     /// (<see cref="ApiJsonSchema"/>); a violation inside it is reported at its own location.

@@ -124,6 +124,10 @@ internal sealed class JsonCode
                 checks.Add($"context.{RuntimeNames.Reader.CheckMultipleOf}({value}, {Number(c.MultipleOf)});");
             }
         }
+        else if (type.Kind == TypeRefKind.Boolean && c.AllowedBoolean is bool allowed)
+        {
+            checks.Add($"context.{RuntimeNames.Reader.CheckBoolean}({value}, {Bool(allowed)});");
+        }
         else if (type.Kind == TypeRefKind.Any && type.Schema is not null)
         {
             checks.Add($"context.{RuntimeNames.Reader.CheckSchema}({value}, {Text.Literal(type.Schema)});");

@@ -62,6 +62,7 @@ internal static class RuntimeNames
         public const string CheckAllowed = "CheckAllowed";
         public const string CheckMultipleOf = "CheckMultipleOf";
         public const string CheckSchema = "CheckSchema";
+        public const string CheckBoolean = "CheckBoolean";
         public const string ReadAlternative = "ReadAlternative";
         public const string ReadFunc = Namespace + ".ApiJsonReadFunc";
     }
@@ -179,6 +180,7 @@ internal static class RuntimeNames
         public const string CheckCount = "CheckCount";
         public const string CheckAllowedNumber = "CheckAllowedNumber";
         public const string CheckMultipleOf = "CheckMultipleOf";
+        public const string CheckBoolean = "CheckBoolean";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";

@@ -308,6 +308,11 @@ internal static partial class ServerEmitter
             return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckString}({parsed}, {wire}, {JsonCode.Int(c.MinLength)}, {JsonCode.Int(c.MaxLength)}, {pattern})";
         }
 
+        if (type.Kind == TypeRefKind.Boolean && c.AllowedBoolean is bool allowed)
+        {
+            return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckBoolean}({parsed}, {wire}, {JsonCode.Bool(allowed)})";
+        }
+
         if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
         {
             if (c.Minimum is not null || c.Maximum is not null)

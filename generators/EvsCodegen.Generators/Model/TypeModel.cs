@@ -185,7 +185,8 @@ internal sealed record PropertyModel(
 /// <c>AllowedNumbers</c> is the <c>enum</c> of a <c>type: number</c> schema, which has no enum type of its own.
 /// <c>StringFormat</c> is the <c>format</c> of a string that stays a C# <c>string</c> (<c>uri</c>, <c>email</c>,
 /// <c>hostname</c>...): no emitter reads it; it tells what a valid value looks like (the round-trip harness makes them).
-/// <c>MultipleOf</c> is the positive divisor of <c>multipleOf</c> as invariant text.
+/// <c>MultipleOf</c> is the positive divisor of <c>multipleOf</c> as invariant text; <c>AllowedBoolean</c> the one value
+/// an <c>enum</c> or <c>const</c> of booleans allows.
 /// </summary>
 internal sealed record ConstraintsModel(
     int? MinLength = null,
@@ -200,7 +201,8 @@ internal sealed record ConstraintsModel(
     int? MaxItems = null,
     EquatableArray<string> AllowedNumbers = default,
     string? StringFormat = null,
-    string? MultipleOf = null)
+    string? MultipleOf = null,
+    bool? AllowedBoolean = null)
 {
     /// <summary>No constraints.</summary>
     public static ConstraintsModel None { get; } = new();

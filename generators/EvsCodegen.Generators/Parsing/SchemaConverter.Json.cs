@@ -73,7 +73,7 @@ internal sealed partial class SchemaConverter
         /// <summary>A schema node as JSON; null when the bundle grows past its bounds.</summary>
         public string? Write(YNode node, int depth)
         {
-            if (depth > MaxJsonDepth || Definitions.Count > MaxBundledSchemas)
+            if (depth > MaxJsonDepth || Definitions.Count > MaxBundledSchemas || !owner._context.Spend(node))
             {
                 return null;
             }
