@@ -153,6 +153,13 @@ internal sealed class ValueSynthesizer
                 Variant.Boundary => "[]",
                 _ => "{\"a\":1,\"b\":\"x\"}",
             };
+
+            // A value held to the schema it came from: the first candidate the runtime's evaluator accepts.
+            if (reference?.Schema is { } schema)
+            {
+                return SchemaValues.Valid(schema, json) ?? throw new SynthesisException($"no value tried is valid for the schema {schema}");
+            }
+
             return JsonDocument.Parse(json).RootElement.Clone();
         }
 
