@@ -395,6 +395,9 @@ public sealed partial class ApiJsonReader
     /// <summary>Checks a pattern (bounded in time).</summary>
     public void CheckPattern(string value, Regex pattern) => Check(ApiConstraints.Pattern(value, pattern));
 
+    /// <summary>Checks a pattern given as text, compiled once per distinct text (bounded in time).</summary>
+    public void CheckPattern(string value, string pattern) => Check(ApiConstraints.Pattern(value, ApiJsonSchema.CachedPattern(pattern)));
+
     /// <summary>Checks numeric bounds.</summary>
     public void CheckRange(double value, double? minimum, double? maximum, bool exclusiveMinimum, bool exclusiveMaximum) =>
         Check(ApiConstraints.Range(value, minimum, maximum, exclusiveMinimum, exclusiveMaximum));

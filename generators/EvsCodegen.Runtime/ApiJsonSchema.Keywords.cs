@@ -88,6 +88,10 @@ public sealed partial class ApiJsonSchema
         return Convert.TryFromBase64String(text, buffer, out _);
     }
 
+    /// <summary>The pattern compiled once per distinct text (culture-invariant, a one-second match timeout).</summary>
+    internal static Regex CachedPattern(string pattern) =>
+        s_sharedPatterns.GetOrAdd(pattern, static text => new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+
     // A pattern that .NET cannot compile is not enforced (the generator reports it), like the typed readers' patterns.
     private Regex? Pattern(string pattern) => _patterns.GetOrAdd(pattern, static text =>
     {

@@ -28,6 +28,8 @@ public sealed partial class ApiJsonSchema
     // Generated code passes its string literal each time; literals are interned, so the table is keyed by identity.
     private static readonly ConditionalWeakTable<string, ApiJsonSchema> s_parsed = new();
 
+    private static readonly ConcurrentDictionary<string, Regex> s_sharedPatterns = new(StringComparer.Ordinal);
+
     private readonly JsonElement _root;
     private readonly ConcurrentDictionary<string, Regex?> _patterns = new(StringComparer.Ordinal);
 

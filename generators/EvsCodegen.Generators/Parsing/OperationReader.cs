@@ -287,7 +287,9 @@ internal sealed partial class OperationReader
             fields = formFields;
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape);
+        var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape,
+            constraints == ConstraintsModel.None ? null : constraints);
     }
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
@@ -335,7 +337,9 @@ internal sealed partial class OperationReader
                 BodyEncoding.EventStream or BodyEncoding.JsonLines => StreamItemType(content.GetMapping(mediaType), encoding, methodName + "Item" + suffix),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content));
+            var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content),
+                constraints == ConstraintsModel.None ? null : constraints);
             if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
             {
                 _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));

@@ -210,11 +210,8 @@ internal sealed partial class SchemaConverter
             return "array";
         }
 
-        if (schema.Get("maxLength") is not null || schema.Get("minLength") is not null || schema.Get("pattern") is not null)
-        {
-            return "string";
-        }
-
+        // String keywords alone (minLength, pattern) do not make a string: JSON Schema applies them to strings only, and
+        // the value is typed JsonElement held to the schema (TypeRefModel.Schema).
         return null;
     }
 

@@ -87,7 +87,7 @@ internal static class SchemaValues
     {
         var root = JsonNode.Parse(schema);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in Own(root, root, 0).Append(variantJson).Concat(s_shapes).Concat(Objects(root, root, 0)).Concat(Arrays(root, root, 0)))
+        foreach (var candidate in Own(root, root, 0).Append(variantJson).Concat(s_shapes).Concat(Objects(root, root, 0)).Concat(Arrays(root, root, 0)).Concat(Keyed(root)))
         {
             if (seen.Add(candidate))
             {
@@ -176,6 +176,55 @@ internal static class SchemaValues
             foreach (var value in Arrays(root, member, depth + 1))
             {
                 yield return value;
+            }
+        }
+    }
+
+    // Objects of one key the schema names anywhere (under not too), holding each of a few shapes: {"$ref": 1} for
+    // {not: {properties: {$ref: {type: string}}}}.
+    private static IEnumerable<string> Keyed(JsonNode? root)
+    {
+        var keys = new List<string>();
+        Collect(root, 0);
+        foreach (var key in keys)
+        {
+            foreach (var shape in new[] { "1", "\"a\"", "null", "true", "{}", "[]" })
+            {
+                yield return new JsonObject { [key] = JsonNode.Parse(shape) }.ToJsonString();
+            }
+        }
+
+        void Collect(JsonNode? node, int depth)
+        {
+            if (depth > MaxDepth || keys.Count >= 8)
+            {
+                return;
+            }
+
+            if (node is JsonArray list)
+            {
+                foreach (var item in list)
+                {
+                    Collect(item, depth + 1);
+                }
+            }
+
+            if (node is not JsonObject schema)
+            {
+                return;
+            }
+
+            foreach (var (name, value) in schema)
+            {
+                if (name == "properties" && value is JsonObject properties)
+                {
+                    keys.AddRange(properties.Select(p => p.Key).Where(k => !keys.Contains(k)).Take(8 - keys.Count));
+                }
+
+                if (name is not ("enum" or "const"))
+                {
+                    Collect(value, depth + 1);
+                }
             }
         }
     }
