@@ -22,11 +22,17 @@ internal static class SchemaValues
     [ThreadStatic]
     private static int t_nesting;
 
+    // Values JavaScript finds truthy come first: they tell more than null, and Prism's proxy takes a falsy body (null,
+    // false, 0, "") for no body (tests/prism-defects/falsy-json-body.yaml); falsy values follow, for schemas only they meet.
     private static readonly string[] s_shapes =
     [
-        "null", "true", "false", "0", "1", "1.5", "-1", "42", "\"\"", "\"a\"", "\"ab\"", "\"abc\"", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+        "1", "1.5", "-1", "42", "true", "\"a\"", "\"ab\"", "\"abc\"", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
         "\"h\\u00e9llo \\u4e16\\u754c\"", "[]", "[1]", "[\"a\"]", "[1,2]", "[null]", "{}", "{\"a\":1}",
+        "null", "false", "0", "\"\"",
     ];
+
+    // The formats ApiJsonSchema checks; a string is not offered as valid for a schema with another format (its validity is unknown).
+    private static readonly HashSet<string> s_checkedFormats = ["date-time", "date", "uuid", "byte"];
 
     /// <summary>A valid value for <paramref name="schema"/>, or null when no candidate is valid.</summary>
     public static JsonElement? Valid(string schema, string variantJson)
@@ -40,10 +46,11 @@ internal static class SchemaValues
         try
         {
             var evaluator = new ApiJsonSchema(schema);
+            var unknownFormat = HasUncheckedFormat(JsonNode.Parse(schema), 0);
             foreach (var candidate in Candidates(schema, variantJson))
             {
                 var element = Parse(candidate);
-                if (evaluator.IsValid(element))
+                if (evaluator.IsValid(element) && !(unknownFormat && element.ValueKind == JsonValueKind.String))
                 {
                     return element;
                 }
@@ -76,6 +83,14 @@ internal static class SchemaValues
         found = false;
         return null;
     }
+
+    private static bool HasUncheckedFormat(JsonNode? node, int depth) => depth <= 32 && node switch
+    {
+        JsonObject schema => schema.Any(p => (p.Key == "format" && p.Value is JsonValue format && format.TryGetValue<string>(out var name) && !s_checkedFormats.Contains(name))
+            || (p.Key is not ("enum" or "const") && HasUncheckedFormat(p.Value, depth + 1))),
+        JsonArray list => list.Any(item => HasUncheckedFormat(item, depth + 1)),
+        _ => false,
+    };
 
     private static JsonElement Parse(string json)
     {

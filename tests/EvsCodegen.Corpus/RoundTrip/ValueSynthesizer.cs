@@ -500,7 +500,9 @@ internal sealed class ValueSynthesizer
         {
             // The multiple of the divisor nearest the wanted value within the bounds (in decimal, as the server checks).
             var exact = (decimal)divisor;
-            var candidates = new[] { Math.Round((decimal)value / exact), Math.Ceiling((decimal)min / exact), Math.Floor((decimal)max / exact) }
+            // Its numerator (0.25 -> 25) is an integer multiple; 0 is a multiple of everything.
+            var numerator = exact * (decimal)Math.Pow(10, (double)exact.Scale);
+            var candidates = new[] { Math.Round((decimal)value / exact), Math.Ceiling((decimal)min / exact), Math.Floor((decimal)max / exact), numerator / exact, 0m }
                 .Select(k => k * exact)
                 .Where(v => (double)v >= min && (double)v <= max && (!integer || v == decimal.Truncate(v)))
                 .ToList();
