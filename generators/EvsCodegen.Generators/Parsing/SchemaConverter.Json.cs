@@ -136,7 +136,12 @@ internal sealed partial class SchemaConverter
                 }
                 else if (s_schemaListKeywords.Contains(key) && entry.Value is YSequence list)
                 {
-                    value = List(list, depth);
+                    value = List(list, depth, dropEmpty: key == "allOf");
+                    if (value == "[]" && key == "allOf")
+                    {
+                        // Members that allow everything take nothing away.
+                        continue;
+                    }
                 }
                 else if (s_schemaMapKeywords.Contains(key) && entry.Value is YMapping map)
                 {
@@ -169,7 +174,7 @@ internal sealed partial class SchemaConverter
             return "{" + string.Join(",", parts) + "}";
         }
 
-        private string? List(YSequence list, int depth)
+        private string? List(YSequence list, int depth, bool dropEmpty = false)
         {
             var items = new List<string>();
             foreach (var item in list.Items)
@@ -177,6 +182,11 @@ internal sealed partial class SchemaConverter
                 if (Write(item, depth + 1) is not { } schema)
                 {
                     return null;
+                }
+
+                if (dropEmpty && schema is "{}" or "true")
+                {
+                    continue;
                 }
 
                 items.Add(schema);

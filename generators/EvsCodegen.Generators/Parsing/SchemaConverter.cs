@@ -139,8 +139,8 @@ internal sealed partial class SchemaConverter
 
         if (!_inProgress.Add(mapping))
         {
-            _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement");
-            return TypeRefModel.AnyValue;
+            _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement (held to its schema when read)");
+            return WithSchema(TypeRefModel.AnyValue, mapping);
         }
 
         if (_reachedOnly)
