@@ -118,6 +118,21 @@ public static partial class ApiServerRuntime
         return value;
     }
 
+    /// <summary>Holds a boolean parameter (or array item) to the one value its schema's <c>enum</c> or <c>const</c> allows.</summary>
+    public static bool CheckBoolean(bool value, string name, bool allowed)
+    {
+        Check(name, value == allowed ? null : $"expected {(allowed ? "true" : "false")}");
+        return value;
+    }
+
+    /// <summary>Holds a numeric parameter (or array item) to its schema's <c>multipleOf</c>; another value is a 400 answer.</summary>
+    public static T CheckMultipleOf<T>(T value, string name, double divisor)
+        where T : INumberBase<T>
+    {
+        Check(name, ApiConstraints.MultipleOf(value, divisor));
+        return value;
+    }
+
     /// <summary>Holds a numeric parameter (or array item) to its schema's <c>enum</c>; another value is a 400 answer.</summary>
     public static T CheckAllowedNumber<T>(T value, string name, double[] allowed)
         where T : INumberBase<T>

@@ -81,4 +81,71 @@ public static class ApiConstraints
         return Array.IndexOf(allowed, value) >= 0 ? null
             : $"{value.ToString(CultureInfo.InvariantCulture)} is not one of {string.Join(", ", Array.ConvertAll(allowed, a => a.ToString(CultureInfo.InvariantCulture)))}";
     }
+
+    /// <summary>
+    /// Checks <c>multipleOf</c> exactly, as JSON Schema defines it (the quotient is an integer), in decimal arithmetic
+    /// (0.3 is a multiple of 0.1).
+    /// </summary>
+    public static string? MultipleOf(decimal value, decimal divisor)
+    {
+        if (divisor <= 0)
+        {
+            return null;
+        }
+
+        return value % divisor == 0 ? null : $"expected a multiple of {divisor.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// Checks <c>multipleOf</c> for a binary floating-point value: in decimal arithmetic when both fit a decimal (the
+    /// shortest text of the double, so 0.3 is a multiple of 0.1), else by the remainder of doubles.
+    /// </summary>
+    public static string? MultipleOf(double value, double divisor)
+    {
+        if (!(divisor > 0) || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return null;
+        }
+
+        if (TryDecimal(value, out var exactValue) && TryDecimal(divisor, out var exactDivisor) && exactDivisor != 0)
+        {
+            return MultipleOf(exactValue, exactDivisor);
+        }
+
+        var quotient = value / divisor;
+        return !double.IsInfinity(quotient) && quotient == Math.Floor(quotient) ? null
+            : $"expected a multiple of {divisor.ToString("R", CultureInfo.InvariantCulture)}";
+
+        static bool TryDecimal(double number, out decimal exact) =>
+            decimal.TryParse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out exact);
+    }
+
+    /// <summary>
+    /// Checks <c>multipleOf</c> for a typed number: integers and decimals exactly in decimal arithmetic (the divisor
+    /// taken by its shortest text), binary floating-point values as <see cref="MultipleOf(double, double)"/>.
+    /// </summary>
+    public static string? MultipleOf<T>(T value, double divisor)
+        where T : System.Numerics.INumberBase<T>
+    {
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
+        {
+            return MultipleOf(double.CreateTruncating(value), divisor);
+        }
+
+        return decimal.TryParse(divisor.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+            && exact > 0 && decimal.CreateSaturating(value) is var number && (number != decimal.MaxValue && number != decimal.MinValue)
+            ? MultipleOf(number, exact)
+            : MultipleOf(double.CreateTruncating(value), divisor);
+    }
+
+    /// <summary>Checks <c>multipleOf</c> for a JSON number, exactly when both fit a decimal.</summary>
+    public static string? MultipleOf(System.Text.Json.JsonElement value, System.Text.Json.JsonElement divisor)
+    {
+        if (value.TryGetDecimal(out var exactValue) && divisor.TryGetDecimal(out var exactDivisor))
+        {
+            return MultipleOf(exactValue, exactDivisor);
+        }
+
+        return value.TryGetDouble(out var number) && divisor.TryGetDouble(out var by) ? MultipleOf(number, by) : null;
+    }
 }

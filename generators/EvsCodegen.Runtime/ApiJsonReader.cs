@@ -395,12 +395,58 @@ public sealed partial class ApiJsonReader
     /// <summary>Checks a pattern (bounded in time).</summary>
     public void CheckPattern(string value, Regex pattern) => Check(ApiConstraints.Pattern(value, pattern));
 
+    /// <summary>Checks a pattern given as text, compiled once per distinct text (bounded in time).</summary>
+    public void CheckPattern(string value, string pattern) => Check(ApiConstraints.Pattern(value, ApiJsonSchema.CachedPattern(pattern)));
+
     /// <summary>Checks numeric bounds.</summary>
     public void CheckRange(double value, double? minimum, double? maximum, bool exclusiveMinimum, bool exclusiveMaximum) =>
         Check(ApiConstraints.Range(value, minimum, maximum, exclusiveMinimum, exclusiveMaximum));
 
     /// <summary>Checks a number against its schema's <c>enum</c>.</summary>
     public void CheckAllowed(double value, double[] allowed) => Check(ApiConstraints.Allowed(value, allowed));
+
+    /// <summary>Checks <c>multipleOf</c> (<see cref="ApiConstraints.MultipleOf{T}(T, double)"/>).</summary>
+    public void CheckMultipleOf<T>(T value, double divisor)
+        where T : System.Numerics.INumberBase<T> => Check(ApiConstraints.MultipleOf(value, divisor));
+
+    /// <summary>Checks a boolean against the one value its schema's <c>enum</c> or <c>const</c> allows.</summary>
+    public void CheckBoolean(bool value, bool allowed)
+    {
+        if (value != allowed)
+        {
+            throw Fail($"expected {(allowed ? "true" : "false")}");
+        }
+    }
+
+    /// <summary>
+    /// Checks a value the generated code keeps as a <c>JsonElement</c> against the schema it came from
+    /// (<see cref="ApiJsonSchema"/>); a violation inside it is reported at its own location.
+    /// </summary>
+    /// <param name="value">The value read.</param>
+    /// <param name="schema">The schema as compact JSON (a literal of the generated code, parsed once).</param>
+    public void CheckSchema(JsonElement value, string schema)
+    {
+        var problem = ApiJsonSchema.Of(schema).Validate(value, out var path);
+        if (problem is null)
+        {
+            return;
+        }
+
+        var depth = _depth;
+        foreach (var segment in path)
+        {
+            Enter(segment as string, segment is int index ? index : -1);
+        }
+
+        try
+        {
+            throw Fail(problem);
+        }
+        finally
+        {
+            _depth = depth;
+        }
+    }
 
     private void Check(string? violation)
     {

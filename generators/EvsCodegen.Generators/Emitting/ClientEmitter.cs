@@ -317,16 +317,17 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A read delegate for a value of <paramref name="type"/>.</summary>
-    internal static string Reader(TypeRefModel type)
+    internal static string Reader(TypeRefModel type, ConstraintsModel? constraints = null)
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)
         {
             return CSharp.ConverterOf(type.TypeName!) + ".ReadValue";
         }
 
+        // A lambda has no class to hold compiled patterns: the runtime caches them by their text.
         var body = new SourceWriter();
         body.Line($"{CSharp.TypeOf(type, type.Nullable)} result;");
-        new JsonCode().Read(body, type, ConstraintsModel.None, "result", 0);
+        new JsonCode(cachedPatterns: true).Read(body, type, constraints ?? ConstraintsModel.None, "result", 0);
         body.Line("return result;");
         return $"static (ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context) =>\n{{\n{Indent(body.ToString())}}}";
     }

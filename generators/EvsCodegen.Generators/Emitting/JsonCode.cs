@@ -13,6 +13,14 @@ namespace EvsCodegen.Generators.Emitting;
 internal sealed class JsonCode
 {
     private readonly List<string> _fields = [];
+    private readonly bool _cachedPatterns;
+
+    /// <summary>Creates the writer.</summary>
+    /// <param name="cachedPatterns">
+    /// Patterns are checked by their text through the runtime's cache instead of a static field of the enclosing class
+    /// (for statements in a lambda, which has no class of its own).
+    /// </param>
+    public JsonCode(bool cachedPatterns = false) => _cachedPatterns = cachedPatterns;
 
     /// <summary>Static fields the statements need (compiled patterns), to emit once in the enclosing class.</summary>
     public IReadOnlyList<string> Fields => _fields;
@@ -100,7 +108,11 @@ internal sealed class JsonCode
                 checks.Add($"context.{RuntimeNames.Reader.CheckUtf8Bytes}({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)});");
             }
 
-            if (c.Pattern is not null)
+            if (c.Pattern is not null && _cachedPatterns)
+            {
+                checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {Text.Literal(c.Pattern)});");
+            }
+            else if (c.Pattern is not null)
             {
                 var field = ReservedNames.ConverterPatternFieldPrefix + _fields.Count.ToString(CultureInfo.InvariantCulture);
                 _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({Text.Literal(c.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
@@ -118,6 +130,19 @@ internal sealed class JsonCode
             {
                 checks.Add($"context.{RuntimeNames.Reader.CheckAllowed}((double){value}, {AllowedNumbers(c)});");
             }
+
+            if (c.MultipleOf is not null)
+            {
+                checks.Add($"context.{RuntimeNames.Reader.CheckMultipleOf}({value}, {Number(c.MultipleOf)});");
+            }
+        }
+        else if (type.Kind == TypeRefKind.Boolean && c.AllowedBoolean is bool allowed)
+        {
+            checks.Add($"context.{RuntimeNames.Reader.CheckBoolean}({value}, {Bool(allowed)});");
+        }
+        else if (type.Kind == TypeRefKind.Any && type.Schema is not null)
+        {
+            checks.Add($"context.{RuntimeNames.Reader.CheckSchema}({value}, {Text.Literal(type.Schema)});");
         }
 
         return checks;

@@ -60,6 +60,9 @@ internal static class RuntimeNames
         public const string CheckRange = "CheckRange";
         public const string FailNotAllowed = "FailNotAllowed";
         public const string CheckAllowed = "CheckAllowed";
+        public const string CheckMultipleOf = "CheckMultipleOf";
+        public const string CheckSchema = "CheckSchema";
+        public const string CheckBoolean = "CheckBoolean";
         public const string ReadAlternative = "ReadAlternative";
         public const string ReadFunc = Namespace + ".ApiJsonReadFunc";
     }
@@ -176,6 +179,8 @@ internal static class RuntimeNames
         public const string CheckNumber = "CheckNumber";
         public const string CheckCount = "CheckCount";
         public const string CheckAllowedNumber = "CheckAllowedNumber";
+        public const string CheckMultipleOf = "CheckMultipleOf";
+        public const string CheckBoolean = "CheckBoolean";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";

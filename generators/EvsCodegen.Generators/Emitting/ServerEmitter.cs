@@ -110,7 +110,7 @@ internal static partial class ServerEmitter
         else if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
-            var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
+            var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type, requestBody.Constraints)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
             // default(T?) is null for an absent optional body; a bare 'default' would take the read value's type (false, 0).
@@ -314,6 +314,11 @@ internal static partial class ServerEmitter
             return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckString}({parsed}, {wire}, {JsonCode.Int(c.MinLength)}, {JsonCode.Int(c.MaxLength)}, {pattern})";
         }
 
+        if (type.Kind == TypeRefKind.Boolean && c.AllowedBoolean is bool allowed)
+        {
+            return $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckBoolean}({parsed}, {wire}, {JsonCode.Bool(allowed)})";
+        }
+
         if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
         {
             if (c.Minimum is not null || c.Maximum is not null)
@@ -324,6 +329,11 @@ internal static partial class ServerEmitter
             if (c.AllowedNumbers.Count > 0)
             {
                 parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckAllowedNumber}({parsed}, {wire}, {JsonCode.AllowedNumbers(c)})";
+            }
+
+            if (c.MultipleOf is not null)
+            {
+                parsed = $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckMultipleOf}({parsed}, {wire}, {JsonCode.Number(c.MultipleOf)})";
             }
         }
 

@@ -205,7 +205,8 @@ internal static class ErrorAnswers
 /// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
 /// <param name="Shape">For <see cref="BodyEncoding.Form"/>: the body's shape descriptor (runtime <c>ApiValueShape</c>), nested values and encodings included.</param>
 /// <param name="Xml">The body's XML form: for <see cref="BodyEncoding.Xml"/>, or the XML alternative of a JSON body.</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, XmlBodyModel? Xml = null);
+/// <param name="Constraints">For a JSON body: the validation keywords of the body's own schema (the server enforces them on read).</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, XmlBodyModel? Xml = null, ConstraintsModel? Constraints = null);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -226,7 +227,8 @@ internal sealed record FormFieldModel(string WireName, string PropertyName, Type
 /// <param name="Envelope">Whether the body is the document's error envelope (<c>x-error-envelope</c>), which the fault table writes and reads.</param>
 /// <param name="MediaTypes">Every media type of the response's <c>content</c>, in document order (compared by the breaking-change gate).</param>
 /// <param name="Xml">The body's XML form: for <see cref="BodyEncoding.Xml"/>, or the XML alternative of a JSON body.</param>
-internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false, EquatableArray<string> MediaTypes = default, XmlBodyModel? Xml = null)
+/// <param name="Constraints">For a JSON body: the validation keywords of the body's own schema.</param>
+internal sealed record ResponseModel(string Status, int StatusCode, string? Description, string? ContentType, BodyEncoding Encoding, TypeRefModel? Type, EquatableArray<HeaderModel> Headers = default, bool Envelope = false, EquatableArray<string> MediaTypes = default, XmlBodyModel? Xml = null, ConstraintsModel? Constraints = null)
 {
     /// <summary>Whether this is an error answer: a 4xx or 5xx status, a <c>4XX</c>/<c>5XX</c> range, or <c>default</c>.</summary>
     public bool IsError => StatusCode >= 400 || Status == "default" || (StatusCode == 0 && Status.Length == 3 && Status[0] is '4' or '5');

@@ -185,6 +185,8 @@ internal sealed record PropertyModel(
 /// <c>AllowedNumbers</c> is the <c>enum</c> of a <c>type: number</c> schema, which has no enum type of its own.
 /// <c>StringFormat</c> is the <c>format</c> of a string that stays a C# <c>string</c> (<c>uri</c>, <c>email</c>,
 /// <c>hostname</c>...): no emitter reads it; it tells what a valid value looks like (the round-trip harness makes them).
+/// <c>MultipleOf</c> is the positive divisor of <c>multipleOf</c> as invariant text; <c>AllowedBoolean</c> the one value
+/// an <c>enum</c> or <c>const</c> of booleans allows.
 /// </summary>
 internal sealed record ConstraintsModel(
     int? MinLength = null,
@@ -198,7 +200,9 @@ internal sealed record ConstraintsModel(
     int? MinItems = null,
     int? MaxItems = null,
     EquatableArray<string> AllowedNumbers = default,
-    string? StringFormat = null)
+    string? StringFormat = null,
+    string? MultipleOf = null,
+    bool? AllowedBoolean = null)
 {
     /// <summary>No constraints.</summary>
     public static ConstraintsModel None { get; } = new();
@@ -263,13 +267,19 @@ internal enum TypeRefKind
 /// <param name="Item">The element type of arrays and the value type of maps.</param>
 /// <param name="Format">The custom wire format of a date-time (<c>x-datetime-format</c>), if any.</param>
 /// <param name="ItemConstraints">Constraints on the elements of an array or map.</param>
+/// <param name="Schema">
+/// For <see cref="TypeRefKind.Any"/>: the schema the value came from as compact JSON (references bundled under
+/// <c>$defs</c>), which strict reads hold the value to; null when it allows any value (docs/decisions.md, "Schemas typed
+/// JsonElement are validated by their schema").
+/// </param>
 internal sealed record TypeRefModel(
     TypeRefKind Kind,
     bool Nullable = false,
     string? TypeName = null,
     TypeRefModel? Item = null,
     string? Format = null,
-    ConstraintsModel? ItemConstraints = null)
+    ConstraintsModel? ItemConstraints = null,
+    string? Schema = null)
 {
     /// <summary>Any JSON value.</summary>
     public static TypeRefModel AnyValue { get; } = new(TypeRefKind.Any);

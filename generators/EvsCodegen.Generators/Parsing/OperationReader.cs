@@ -309,7 +309,9 @@ internal sealed partial class OperationReader
             xml = XmlAlternative(operationId, content, schema, type, mediaType);
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, xml);
+        var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, xml,
+            constraints == ConstraintsModel.None ? null : constraints);
     }
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
@@ -372,7 +374,9 @@ internal sealed partial class OperationReader
                 type = new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
             }
 
-            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content), xml);
+            var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
+            var model = new ResponseModel(status, code, response.GetString("description"), mediaType, encoding, type, ReadHeaders(response, operationId, methodName), encoding == BodyEncoding.Json && IsEnvelope(schema), MediaTypes(content), xml,
+                constraints == ConstraintsModel.None ? null : constraints);
             if (IsError(status, code) && !ErrorAnswers.IsWritable(model))
             {
                 _context.Report(D.ErrorMediaTypeNotWritable, content.Entries[0].Key, status, operationId, string.Join(", ", content.Entries.Select(e => e.Key.Value)));

@@ -9,25 +9,36 @@ internal sealed partial class SchemaConverter
 {
     private static readonly string[] s_unsupportedKeywords = ["if", "then", "else", "patternProperties", "dependentSchemas", "unevaluatedProperties", "propertyNames", "contains"];
 
-    private TypeRefModel ConvertMapping(YMapping schema, string? componentName, string nameHint, int depth)
-    {
-        if (schema.GetString("$ref") is { } reference)
-        {
-            return ConvertReference(schema, reference, nameHint, depth);
-        }
+    // Of those, the ones the runtime's schema check evaluates for a value typed JsonElement.
+    private static readonly HashSet<string> s_schemaEvaluatedKeywords = ["patternProperties", "propertyNames", "contains"];
 
+    /// <summary>
+    /// Reports the keywords the converted <paramref name="type"/> does not enforce: all of <c>s_unsupportedKeywords</c>
+    /// and <c>not</c>, except those a <c>JsonElement</c> value's schema check evaluates (<see cref="TypeRefModel.Schema"/>).
+    /// </summary>
+    private void ReportUnenforced(YMapping schema, TypeRefModel type)
+    {
+        var checkedBySchema = type.Kind == TypeRefKind.Any && type.Schema is not null;
         foreach (var keyword in s_unsupportedKeywords)
         {
-            if (schema.GetKey(keyword) is { } key)
+            if (schema.GetKey(keyword) is { } key && !(checkedBySchema && s_schemaEvaluatedKeywords.Contains(keyword)))
             {
                 _context.Report(D.UnsupportedSchema, key, keyword, "the keyword is not enforced and does not shape the C# type");
             }
         }
 
-        if (schema.GetKey("not") is { } not)
+        if (schema.GetKey("not") is { } not && !checkedBySchema)
         {
             // 'not' takes values away from a type the other keywords give; it never gives one of its own.
             _context.Report(D.KeywordNotEnforced, not, "not", "the type comes from the schema's other keywords; values the 'not' schema excludes are accepted");
+        }
+    }
+
+    private TypeRefModel ConvertMapping(YMapping schema, string? componentName, string nameHint, int depth)
+    {
+        if (schema.GetString("$ref") is { } reference)
+        {
+            return ConvertReference(schema, reference, nameHint, depth);
         }
 
         var (types, nullable) = ReadTypes(schema);
@@ -109,8 +120,8 @@ internal sealed partial class SchemaConverter
 
     /// <summary>
     /// <c>const</c>: a string or integer is an enum of one value; a number other than an integer is a number checked
-    /// against the value (<see cref="ReadConstraints(YNode?)"/> reads it); a boolean is a boolean whose value is not
-    /// enforced; null allows null only. An object or array stays <c>JsonElement</c>. Null when the type comes from the
+    /// against the value (<see cref="ReadConstraints(YNode?)"/> reads it); a boolean is a boolean checked against the
+    /// value; null allows null only. An object or array stays <c>JsonElement</c>. Null when the type comes from the
     /// rest of the schema.
     /// </summary>
     private TypeRefModel? ConvertConst(YMapping schema, YNode constant, List<string> types, bool nullable, string? componentName, string nameHint)
@@ -120,14 +131,14 @@ internal sealed partial class SchemaConverter
             case YScalar { IsNull: true }:
                 return new TypeRefModel(TypeRefKind.Any, Nullable: true);
             case YScalar scalar when scalar.AsBool() is not null:
-                _context.Report(D.KeywordNotEnforced, schema.GetKey("const"), "const", $"the value is a boolean; any boolean is accepted, not only {scalar.Value}");
+                // The value is enforced (ConstraintsModel.AllowedBoolean).
                 return new TypeRefModel(TypeRefKind.Boolean, nullable);
             case YScalar scalar when scalar.IsNumber && (!scalar.IsInteger || types.Contains("number")):
                 return new TypeRefModel(TypeRefKind.Double, nullable);
             case YScalar scalar:
                 return ConvertEnum(schema, [scalar], schema.GetKey("const")!, types, nullable, componentName, nameHint);
             default:
-                _context.Report(D.UnsupportedSchema, schema.GetKey("const"), "const", $"a {constant.KindName} value is typed as JsonElement and not enforced");
+                _context.Report(D.UnsupportedSchema, schema.GetKey("const"), "const", $"a {constant.KindName} value is typed as JsonElement (checked against the value when the server reads it)");
                 return new TypeRefModel(TypeRefKind.Any, nullable);
         }
     }
@@ -187,9 +198,9 @@ internal sealed partial class SchemaConverter
         return (types, nullable);
     }
 
-    private static string? InferType(YMapping schema)
+    private string? InferType(YMapping schema)
     {
-        if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || schema.Get("allOf") is not null)
+        if (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null || AllOfOfObjects(schema, 0))
         {
             return "object";
         }
@@ -199,12 +210,43 @@ internal sealed partial class SchemaConverter
             return "array";
         }
 
-        if (schema.Get("maxLength") is not null || schema.Get("minLength") is not null || schema.Get("pattern") is not null)
+        // String keywords alone (minLength, pattern) do not make a string: JSON Schema applies them to strings only, and
+        // the value is typed JsonElement held to the schema (TypeRefModel.Schema).
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an <c>allOf</c> makes the schema an object: a member (after its <c>$ref</c>) declares <c>type: object</c>,
+    /// properties, or is such an <c>allOf</c> itself. Members of keywords only (<c>{minimum: 2}</c>) or empty ones do not.
+    /// </summary>
+    private bool AllOfOfObjects(YMapping schema, int depth)
+    {
+        if (schema.GetSequence("allOf") is not { } parts || depth > 16)
         {
-            return "string";
+            return false;
         }
 
-        return null;
+        foreach (var part in parts.Items)
+        {
+            if (!_context.Spend(part))
+            {
+                return false;
+            }
+
+            var member = part as YMapping;
+            if (member?.GetString("$ref") is { } reference)
+            {
+                member = _context.ResolvePointer(reference, member) as YMapping;
+            }
+
+            if (member is not null && (member.GetString("type") == "object" || member.Get("properties") is not null
+                || member.Get("additionalProperties") is not null || AllOfOfObjects(member, depth + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private TypeRefModel StringType(YMapping schema, bool nullable)

@@ -57,7 +57,8 @@ internal sealed partial class SchemaConverter
 
         if (schema.GetSequence("allOf") is { } parts && schema.Get("properties") is null)
         {
-            var members = parts.Items.Where(item => !IsNullSchema(item)).ToList();
+            // Empty members allow every value, so they are neutral: {allOf: [{}, {type: number}]} is a number.
+            var members = parts.Items.Where(item => _context.Spend(item) && !IsNullSchema(item) && !IsEmptySchema(item)).ToList();
             // A component that only refers to a discriminated base is a subtype the discriminator names (by its component
             // name or a mapping entry), so it is a record of its own; otherwise it is the referenced schema's type.
             if (members.Count == 1 && schema.Get("additionalProperties") is null && schema.Get("required") is null
@@ -94,6 +95,19 @@ internal sealed partial class SchemaConverter
         return onlyNull && mapping.Entries.All(e => e.Key.Value is "type" or "const" or "enum" or "nullable" or "description" or "title" or "deprecated" or "example" or "examples" or "default"
             || e.Key.Value.StartsWith("x-", System.StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A schema that allows every value: <c>true</c>, or a mapping of annotations only (<c>{}</c>, a description, an
+    /// example). Inside an <c>allOf</c> it takes nothing away, so it does not shape the type.
+    /// </summary>
+    private static bool IsEmptySchema(YNode node) => node switch
+    {
+        YScalar scalar => scalar.AsBool() == true,
+        YMapping mapping => mapping.Entries.All(e => e.Key.Value is "description" or "title" or "example" or "examples" or "default" or "deprecated"
+            or "$comment" or "externalDocs" or "xml" or "readOnly" or "writeOnly" or "$id" or "$schema"
+            || e.Key.Value.StartsWith("x-", System.StringComparison.Ordinal)),
+        _ => false,
+    };
 
     private TypeRefModel ConvertObject(YMapping schema, string? componentName, string nameHint, int depth, bool nullable)
     {
@@ -302,17 +316,24 @@ internal sealed partial class SchemaConverter
         }
 
         var declared = types.Count == 1 ? types[0] : null;
+
+        // Without a type, values of one JSON type give it: booleans a bool, numbers other than integers a number (their
+        // values enforced by ReadConstraints' AllowedBoolean and AllowedNumbers).
+        if (declared is null && scalars.Count > 0 && scalars.All(s => s.AsBool() is not null))
+        {
+            declared = "boolean";
+        }
+        else if (declared is null && scalars.Count > 0 && scalars.All(s => s.IsNumber) && !scalars.All(s => s.IsInteger))
+        {
+            declared = "number";
+        }
         var isInteger = declared == "integer" || (declared is null && scalars.Count > 0 && scalars.All(s => s.IsInteger));
         if (declared is "number" or "boolean" || (isInteger && !scalars.All(s => s.IsInteger)) || (declared is not null and not "string" and not "integer"))
         {
             var what = keyword.Value == "const" ? "a value" : "an enum";
             if (declared == "boolean" && scalars.All(v => v.AsBool() is not null))
             {
-                // Both values listed is no constraint at all; fewer is one the boolean does not carry.
-                if (scalars.Select(v => v.AsBool()).Distinct().Count() < 2)
-                {
-                    _context.Report(D.KeywordNotEnforced, keyword, keyword.Value, $"{what} of boolean values is typed as bool; the other value is accepted too");
-                }
+                // Both values listed is no constraint at all; one is enforced (ConstraintsModel.AllowedBoolean).
             }
             else if (declared != "number" || !scalars.All(v => v.IsNumber))
             {

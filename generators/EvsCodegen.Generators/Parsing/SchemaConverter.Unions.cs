@@ -176,8 +176,9 @@ internal sealed partial class SchemaConverter
 
         if (alternatives.All(a => a.Type.Kind == TypeRefKind.Any))
         {
-            reason = "no alternative has a type of its own, so the value is typed as JsonElement";
-            return null;
+            // No alternative has a type of its own, so any JSON value may match: JsonElement is the exact type, and the
+            // value is held to the whole schema on read (TypeRefModel.Schema, attached by Convert).
+            return new TypeRefModel(TypeRefKind.Any, nullable);
         }
 
         var discriminator = schema.GetMapping("discriminator");

@@ -116,8 +116,8 @@ internal sealed partial class SchemaConverter
 
         if (node is YScalar scalar && scalar.AsBool() is not null)
         {
-            // JSON Schema booleans (3.1): true accepts anything; false is as good as "any" for a C# type.
-            return TypeRefModel.AnyValue;
+            // JSON Schema booleans (3.1): true accepts anything; false accepts nothing, which the value's check says.
+            return scalar.AsBool() == true ? TypeRefModel.AnyValue : TypeRefModel.AnyValue with { Schema = "false" };
         }
 
         if (node is not YMapping mapping)
@@ -139,8 +139,8 @@ internal sealed partial class SchemaConverter
 
         if (!_inProgress.Add(mapping))
         {
-            _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement");
-            return TypeRefModel.AnyValue;
+            _context.Report(D.UnsupportedSchema, node, "recursion", "a schema that contains itself other than through an object property is typed as JsonElement (held to its schema when read)");
+            return WithSchema(TypeRefModel.AnyValue, mapping);
         }
 
         if (_reachedOnly)
@@ -151,6 +151,14 @@ internal sealed partial class SchemaConverter
         try
         {
             var result = ConvertMapping(mapping, _componentNames.TryGetValue(mapping, out var name) ? name : null, nameHint, depth);
+
+            // A value typed JsonElement is held to the schema it came from (a reference's target carries its own).
+            if (mapping.Get("$ref") is null)
+            {
+                result = WithSchema(result, mapping);
+                ReportUnenforced(mapping, result);
+            }
+
             _converted[mapping] = result;
             return result;
         }
@@ -216,7 +224,9 @@ internal sealed partial class SchemaConverter
             MinItems: mapping.GetInt("minItems"),
             MaxItems: mapping.GetInt("maxItems"),
             AllowedNumbers: ReadNumberEnum(mapping),
-            StringFormat: ReadStringFormat(mapping));
+            StringFormat: ReadStringFormat(mapping),
+            MultipleOf: ReadNumber(mapping, "multipleOf") is { } divisor && divisor[0] != '-' && divisor != "0" ? divisor : null,
+            AllowedBoolean: ReadBooleanEnum(mapping));
 
         // 3.1 writes exclusive bounds as numbers of their own.
         if (mapping.Get("exclusiveMinimum") is YScalar { IsNumber: true } && ReadNumber(mapping, "exclusiveMinimum") is { } exclusiveMinimum)
@@ -261,7 +271,10 @@ internal sealed partial class SchemaConverter
             a.AllowedNumbers.Count == 0 ? b.AllowedNumbers
                 : b.AllowedNumbers.Count == 0 ? a.AllowedNumbers
                 : a.AllowedNumbers.Where(v => b.AllowedNumbers.Any(w => SameNumber(v, w))).ToEquatableArray(),
-            a.StringFormat ?? b.StringFormat);
+            a.StringFormat ?? b.StringFormat,
+            // Two divisors make their least common multiple, which has no exact decimal form in general: the first is kept.
+            a.MultipleOf ?? b.MultipleOf,
+            a.AllowedBoolean ?? b.AllowedBoolean);
 
         static int? Max(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Max(x.Value, y.Value);
         static int? Min(int? x, int? y) => x is null ? y : y is null ? x : System.Math.Min(x.Value, y.Value);
@@ -364,6 +377,16 @@ internal sealed partial class SchemaConverter
         return isString && mapping.GetString("format") is { } format && format is not ("date-time" or "date" or "uuid" or "byte" or "binary") ? format : null;
     }
 
+    /// <summary>The one boolean an <c>enum</c> or <c>const</c> of booleans allows (null when it allows both or is not one).</summary>
+    private static bool? ReadBooleanEnum(YMapping mapping)
+    {
+        var values = mapping.Get("enum") is YSequence list ? list.Items.Where(v => v is not YScalar { IsNull: true }).ToList()
+            : mapping.Get("const") is { } constant ? [constant]
+            : [];
+        var flags = values.Select(v => (v as YScalar)?.AsBool()).ToList();
+        return flags.Count > 0 && flags.All(f => f is not null) && flags.Distinct().Count() == 1 ? flags[0] : null;
+    }
+
     private static EquatableArray<string> ReadNumberEnum(YMapping mapping)
     {
         // A number const other than an integer (SchemaConverter.ConvertConst types it as a number) is an enum of one value.
@@ -372,7 +395,9 @@ internal sealed partial class SchemaConverter
             return new[] { double.Parse(constant.Value, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) }.ToEquatableArray();
         }
 
-        if (mapping.GetString("type") != "number" || mapping.GetSequence("enum") is not { } values
+        var numbersOnly = mapping.GetString("type") == "number"
+            || (mapping.Get("type") is null && mapping.GetSequence("enum") is { } untyped && untyped.Items.Any(v => v is YScalar { IsNumber: true, IsInteger: false }));
+        if (!numbersOnly || mapping.GetSequence("enum") is not { } values
             || !values.Items.All(v => v is YScalar { IsNumber: true } or YScalar { IsNull: true }))
         {
             return EquatableArray<string>.Empty;

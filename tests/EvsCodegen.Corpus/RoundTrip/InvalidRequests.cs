@@ -112,6 +112,11 @@ internal sealed partial class InvalidRequests(DocumentSession session, Operation
             yield return ($"body {what}", r => r.Body = value.ToJsonString());
         }
 
+        if (body.Type is { Kind: TypeRefKind.Any, Schema: { } bodySchema } && SchemaValues.Invalid(bodySchema, body.Type.Nullable, out var found) is var invalidBody && found)
+        {
+            yield return ("body the schema refuses", r => r.Body = invalidBody?.ToJsonString() ?? "null");
+        }
+
         if (root is not JsonObject || body.Type.TypeName is not { } name)
         {
             yield break;
@@ -143,6 +148,12 @@ internal sealed partial class InvalidRequests(DocumentSession session, Operation
 
             if (property.Type.Kind == TypeRefKind.Any)
             {
+                // A JsonElement held to its schema: a value the schema refuses.
+                if (property.Type.Schema is { } schema && SchemaValues.Invalid(schema, property.Type.Nullable, out var refused) is var invalid && refused)
+                {
+                    yield return ($"value the schema refuses, property '{key}'", r => r.Edit(o => o[key] = invalid?.DeepClone()));
+                }
+
                 continue;
             }
 

@@ -31,7 +31,7 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             try
             {
                 values = Arguments(synthesizer);
-                answer = ResultType is { } type ? synthesizer.Create(type, operation.Success?.Type, null) : null;
+                answer = ResultType is { } type ? synthesizer.Create(type, operation.Success?.Type, operation.Success?.Constraints) : null;
             }
             catch (SynthesisException e)
             {
@@ -108,7 +108,7 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
 
             var ascii = parameter?.Location is ParameterLocation.Header or ParameterLocation.Cookie;
-            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, parameter?.Constraints, ascii, nonEmpty: parameter is { Required: true });
+            values[i] = synthesizer.Create(parameters[i].ParameterType, reference, parameter?.Constraints ?? body?.Constraints, ascii, nonEmpty: parameter is { Required: true });
         }
 
         return values;

@@ -13,6 +13,9 @@ internal static class StructuralComparer
     /// <summary>Null when equal, else where and how they differ: <c>body.Tags[1]: sent "a", received "b"</c>.</summary>
     public static string? Difference(object? expected, object? actual, string path)
     {
+        // A nullable JsonElement reads JSON null as C# null.
+        expected = expected is JsonElement { ValueKind: JsonValueKind.Null } ? null : expected;
+        actual = actual is JsonElement { ValueKind: JsonValueKind.Null } ? null : actual;
         if (expected is null || actual is null)
         {
             return expected is null && actual is null ? null : $"{path}: sent {Show(expected)}, received {Show(actual)}";

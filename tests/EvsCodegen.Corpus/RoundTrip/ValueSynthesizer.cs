@@ -94,7 +94,7 @@ internal sealed class ValueSynthesizer
 
         if (type == typeof(bool))
         {
-            return _variant is Variant.Full or Variant.Unicode;
+            return constraints.AllowedBoolean ?? _variant is Variant.Full or Variant.Unicode;
         }
 
         if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(decimal))
@@ -153,6 +153,13 @@ internal sealed class ValueSynthesizer
                 Variant.Boundary => "[]",
                 _ => "{\"a\":1,\"b\":\"x\"}",
             };
+
+            // A value held to the schema it came from: the first candidate the runtime's evaluator accepts.
+            if (reference?.Schema is { } schema)
+            {
+                return SchemaValues.Valid(schema, json) ?? throw new SynthesisException($"no value tried is valid for the schema {schema}");
+            }
+
             return JsonDocument.Parse(json).RootElement.Clone();
         }
 
@@ -237,6 +244,12 @@ internal sealed class ValueSynthesizer
             var required = declared?.Required ?? property.GetCustomAttributes().Any(a => a.GetType().Name == "RequiredMemberAttribute");
             var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null || _nullability.Create(property).WriteState == NullabilityState.Nullable;
             if (!required && (_variant == Variant.Minimal || shallow))
+            {
+                continue;
+            }
+
+            // An optional value whose schema no value meets ({not: {}}, a forbidden property) stays absent.
+            if (!required && declared?.Type is { Kind: TypeRefKind.Any, Schema: { } schema } && SchemaValues.Valid(schema, "null") is null)
             {
                 continue;
             }
@@ -482,7 +495,26 @@ internal sealed class ValueSynthesizer
             Variant.Unicode => integer ? -7d : -7.25,
             _ => integer ? 42d : 4.5,
         };
-        return AsNumber(type, Math.Clamp(wanted, min, max));
+        var value = Math.Clamp(wanted, min, max);
+        if (Parse(constraints.MultipleOf) is { } divisor && divisor > 0)
+        {
+            // The multiple of the divisor nearest the wanted value within the bounds (in decimal, as the server checks).
+            var exact = (decimal)divisor;
+            // Its numerator (0.25 -> 25) is an integer multiple; 0 is a multiple of everything.
+            var numerator = exact * (decimal)Math.Pow(10, (double)exact.Scale);
+            var candidates = new[] { Math.Round((decimal)value / exact), Math.Ceiling((decimal)min / exact), Math.Floor((decimal)max / exact), numerator / exact, 0m }
+                .Select(k => k * exact)
+                .Where(v => (double)v >= min && (double)v <= max && (!integer || v == decimal.Truncate(v)))
+                .ToList();
+            if (candidates.Count == 0)
+            {
+                throw new SynthesisException($"no multiple of {constraints.MultipleOf} is a {type.Name} within the bounds");
+            }
+
+            return AsNumber(type, (double)candidates[0]);
+        }
+
+        return AsNumber(type, value);
     }
 
     private static object AsNumber(Type type, double value)

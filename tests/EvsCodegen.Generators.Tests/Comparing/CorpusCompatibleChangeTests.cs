@@ -218,12 +218,13 @@ public sealed class CorpusCompatibleChangeTests
         return any;
     }
 
+    // String enums only: a string added to an enum of booleans (typed bool) changes its type.
     private static bool AddEnumValue(YamlMappingNode root)
     {
         var any = false;
         foreach (var schema in (Mapping(Mapping(root, "components") ?? new YamlMappingNode(), "schemas")?.Children.Values ?? []).OfType<YamlMappingNode>())
         {
-            if (schema.Children.TryGetValue(new YamlScalarNode("enum"), out var values) && values is YamlSequenceNode list && list.Children.All(v => v is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.Plain } || (v is YamlScalarNode s && !double.TryParse(s.Value, out _))))
+            if (schema.Children.TryGetValue(new YamlScalarNode("enum"), out var values) && values is YamlSequenceNode list && list.Children.All(v => v is YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.Plain } || (v is YamlScalarNode s && !double.TryParse(s.Value, out _) && s.Value is not ("true" or "false"))))
             {
                 list.Add(new YamlScalarNode("zz-added") { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted });
                 any = true;

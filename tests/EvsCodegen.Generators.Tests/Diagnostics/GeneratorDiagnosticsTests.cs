@@ -7,7 +7,7 @@ namespace EvsCodegen.Generators.Tests.Diagnostics;
 public sealed class GeneratorDiagnosticsTests
 {
     [Fact]
-    public void Evs2001_OneOfOfUntypedAlternatives_PointsAtTheOneOfKeywordAndSaysWhy()
+    public void Evs2001_ConstObject_PointsAtTheConstKeywordAndSaysWhy()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -19,15 +19,13 @@ public sealed class GeneratorDiagnosticsTests
                   type: object
                   properties:
                     value:
-                      ⟦oneOf:
-                        - {minimum: 1}
-                        - {maximum: 10}
+                      ⟦const: {a: 1}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS2001", document.Position);
 
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("'oneOf' is not supported yet: no alternative has a type of its own, so the value is typed as JsonElement", diagnostic.GetMessage());
+        Assert.Equal("'const' is not supported yet: a mapping value is typed as JsonElement (checked against the value when the server reads it)", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -171,7 +171,7 @@ public sealed class SchemaParsingTests
 
         var item = result.Model!.Object("Item");
         Assert.Equal(new TypeRefModel(TypeRefKind.String, Nullable: true), item.Property("stringOrNull").Type);
-        Assert.Equal(new TypeRefModel(TypeRefKind.Any, Nullable: true), item.Property("onlyNull").Type);
+        Assert.Equal(new TypeRefModel(TypeRefKind.Any, Nullable: true, Schema: """{"type":["null"]}"""), item.Property("onlyNull").Type);
         Assert.Equal(new TypeRefModel(TypeRefKind.Enum, Nullable: true, TypeName: "Color"), item.Property("refOrNull").Type);
         Assert.Equal(new TypeRefModel(TypeRefKind.Object, TypeName: "ItemStringOrInteger"), item.Property("stringOrInteger").Type);
         Assert.Equal(

@@ -24,6 +24,18 @@ public sealed class ParameterTests
     }
 
     [Fact]
+    public void CheckMultipleOf_AndCheckBoolean_PassTheValue_OrAnswer400()
+    {
+        Assert.Equal(15L, ApiServerRuntime.CheckMultipleOf(15L, "step", 5));
+        Assert.Equal(0.3, ApiServerRuntime.CheckMultipleOf(0.3, "ratio", 0.1));
+        Assert.True(ApiServerRuntime.CheckBoolean(true, "flag", allowed: true));
+        var multiple = Assert.Throws<ApiException>(() => ApiServerRuntime.CheckMultipleOf(7, "step", 5));
+        var boolean = Assert.Throws<ApiException>(() => ApiServerRuntime.CheckBoolean(false, "flag", allowed: true));
+        Assert.Equal((400, "The parameter 'step' is invalid: expected a multiple of 5."), (multiple.StatusCode, multiple.Message));
+        Assert.Equal("The parameter 'flag' is invalid: expected true.", boolean.Message);
+    }
+
+    [Fact]
     public void Split_SplitsEveryValueOnCommas_KeepingEmptyParts()
     {
         Assert.Equal(["a", "b", "", "c"], ApiServerRuntime.Split(["a,b,", "c"]));
