@@ -32,8 +32,17 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, context, operation);
-            EmitWithResponse(w, context, operation);
+            if (SharesRequest(operation))
+            {
+                EmitSharedOperation(w, context, operation);
+            }
+            else
+            {
+                EmitOperation(w, context, operation);
+                EmitWithResponse(w, context, operation);
+            }
+
+            EmitBodyReaders(w, operation);
         }
 
         w.Close();
@@ -57,9 +66,13 @@ internal static partial class ClientEmitter
         EmitRequest(w, context, operation);
 
         // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
-        var send = SendCall(context, operation, readHeaders: false);
+        var send = SendCall(context, operation, readHeaders: "false");
         w.Line(operation.Success?.Type is null ? send : "var response = " + send);
-        EmitResult(w, operation);
+        if (operation.Success is { Type: not null } success)
+        {
+            w.Line($"return {ReadResult(operation, success)};");
+        }
+
         w.Close();
     }
 
@@ -270,26 +283,13 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void EmitResult(SourceWriter w, OperationModel operation)
+    /// <summary>The success body of <paramref name="operation"/> read from <c>response</c> as its method's result.</summary>
+    private static string ReadResult(OperationModel operation, ResponseModel success) => success.Encoding switch
     {
-        if (operation.Success?.Type is not { } type)
-        {
-            return;
-        }
-
-        switch (operation.Success.Encoding)
-        {
-            case BodyEncoding.Json:
-                w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(type)});");
-                break;
-            case BodyEncoding.Text:
-                w.Line("return global::System.Text.Encoding.UTF8.GetString(response.Body);");
-                break;
-            default:
-                w.Line("return response.Body;");
-                break;
-        }
-    }
+        BodyEncoding.Json => ReadJson(operation, success),
+        BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
+        _ => "response.Body",
+    };
 
     /// <summary>A write delegate for a value of <paramref name="type"/>: a converter method group or a lambda.</summary>
     internal static string Writer(TypeRefModel type)
@@ -304,7 +304,7 @@ internal static partial class ClientEmitter
         return $"static ({CSharp.Utf8JsonWriter} writer, {CSharp.TypeOf(type, type.Nullable)} value) =>\n{{\n{Indent(body.ToString())}}}";
     }
 
-    /// <summary>A read delegate for a value of <paramref name="type"/>.</summary>
+    /// <summary>A read delegate for a value of <paramref name="type"/> (the server's reads; the client names its read methods).</summary>
     internal static string Reader(TypeRefModel type)
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)

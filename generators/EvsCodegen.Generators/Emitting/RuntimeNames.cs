@@ -91,6 +91,7 @@ internal static class RuntimeNames
     public static class Client
     {
         public const string Type = Namespace + ".ApiClientRuntime";
+        public const string Response = Namespace + ".ApiResponse";
         public const string BuildUri = "BuildUri";
         public const string AddCookie = "AddCookie";
         public const string Bytes = "Bytes";

@@ -39,6 +39,9 @@ internal static class ReservedNames
     /// <summary>The fixed type names every document emits; no schema or tag may take them.</summary>
     public static readonly string[] TypeNames = [Faults, ClientOptions, JsonResolver];
 
+    /// <summary>Type parameters of generated methods whose bodies name the document's types: a schema taking one would be hidden by it.</summary>
+    public static readonly string[] TypeParameters = [ResultTypeParameter];
+
     /// <summary>What every class, struct and record inherits from <see cref="object"/>: a member with one of these names hides it (CS0108/CS0114).</summary>
     public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
@@ -114,6 +117,35 @@ internal static class ReservedNames
     /// <summary>Appended to an operation's method name for its whole-response method (<c>CreatePetWithResponseAsync</c>).</summary>
     public const string WithResponseSuffix = "WithResponse";
 
+    /// <summary>
+    /// Prefix and suffix of a client's private method building and sending an operation's request, shared by its body
+    /// method and its whole-response method (<c>SendCreatePetRequest</c>). Operation methods end in <c>Async</c>, so
+    /// no operation method can take the name.
+    /// </summary>
+    public const string SharedRequestPrefix = "Send";
+
+    /// <inheritdoc cref="SharedRequestPrefix"/>
+    public const string SharedRequestSuffix = "Request";
+
+    /// <summary>
+    /// Prefix of a client's private static methods reading an operation's inline JSON body of one status
+    /// (<c>ReadListPets200</c>, <c>ReadListPets4XX</c>, <c>ReadListPetsDefault</c>) and its whole response
+    /// (<c>ReadListPetsResponse</c>).
+    /// </summary>
+    public const string ClientReadPrefix = "Read";
+
+    /// <summary>Suffix of a client's private static method turning an answer into its whole-response type (<c>ReadListPetsResponse</c>).</summary>
+    public const string ClientResponseReaderSuffix = "Response";
+
+    /// <summary>The shared request method's parameter saying whether the answer's headers are kept.</summary>
+    public const string ReadHeadersParameter = "readHeaders";
+
+    /// <summary>The shared request method's parameter turning the answer into the calling method's result.</summary>
+    public const string ReadResultParameter = "readResult";
+
+    /// <summary>The shared request method's type parameter: the calling method's result.</summary>
+    public const string ResultTypeParameter = "TResult";
+
     /// <summary>The status property of a result type.</summary>
     public const string ResultStatusCode = "StatusCode";
 
@@ -145,14 +177,14 @@ internal static class ReservedNames
     /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
     /// document parameter cannot take one, so it is numbered instead.
     /// </summary>
-    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential"];
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", ReadHeadersParameter, ReadResultParameter];
 
     /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>ApplyCredentialsAsync</c>).</summary>
     public static readonly string[] FixedParameters =
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
         "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query", "security", "cancellationToken", "provider",
-        "slots", "index", "statusCode", "body", "endpoints",
+        "slots", "index", "statusCode", "body", "endpoints", ResultTypeParameter,
     ];
 
     /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>

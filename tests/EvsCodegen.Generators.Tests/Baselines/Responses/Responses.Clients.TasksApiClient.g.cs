@@ -28,41 +28,14 @@ public sealed partial class TasksApiClient : ITasksApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<TaskItem>> ListTasksAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
-        if (limit is not null)
-        {
-            query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
-        {
-            global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
-            context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var list0 = new global::System.Collections.Generic.List<TaskItem>();
-            while (true)
-            {
-                context.Read(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
-                context.PushIndex(list0.Count);
-                TaskItem item0;
-                item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
-                list0.Add(item0);
-                context.Pop();
-            }
-            result = list0;
-            return result;
-        });
-    }
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<TaskItem>> ListTasksAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendListTasksRequest<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(limit, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(response, ReadListTasks200), cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<ListTasksResult> ListTasksWithResponseAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListTasksResult> ListTasksWithResponseAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendListTasksRequest<ListTasksResult>(limit, readHeaders: true, ReadListTasksResponse, cancellationToken);
+
+    private async global::System.Threading.Tasks.Task<TResult> SendListTasksRequest<TResult>(int? limit, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
     {
         var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
@@ -71,59 +44,67 @@ public sealed partial class TasksApiClient : ITasksApi
             query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders, cancellationToken).ConfigureAwait(false);
+        return readResult(response);
+    }
+
+    private static ListTasksResult ReadListTasksResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 200:
-                return new ListTasksResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
-            {
-                global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<TaskItem>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    TaskItem item0;
-                    item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                result = list0;
-                return result;
-            }), XTotalCount = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt64(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Total-Count")), XNextPage = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Next-Page") };
+                return new ListTasksResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(response, ReadListTasks200), XTotalCount = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt64(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Total-Count")), XNextPage = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Next-Page") };
             default:
                 throw global::EvsCodegen.Runtime.ApiClientRuntime.UndeclaredStatus(response);
         }
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> CreateTaskAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default)
+    private static global::System.Collections.Generic.IReadOnlyList<TaskItem> ReadListTasks200(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
-        request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
+        global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
+        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var list0 = new global::System.Collections.Generic.List<TaskItem>();
+        while (true)
+        {
+            context.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                break;
+            }
+            context.PushIndex(list0.Count);
+            TaskItem item0;
+            item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
+            list0.Add(item0);
+            context.Pop();
+        }
+        result = list0;
+        return result;
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<CreateTaskResult> CreateTaskWithResponseAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<TaskItem> CreateTaskAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendCreateTaskRequest<TaskItem>(body, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<CreateTaskResult> CreateTaskWithResponseAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendCreateTaskRequest<CreateTaskResult>(body, readHeaders: true, ReadCreateTaskResponse, cancellationToken);
+
+    private async global::System.Threading.Tasks.Task<TResult> SendCreateTaskRequest<TResult>(TaskDraft body, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Conflict>(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), }, readHeaders, cancellationToken).ConfigureAwait(false);
+        return readResult(response);
+    }
+
+    private static CreateTaskResult ReadCreateTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 201:
-                return new CreateTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location") };
+                return new CreateTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location") };
             default:
                 throw global::EvsCodegen.Runtime.ApiClientRuntime.UndeclaredStatus(response);
         }
@@ -134,8 +115,8 @@ public sealed partial class TasksApiClient : ITasksApi
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
@@ -143,28 +124,31 @@ public sealed partial class TasksApiClient : ITasksApi
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
+        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
-    }
+    public global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendArchiveTaskRequest<TaskItem>(id, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), cancellationToken);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        SendArchiveTaskRequest<ArchiveTaskResult>(id, readHeaders: true, ReadArchiveTaskResponse, cancellationToken);
+
+    private async global::System.Threading.Tasks.Task<TResult> SendArchiveTaskRequest<TResult>(long id, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
     {
         using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders, cancellationToken).ConfigureAwait(false);
+        return readResult(response);
+    }
+
+    private static ArchiveTaskResult ReadArchiveTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 200:
-                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue), XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")) };
+                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")) };
             case 202:
                 return new ArchiveTaskResult(response.StatusCode) { XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location"), RetryAfter = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt32(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Retry-After")) };
             default:

@@ -44,7 +44,7 @@ public sealed partial class BlobsApiClient : IBlobsApi
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "blobs", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.StreamBody(body, "application/octet-stream");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, StoredJsonConverter.ReadValue);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<Stored>(response, StoredJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
