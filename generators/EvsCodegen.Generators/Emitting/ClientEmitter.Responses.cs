@@ -8,13 +8,13 @@ namespace EvsCodegen.Generators.Emitting;
 internal static partial class ClientEmitter
 {
     /// <summary>
-    /// The send statement: the runtime's <c>SendAsync</c>, with the operation's declared error bodies when it has any
+    /// The send call: the runtime's <c>SendAsync</c>, with the operation's declared error bodies when it has any
     /// (each read as <c>ApiException&lt;TError&gt;</c>) and the headers when the caller wants the whole response.
     /// </summary>
     /// <param name="context">The document.</param>
     /// <param name="operation">The operation.</param>
     /// <param name="readHeaders">The <c>readHeaders</c> argument: <c>true</c>, <c>false</c> or the shared request method's parameter.</param>
-    private static string SendCall(ApiContextModel context, OperationModel operation, string readHeaders)
+    private static string SendExpression(ApiContextModel context, OperationModel operation, string readHeaders)
     {
         var errors = ErrorReaders(operation);
         // The credential a token provider gave, when the call sends one: the runtime asks for a new token after a 401.
@@ -22,7 +22,7 @@ internal static partial class ClientEmitter
         var arguments = errors is null && readHeaders == "false"
             ? $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}cancellationToken"
             : $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}{errors ?? "null"}, {(readHeaders == ReservedNames.ReadHeadersParameter ? readHeaders : "readHeaders: " + readHeaders)}, cancellationToken";
-        return $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}({arguments}).ConfigureAwait(false);";
+        return $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}({arguments})";
     }
 
     /// <summary>
@@ -84,8 +84,8 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {CSharp.Task}<{result.TypeName}> {result.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)})");
-        EmitRequest(w, context, operation);
-        w.Line("var response = " + SendCall(context, operation, readHeaders: "true"));
+        EmitRequest(w, context, operation, disposesRequest: true);
+        w.Line($"var response = await {SendExpression(context, operation, readHeaders: "true")}.ConfigureAwait(false);");
         EmitResponseSwitch(w, operation, result);
         w.Close();
     }

@@ -21,7 +21,7 @@ internal static partial class ClientEmitter
 
     /// <summary>
     /// The body method and the whole-response method as calls of the shared request method, which builds and sends the
-    /// request once (one <c>async</c> state machine per operation), then the function reading the whole response.
+    /// request, each continued by the runtime with its own read (the body, or the function reading the whole response).
     /// </summary>
     private static void EmitSharedOperation(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
@@ -31,24 +31,22 @@ internal static partial class ClientEmitter
         var arguments = string.Concat(Signatures.Arguments(operation).Select(a => a.Name + ", "));
         var parameters = Signatures.ParameterList(operation, defaults: true);
 
-        // Without a body, the body method's task is the answer's, typed as ApiResponse and returned as a plain Task.
-        var bodyType = Signatures.ResultType(operation) ?? RuntimeNames.Client.Response;
-        var read = success.Type is null ? "response" : ReadResult(operation, success);
         EmitHeader(w, operation);
         w.Line($"public {Signatures.TaskType(operation)} {operation.MethodName}{ReservedNames.AsyncSuffix}({parameters}) =>");
-        w.Line($"    {send}<{bodyType}>({arguments}{ReservedNames.ReadHeadersParameter}: false, static response => {read}, cancellationToken);");
+        w.Line($"    {Continuation(operation, $"{send}({arguments}{ReservedNames.ReadHeadersParameter}: false, cancellationToken)")};");
         w.Line();
         EmitHeader(w, operation);
         w.Line($"public {CSharp.Task}<{result.TypeName}> {result.MethodName}{ReservedNames.AsyncSuffix}({parameters}) =>");
-        w.Line($"    {send}<{result.TypeName}>({arguments}{ReservedNames.ReadHeadersParameter}: true, {ResponseReaderName(operation)}, cancellationToken);");
+        w.Line($"    {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadAsync}<{result.TypeName}>({send}({arguments}{ReservedNames.ReadHeadersParameter}: true, cancellationToken), {ResponseReaderName(operation)});");
         w.Line();
 
-        var type = ReservedNames.ResultTypeParameter;
+        // Credentials are awaited before the send, so that method is async and disposes its request; else the runtime's send does.
+        var awaits = SecuritySendsCredentials(context, operation.Security);
         var ownParameters = string.Concat(Signatures.Arguments(operation).Select(a => $"{a.Type} {a.Name}, "));
-        w.Open($"private async {CSharp.Task}<{type}> {send}<{type}>({ownParameters}bool {ReservedNames.ReadHeadersParameter}, global::System.Func<{RuntimeNames.Client.Response}, {type}> {ReservedNames.ReadResultParameter}, {CSharp.CancellationToken} cancellationToken)");
-        EmitRequest(w, context, operation);
-        w.Line("var response = " + SendCall(context, operation, ReservedNames.ReadHeadersParameter));
-        w.Line($"return {ReservedNames.ReadResultParameter}(response);");
+        w.Open($"private {(awaits ? "async " : string.Empty)}{CSharp.Task}<{RuntimeNames.Client.Response}> {send}({ownParameters}bool {ReservedNames.ReadHeadersParameter}, {CSharp.CancellationToken} cancellationToken)");
+        EmitRequest(w, context, operation, disposesRequest: awaits);
+        var call = SendExpression(context, operation, ReservedNames.ReadHeadersParameter);
+        w.Line(awaits ? $"return await {call}.ConfigureAwait(false);" : $"return {call};");
         w.Close();
         w.Line();
         w.Open($"private static {result.TypeName} {ResponseReaderName(operation)}({RuntimeNames.Client.Response} response)");

@@ -28,7 +28,7 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({parameters})");
-        EmitRequest(w, context, operation);
+        EmitRequest(w, context, operation, disposesRequest: true);
         var client = RuntimeNames.Client.Type;
         var errors = ErrorReaders(operation) ?? "null";
         var credential = SecuritySendsCredentials(context, operation.Security) ? "credential, " : string.Empty;

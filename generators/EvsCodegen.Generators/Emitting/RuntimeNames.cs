@@ -96,6 +96,8 @@ internal static class RuntimeNames
         public const string AddCookie = "AddCookie";
         public const string Bytes = "Bytes";
         public const string ReadJson = "ReadJson";
+        public const string ReadJsonAsync = "ReadJsonAsync";
+        public const string ReadAsync = "ReadAsync";
         public const string SendAsync = "SendAsync";
         public const string DisableAutoRedirect = "DisableAutoRedirect";
         public const string DeclaredError = "DeclaredError";

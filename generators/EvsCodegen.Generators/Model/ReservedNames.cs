@@ -39,9 +39,6 @@ internal static class ReservedNames
     /// <summary>The fixed type names every document emits; no schema or tag may take them.</summary>
     public static readonly string[] TypeNames = [Faults, ClientOptions, JsonResolver];
 
-    /// <summary>Type parameters of generated methods whose bodies name the document's types: a schema taking one would be hidden by it.</summary>
-    public static readonly string[] TypeParameters = [ResultTypeParameter];
-
     /// <summary>What every class, struct and record inherits from <see cref="object"/>: a member with one of these names hides it (CS0108/CS0114).</summary>
     public static readonly string[] ObjectMembers = ["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
@@ -140,12 +137,6 @@ internal static class ReservedNames
     /// <summary>The shared request method's parameter saying whether the answer's headers are kept.</summary>
     public const string ReadHeadersParameter = "readHeaders";
 
-    /// <summary>The shared request method's parameter turning the answer into the calling method's result.</summary>
-    public const string ReadResultParameter = "readResult";
-
-    /// <summary>The shared request method's type parameter: the calling method's result.</summary>
-    public const string ResultTypeParameter = "TResult";
-
     /// <summary>The status property of a result type.</summary>
     public const string ResultStatusCode = "StatusCode";
 
@@ -177,14 +168,14 @@ internal static class ReservedNames
     /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
     /// document parameter cannot take one, so it is numbered instead.
     /// </summary>
-    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", ReadHeadersParameter, ReadResultParameter];
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", "answer", ReadHeadersParameter];
 
     /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>ApplyCredentialsAsync</c>).</summary>
     public static readonly string[] FixedParameters =
     [
         "httpClient", "options", "api", "services", "baseAddress", "configureOptions", "lifetime", "TImplementation",
         "reader", "writer", "context", "typeToConvert", "type", "value", "text", "obj", "other", "left", "right", "request", "query", "security", "cancellationToken", "provider",
-        "slots", "index", "statusCode", "body", "endpoints", ResultTypeParameter,
+        "slots", "index", "statusCode", "body", "endpoints",
     ];
 
     /// <summary>Every fixed member name of every generated type kind, for the test that holds generated output to this owner.</summary>

@@ -118,7 +118,7 @@ internal static partial class DocumentParser
     {
         var root = context.Root;
         var documentName = Identifiers.ToPascalCase(Path.GetFileNameWithoutExtension(input.Path), "Api");
-        var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeParameters, .. ReservedNames.TypeLevelMembers]);
+        var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeLevelMembers]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
         schemas.ConvertComponents(components?.GetMapping("schemas"), reachedOnly: input.Options.Filter.Count > 0);

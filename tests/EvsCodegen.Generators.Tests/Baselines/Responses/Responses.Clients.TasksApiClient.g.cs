@@ -29,23 +29,22 @@ public sealed partial class TasksApiClient : ITasksApi
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<TaskItem>> ListTasksAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendListTasksRequest<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(limit, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(response, ReadListTasks200), cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(SendListTasksRequest(limit, readHeaders: false, cancellationToken), ReadListTasks200);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListTasksResult> ListTasksWithResponseAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendListTasksRequest<ListTasksResult>(limit, readHeaders: true, ReadListTasksResponse, cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<ListTasksResult>(SendListTasksRequest(limit, readHeaders: true, cancellationToken), ReadListTasksResponse);
 
-    private async global::System.Threading.Tasks.Task<TResult> SendListTasksRequest<TResult>(int? limit, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendListTasksRequest(int? limit, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
         var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         if (limit is not null)
         {
             query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders, cancellationToken).ConfigureAwait(false);
-        return readResult(response);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders, cancellationToken);
     }
 
     private static ListTasksResult ReadListTasksResponse(global::EvsCodegen.Runtime.ApiResponse response)
@@ -83,20 +82,19 @@ public sealed partial class TasksApiClient : ITasksApi
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<TaskItem> CreateTaskAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendCreateTaskRequest<TaskItem>(body, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(SendCreateTaskRequest(body, readHeaders: false, cancellationToken), TaskItemJsonConverter.ReadValue);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<CreateTaskResult> CreateTaskWithResponseAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendCreateTaskRequest<CreateTaskResult>(body, readHeaders: true, ReadCreateTaskResponse, cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<CreateTaskResult>(SendCreateTaskRequest(body, readHeaders: true, cancellationToken), ReadCreateTaskResponse);
 
-    private async global::System.Threading.Tasks.Task<TResult> SendCreateTaskRequest<TResult>(TaskDraft body, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendCreateTaskRequest(TaskDraft body, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Conflict>(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), }, readHeaders, cancellationToken).ConfigureAwait(false);
-        return readResult(response);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Conflict>(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), }, readHeaders, cancellationToken);
     }
 
     private static CreateTaskResult ReadCreateTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
@@ -111,36 +109,35 @@ public sealed partial class TasksApiClient : ITasksApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> GetTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<TaskItem> GetTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue);
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(answer, TaskItemJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DeleteTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken);
     }
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendArchiveTaskRequest<TaskItem>(id, readHeaders: false, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(SendArchiveTaskRequest(id, readHeaders: false, cancellationToken), TaskItemJsonConverter.ReadValue);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
-        SendArchiveTaskRequest<ArchiveTaskResult>(id, readHeaders: true, ReadArchiveTaskResponse, cancellationToken);
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<ArchiveTaskResult>(SendArchiveTaskRequest(id, readHeaders: true, cancellationToken), ReadArchiveTaskResponse);
 
-    private async global::System.Threading.Tasks.Task<TResult> SendArchiveTaskRequest<TResult>(long id, bool readHeaders, global::System.Func<global::EvsCodegen.Runtime.ApiResponse, TResult> readResult, global::System.Threading.CancellationToken cancellationToken)
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendArchiveTaskRequest(long id, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders, cancellationToken).ConfigureAwait(false);
-        return readResult(response);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders, cancellationToken);
     }
 
     private static ArchiveTaskResult ReadArchiveTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
@@ -157,10 +154,10 @@ public sealed partial class TasksApiClient : ITasksApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task RunTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task RunTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/run", null);
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
     }
 }
