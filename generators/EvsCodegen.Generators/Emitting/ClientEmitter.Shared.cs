@@ -110,16 +110,9 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static string SharedRequestName(OperationModel operation) =>
-        ReservedNames.SharedRequestPrefix + operation.MethodName.TrimStart('@') + ReservedNames.SharedRequestSuffix;
+    private static string SharedRequestName(OperationModel operation) => ReservedNames.SharedRequestMethod(operation.MethodName);
 
-    private static string ResponseReaderName(OperationModel operation) =>
-        ReservedNames.ClientReadPrefix + operation.MethodName.TrimStart('@') + ReservedNames.ClientResponseReaderSuffix;
+    private static string ResponseReaderName(OperationModel operation) => ReservedNames.ResponseReaderMethod(operation.MethodName);
 
-    /// <summary>
-    /// <c>Read</c>, the operation and the status (<c>ReadListPets200</c>, <c>ReadListPets4XX</c>, <c>ReadListPetsDefault</c>):
-    /// statuses are three characters or <c>Default</c>, so two operations' names never meet.
-    /// </summary>
-    private static string BodyReaderName(OperationModel operation, ResponseModel response) =>
-        ReservedNames.ClientReadPrefix + operation.MethodName.TrimStart('@') + (response.Status == "default" ? "Default" : response.Status.ToUpperInvariant());
+    private static string BodyReaderName(OperationModel operation, ResponseModel response) => ReservedNames.BodyReaderMethod(operation.MethodName, response.Status);
 }

@@ -202,6 +202,20 @@ internal static class ReservedNames
     /// <summary>The DI method registering a backend for the minimal-API endpoints: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Endpoints</c>.</summary>
     public static string AddEndpointsMethod(string controllerName) => "Add" + ServerStem(controllerName) + EndpointsSuffix;
 
+    /// <summary>A client's private method building and sending an operation's request (<c>SendCreatePetRequest</c>).</summary>
+    public static string SharedRequestMethod(string methodName) => SharedRequestPrefix + methodName.TrimStart('@') + SharedRequestSuffix;
+
+    /// <summary>A client's private static method turning an answer into the operation's whole-response type (<c>ReadListPetsResponse</c>).</summary>
+    public static string ResponseReaderMethod(string methodName) => ClientReadPrefix + methodName.TrimStart('@') + ClientResponseReaderSuffix;
+
+    /// <summary>
+    /// A client's private static method reading an operation's inline JSON body of one status (<c>ReadListPets200</c>,
+    /// <c>ReadListPets4XX</c>, <c>ReadListPetsDefault</c>): statuses are three characters or <c>Default</c>, so the
+    /// names of two operations never meet.
+    /// </summary>
+    public static string BodyReaderMethod(string methodName, string status) =>
+        ClientReadPrefix + methodName.TrimStart('@') + (status == "default" ? "Default" : status.ToUpperInvariant());
+
     private static string ServerStem(string controllerName)
     {
         var name = controllerName.TrimStart('@');
