@@ -52,14 +52,32 @@ public static partial class ApiClientRuntime
     /// <param name="readHeaders">Whether <see cref="ApiResponse.Headers"/> is filled.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The success answer.</returns>
-    public static async Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, bool readHeaders, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The request is disposed when the call ends, so a generated method can return this task without awaiting it
+    /// (no <c>async</c> method of its own). Disposing a request twice is harmless.
+    /// </remarks>
+    public static Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, bool readHeaders, CancellationToken cancellationToken) =>
+        SendAndReadAsync(client, request, faults, errors, readHeaders, disposeRequest: true, cancellationToken);
+
+    /// <summary>The send of <see cref="SendAsync(HttpClient, HttpRequestMessage, ApiFaultTable, Func{ApiException, ApiException}?, bool, CancellationToken)"/>; the request is kept when a retry may send it again.</summary>
+    private static async Task<ApiResponse> SendAndReadAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, Func<ApiException, ApiException>? errors, bool readHeaders, bool disposeRequest, CancellationToken cancellationToken)
     {
-        var (response, started) = await SendUntilAnsweredAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false);
-        using (response)
+        try
         {
-            var status = (int)response.StatusCode;
-            var body = await ReadBodyAsync(client, response, status, SuccessLimit(client), true, started, cancellationToken).ConfigureAwait(false);
-            return new ApiResponse(status, response.Content.Headers.ContentType?.MediaType, body, readHeaders ? HeadersOf(response) : null);
+            var (response, started) = await SendUntilAnsweredAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                var body = await ReadBodyAsync(client, response, status, SuccessLimit(client), true, started, cancellationToken).ConfigureAwait(false);
+                return new ApiResponse(status, response.Content.Headers.ContentType?.MediaType, body, readHeaders ? HeadersOf(response) : null);
+            }
+        }
+        finally
+        {
+            if (disposeRequest)
+            {
+                request.Dispose();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 
 namespace EvsCodegen.Runtime;
 
@@ -74,6 +75,35 @@ public static partial class ApiClientRuntime
             ? new MediaTypeHeaderValue(mediaType)
             : MediaTypeHeaderValue.Parse(mediaType);
         return content;
+    }
+
+    /// <summary>
+    /// Reads the JSON body of the answer <paramref name="answer"/> completes with, as <see cref="ReadJson{T}"/> does: the
+    /// continuation of a generated method that returns its task without an <c>async</c> state machine of its own.
+    /// </summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="answer">The send, from <c>SendAsync</c>.</param>
+    /// <param name="read">Reads the body's JSON.</param>
+    /// <returns>The body.</returns>
+    public static async Task<T> ReadJsonAsync<T>(Task<ApiResponse> answer, ApiJsonReadFunc<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return ReadJson(await answer.ConfigureAwait(false), read);
+    }
+
+    /// <summary>
+    /// Turns the answer <paramref name="answer"/> completes with into a method's result (a text body, a whole-response
+    /// type): the continuation of a generated method that returns its task without an <c>async</c> state machine of its own.
+    /// </summary>
+    /// <typeparam name="T">The result's type.</typeparam>
+    /// <param name="answer">The send, from <c>SendAsync</c>.</param>
+    /// <param name="read">Reads the result from the answer.</param>
+    /// <returns>The result.</returns>
+    public static async Task<T> ReadAsync<T>(Task<ApiResponse> answer, Func<ApiResponse, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(read);
+        return read(await answer.ConfigureAwait(false));
     }
 
     /// <summary>

@@ -84,8 +84,10 @@ public sealed class GeneratedNamesTests
             foreach (var operation in surface.Operations)
             {
                 members.Add(Bare(operation.MethodName) + ReservedNames.AsyncSuffix);
+                members.UnionWith(operation.Responses.Select(r => ReservedNames.BodyReaderMethod(operation.MethodName, r.Status)));
                 if (operation.Result is { } result)
                 {
+                    members.UnionWith([ReservedNames.SharedRequestMethod(operation.MethodName), ReservedNames.ResponseReaderMethod(operation.MethodName)]);
                     types.Add(Bare(result.TypeName));
                     members.Add(Bare(result.MethodName) + ReservedNames.AsyncSuffix);
                     members.UnionWith(result.Cases.Select(c => c.FactoryName).Concat(result.Cases.Select(c => c.BodyProperty).OfType<string>()).Concat(result.Headers.Select(h => h.PropertyName)).Select(Bare));

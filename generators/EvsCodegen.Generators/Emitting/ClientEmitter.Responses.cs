@@ -8,18 +8,21 @@ namespace EvsCodegen.Generators.Emitting;
 internal static partial class ClientEmitter
 {
     /// <summary>
-    /// The send statement: the runtime's <c>SendAsync</c>, with the operation's declared error bodies when it has any
+    /// The send call: the runtime's <c>SendAsync</c>, with the operation's declared error bodies when it has any
     /// (each read as <c>ApiException&lt;TError&gt;</c>) and the headers when the caller wants the whole response.
     /// </summary>
-    private static string SendCall(ApiContextModel context, OperationModel operation, bool readHeaders)
+    /// <param name="context">The document.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="readHeaders">The <c>readHeaders</c> argument: <c>true</c>, <c>false</c> or the shared request method's parameter.</param>
+    private static string SendExpression(ApiContextModel context, OperationModel operation, string readHeaders)
     {
         var errors = ErrorReaders(operation);
         // The credential a token provider gave, when the call sends one: the runtime asks for a new token after a 401.
         var credential = SecuritySendsCredentials(context, operation.Security) ? "credential, " : string.Empty;
-        var arguments = errors is null && !readHeaders
+        var arguments = errors is null && readHeaders == "false"
             ? $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}cancellationToken"
-            : $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}{errors ?? "null"}, readHeaders: {(readHeaders ? "true" : "false")}, cancellationToken";
-        return $"await {RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}({arguments}).ConfigureAwait(false);";
+            : $"_httpClient, request, {RuntimeEmitter.FaultsTable}, {credential}{errors ?? "null"}, {(readHeaders == ReservedNames.ReadHeadersParameter ? readHeaders : "readHeaders: " + readHeaders)}, cancellationToken";
+        return $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.SendAsync}({arguments})";
     }
 
     /// <summary>
@@ -33,7 +36,7 @@ internal static partial class ClientEmitter
             return null;
         }
 
-        var arms = ErrorArms(operation).Select(arm => $"{arm.Pattern} => {(arm.Response.IsDeclaredError ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.DeclaredError}(error, {Reader(arm.Response.Type!)})" : "error")}, ");
+        var arms = ErrorArms(operation).Select(arm => $"{arm.Pattern} => {(arm.Response.IsDeclaredError ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.DeclaredError}<{ReadType(arm.Response)}>(error, {BodyReader(operation, arm.Response)})" : "error")}, ");
         var fallback = operation.Responses.Any(r => r.Status == "default") ? string.Empty : "_ => error ";
         return $"static error => error.StatusCode switch {{ {string.Concat(arms)}{fallback}}}";
     }
@@ -81,8 +84,15 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {CSharp.Task}<{result.TypeName}> {result.MethodName}{ReservedNames.AsyncSuffix}({Signatures.ParameterList(operation, defaults: true)})");
-        EmitRequest(w, context, operation);
-        w.Line("var response = " + SendCall(context, operation, readHeaders: true));
+        EmitRequest(w, context, operation, disposesRequest: true);
+        w.Line($"var response = await {SendExpression(context, operation, readHeaders: "true")}.ConfigureAwait(false);");
+        EmitResponseSwitch(w, operation, result);
+        w.Close();
+    }
+
+    /// <summary>The switch on <c>response.StatusCode</c> returning <paramref name="result"/>'s case of each declared status; an undeclared one throws.</summary>
+    private static void EmitResponseSwitch(SourceWriter w, OperationModel operation, ResultModel result)
+    {
         w.Open("switch (response.StatusCode)");
 
         // Exact statuses before the 2XX range, which would otherwise take them.
@@ -93,7 +103,7 @@ internal static partial class ClientEmitter
             var assignments = new List<string>();
             if (@case.BodyProperty is { } body)
             {
-                assignments.Add($"{body} = {ReadBody(response)}");
+                assignments.Add($"{body} = {ReadBody(operation, response)}");
             }
 
             foreach (var (header, _) in ResultEmitter.Headers(result, response))
@@ -107,13 +117,12 @@ internal static partial class ClientEmitter
         w.Line("default:");
         w.Line($"    throw {RuntimeNames.Client.Type}.{RuntimeNames.Client.UndeclaredStatus}(response);");
         w.Close();
-        w.Close();
     }
 
-    private static string ReadBody(ResponseModel response) => response.Encoding switch
+    private static string ReadBody(OperationModel operation, ResponseModel response) => response.Encoding switch
     {
         BodyEncoding.Json or BodyEncoding.Xml when response.Xml is { } xml => XmlCode.ClientRead(response, xml, Reader(response.Type!)),
-        BodyEncoding.Json => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(response.Type!)})",
+        BodyEncoding.Json => ReadJson(operation, response),
         BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
         // The whole-response method reads the body within the client's limit; the body method streams it.
         _ => $"{RuntimeNames.File.Type}.{RuntimeNames.File.FromBytes}(response.Body, response.MediaType)",

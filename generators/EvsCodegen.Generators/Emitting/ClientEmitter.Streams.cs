@@ -15,7 +15,7 @@ internal static partial class ClientEmitter
     /// <summary>Emits the method of an operation whose success answer is a stream of items or a binary body; false for the others.</summary>
     private static bool EmitStreamedOperation(SourceWriter w, ApiContextModel context, OperationModel operation)
     {
-        if (operation.Success is not { Type: { } type } success || !(success.Encoding.IsItemStream() || success.Encoding == BodyEncoding.Binary))
+        if (operation.Success is not { Type: not null } success || !(success.Encoding.IsItemStream() || success.Encoding == BodyEncoding.Binary))
         {
             return false;
         }
@@ -28,7 +28,7 @@ internal static partial class ClientEmitter
         }
 
         w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({parameters})");
-        EmitRequest(w, context, operation);
+        EmitRequest(w, context, operation, disposesRequest: true);
         var client = RuntimeNames.Client.Type;
         var errors = ErrorReaders(operation) ?? "null";
         var credential = SecuritySendsCredentials(context, operation.Security) ? "credential, " : string.Empty;
@@ -45,8 +45,8 @@ internal static partial class ClientEmitter
         // The response lives as long as the enumeration: disposed when it ends, is broken off or fails.
         w.Line("using var response = " + send);
         var items = IsEventText(success) ? $"{client}.{RuntimeNames.Client.ReadEventStreamTextAsync}(response, cancellationToken)"
-            : success.Encoding == BodyEncoding.EventStream ? $"{client}.{RuntimeNames.Client.ReadEventStreamAsync}(response, {Reader(type)}, cancellationToken)"
-            : $"{client}.{RuntimeNames.Client.ReadJsonLinesAsync}(response, {Reader(type)}, cancellationToken)";
+            : success.Encoding == BodyEncoding.EventStream ? $"{client}.{RuntimeNames.Client.ReadEventStreamAsync}<{ReadType(success)}>(response, {BodyReader(operation, success)}, cancellationToken)"
+            : $"{client}.{RuntimeNames.Client.ReadJsonLinesAsync}<{ReadType(success)}>(response, {BodyReader(operation, success)}, cancellationToken)";
         // The extension spelled out: generated files carry no usings.
         w.Open($"await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait({items}, false))");
         w.Line("yield return item;");

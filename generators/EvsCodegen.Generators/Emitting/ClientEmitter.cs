@@ -32,8 +32,17 @@ internal static partial class ClientEmitter
         foreach (var operation in surface.Operations)
         {
             w.Line();
-            EmitOperation(w, context, operation);
-            EmitWithResponse(w, context, operation);
+            if (SharesRequest(operation))
+            {
+                EmitSharedOperation(w, context, operation);
+            }
+            else
+            {
+                EmitOperation(w, context, operation);
+                EmitWithResponse(w, context, operation);
+            }
+
+            EmitBodyReaders(w, operation);
         }
 
         w.Close();
@@ -53,18 +62,52 @@ internal static partial class ClientEmitter
             return;
         }
 
-        w.Open($"public async {Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
-        EmitRequest(w, context, operation);
+        // A call that sends credentials awaits them; the others return the runtime's task (no state machine of their own).
+        var awaits = SecuritySendsCredentials(context, operation.Security);
+        w.Open($"public {(awaits ? "async " : string.Empty)}{Signatures.TaskType(operation)} {operation.MethodName}Async({Signatures.ParameterList(operation, defaults: true)})");
+        EmitRequest(w, context, operation, disposesRequest: awaits);
 
         // The runtime owns redirects, body limits and error answers: every non-success answer is an ApiException there.
-        var send = SendCall(context, operation, readHeaders: false);
-        w.Line(operation.Success?.Type is null ? send : "var response = " + send);
-        EmitResult(w, operation);
+        var send = SendExpression(context, operation, readHeaders: "false");
+        if (!awaits && operation.Success?.Type is null)
+        {
+            w.Line($"return {send};");
+        }
+        else if (!awaits)
+        {
+            w.Line($"var answer = {send};");
+            w.Line($"return {Continuation(operation, "answer")};");
+        }
+        else if (operation.Success is { Type: not null } success)
+        {
+            w.Line($"var response = await {send}.ConfigureAwait(false);");
+            w.Line($"return {ReadResult(operation, success)};");
+        }
+        else
+        {
+            w.Line($"await {send}.ConfigureAwait(false);");
+        }
+
         w.Close();
     }
 
+    /// <summary>
+    /// The body method's result from the task of its answer, <paramref name="send"/>: the task itself when there is no
+    /// body, else the runtime's continuation reading it.
+    /// </summary>
+    private static string Continuation(OperationModel operation, string send) => operation.Success switch
+    {
+        { Type: null } or null => send,
+        { Encoding: BodyEncoding.Json } success => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJsonAsync}<{ReadType(success)}>({send}, {BodyReader(operation, success)})",
+        var success => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadAsync}<{ReadType(success)}>({send}, static response => {ReadResult(operation, success)})",
+    };
+
     /// <summary>The statements building the request of <paramref name="operation"/>: arguments checked, parameters, credentials, URI and body.</summary>
-    private static void EmitRequest(SourceWriter w, ApiContextModel context, OperationModel operation)
+    /// <param name="w">The writer.</param>
+    /// <param name="context">The document.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="disposesRequest">Whether the method disposes the request itself (it awaits the send); else the runtime's send does.</param>
+    private static void EmitRequest(SourceWriter w, ApiContextModel context, OperationModel operation, bool disposesRequest)
     {
         foreach (var argument in Signatures.Arguments(operation).Where(a => !a.Optional && !a.Type.EndsWith("?", System.StringComparison.Ordinal) && !IsValueTypeArgument(a)))
         {
@@ -82,7 +125,7 @@ internal static partial class ClientEmitter
                 : "var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
         }
 
-        w.Line($"using var request = new global::System.Net.Http.HttpRequestMessage({Method(operation.HttpMethod)}, (global::System.Uri?)null);");
+        w.Line($"{(disposesRequest ? "using " : string.Empty)}var request = new global::System.Net.Http.HttpRequestMessage({Method(operation.HttpMethod)}, (global::System.Uri?)null);");
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
         {
             EmitParameter(w, parameter);
@@ -279,29 +322,14 @@ internal static partial class ClientEmitter
         }
     }
 
-    private static void EmitResult(SourceWriter w, OperationModel operation)
+    /// <summary>The success body of <paramref name="operation"/> read from <c>response</c> as its method's result.</summary>
+    private static string ReadResult(OperationModel operation, ResponseModel success) => success.Encoding switch
     {
-        if (operation.Success?.Type is not { } type)
-        {
-            return;
-        }
-
-        switch (operation.Success.Encoding)
-        {
-            case BodyEncoding.Json or BodyEncoding.Xml when operation.Success.Xml is { } xml:
-                w.Line($"return {XmlCode.ClientRead(operation.Success, xml, Reader(type))};");
-                break;
-            case BodyEncoding.Json:
-                w.Line($"return {RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJson}(response, {Reader(type)});");
-                break;
-            case BodyEncoding.Text:
-                w.Line("return global::System.Text.Encoding.UTF8.GetString(response.Body);");
-                break;
-            default:
-                w.Line("return response.Body;");
-                break;
-        }
-    }
+        BodyEncoding.Json or BodyEncoding.Xml when success.Xml is { } xml => XmlCode.ClientRead(success, xml, Reader(success.Type!)),
+        BodyEncoding.Json => ReadJson(operation, success),
+        BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
+        _ => "response.Body",
+    };
 
     /// <summary>A write delegate for a value of <paramref name="type"/>: a converter method group or a lambda.</summary>
     internal static string Writer(TypeRefModel type)
@@ -316,7 +344,7 @@ internal static partial class ClientEmitter
         return $"static ({CSharp.Utf8JsonWriter} writer, {CSharp.TypeOf(type, type.Nullable)} value) =>\n{{\n{Indent(body.ToString())}}}";
     }
 
-    /// <summary>A read delegate for a value of <paramref name="type"/>.</summary>
+    /// <summary>A read delegate for a value of <paramref name="type"/> (the server's reads and XML bodies; the client names its JSON read methods).</summary>
     internal static string Reader(TypeRefModel type, ConstraintsModel? constraints = null)
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)

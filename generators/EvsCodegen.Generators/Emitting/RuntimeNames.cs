@@ -94,10 +94,13 @@ internal static class RuntimeNames
     public static class Client
     {
         public const string Type = Namespace + ".ApiClientRuntime";
+        public const string Response = Namespace + ".ApiResponse";
         public const string BuildUri = "BuildUri";
         public const string AddCookie = "AddCookie";
         public const string Bytes = "Bytes";
         public const string ReadJson = "ReadJson";
+        public const string ReadJsonAsync = "ReadJsonAsync";
+        public const string ReadAsync = "ReadAsync";
         public const string SendAsync = "SendAsync";
         public const string DisableAutoRedirect = "DisableAutoRedirect";
         public const string DeclaredError = "DeclaredError";

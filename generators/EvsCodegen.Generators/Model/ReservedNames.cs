@@ -114,6 +114,29 @@ internal static class ReservedNames
     /// <summary>Appended to an operation's method name for its whole-response method (<c>CreatePetWithResponseAsync</c>).</summary>
     public const string WithResponseSuffix = "WithResponse";
 
+    /// <summary>
+    /// Prefix and suffix of a client's private method building and sending an operation's request, shared by its body
+    /// method and its whole-response method (<c>SendCreatePetRequest</c>). Operation methods end in <c>Async</c>, so
+    /// no operation method can take the name.
+    /// </summary>
+    public const string SharedRequestPrefix = "Send";
+
+    /// <inheritdoc cref="SharedRequestPrefix"/>
+    public const string SharedRequestSuffix = "Request";
+
+    /// <summary>
+    /// Prefix of a client's private static methods reading an operation's inline JSON body of one status
+    /// (<c>ReadListPets200</c>, <c>ReadListPets4XX</c>, <c>ReadListPetsDefault</c>) and its whole response
+    /// (<c>ReadListPetsResponse</c>).
+    /// </summary>
+    public const string ClientReadPrefix = "Read";
+
+    /// <summary>Suffix of a client's private static method turning an answer into its whole-response type (<c>ReadListPetsResponse</c>).</summary>
+    public const string ClientResponseReaderSuffix = "Response";
+
+    /// <summary>The shared request method's parameter saying whether the answer's headers are kept.</summary>
+    public const string ReadHeadersParameter = "readHeaders";
+
     /// <summary>The status property of a result type.</summary>
     public const string ResultStatusCode = "StatusCode";
 
@@ -145,7 +168,7 @@ internal static class ReservedNames
     /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
     /// document parameter cannot take one, so it is numbered instead.
     /// </summary>
-    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential"];
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", "answer", ReadHeadersParameter];
 
     /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>ApplyCredentialsAsync</c>).</summary>
     public static readonly string[] FixedParameters =
@@ -178,6 +201,20 @@ internal static class ReservedNames
 
     /// <summary>The DI method registering a backend for the minimal-API endpoints: <c>Add</c>, the controller's name without <c>Controller</c>, and <c>Endpoints</c>.</summary>
     public static string AddEndpointsMethod(string controllerName) => "Add" + ServerStem(controllerName) + EndpointsSuffix;
+
+    /// <summary>A client's private method building and sending an operation's request (<c>SendCreatePetRequest</c>).</summary>
+    public static string SharedRequestMethod(string methodName) => SharedRequestPrefix + methodName.TrimStart('@') + SharedRequestSuffix;
+
+    /// <summary>A client's private static method turning an answer into the operation's whole-response type (<c>ReadListPetsResponse</c>).</summary>
+    public static string ResponseReaderMethod(string methodName) => ClientReadPrefix + methodName.TrimStart('@') + ClientResponseReaderSuffix;
+
+    /// <summary>
+    /// A client's private static method reading an operation's inline JSON body of one status (<c>ReadListPets200</c>,
+    /// <c>ReadListPets4XX</c>, <c>ReadListPetsDefault</c>): statuses are three characters or <c>Default</c>, so the
+    /// names of two operations never meet.
+    /// </summary>
+    public static string BodyReaderMethod(string methodName, string status) =>
+        ClientReadPrefix + methodName.TrimStart('@') + (status == "default" ? "Default" : status.ToUpperInvariant());
 
     private static string ServerStem(string controllerName)
     {

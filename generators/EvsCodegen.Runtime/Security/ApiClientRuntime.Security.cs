@@ -119,14 +119,15 @@ public static partial class ApiClientRuntime
     /// <returns>The success answer.</returns>
     public static async Task<ApiResponse> SendAsync(HttpClient client, HttpRequestMessage request, ApiFaultTable faults, ApiBearerCredential? credential, Func<ApiException, ApiException>? errors, bool readHeaders, CancellationToken cancellationToken)
     {
+        // The request is the caller's (it may be sent again below): the plain send would dispose it.
         if (credential is null)
         {
-            return await SendAsync(client, request, faults, errors, readHeaders, cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(client, request, faults, errors, readHeaders, disposeRequest: false, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await SendAsync(client, request, faults, errors, readHeaders, cancellationToken).ConfigureAwait(false);
+            return await SendAndReadAsync(client, request, faults, errors, readHeaders, disposeRequest: false, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException exception) when (exception.StatusCode == 401 && request.Content is not ApiStreamContent)
         {

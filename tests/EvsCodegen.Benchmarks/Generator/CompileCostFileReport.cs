@@ -17,9 +17,18 @@ internal static class CompileCostFileReport
 
     public static int Run(string[] args)
     {
+        // --save <folder> writes the generated files there, so a later generator's output can be compared with them in one process (variant dir:<folder>).
+        string? save = null;
+        var saveAt = Array.IndexOf(args, "--save");
+        if (saveAt >= 0 && saveAt + 1 < args.Length)
+        {
+            save = args[saveAt + 1];
+            args = [.. args.Take(saveAt), .. args.Skip(saveAt + 2)];
+        }
+
         if (args.Length is < 1 or > 3 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: compile-cost-file <document> [OpenApiEmit, default models;client] [variants, in order, repeatable: all,annotations,nodocs,models,noconverters,enums]");
+            Console.Error.WriteLine("usage: compile-cost-file <document> [OpenApiEmit, default models;client] [variants, in order, repeatable: all,annotations,nodocs,models,noconverters,enums,dir:<folder of .cs files>] [--save <folder>]");
             return 2;
         }
 
@@ -30,6 +39,14 @@ internal static class CompileCostFileReport
         var generated = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).ToList();
         Console.WriteLine($"generate\t{clock.Elapsed.TotalSeconds:F2}s\tfiles={generated.Count}");
         var sources = generated.Select(s => (Hint: s.HintName, Text: s.SourceText.ToString())).ToList();
+        if (save is not null)
+        {
+            Directory.CreateDirectory(save);
+            foreach (var (hint, text) in sources)
+            {
+                File.WriteAllText(Path.Combine(save, hint), text);
+            }
+        }
 
         static bool IsModel(string hint) => hint.Contains(".Models.", StringComparison.Ordinal);
         static bool IsEnum(string text) => text.Contains("readonly partial struct", StringComparison.Ordinal);
@@ -51,7 +68,10 @@ internal static class CompileCostFileReport
         Measure("(warm-up: enums)", variants["enums"]());
         foreach (var name in args.Length > 2 ? args[2].Split(',') : ["all", "annotations", "nodocs", "models", "noconverters", "enums"])
         {
-            Measure(name, variants[name]());
+            // dir:<folder>: files saved by --save from another generator (e.g. main's), emitted against the same references.
+            Measure(name, name.StartsWith("dir:", StringComparison.Ordinal)
+                ? Directory.GetFiles(name[4..], "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)
+                : variants[name]());
         }
 
         Console.WriteLine($"peakWorkingSet={Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)}MB");

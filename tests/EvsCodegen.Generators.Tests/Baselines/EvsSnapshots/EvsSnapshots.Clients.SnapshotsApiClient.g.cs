@@ -36,7 +36,7 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         var credential = await _options.ApplyCredentialsAsync(_httpClient, request, null, 0, cancellationToken).ConfigureAwait(false);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, credential, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<SnapshotResponse>(response, SnapshotResponseJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
@@ -50,6 +50,6 @@ public sealed partial class SnapshotsApiClient : ISnapshotsApi
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "v3/" + global::System.Uri.EscapeDataString(projectId) + "/snapshots/" + global::System.Uri.EscapeDataString(snapshotId), null, "https://evs.cn-north-4.myhuaweicloud.com");
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue), "application/json");
         var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, credential, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, SnapshotResponseJsonConverter.ReadValue);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<SnapshotResponse>(response, SnapshotResponseJsonConverter.ReadValue);
     }
 }

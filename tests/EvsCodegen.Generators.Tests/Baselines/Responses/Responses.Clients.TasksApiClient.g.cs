@@ -28,143 +28,124 @@ public sealed partial class TasksApiClient : ITasksApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<TaskItem>> ListTasksAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
-        if (limit is not null)
-        {
-            query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
-        {
-            global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
-            context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var list0 = new global::System.Collections.Generic.List<TaskItem>();
-            while (true)
-            {
-                context.Read(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
-                context.PushIndex(list0.Count);
-                TaskItem item0;
-                item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
-                list0.Add(item0);
-                context.Pop();
-            }
-            result = list0;
-            return result;
-        });
-    }
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<TaskItem>> ListTasksAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(SendListTasksRequest(limit, readHeaders: false, cancellationToken), ReadListTasks200);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<ListTasksResult> ListTasksWithResponseAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListTasksResult> ListTasksWithResponseAsync(int? limit = default, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<ListTasksResult>(SendListTasksRequest(limit, readHeaders: true, cancellationToken), ReadListTasksResponse);
+
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendListTasksRequest(int? limit, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
         var query = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         if (limit is not null)
         {
             query.Add(new("limit", limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", query);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 400 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders, cancellationToken);
+    }
+
+    private static ListTasksResult ReadListTasksResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 200:
-                return new ListTasksResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
-            {
-                global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<TaskItem>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    TaskItem item0;
-                    item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                result = list0;
-                return result;
-            }), XTotalCount = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt64(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Total-Count")), XNextPage = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Next-Page") };
+                return new ListTasksResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<global::System.Collections.Generic.IReadOnlyList<TaskItem>>(response, ReadListTasks200), XTotalCount = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt64(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Total-Count")), XNextPage = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Next-Page") };
             default:
                 throw global::EvsCodegen.Runtime.ApiClientRuntime.UndeclaredStatus(response);
         }
     }
 
-    /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> CreateTaskAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default)
+    private static global::System.Collections.Generic.IReadOnlyList<TaskItem> ReadListTasks200(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
-        request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
+        global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
+        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
+        var list0 = new global::System.Collections.Generic.List<TaskItem>();
+        while (true)
+        {
+            context.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+            {
+                break;
+            }
+            context.PushIndex(list0.Count);
+            TaskItem item0;
+            item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
+            list0.Add(item0);
+            context.Pop();
+        }
+        result = list0;
+        return result;
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<CreateTaskResult> CreateTaskWithResponseAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<TaskItem> CreateTaskAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(SendCreateTaskRequest(body, readHeaders: false, cancellationToken), TaskItemJsonConverter.ReadValue);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<CreateTaskResult> CreateTaskWithResponseAsync(TaskDraft body, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<CreateTaskResult>(SendCreateTaskRequest(body, readHeaders: true, cancellationToken), ReadCreateTaskResponse);
+
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendCreateTaskRequest(TaskDraft body, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, TaskDraftJsonConverter.WriteValue), "application/json");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), }, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 409 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Conflict>(error, ConflictJsonConverter.ReadValue), _ => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), }, readHeaders, cancellationToken);
+    }
+
+    private static CreateTaskResult ReadCreateTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 201:
-                return new CreateTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location") };
+                return new CreateTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location") };
             default:
                 throw global::EvsCodegen.Runtime.ApiClientRuntime.UndeclaredStatus(response);
         }
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> GetTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<TaskItem> GetTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), >= 500 and <= 599 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(answer, TaskItemJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DeleteTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Delete, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, static error => error.StatusCode switch { 404 => global::EvsCodegen.Runtime.ApiClientRuntime.DeclaredError<Problem>(error, ProblemJsonConverter.ReadValue), _ => error }, readHeaders: false, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
-        request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue);
-    }
+    public global::System.Threading.Tasks.Task<TaskItem> ArchiveTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<TaskItem>(SendArchiveTaskRequest(id, readHeaders: false, cancellationToken), TaskItemJsonConverter.ReadValue);
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ArchiveTaskResult> ArchiveTaskWithResponseAsync(long id, global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<ArchiveTaskResult>(SendArchiveTaskRequest(id, readHeaders: true, cancellationToken), ReadArchiveTaskResponse);
+
+    private global::System.Threading.Tasks.Task<global::EvsCodegen.Runtime.ApiResponse> SendArchiveTaskRequest(long id, bool readHeaders, global::System.Threading.CancellationToken cancellationToken)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/archive", null);
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders: true, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, null, readHeaders, cancellationToken);
+    }
+
+    private static ArchiveTaskResult ReadArchiveTaskResponse(global::EvsCodegen.Runtime.ApiResponse response)
+    {
         switch (response.StatusCode)
         {
             case 200:
-                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, TaskItemJsonConverter.ReadValue), XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")) };
+                return new ArchiveTaskResult(response.StatusCode) { Body = global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson<TaskItem>(response, TaskItemJsonConverter.ReadValue), XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")) };
             case 202:
                 return new ArchiveTaskResult(response.StatusCode) { XRequestId = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderGuid(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "X-Request-Id")), Location = global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Location"), RetryAfter = global::EvsCodegen.Runtime.ApiClientRuntime.HeaderInt32(global::EvsCodegen.Runtime.ApiClientRuntime.Header(response, "Retry-After")) };
             default:
@@ -173,10 +154,10 @@ public sealed partial class TasksApiClient : ITasksApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task RunTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task RunTaskAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tasks/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) + "/run", null);
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
     }
 }

@@ -37,14 +37,14 @@ public sealed partial class BlobsApiClient : IBlobsApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Stored> UploadBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Stored> UploadBlobAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "blobs", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.StreamBody(body, "application/octet-stream");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJson(response, StoredJsonConverter.ReadValue);
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonAsync<Stored>(answer, StoredJsonConverter.ReadValue);
     }
 
     /// <inheritdoc/>

@@ -35,7 +35,7 @@ public sealed partial class StreamsApiClient : IStreamsApi
         query.Add(new("count", count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "ticks", query);
         using var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendForStreamAsync(_httpClient, request, ApiFaults.Table, null, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadEventStreamAsync(response, TickJsonConverter.ReadValue, cancellationToken), false))
+        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadEventStreamAsync<Tick>(response, TickJsonConverter.ReadValue, cancellationToken), false))
         {
             yield return item;
         }
@@ -61,7 +61,7 @@ public sealed partial class StreamsApiClient : IStreamsApi
         query.Add(new("count", count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "ticks.jsonl", query);
         using var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendForStreamAsync(_httpClient, request, ApiFaults.Table, null, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonLinesAsync(response, TickJsonConverter.ReadValue, cancellationToken), false))
+        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonLinesAsync<Tick>(response, TickJsonConverter.ReadValue, cancellationToken), false))
         {
             yield return item;
         }
@@ -75,7 +75,7 @@ public sealed partial class StreamsApiClient : IStreamsApi
         query.Add(new("count", count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "ticks.seq", query);
         using var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendForStreamAsync(_httpClient, request, ApiFaults.Table, null, cancellationToken).ConfigureAwait(false);
-        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonLinesAsync(response, TickJsonConverter.ReadValue, cancellationToken), false))
+        await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonLinesAsync<Tick>(response, TickJsonConverter.ReadValue, cancellationToken), false))
         {
             yield return item;
         }
