@@ -98,7 +98,7 @@ internal static partial class ClientEmitter
     private static string Continuation(OperationModel operation, string send) => operation.Success switch
     {
         { Type: null } or null => send,
-        { Encoding: BodyEncoding.Json } success => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJsonAsync}<{ReadType(success)}>({send}, {BodyReader(operation, success)})",
+        { Encoding: BodyEncoding.Json, Xml: null } success => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadJsonAsync}<{ReadType(success)}>({send}, {BodyReader(operation, success)})",
         var success => $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.ReadAsync}<{ReadType(success)}>({send}, static response => {ReadResult(operation, success)})",
     };
 

@@ -28,45 +28,45 @@ public sealed partial class PeopleApiClient : IPeopleApi
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Person> AddPersonAsync(Person body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Person> AddPersonAsync(Person body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Post, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "people", null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.Bytes(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, PersonJsonConverter.WriteValue), "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/json, application/xml");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonOrXml(response, PersonJsonConverter.ReadValue, "{\"root\":{\"name\":\"Person\",\"type\":0},\"objects\":[{\"props\":[{\"json\":\"id\",\"name\":\"id\",\"attr\":true,\"type\":\"integer\"},{\"json\":\"name\",\"name\":\"name\",\"ns\":\"http://example.com/schema/sample\",\"prefix\":\"sample\",\"type\":\"string\"},{\"json\":\"status\",\"name\":\"status\",\"type\":\"string\"},{\"json\":\"nickname\",\"name\":\"nickname\",\"type\":\"string\"},{\"json\":\"weight\",\"name\":\"weight\",\"type\":\"number\"},{\"json\":\"animals\",\"name\":\"animals\",\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"pets\",\"name\":\"aliens\",\"wrapped\":true,\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"address\",\"name\":\"address\",\"ns\":\"http://example.com/schema/address\",\"type\":1},{\"json\":\"friends\",\"name\":\"friends\",\"wrapped\":true,\"type\":{\"items\":2,\"name\":\"friend\"}}]},{\"props\":[{\"json\":\"street\",\"name\":\"street\",\"type\":\"string\"},{\"json\":\"zip\",\"name\":\"zip\",\"attr\":true,\"type\":\"string\"},{\"json\":\"verified\",\"name\":\"verified\",\"type\":\"boolean\"}],\"closed\":true},{\"props\":[{\"json\":\"name\",\"name\":\"name\",\"type\":\"string\"},{\"json\":\"since\",\"name\":\"since\",\"type\":\"integer\"}]}]}");
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<Person>(answer, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadJsonOrXml(response, PersonJsonConverter.ReadValue, "{\"root\":{\"name\":\"Person\",\"type\":0},\"objects\":[{\"props\":[{\"json\":\"id\",\"name\":\"id\",\"attr\":true,\"type\":\"integer\"},{\"json\":\"name\",\"name\":\"name\",\"ns\":\"http://example.com/schema/sample\",\"prefix\":\"sample\",\"type\":\"string\"},{\"json\":\"status\",\"name\":\"status\",\"type\":\"string\"},{\"json\":\"nickname\",\"name\":\"nickname\",\"type\":\"string\"},{\"json\":\"weight\",\"name\":\"weight\",\"type\":\"number\"},{\"json\":\"animals\",\"name\":\"animals\",\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"pets\",\"name\":\"aliens\",\"wrapped\":true,\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"address\",\"name\":\"address\",\"ns\":\"http://example.com/schema/address\",\"type\":1},{\"json\":\"friends\",\"name\":\"friends\",\"wrapped\":true,\"type\":{\"items\":2,\"name\":\"friend\"}}]},{\"props\":[{\"json\":\"street\",\"name\":\"street\",\"type\":\"string\"},{\"json\":\"zip\",\"name\":\"zip\",\"attr\":true,\"type\":\"string\"},{\"json\":\"verified\",\"name\":\"verified\",\"type\":\"boolean\"}],\"closed\":true},{\"props\":[{\"json\":\"name\",\"name\":\"name\",\"type\":\"string\"},{\"json\":\"since\",\"name\":\"since\",\"type\":\"integer\"}]}]}"));
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<Person> GetPersonAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Person> GetPersonAsync(int id, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "people/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
         request.Headers.TryAddWithoutValidation("Accept", "application/xml");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadXml(response, "{\"root\":{\"name\":\"Person\",\"type\":0},\"objects\":[{\"props\":[{\"json\":\"id\",\"name\":\"id\",\"attr\":true,\"type\":\"integer\"},{\"json\":\"name\",\"name\":\"name\",\"ns\":\"http://example.com/schema/sample\",\"prefix\":\"sample\",\"type\":\"string\"},{\"json\":\"status\",\"name\":\"status\",\"type\":\"string\"},{\"json\":\"nickname\",\"name\":\"nickname\",\"type\":\"string\"},{\"json\":\"weight\",\"name\":\"weight\",\"type\":\"number\"},{\"json\":\"animals\",\"name\":\"animals\",\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"pets\",\"name\":\"aliens\",\"wrapped\":true,\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"address\",\"name\":\"address\",\"ns\":\"http://example.com/schema/address\",\"type\":1},{\"json\":\"friends\",\"name\":\"friends\",\"wrapped\":true,\"type\":{\"items\":2,\"name\":\"friend\"}}]},{\"props\":[{\"json\":\"street\",\"name\":\"street\",\"type\":\"string\"},{\"json\":\"zip\",\"name\":\"zip\",\"attr\":true,\"type\":\"string\"},{\"json\":\"verified\",\"name\":\"verified\",\"type\":\"boolean\"}],\"closed\":true},{\"props\":[{\"json\":\"name\",\"name\":\"name\",\"type\":\"string\"},{\"json\":\"since\",\"name\":\"since\",\"type\":\"integer\"}]}]}", PersonJsonConverter.ReadValue);
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<Person>(answer, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadXml(response, "{\"root\":{\"name\":\"Person\",\"type\":0},\"objects\":[{\"props\":[{\"json\":\"id\",\"name\":\"id\",\"attr\":true,\"type\":\"integer\"},{\"json\":\"name\",\"name\":\"name\",\"ns\":\"http://example.com/schema/sample\",\"prefix\":\"sample\",\"type\":\"string\"},{\"json\":\"status\",\"name\":\"status\",\"type\":\"string\"},{\"json\":\"nickname\",\"name\":\"nickname\",\"type\":\"string\"},{\"json\":\"weight\",\"name\":\"weight\",\"type\":\"number\"},{\"json\":\"animals\",\"name\":\"animals\",\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"pets\",\"name\":\"aliens\",\"wrapped\":true,\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"address\",\"name\":\"address\",\"ns\":\"http://example.com/schema/address\",\"type\":1},{\"json\":\"friends\",\"name\":\"friends\",\"wrapped\":true,\"type\":{\"items\":2,\"name\":\"friend\"}}]},{\"props\":[{\"json\":\"street\",\"name\":\"street\",\"type\":\"string\"},{\"json\":\"zip\",\"name\":\"zip\",\"attr\":true,\"type\":\"string\"},{\"json\":\"verified\",\"name\":\"verified\",\"type\":\"boolean\"}],\"closed\":true},{\"props\":[{\"json\":\"name\",\"name\":\"name\",\"type\":\"string\"},{\"json\":\"since\",\"name\":\"since\",\"type\":\"integer\"}]}]}", PersonJsonConverter.ReadValue));
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ReplacePersonAsync(int id, Person body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ReplacePersonAsync(int id, Person body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Put, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "people/" + global::System.Uri.EscapeDataString(id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), null);
         request.Content = global::EvsCodegen.Runtime.ApiClientRuntime.XmlBody(global::EvsCodegen.Runtime.ApiJsonValue.Serialize(body, PersonJsonConverter.WriteValue), "{\"root\":{\"name\":\"Person\",\"type\":0},\"objects\":[{\"props\":[{\"json\":\"id\",\"name\":\"id\",\"attr\":true,\"type\":\"integer\"},{\"json\":\"name\",\"name\":\"name\",\"ns\":\"http://example.com/schema/sample\",\"prefix\":\"sample\",\"type\":\"string\"},{\"json\":\"status\",\"name\":\"status\",\"type\":\"string\"},{\"json\":\"nickname\",\"name\":\"nickname\",\"type\":\"string\"},{\"json\":\"weight\",\"name\":\"weight\",\"type\":\"number\"},{\"json\":\"animals\",\"name\":\"animals\",\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"pets\",\"name\":\"aliens\",\"wrapped\":true,\"type\":{\"items\":\"string\",\"name\":\"animal\"}},{\"json\":\"address\",\"name\":\"address\",\"ns\":\"http://example.com/schema/address\",\"type\":1},{\"json\":\"friends\",\"name\":\"friends\",\"wrapped\":true,\"type\":{\"items\":2,\"name\":\"friend\"}}]},{\"props\":[{\"json\":\"street\",\"name\":\"street\",\"type\":\"string\"},{\"json\":\"zip\",\"name\":\"zip\",\"attr\":true,\"type\":\"string\"},{\"json\":\"verified\",\"name\":\"verified\",\"type\":\"boolean\"}],\"closed\":true},{\"props\":[{\"json\":\"name\",\"name\":\"name\",\"type\":\"string\"},{\"json\":\"since\",\"name\":\"since\",\"type\":\"integer\"}]}]}", "text/xml");
-        await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> GetTagsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> GetTagsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        using var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
+        var request = new global::System.Net.Http.HttpRequestMessage(global::System.Net.Http.HttpMethod.Get, (global::System.Uri?)null);
         request.RequestUri = global::EvsCodegen.Runtime.ApiClientRuntime.BuildUri(_httpClient, "tags", null);
         request.Headers.TryAddWithoutValidation("Accept", "application/xml");
-        var response = await global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken).ConfigureAwait(false);
-        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadXml(response, "{\"root\":{\"name\":\"tags\",\"type\":{\"items\":\"string\",\"name\":\"tag\"}}}", static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
+        var answer = global::EvsCodegen.Runtime.ApiClientRuntime.SendAsync(_httpClient, request, ApiFaults.Table, cancellationToken);
+        return global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<global::System.Collections.Generic.IReadOnlyList<string>>(answer, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadXml(response, "{\"root\":{\"name\":\"tags\",\"type\":{\"items\":\"string\",\"name\":\"tag\"}}}", static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
         {
             global::System.Collections.Generic.IReadOnlyList<string> result;
             context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
@@ -86,6 +86,6 @@ public sealed partial class PeopleApiClient : IPeopleApi
             }
             result = list0;
             return result;
-        });
+        }));
     }
 }
