@@ -44,7 +44,7 @@ public static partial class ApiClientRuntime
         {
             return await SendForStreamAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException exception) when (exception.StatusCode == 401 && request.Content is not ApiStreamContent)
+        catch (ApiException exception) when (exception.StatusCode == 401 && ApiStreamContent.IsReplayable(request.Content))
         {
             var retry = await RetryWithFreshTokenAsync(client, request, credential, cancellationToken).ConfigureAwait(false);
             if (retry is null)

@@ -131,6 +131,16 @@ internal static class RuntimeNames
         public const string FromBytes = "FromBytes";
     }
 
+    /// <summary><c>ApiMultipartForm</c>: a multipart body as the server reads it, fields as JSON and file parts as streams.</summary>
+    public static class MultipartForm
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiMultipartForm";
+        public const string Empty = "Empty";
+        public const string Json = "Json";
+        public const string File = "File";
+        public const string Files = "Files";
+    }
+
     /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>
     public static class Security
     {
@@ -178,6 +188,7 @@ internal static class RuntimeNames
         public const string CheckAllowedNumber = "CheckAllowedNumber";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
+        public const string ReadMultipartFormAsync = "ReadMultipartFormAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
         public const string InterceptAsync = "InterceptAsync";
         public const string ReadJson = "ReadJson";

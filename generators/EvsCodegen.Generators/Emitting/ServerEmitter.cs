@@ -60,6 +60,10 @@ internal static partial class ServerEmitter
         {
             EmitStreamBodyCheck(w, streamed);
         }
+        else if (operation.Body is { FormTypeName: not null } multipart)
+        {
+            EmitMultipartFormCheck(w, multipart);
+        }
         else if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
@@ -101,6 +105,10 @@ internal static partial class ServerEmitter
         if (operation.Body is { Encoding: BodyEncoding.Binary } streamedBody)
         {
             EmitStreamBody(w, streamedBody);
+        }
+        else if (operation.Body is { FormTypeName: not null } multipartBody)
+        {
+            EmitMultipartFormBody(w, multipartBody);
         }
         else if (operation.Body is { } requestBody)
         {
@@ -197,7 +205,7 @@ internal static partial class ServerEmitter
     /// A function from a form field's name to its declared kind (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>): how its
     /// text becomes JSON and whether it repeats; null for a name the schema does not declare.
     /// </summary>
-    private static string FormKinds(BodyModel body)
+    internal static string FormKinds(BodyModel body)
     {
         var cases = body.FormFields.Select(field =>
         {

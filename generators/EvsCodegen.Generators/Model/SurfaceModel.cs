@@ -201,7 +201,11 @@ internal static class ErrorAnswers
 /// <param name="FormFields">For <see cref="BodyEncoding.Multipart"/>: the object's properties as form fields.</param>
 /// <param name="MediaTypes">Every media type of the body's <c>content</c>, in document order (compared by the breaking-change gate).</param>
 /// <param name="Shape">For <see cref="BodyEncoding.Form"/>: the body's shape descriptor (runtime <c>ApiValueShape</c>), nested values and encodings included.</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null);
+/// <param name="FormTypeName">
+/// For a <see cref="BodyEncoding.Multipart"/> body with file parts: the generated form record the operation takes instead of
+/// <paramref name="Type"/>, whose file parts are <c>ApiFile</c> streams (<paramref name="Type"/> keeps <c>byte[]</c> for JSON).
+/// </param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, string? FormTypeName = null);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -209,7 +213,14 @@ internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, Type
 /// <param name="Type">The scalar type of the value, or of each value when <paramref name="IsArray"/>.</param>
 /// <param name="IsArray">Whether the field repeats (an array of scalars).</param>
 /// <param name="Nullable">Whether the C# property may be null.</param>
-internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable);
+/// <param name="PropertyType">The property's whole type (the array for a repeated field), as the schema's record declares it.</param>
+/// <param name="Required">Whether the schema requires the property.</param>
+/// <param name="Description">The property's doc text.</param>
+internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable, TypeRefModel PropertyType, bool Required, string? Description)
+{
+    /// <summary>Whether the field is a file part (<c>format: binary</c>), an <c>ApiFile</c> in the body's form record.</summary>
+    public bool IsFile => Type.Kind == TypeRefKind.Bytes;
+}
 
 /// <summary>A documented response.</summary>
 /// <param name="Status">The status key as written: <c>200</c>, <c>4XX</c> or <c>default</c>.</param>

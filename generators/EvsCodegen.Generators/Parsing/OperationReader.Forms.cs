@@ -51,7 +51,7 @@ internal sealed partial class OperationReader
                 return null;
             }
 
-            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required));
+            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required, property.Type, property.Required, property.Description));
         }
 
         return fields.ToEquatableArray();

@@ -263,6 +263,7 @@ internal sealed partial class OperationReader
         var type = encoding.IsSchemaObject() ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
         string? shape = null;
+        string? formType = null;
         if (encoding == BodyEncoding.Form)
         {
             // Nested objects and arrays travel as bracket keys; the shape lets the server rebuild the JSON (docs/decisions.md).
@@ -285,9 +286,15 @@ internal sealed partial class OperationReader
             }
 
             fields = formFields;
+            if (files && formFields.Any(f => f.IsFile))
+            {
+                // File parts travel as streams: the operation takes a form record of ApiFile parts, and the schema's
+                // record keeps its byte[] for JSON (docs/decisions.md, "Multipart file parts as streams").
+                formType = _typeNames.Claim(methodName + ReservedNames.FormSuffix);
+            }
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, formType);
     }
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)

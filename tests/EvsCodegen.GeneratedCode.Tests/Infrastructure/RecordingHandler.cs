@@ -27,13 +27,18 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
         Request = request;
         ContentType = request.Content?.Headers.ContentType?.ToString();
         Body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (request.Content is MultipartContent multipart)
+        if (request.Content is MultipartContent)
         {
+            // Parsed from the bytes sent: a part streamed from a caller's stream can be read only once.
             var parts = new List<(string, string?, byte[])>();
-            foreach (var part in multipart)
+            var boundary = request.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!.Trim('"');
+            var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(Body!));
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                var disposition = part.Headers.ContentDisposition!;
-                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), await part.ReadAsByteArrayAsync(cancellationToken)));
+                var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition!);
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, cancellationToken);
+                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), content.ToArray()));
             }
 
             Parts = parts;
