@@ -238,9 +238,25 @@ public static partial class ApiServerRuntime
                 // A binary field sent as a multipart text part: its UTF-8 bytes.
                 writer.WriteBase64StringValue(Encoding.UTF8.GetBytes(text));
                 break;
+            case ApiFormValueKind.Json:
+                WriteJsonPart(writer, text, name);
+                break;
             default:
                 writer.WriteStringValue(text);
                 break;
+        }
+    }
+
+    /// <summary>A JSON part's text as the value itself; the schema's converter then checks it as any nested value.</summary>
+    private static void WriteJsonPart(Utf8JsonWriter writer, string text, string name)
+    {
+        try
+        {
+            writer.WriteRawValue(text, skipInputValidation: false);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            throw InvalidField(name, "a JSON value");
         }
     }
 

@@ -122,6 +122,7 @@ internal static class RuntimeNames
         public const string ReadJsonLinesAsync = "ReadJsonLinesAsync";
         public const string AddFormText = "AddFormText";
         public const string AddFormFile = "AddFormFile";
+        public const string AddFormJson = "AddFormJson";
     }
 
     /// <summary><c>ApiFile</c>: a binary body as a stream, on both sides of the contract.</summary>

@@ -209,7 +209,7 @@ internal static partial class ServerEmitter
     {
         var cases = body.FormFields.Select(field =>
         {
-            var kind = field.Type.Kind switch
+            var kind = field.IsJson ? "Json" : field.Type.Kind switch
             {
                 TypeRefKind.Boolean => "Boolean",
                 TypeRefKind.Int32 => "Int32",

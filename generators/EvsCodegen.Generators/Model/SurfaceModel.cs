@@ -216,10 +216,12 @@ internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, Type
 /// <param name="PropertyType">The property's whole type (the array for a repeated field), as the schema's record declares it.</param>
 /// <param name="Required">Whether the schema requires the property.</param>
 /// <param name="Description">The property's doc text.</param>
-internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable, TypeRefModel PropertyType, bool Required, string? Description)
+/// <param name="IsJson">Whether each value travels as a JSON part (an object, OpenAPI's default, or an <c>encoding</c> with a JSON <c>contentType</c>).</param>
+/// <param name="ContentType">The part's media type from the property's <c>encoding</c> object: a JSON part's, or a file part's default.</param>
+internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable, TypeRefModel PropertyType, bool Required, string? Description, bool IsJson = false, string? ContentType = null)
 {
     /// <summary>Whether the field is a file part (<c>format: binary</c>), an <c>ApiFile</c> in the body's form record.</summary>
-    public bool IsFile => Type.Kind == TypeRefKind.Bytes;
+    public bool IsFile => Type.Kind == TypeRefKind.Bytes && !IsJson;
 }
 
 /// <summary>A documented response.</summary>

@@ -277,16 +277,14 @@ internal sealed partial class OperationReader
         }
         else if (encoding.IsForm())
         {
-            var files = encoding == BodyEncoding.Multipart;
-            if (FormFields(type, files) is not { } formFields)
+            if (FormFields(type, content.GetMapping(mediaType)) is not { } formFields)
             {
-                var allowed = files ? "scalars, files (format: binary) or arrays of them" : "scalars or arrays of scalars";
-                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are {allowed}; the operation is skipped");
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are scalars, files (format: binary), objects (JSON parts) or arrays of them; the operation is skipped");
                 return null;
             }
 
             fields = formFields;
-            if (files && formFields.Any(f => f.IsFile))
+            if (formFields.Any(f => f.IsFile))
             {
                 // File parts travel as streams: the operation takes a form record of ApiFile parts, and the schema's
                 // record keeps its byte[] for JSON (docs/decisions.md, "Multipart file parts as streams").

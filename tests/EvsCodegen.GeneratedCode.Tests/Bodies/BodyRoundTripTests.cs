@@ -103,6 +103,8 @@ public sealed class BodyRoundTripTests
 
         public Task AttachNoteAsync(AttachNoteForm? body = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+        public Task<string> UploadDescribedAsync(UploadDescribedForm body, CancellationToken cancellationToken = default) => Task.FromResult(string.Empty);
+
         private static async Task<byte[]> BytesAsync(ApiFile file)
         {
             using var copy = new MemoryStream();

@@ -31,6 +31,20 @@ public sealed class MultipartBodyTests
     }
 
     [Fact]
+    public async Task Client_SendsObjectsAsJsonParts_WithTheEncodingsMediaTypes()
+    {
+        using var handler = new RecordingHandler(HttpStatusCode.OK);
+        using var http = handler.Client();
+
+        await new FilesApiClient(http).UploadDescribedAsync(new() { Meta = new() { Name = "ann" }, Related = [new() { Name = "bob", Size = 2 }], Doc = ApiFile.FromBytes([1]) });
+
+        var parts = handler.Parts.Select(p => $"{p.Name} {p.ContentType} {(p.FileName is null ? Encoding.UTF8.GetString(p.Content) : p.Content.Length + " B")}");
+        Assert.Equal(
+            "meta application/vnd.meta+json {\"name\":\"ann\"} | related application/json {\"name\":\"bob\",\"size\":2} | doc application/pdf 1 B",
+            string.Join(" | ", parts));
+    }
+
+    [Fact]
     public async Task ClientToController_RoundTripsEveryPart()
     {
         using var handler = new RecordingHandler(HttpStatusCode.NoContent);
@@ -92,5 +106,7 @@ public sealed class MultipartBodyTests
         }
 
         public Task AttachNoteAsync(AttachNoteForm? body = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<string> UploadDescribedAsync(UploadDescribedForm body, CancellationToken cancellationToken = default) => Task.FromResult(string.Empty);
     }
 }

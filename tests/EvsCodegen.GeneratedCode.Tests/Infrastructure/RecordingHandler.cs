@@ -17,7 +17,7 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
     public byte[]? Body { get; private set; }
 
     /// <summary>The parts of a multipart body (name, file name, content), read before the client disposes the request.</summary>
-    public IReadOnlyList<(string Name, string? FileName, byte[] Content)> Parts { get; private set; } = [];
+    public IReadOnlyList<(string Name, string? FileName, byte[] Content, string? ContentType)> Parts { get; private set; } = [];
 
     /// <summary>A client over this handler at <c>http://api.test/</c>.</summary>
     public HttpClient Client() => new(this, disposeHandler: false) { BaseAddress = new Uri("http://api.test/") };
@@ -30,7 +30,7 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
         if (request.Content is MultipartContent)
         {
             // Parsed from the bytes sent: a part streamed from a caller's stream can be read only once.
-            var parts = new List<(string, string?, byte[])>();
+            var parts = new List<(string, string?, byte[], string?)>();
             var boundary = request.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!.Trim('"');
             var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(Body!));
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -38,7 +38,7 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
                 var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition!);
                 using var content = new MemoryStream();
                 await section.Body.CopyToAsync(content, cancellationToken);
-                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), content.ToArray()));
+                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), content.ToArray(), section.ContentType));
             }
 
             Parts = parts;
