@@ -184,6 +184,37 @@ public static partial class ApiServerRuntime
         }
     }
 
+    /// <summary>
+    /// Reads an <c>application/x-www-form-urlencoded</c> body whose schema is a union of objects: the form's text is
+    /// typed once per alternative (<paramref name="shapes"/>, in the union's order), and the union's converter reads each
+    /// JSON in turn, choosing its alternative exactly as it does for a JSON body; the first that reads is the value.
+    /// When none does, the failure for the first alternative's typing is the answer (400).
+    /// </summary>
+    /// <typeparam name="T">The union type.</typeparam>
+    /// <param name="http">The request, whose form the runtime has read (ASP.NET Core keeps it).</param>
+    /// <param name="shapes">Each alternative's shape descriptor.</param>
+    /// <param name="read">The union's converter.</param>
+    /// <returns>The value.</returns>
+    public static async Task<T> ReadFormUnionAsync<T>(HttpContext http, string[] shapes, ApiJsonReadFunc<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(shapes);
+        ApiException? first = null;
+        foreach (var shape in shapes)
+        {
+            try
+            {
+                return ReadJson(await ReadFormAsJsonAsync(http, shape).ConfigureAwait(false), read);
+            }
+            catch (ApiException exception) when (exception.StatusCode == 400)
+            {
+                first ??= exception;
+            }
+        }
+
+        throw first ?? new ApiException(400, "The request body is not valid.");
+    }
+
     /// <summary>Writes one form field: a value, or an array when the field repeats (an undeclared field repeats when given more than once).</summary>
     private static void WriteFormField(Utf8JsonWriter writer, string name, ApiFormField? field, int count, Action<int, ApiFormValueKind> writeValue)
     {

@@ -190,6 +190,7 @@ internal static class RuntimeNames
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
         public const string ReadMultipartFormAsync = "ReadMultipartFormAsync";
+        public const string ReadFormUnionAsync = "ReadFormUnionAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
         public const string InterceptAsync = "InterceptAsync";
         public const string ReadJson = "ReadJson";

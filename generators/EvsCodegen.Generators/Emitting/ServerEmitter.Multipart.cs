@@ -54,4 +54,11 @@ internal static partial class ServerEmitter
             w.Line($"{formType}? {body.Name} = content is null ? null : {create};");
         }
     }
+
+    /// <summary>
+    /// A url-encoded body that is a union of objects: the form typed as each alternative types it, read by the union's
+    /// converter in turn (docs/decisions.md, "Forms of unions").
+    /// </summary>
+    private static string FormUnionRead(BodyModel body) =>
+        $"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadFormUnionAsync}(http, new string[] {{ {string.Join(", ", body.AlternativeShapes.Select(Text.Literal))} }}, {ClientEmitter.Reader(body.Type)}).ConfigureAwait(false)";
 }

@@ -113,7 +113,8 @@ internal static partial class ServerEmitter
         else if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
-            var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
+            var read = requestBody.AlternativeShapes.Count > 0 ? FormUnionRead(requestBody)
+                : requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
             // default(T?) is null for an absent optional body; a bare 'default' would take the read value's type (false, 0).

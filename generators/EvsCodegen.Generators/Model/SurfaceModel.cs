@@ -205,7 +205,8 @@ internal static class ErrorAnswers
 /// For a <see cref="BodyEncoding.Multipart"/> body with file parts: the generated form record the operation takes instead of
 /// <paramref name="Type"/>, whose file parts are <c>ApiFile</c> streams (<paramref name="Type"/> keeps <c>byte[]</c> for JSON).
 /// </param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, string? FormTypeName = null);
+/// <param name="AlternativeShapes">For a <see cref="BodyEncoding.Form"/> body that is a union of objects: each alternative's shape descriptor, in order.</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, string? FormTypeName = null, EquatableArray<string> AlternativeShapes = default);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>

@@ -264,16 +264,25 @@ internal sealed partial class OperationReader
         var fields = default(EquatableArray<FormFieldModel>);
         string? shape = null;
         string? formType = null;
+        var alternatives = default(EquatableArray<string>);
         if (encoding == BodyEncoding.Form)
         {
             // Nested objects and arrays travel as bracket keys; the shape lets the server rebuild the JSON (docs/decisions.md).
-            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map) || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName)))
+            var union = type.Kind == TypeRefKind.Object ? _schemas.Types.OfType<UnionTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) : null;
+            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map)
+                || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName) && !IsUnionOfObjects(union)))
             {
-                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects and maps; the operation is skipped");
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects, maps and unions of objects; the operation is skipped");
                 return null;
             }
 
-            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(content.GetMapping(mediaType)));
+            var encodings = ReadEncodings(content.GetMapping(mediaType));
+            shape = ValueShapes.Describe(type, _schemas.Types, encodings);
+            if (union is not null)
+            {
+                // Each alternative types the form's text its own way (docs/decisions.md, "Forms of unions").
+                alternatives = ValueShapes.DescribeAlternatives(union, _schemas.Types, encodings);
+            }
         }
         else if (encoding.IsForm())
         {
@@ -292,8 +301,12 @@ internal sealed partial class OperationReader
             }
         }
 
-        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, formType);
+        return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, formType, alternatives);
     }
+
+    /// <summary>Whether a union's alternatives are all objects (records of declared properties), which a form can carry.</summary>
+    private bool IsUnionOfObjects(UnionTypeModel? union) =>
+        union is { Members.Count: > 0 } && union.Members.All(m => m.Type.Kind == TypeRefKind.Object && _schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == m.Type.TypeName));
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
     {
