@@ -83,7 +83,7 @@ public sealed class GeneratorDiagnosticsTests
                   requestBody:
                     content:
                       ⟦multipart/form-data:
-                        schema: {type: object, additionalProperties: true, properties: {file: {type: string, format: binary}, meta: {type: object, properties: {a: {type: string}}}}}
+                        schema: {type: object, additionalProperties: {type: string}, properties: {file: {type: string, format: binary}, meta: {type: object, properties: {a: {type: string}}}}}
                   responses: {'204': {description: done}}
               /ping:
                 get:
