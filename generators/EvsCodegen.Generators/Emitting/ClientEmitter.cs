@@ -246,6 +246,7 @@ internal static partial class ClientEmitter
     {
         var contentType = field.ContentType is { } declared ? Text.Literal(declared) : "null";
         return field.IsJson ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormJson}(form, {wire}, {RuntimeNames.Value.Type}.{RuntimeNames.Value.Serialize}({e}, {Writer(field.Type)}), {contentType});"
+            : field.IsBase64 ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, global::System.Convert.ToBase64String({e}));"
             : field.Type.Kind != TypeRefKind.Bytes ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, {ParameterText.Format(field.Type, e)});"
             : field.ContentType is null ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e});"
             : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e}, {contentType});";

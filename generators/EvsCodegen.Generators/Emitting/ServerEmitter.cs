@@ -210,7 +210,8 @@ internal static partial class ServerEmitter
     {
         var cases = body.FormFields.Select(field =>
         {
-            var kind = field.IsJson ? "Json" : field.Type.Kind switch
+            // A format: byte part is base64 text, which the converter reads as JSON reads it.
+            var kind = field.IsJson ? "Json" : field.IsBase64 ? "String" : field.Type.Kind switch
             {
                 TypeRefKind.Boolean => "Boolean",
                 TypeRefKind.Int32 => "Int32",

@@ -222,7 +222,10 @@ internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, Type
 internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable, TypeRefModel PropertyType, bool Required, string? Description, bool IsJson = false, string? ContentType = null)
 {
     /// <summary>Whether the field is a file part (<c>format: binary</c>), an <c>ApiFile</c> in the body's form record.</summary>
-    public bool IsFile => Type.Kind == TypeRefKind.Bytes && !IsJson;
+    public bool IsFile => Type.Kind == TypeRefKind.Bytes && !IsJson && !IsBase64;
+
+    /// <summary>Whether the field is <c>format: byte</c>: base64 text, a text part.</summary>
+    public bool IsBase64 => Type.Kind == TypeRefKind.Bytes && Type.Format == "byte";
 }
 
 /// <summary>A documented response.</summary>

@@ -36,11 +36,11 @@ public sealed class MultipartBodyTests
         using var handler = new RecordingHandler(HttpStatusCode.OK);
         using var http = handler.Client();
 
-        await new FilesApiClient(http).UploadDescribedAsync(new() { Meta = new() { Name = "ann" }, Related = [new() { Name = "bob", Size = 2 }], Doc = ApiFile.FromBytes([1]) });
+        await new FilesApiClient(http).UploadDescribedAsync(new() { Meta = new() { Name = "ann" }, Related = [new() { Name = "bob", Size = 2 }], Doc = ApiFile.FromBytes([1]), Checksum = [0xff, 0x00] });
 
         var parts = handler.Parts.Select(p => $"{p.Name} {p.ContentType} {(p.FileName is null ? Encoding.UTF8.GetString(p.Content) : p.Content.Length + " B")}");
         Assert.Equal(
-            "meta application/vnd.meta+json {\"name\":\"ann\"} | related application/json {\"name\":\"bob\",\"size\":2} | doc application/pdf 1 B",
+            "meta application/vnd.meta+json {\"name\":\"ann\"} | related application/json {\"name\":\"bob\",\"size\":2} | doc application/pdf 1 B | checksum  /wA=",
             string.Join(" | ", parts));
     }
 

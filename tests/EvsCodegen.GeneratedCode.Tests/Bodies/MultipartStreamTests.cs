@@ -125,9 +125,10 @@ public class MultipartStreamTests
             Meta = new Meta { Name = "ann", Size = 3 },
             Related = [new Meta { Name = "bob" }, new Meta { Name = "cy", Size = -1 }],
             Doc = ApiFile.FromBytes([37, 80, 68, 70]),
+            Checksum = [0xff, 0x00, 0xfe],
         }).WaitAsync(s_bound);
 
-        Assert.Equal("meta ann 3, related bob,cy, doc application/pdf 4", echoed);
+        Assert.Equal("meta ann 3, related bob,cy, doc application/pdf 4, checksum 255,0,254", echoed);
 
         // A JSON part is checked by the schema as any JSON value: too long a name, or text that is not JSON, is a 400.
         foreach (var (meta, expected) in new[]
@@ -202,7 +203,7 @@ public class MultipartStreamTests
         }
 
         public Task<string> UploadDescribedAsync(UploadDescribedForm body, CancellationToken cancellationToken = default) =>
-            Task.FromResult($"meta {body.Meta.Name} {body.Meta.Size}, related {string.Join(",", (body.Related ?? []).Select(m => m.Name))}, doc {body.Doc.ContentType} {body.Doc.Length}");
+            Task.FromResult($"meta {body.Meta.Name} {body.Meta.Size}, related {string.Join(",", (body.Related ?? []).Select(m => m.Name))}, doc {body.Doc.ContentType} {body.Doc.Length}, checksum {string.Join(",", body.Checksum ?? [])}");
 
         public Task AttachNoteAsync(AttachNoteForm? body = null, CancellationToken cancellationToken = default)
         {
