@@ -29,6 +29,9 @@ public enum ApiFormValueKind
     /// url-encoded field's base64 text; base64 in the JSON.
     /// </summary>
     Binary,
+
+    /// <summary>A JSON text (a multipart JSON part: an object property, or an <c>encoding</c> with a JSON media type), written as it is.</summary>
+    Json,
 }
 
 /// <summary>A declared field of a form body: its value kind and whether it repeats (an array).</summary>

@@ -44,7 +44,7 @@ public static partial class ApiClientRuntime
         {
             return await SendForStreamAsync(client, request, faults, errors, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException exception) when (exception.StatusCode == 401 && request.Content is not ApiStreamContent)
+        catch (ApiException exception) when (exception.StatusCode == 401 && ApiStreamContent.IsReplayable(request.Content))
         {
             var retry = await RetryWithFreshTokenAsync(client, request, credential, cancellationToken).ConfigureAwait(false);
             if (retry is null)
@@ -310,6 +310,33 @@ public static partial class ApiClientRuntime
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(file);
         AddFormPart(form, new ApiStreamContent(file.Content), name, file.FileName, file.ContentType);
+    }
+
+    /// <summary>Adds a file part streamed from <paramref name="file"/>, sent as <paramref name="defaultContentType"/> when the file names no media type (a property's <c>encoding</c>).</summary>
+    /// <param name="form">The multipart body.</param>
+    /// <param name="name">The field name.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="defaultContentType">The part's media type when <paramref name="file"/> has none.</param>
+    public static void AddFormFile(MultipartFormDataContent form, string name, ApiFile file, string? defaultContentType)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(file);
+        AddFormPart(form, new ApiStreamContent(file.Content), name, file.FileName, file.ContentType ?? defaultContentType);
+    }
+
+    /// <summary>Adds a JSON part (<c>form-data; name="…"</c>, no file name) holding a value's JSON, as OpenAPI sends an object property of a multipart body.</summary>
+    /// <param name="form">The multipart body.</param>
+    /// <param name="name">The field name.</param>
+    /// <param name="json">The value as UTF-8 JSON.</param>
+    /// <param name="contentType">The part's media type; null sends <c>application/json</c>.</param>
+    public static void AddFormJson(MultipartFormDataContent form, string name, byte[] json, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(json);
+        var part = new ByteArrayContent(json);
+        part.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType ?? "application/json");
+        part.Headers.ContentDisposition = FormDisposition(name, null);
+        form.Add(part);
     }
 
     private static void AddFormPart(MultipartFormDataContent form, HttpContent part, string name, string? fileName, string? contentType)

@@ -17,6 +17,14 @@ internal sealed class ApiStreamContent : HttpContent
 
     public ApiStreamContent(Stream body) => _body = body;
 
+    /// <summary>Whether <paramref name="content"/> can be sent again (a retry): not when it holds a caller's stream, whole or as a multipart part.</summary>
+    public static bool IsReplayable(HttpContent? content) => content switch
+    {
+        ApiStreamContent => false,
+        MultipartContent parts => System.Linq.Enumerable.All(parts, IsReplayable),
+        _ => true,
+    };
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         _body.CopyToAsync(stream);
 

@@ -98,6 +98,11 @@ public sealed class GeneratedNamesTests
                 if (operation.Body is { } body)
                 {
                     parameters.Add(Bare(body.Name));
+                    if (body.FormTypeName is { } form)
+                    {
+                        // A multipart body's form record (claimed in the type scope, ReservedNames.FormSuffix).
+                        types.Add(Bare(form));
+                    }
                 }
             }
         }

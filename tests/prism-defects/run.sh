@@ -25,6 +25,7 @@ binary-body|POST|/blob|application/octet-stream|\xff\x00\xfe
 ref-in-example|POST|/things|application/json|{}
 absent-object-header|GET|/things||
 multipart-binary-part|POST|/upload|multipart/form-data; boundary=XyZ|--XyZ\r\nContent-Disposition: form-data; name="file"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n\xff\x00\xfe\r\n--XyZ--\r\n
+multipart-json-part|POST|/upload|multipart/form-data; boundary=XyZ|--XyZ\r\nContent-Disposition: form-data; name="marker"\r\nContent-Type: application/json\r\n\r\n{"name":"a"}\r\n--XyZ--\r\n
 multipart-file-array|POST|/upload|multipart/form-data; boundary=XyZ|--XyZ\r\nContent-Disposition: form-data; name="files"; filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\nabc\r\n--XyZ--\r\n
 xml-body|POST|/people|application/xml|<Person><name>a</name></Person>
 '

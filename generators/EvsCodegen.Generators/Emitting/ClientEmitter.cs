@@ -286,10 +286,22 @@ internal static partial class ClientEmitter
     private static void EmitMultipart(SourceWriter w, BodyModel body, string value)
     {
         w.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
-        EmitFields(w, body, value, (field, wire, e) => field.Type.Kind == TypeRefKind.Bytes
-            ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e});"
-            : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, {ParameterText.Format(field.Type, e)});");
+        EmitFields(w, body, value, MultipartPart);
         w.Line("request.Content = form;");
+    }
+
+    /// <summary>
+    /// The statement adding one value of a multipart field: a JSON part (an object, or an <c>encoding</c> with a JSON
+    /// media type), a file part (the <c>encoding</c>'s media type when the file names none), or a text part.
+    /// </summary>
+    private static string MultipartPart(FormFieldModel field, string wire, string e)
+    {
+        var contentType = field.ContentType is { } declared ? Text.Literal(declared) : "null";
+        return field.IsJson ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormJson}(form, {wire}, {RuntimeNames.Value.Type}.{RuntimeNames.Value.Serialize}({e}, {Writer(field.Type)}), {contentType});"
+            : field.IsBase64 ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, global::System.Convert.ToBase64String({e}));"
+            : field.Type.Kind != TypeRefKind.Bytes ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormText}(form, {wire}, {ParameterText.Format(field.Type, e)});"
+            : field.ContentType is null ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e});"
+            : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.AddFormFile}(form, {wire}, {e}, {contentType});";
     }
 
     /// <summary>One statement per value of each form field: skipped when null, repeated for arrays.</summary>

@@ -128,6 +128,7 @@ internal static class RuntimeNames
         public const string ReadJsonLinesAsync = "ReadJsonLinesAsync";
         public const string AddFormText = "AddFormText";
         public const string AddFormFile = "AddFormFile";
+        public const string AddFormJson = "AddFormJson";
     }
 
     /// <summary><c>ApiFile</c>: a binary body as a stream, on both sides of the contract.</summary>
@@ -135,6 +136,16 @@ internal static class RuntimeNames
     {
         public const string Type = Namespace + ".ApiFile";
         public const string FromBytes = "FromBytes";
+    }
+
+    /// <summary><c>ApiMultipartForm</c>: a multipart body as the server reads it, fields as JSON and file parts as streams.</summary>
+    public static class MultipartForm
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiMultipartForm";
+        public const string Empty = "Empty";
+        public const string Json = "Json";
+        public const string File = "File";
+        public const string Files = "Files";
     }
 
     /// <summary>The credentials of the generated clients (<c>ApiClientRuntime</c>'s security half and its types).</summary>
@@ -186,6 +197,8 @@ internal static class RuntimeNames
         public const string CheckBoolean = "CheckBoolean";
         public const string ReadBodyAsync = "ReadBodyAsync";
         public const string ReadFormAsJsonAsync = "ReadFormAsJsonAsync";
+        public const string ReadMultipartFormAsync = "ReadMultipartFormAsync";
+        public const string ReadFormUnionAsync = "ReadFormUnionAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
         public const string InterceptAsync = "InterceptAsync";
         public const string ReadJson = "ReadJson";

@@ -60,6 +60,10 @@ internal static partial class ServerEmitter
         {
             EmitStreamBodyCheck(w, streamed);
         }
+        else if (operation.Body is { FormTypeName: not null } multipart)
+        {
+            EmitMultipartFormCheck(w, multipart);
+        }
         else if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.
@@ -107,10 +111,15 @@ internal static partial class ServerEmitter
         {
             EmitStreamBody(w, streamedBody);
         }
+        else if (operation.Body is { FormTypeName: not null } multipartBody)
+        {
+            EmitMultipartFormBody(w, multipartBody);
+        }
         else if (operation.Body is { } requestBody)
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
-            var read = requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type, requestBody.Constraints)})"
+            var read = requestBody.AlternativeShapes.Count > 0 ? FormUnionRead(requestBody)
+                : requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type, requestBody.Constraints)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
             // default(T?) is null for an absent optional body; a bare 'default' would take the read value's type (false, 0).
@@ -203,11 +212,12 @@ internal static partial class ServerEmitter
     /// A function from a form field's name to its declared kind (see <c>ApiServerRuntime.ReadFormAsJsonAsync</c>): how its
     /// text becomes JSON and whether it repeats; null for a name the schema does not declare.
     /// </summary>
-    private static string FormKinds(BodyModel body)
+    internal static string FormKinds(BodyModel body)
     {
         var cases = body.FormFields.Select(field =>
         {
-            var kind = field.Type.Kind switch
+            // A format: byte part is base64 text, which the converter reads as JSON reads it.
+            var kind = field.IsJson ? "Json" : field.IsBase64 ? "String" : field.Type.Kind switch
             {
                 TypeRefKind.Boolean => "Boolean",
                 TypeRefKind.Int32 => "Int32",

@@ -50,9 +50,14 @@ internal static class Signatures
     public static string ResponseBodyType(ResponseModel response, bool nullable) =>
         response.Encoding == BodyEncoding.Binary ? RuntimeNames.File.Type + (nullable ? "?" : string.Empty) : CSharp.TypeOf(response.Type!, nullable);
 
-    /// <summary>The C# type of a request body argument: a <c>Stream</c> for binary bodies, else the schema's type.</summary>
+    /// <summary>
+    /// The C# type of a request body argument: a <c>Stream</c> for binary bodies, the form record for a multipart body with
+    /// file parts, else the schema's type.
+    /// </summary>
     public static string BodyType(BodyModel body) =>
-        body.Encoding == BodyEncoding.Binary ? CSharp.Stream + (body.Required ? string.Empty : "?") : CSharp.TypeOf(body.Type, CSharp.MayBeNull(body.Type, body.Required));
+        body.Encoding == BodyEncoding.Binary ? CSharp.Stream + (body.Required ? string.Empty : "?")
+        : body.FormTypeName is { } form ? form + (body.Required ? string.Empty : "?")
+        : CSharp.TypeOf(body.Type, CSharp.MayBeNull(body.Type, body.Required));
 
     /// <summary>Whether the operation answers a stream of items, which its method returns as an <c>IAsyncEnumerable</c> rather than a task.</summary>
     public static bool IsItemStream(OperationModel operation) => operation.Success is { Type: not null } success && success.Encoding.IsItemStream();
@@ -117,6 +122,43 @@ internal static class ContractEmitter
         }
 
         w.Close();
+        foreach (var operation in surface.Operations)
+        {
+            if (operation.Body is { FormTypeName: { } formType } body)
+            {
+                w.Line();
+                EmitFormRecord(w, context, operation, body, formType);
+            }
+        }
+
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The form record of a multipart body with file parts: the schema's properties, with each file part an
+    /// <c>ApiFile</c> (or a list of them) that the client sends from its stream and the server hands over as a stream.
+    /// </summary>
+    private static void EmitFormRecord(SourceWriter w, ApiContextModel context, OperationModel operation, BodyModel body, string formType)
+    {
+        w.Line($"/// <summary>The <c>{Text.Inline(body.ContentType)}</c> body of <c>{Text.Inline(operation.OperationId)}</c>: the parts of <see cref=\"{CSharp.TypeOf(body.Type, false)}\"/>, file parts as streams.</summary>");
+        w.Line(CSharp.GeneratedCode);
+        w.Open($"{CSharp.Access(context)} sealed partial record {formType}");
+        var first = true;
+        foreach (var field in body.FormFields)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            w.Line(Text.Summary(field.Description, $"The <c>{Text.Inline(field.WireName)}</c> part{(field.IsArray ? "s" : string.Empty)}."));
+            var type = field.IsFile
+                ? (field.IsArray ? $"{CSharp.ReadOnlyList}<{RuntimeNames.File.Type}>" : RuntimeNames.File.Type) + (field.Nullable ? "?" : string.Empty)
+                : CSharp.TypeOf(field.PropertyType, CSharp.MayBeNull(field.PropertyType, field.Required));
+            w.Line($"public {(field.Required ? "required " : string.Empty)}{type} {field.PropertyName} {{ get; init; }}");
+        }
+
+        w.Close();
     }
 }

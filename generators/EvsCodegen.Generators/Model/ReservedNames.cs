@@ -111,6 +111,9 @@ internal static class ReservedNames
     /// <summary>Appended to an operation's method name for its whole-response type (<c>CreatePetResult</c>).</summary>
     public const string ResultSuffix = "Result";
 
+    /// <summary>Appended to an operation's method name for the form record of a multipart body with file parts (<c>UploadFileForm</c>).</summary>
+    public const string FormSuffix = "Form";
+
     /// <summary>Appended to an operation's method name for its whole-response method (<c>CreatePetWithResponseAsync</c>).</summary>
     public const string WithResponseSuffix = "WithResponse";
 

@@ -206,7 +206,12 @@ internal static class ErrorAnswers
 /// <param name="Shape">For <see cref="BodyEncoding.Form"/>: the body's shape descriptor (runtime <c>ApiValueShape</c>), nested values and encodings included.</param>
 /// <param name="Xml">The body's XML form: for <see cref="BodyEncoding.Xml"/>, or the XML alternative of a JSON body.</param>
 /// <param name="Constraints">For a JSON body: the validation keywords of the body's own schema (the server enforces them on read).</param>
-internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, XmlBodyModel? Xml = null, ConstraintsModel? Constraints = null);
+/// <param name="FormTypeName">
+/// For a <see cref="BodyEncoding.Multipart"/> body with file parts: the generated form record the operation takes instead of
+/// <paramref name="Type"/>, whose file parts are <c>ApiFile</c> streams (<paramref name="Type"/> keeps <c>byte[]</c> for JSON).
+/// </param>
+/// <param name="AlternativeShapes">For a <see cref="BodyEncoding.Form"/> body that is a union of objects: each alternative's shape descriptor, in order.</param>
+internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, TypeRefModel Type, bool Required, string? Description, string Name, EquatableArray<FormFieldModel> FormFields = default, EquatableArray<string> MediaTypes = default, string? Shape = null, XmlBodyModel? Xml = null, ConstraintsModel? Constraints = null, string? FormTypeName = null, EquatableArray<string> AlternativeShapes = default);
 
 /// <summary>One field of a form body: a property of the body's object type.</summary>
 /// <param name="WireName">The field name on the wire (the property's JSON name).</param>
@@ -214,7 +219,19 @@ internal sealed record BodyModel(string ContentType, BodyEncoding Encoding, Type
 /// <param name="Type">The scalar type of the value, or of each value when <paramref name="IsArray"/>.</param>
 /// <param name="IsArray">Whether the field repeats (an array of scalars).</param>
 /// <param name="Nullable">Whether the C# property may be null.</param>
-internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable);
+/// <param name="PropertyType">The property's whole type (the array for a repeated field), as the schema's record declares it.</param>
+/// <param name="Required">Whether the schema requires the property.</param>
+/// <param name="Description">The property's doc text.</param>
+/// <param name="IsJson">Whether each value travels as a JSON part (an object, OpenAPI's default, or an <c>encoding</c> with a JSON <c>contentType</c>).</param>
+/// <param name="ContentType">The part's media type from the property's <c>encoding</c> object: a JSON part's, or a file part's default.</param>
+internal sealed record FormFieldModel(string WireName, string PropertyName, TypeRefModel Type, bool IsArray, bool Nullable, TypeRefModel PropertyType, bool Required, string? Description, bool IsJson = false, string? ContentType = null)
+{
+    /// <summary>Whether the field is a file part (<c>format: binary</c>), an <c>ApiFile</c> in the body's form record.</summary>
+    public bool IsFile => Type.Kind == TypeRefKind.Bytes && !IsJson && !IsBase64;
+
+    /// <summary>Whether the field is <c>format: byte</c>: base64 text, a text part.</summary>
+    public bool IsBase64 => Type.Kind == TypeRefKind.Bytes && Type.Format == "byte";
+}
 
 /// <summary>A documented response.</summary>
 /// <param name="Status">The status key as written: <c>200</c>, <c>4XX</c> or <c>default</c>.</param>

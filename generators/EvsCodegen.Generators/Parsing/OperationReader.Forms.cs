@@ -32,8 +32,12 @@ internal sealed partial class OperationReader
         return result;
     }
 
-    /// <summary>The properties of a form body's object type as fields; null when one cannot travel as form text.</summary>
-    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type, bool files)
+    /// <summary>
+    /// The properties of a multipart body's object type as parts; null when one cannot travel as a part. Scalars are text
+    /// parts and binary values file parts; an object (or a value whose <c>encoding</c> names a JSON media type) is a JSON
+    /// part, as OpenAPI defines a multipart property's default; an array repeats its item's part.
+    /// </summary>
+    private EquatableArray<FormFieldModel>? FormFields(TypeRefModel type, YMapping? media)
     {
         if (type.Kind != TypeRefKind.Object || _schemas.Types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is not { } model
             || model.AdditionalProperties == AdditionalPropertiesKind.Keep)
@@ -46,16 +50,22 @@ internal sealed partial class OperationReader
         {
             var isArray = property.Type.Kind == TypeRefKind.Array;
             var scalar = isArray ? property.Type.Item! : property.Type;
-            if (!(IsFormScalar(scalar) || (files && scalar.Kind == TypeRefKind.Bytes)) || (isArray && scalar.Nullable))
+            // Only contentType matters here: style and explode apply to url-encoded bodies alone (OpenAPI 3, Encoding Object).
+            var contentType = media?.GetMapping("encoding")?.GetMapping(property.JsonName) is { } encoding ? _context.Deref(encoding)?.GetString("contentType") : null;
+            var json = (contentType is not null && IsJsonMediaType(contentType)) || IsJsonPart(scalar);
+            if ((!json && !IsFormScalar(scalar) && scalar.Kind != TypeRefKind.Bytes) || (isArray && scalar.Nullable))
             {
                 return null;
             }
 
-            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required));
+            fields.Add(new FormFieldModel(property.JsonName, property.Name, scalar, isArray, property.Type.Nullable || !property.Required, property.Type, property.Required, property.Description, json, json ? contentType ?? "application/json" : contentType));
         }
 
         return fields.ToEquatableArray();
     }
+
+    /// <summary>Whether a value is written as a JSON part by default: an object, a map or a union (not a scalar, not an array of arrays).</summary>
+    private static bool IsJsonPart(TypeRefModel type) => type.Kind is TypeRefKind.Object or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Array;
 
     private bool IsFormScalar(TypeRefModel type) => type.Kind switch
     {

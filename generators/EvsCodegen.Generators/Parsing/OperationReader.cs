@@ -263,28 +263,42 @@ internal sealed partial class OperationReader
         var type = encoding.IsSchemaObject() ? _schemas.Convert(schema, methodName + "Request", 0) : new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
         var fields = default(EquatableArray<FormFieldModel>);
         string? shape = null;
+        string? formType = null;
+        var alternatives = default(EquatableArray<string>);
         if (encoding == BodyEncoding.Form)
         {
             // Nested objects and arrays travel as bracket keys; the shape lets the server rebuild the JSON (docs/decisions.md).
-            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map) || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName)))
+            var union = type.Kind == TypeRefKind.Object ? _schemas.Types.OfType<UnionTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) : null;
+            if (type.Kind is not (TypeRefKind.Object or TypeRefKind.Map)
+                || (type.Kind == TypeRefKind.Object && !_schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == type.TypeName) && !IsUnionOfObjects(union)))
             {
-                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects and maps; the operation is skipped");
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects, maps and unions of objects; the operation is skipped");
                 return null;
             }
 
-            shape = ValueShapes.Describe(type, _schemas.Types, ReadEncodings(content.GetMapping(mediaType)));
+            var encodings = ReadEncodings(content.GetMapping(mediaType));
+            shape = ValueShapes.Describe(type, _schemas.Types, encodings);
+            if (union is not null)
+            {
+                // Each alternative types the form's text its own way (docs/decisions.md, "Forms of unions").
+                alternatives = ValueShapes.DescribeAlternatives(union, _schemas.Types, encodings);
+            }
         }
         else if (encoding.IsForm())
         {
-            var files = encoding == BodyEncoding.Multipart;
-            if (FormFields(type, files) is not { } formFields)
+            if (FormFields(type, content.GetMapping(mediaType)) is not { } formFields)
             {
-                var allowed = files ? "scalars, files (format: binary) or arrays of them" : "scalars or arrays of scalars";
-                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are {allowed}; the operation is skipped");
+                _context.Report(D.UnsupportedOperation, content.GetKey(mediaType) ?? (YNode)content, operationId, $"'{mediaType}' bodies are supported for objects whose properties are scalars, files (format: binary), objects (JSON parts) or arrays of them; the operation is skipped");
                 return null;
             }
 
             fields = formFields;
+            if (formFields.Any(f => f.IsFile))
+            {
+                // File parts travel as streams: the operation takes a form record of ApiFile parts, and the schema's
+                // record keeps its byte[] for JSON (docs/decisions.md, "Multipart file parts as streams").
+                formType = _typeNames.Claim(methodName + ReservedNames.FormSuffix);
+            }
         }
 
         XmlBodyModel? xml = null;
@@ -311,8 +325,12 @@ internal sealed partial class OperationReader
 
         var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
         return new BodyModel(mediaType, encoding, type, body.GetBool("required"), body.GetString("description"), parameterNames.Claim("body"), fields, MediaTypes(content), shape, xml,
-            constraints == ConstraintsModel.None ? null : constraints);
+            constraints == ConstraintsModel.None ? null : constraints, formType, alternatives);
     }
+
+    /// <summary>Whether a union's alternatives are all objects (records of declared properties), which a form can carry.</summary>
+    private bool IsUnionOfObjects(UnionTypeModel? union) =>
+        union is { Members.Count: > 0 } && union.Members.All(m => m.Type.Kind == TypeRefKind.Object && _schemas.Types.OfType<ObjectTypeModel>().Any(t => t.Name == m.Type.TypeName));
 
     private List<ResponseModel> ReadResponses(string operationId, string methodName, YMapping operation)
     {

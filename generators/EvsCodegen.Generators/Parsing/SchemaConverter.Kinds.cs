@@ -276,6 +276,8 @@ internal sealed partial class SchemaConverter
             case "uuid":
                 return new TypeRefModel(TypeRefKind.Guid, nullable);
             case "byte":
+                // Bytes as base64 text: base64 inside JSON, and a text part of base64 in a multipart body.
+                return new TypeRefModel(TypeRefKind.Bytes, nullable, Format: "byte");
             case "binary":
                 // Raw bytes: a file part of a multipart body, base64 inside JSON (as 3.1's contentEncoding says).
                 return new TypeRefModel(TypeRefKind.Bytes, nullable);

@@ -54,6 +54,7 @@ internal sealed class ValueShapes
         TypeRefKind.Array => "[" + Shape(type.Item ?? TypeRefModel.AnyValue) + "]",
         TypeRefKind.Map => Object("map:" + Shape(type.Item ?? TypeRefModel.AnyValue), () => "{\"additional\":" + Shape(type.Item ?? TypeRefModel.AnyValue) + "}"),
         TypeRefKind.Object when _types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is { } model => Object(model.Name, () => Properties(model)),
+        TypeRefKind.Object when _types.OfType<UnionTypeModel>().FirstOrDefault(t => t.Name == type.TypeName) is { } union => Object(union.Name, () => Alternatives(union)),
         _ => "\"any\"",
     };
 
@@ -82,6 +83,49 @@ internal sealed class ValueShapes
 
         return text + "}";
     }
+
+    /// <summary>
+    /// A union of objects as one object of every alternative's properties, for writing whichever alternative a value is;
+    /// a name whose shapes differ between alternatives is <c>any</c> (its JSON decides). The server reads a union form
+    /// with each alternative's own shape instead (<see cref="DescribeAlternatives"/>).
+    /// </summary>
+    private string Alternatives(UnionTypeModel union)
+    {
+        var properties = new List<(string Name, string Shape)>();
+        var additional = false;
+        foreach (var member in union.Members)
+        {
+            if (_types.OfType<ObjectTypeModel>().FirstOrDefault(t => t.Name == member.Type.TypeName) is not { } model)
+            {
+                additional = true;
+                continue;
+            }
+
+            additional |= model.AdditionalProperties == AdditionalPropertiesKind.Keep;
+            foreach (var property in model.Properties)
+            {
+                var shape = Shape(property.Type);
+                var index = properties.FindIndex(p => p.Name == property.JsonName);
+                if (index < 0)
+                {
+                    properties.Add((property.JsonName, shape));
+                }
+                else if (properties[index].Shape != shape)
+                {
+                    properties[index] = (property.JsonName, "\"any\"");
+                }
+            }
+        }
+
+        return "{\"properties\":{" + string.Join(",", properties.Select(p => Quote(p.Name) + ":" + p.Shape)) + "}" + (additional ? ",\"additional\":\"any\"" : string.Empty) + "}";
+    }
+
+    /// <summary>
+    /// The descriptor of each alternative of a union form body, with the body's encodings: the server turns the form into
+    /// JSON once per alternative, as that alternative types its fields, and the union's converter reads them in turn.
+    /// </summary>
+    public static EquatableArray<string> DescribeAlternatives(UnionTypeModel union, IReadOnlyList<TypeModel> types, IReadOnlyList<FieldEncodingModel>? encodings) =>
+        union.Members.Select(m => Describe(m.Type, types, encodings)).ToEquatableArray();
 
     /// <summary>A JSON string literal.</summary>
     private static string Quote(string value)

@@ -129,7 +129,7 @@ public static partial class ApiClientRuntime
         {
             return await SendAndReadAsync(client, request, faults, errors, readHeaders, disposeRequest: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException exception) when (exception.StatusCode == 401 && request.Content is not ApiStreamContent)
+        catch (ApiException exception) when (exception.StatusCode == 401 && ApiStreamContent.IsReplayable(request.Content))
         {
             var retry = await RetryWithFreshTokenAsync(client, request, credential, cancellationToken).ConfigureAwait(false);
             if (retry is null)

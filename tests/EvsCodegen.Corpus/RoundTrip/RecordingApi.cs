@@ -123,6 +123,7 @@ internal sealed class RecordingApi
         for (var i = 0; i < arguments.Length; i++)
         {
             read[i] = arguments[i] is System.IO.Stream stream ? await StreamValues.ReadAllAsync(stream).ConfigureAwait(false) : arguments[i];
+            await StreamValues.CaptureFilesAsync(read[i]).ConfigureAwait(false);
         }
 
         return read;

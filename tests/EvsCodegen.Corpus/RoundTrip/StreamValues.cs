@@ -68,6 +68,35 @@ internal static class StreamValues
     }
 
     /// <summary>What a sent or synthesized value holds: a memory stream's or a file's bytes, a sequence's items.</summary>
+    /// <summary>
+    /// Reads the file parts of a form record the implementation received (its <see cref="ApiFile"/> properties, and lists
+    /// of them) while the request is alive, so they compare as the bytes that arrived.
+    /// </summary>
+    public static async Task CaptureFilesAsync(object? value)
+    {
+        if (value is null || value.GetType().Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var files = property.GetValue(value) switch
+            {
+                ApiFile file => [file],
+                IEnumerable<ApiFile> list => list.ToList(),
+                _ => [],
+            };
+            foreach (var file in files)
+            {
+                s_files.AddOrUpdate(file, await ReadAllAsync(file.Content).ConfigureAwait(false));
+            }
+        }
+    }
+
+    /// <summary>The bytes of a file the synthesizer made or <see cref="CaptureFilesAsync"/> read, else null.</summary>
+    public static byte[]? BytesOf(ApiFile file) => s_files.TryGetValue(file, out var bytes) ? bytes : null;
+
     public static object? Normalize(object? value) => value switch
     {
         MemoryStream memory => memory.ToArray(),

@@ -31,6 +31,9 @@ internal static class StructuralComparer
                 return f.Equals(a) ? null : $"{path}: sent {Show(expected)}, received {Show(actual)}";
             case DateTimeOffset t when actual is DateTimeOffset a:
                 return t.UtcTicks == a.UtcTicks ? null : $"{path}: sent {Show(expected)}, received {Show(actual)}";
+            case EvsCodegen.Runtime.ApiFile file when actual is EvsCodegen.Runtime.ApiFile a:
+                // A file part: the bytes the caller's file held against the bytes the implementation read.
+                return Difference(StreamValues.BytesOf(file), StreamValues.BytesOf(a), path);
             case byte[] bytes when actual is byte[] a:
                 return bytes.AsSpan().SequenceEqual(a) ? null : $"{path}: sent {bytes.Length} bytes, received {a.Length} different bytes";
             case JsonElement element when actual is JsonElement a:

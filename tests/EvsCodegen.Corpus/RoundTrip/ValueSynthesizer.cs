@@ -217,6 +217,12 @@ internal sealed class ValueSynthesizer
             return model is UnionTypeModel union ? Union(type, union, depth) : Record(type, model as ObjectTypeModel, depth);
         }
 
+        if (type.IsClass && reference is { Kind: TypeRefKind.Object, TypeName: { } schema } && _types.TryGetValue(schema, out var formOf) && formOf is ObjectTypeModel fields)
+        {
+            // A multipart body's form record: the schema's properties by name, file parts as ApiFiles.
+            return Record(type, fields, depth);
+        }
+
         throw new SynthesisException($"no synthesis for the C# type {type}");
     }
 

@@ -49,11 +49,11 @@ public sealed class BodyRoundTripTests
         using var http = host.Client();
         var file = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
 
-        await new FilesApiClient(http).UploadAsync(new() { File = file, Attachments = [[], [13, 10, 45, 45]], Title = "Ünïcode", Pages = -1 });
+        await new FilesApiClient(http).UploadAsync(new() { File = ApiFile.FromBytes(file), Attachments = [ApiFile.FromBytes([]), ApiFile.FromBytes([13, 10, 45, 45])], Title = "Ünïcode", Pages = -1 });
 
-        var received = api.Received!;
+        var received = api.Received!.Value;
         Assert.Equal(file, received.File);
-        Assert.Equal([[], [13, 10, 45, 45]], received.Attachments!);
+        Assert.Equal([[], [13, 10, 45, 45]], received.Attachments);
         Assert.Equal(("Ünïcode", -1), (received.Title, received.Pages));
     }
 
@@ -88,12 +88,28 @@ public sealed class BodyRoundTripTests
 
     private sealed class FilesApi : IFilesApi
     {
-        public UploadRequest? Received { get; private set; }
+        public (byte[] File, List<byte[]> Attachments, string? Title, int? Pages)? Received { get; private set; }
 
-        public Task UploadAsync(UploadRequest body, CancellationToken cancellationToken = default)
+        public async Task UploadAsync(UploadForm body, CancellationToken cancellationToken = default)
         {
-            Received = body;
-            return Task.CompletedTask;
+            var attachments = new List<byte[]>();
+            foreach (var attachment in body.Attachments ?? [])
+            {
+                attachments.Add(await BytesAsync(attachment));
+            }
+
+            Received = (await BytesAsync(body.File), attachments, body.Title, body.Pages);
+        }
+
+        public Task AttachNoteAsync(AttachNoteForm? body = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<string> UploadDescribedAsync(UploadDescribedForm body, CancellationToken cancellationToken = default) => Task.FromResult(string.Empty);
+
+        private static async Task<byte[]> BytesAsync(ApiFile file)
+        {
+            using var copy = new MemoryStream();
+            await file.Content.CopyToAsync(copy);
+            return copy.ToArray();
         }
     }
 }

@@ -7,13 +7,14 @@ namespace EvsCodegen.GeneratedCode.Tests.Bodies;
 
 /// <summary>
 /// <c>multipart/form-data</c> bodies (Documents/files.yaml): the generated client sends scalars as text parts and
-/// <c>format: binary</c> properties (<c>byte[]</c>) as file parts named after the field; the generated controller reads
-/// the parts back, files as bytes, and validates them through the schema's converter as it does JSON.
+/// <c>format: binary</c> properties (<c>ApiFile</c> in the operation's form record) as file parts named after the field;
+/// the generated controller reads the parts back, files as streams, and validates them through the schema's converter as
+/// it does JSON. Streaming over Kestrel is <see cref="MultipartStreamTests"/>'s.
 /// </summary>
 public sealed class MultipartBodyTests
 {
-    private static UploadRequest Sample() =>
-        new() { File = [1, 2, 3], Attachments = [[9], [8, 7]], Title = "Report", Pages = 12 };
+    private static UploadForm Sample() =>
+        new() { File = ApiFile.FromBytes([1, 2, 3]), Attachments = [ApiFile.FromBytes([9]), ApiFile.FromBytes([8, 7])], Title = "Report", Pages = 12 };
 
     [Fact]
     public async Task Client_SendsTextPartsAndFileParts()
@@ -27,6 +28,20 @@ public sealed class MultipartBodyTests
         Assert.Equal(
             "multipart/form-data | file (file) 3 B | attachments (attachments) 1 B | attachments (attachments) 2 B | title 'Report' | pages '12'",
             handler.ContentType!.Split(';')[0] + " | " + string.Join(" | ", parts));
+    }
+
+    [Fact]
+    public async Task Client_SendsObjectsAsJsonParts_WithTheEncodingsMediaTypes()
+    {
+        using var handler = new RecordingHandler(HttpStatusCode.OK);
+        using var http = handler.Client();
+
+        await new FilesApiClient(http).UploadDescribedAsync(new() { Meta = new() { Name = "ann" }, Related = [new() { Name = "bob", Size = 2 }], Doc = ApiFile.FromBytes([1]), Checksum = [0xff, 0x00] });
+
+        var parts = handler.Parts.Select(p => $"{p.Name} {p.ContentType} {(p.FileName is null ? Encoding.UTF8.GetString(p.Content) : p.Content.Length + " B")}");
+        Assert.Equal(
+            "meta application/vnd.meta+json {\"name\":\"ann\"} | related application/json {\"name\":\"bob\",\"size\":2} | doc application/pdf 1 B | checksum  /wA=",
+            string.Join(" | ", parts));
     }
 
     [Fact]
@@ -70,11 +85,28 @@ public sealed class MultipartBodyTests
     {
         public string? Received { get; private set; }
 
-        public Task UploadAsync(UploadRequest body, CancellationToken cancellationToken = default)
+        public async Task UploadAsync(UploadForm body, CancellationToken cancellationToken = default)
         {
-            static string Bytes(byte[] b) => "[" + string.Join(",", b) + "]";
-            Received = $"file {Bytes(body.File)}, attachments [{string.Join(",", (body.Attachments ?? []).Select(Bytes))}], title {body.Title}, pages {body.Pages}";
-            return Task.CompletedTask;
+            // Asynchronously (the parts are read from the request, where synchronous reads are disallowed), and the last
+            // part first: the parts are views over one buffered request body here, each kept at its own position.
+            static async Task<string> Bytes(ApiFile file)
+            {
+                using var copy = new MemoryStream();
+                await file.Content.CopyToAsync(copy);
+                return "[" + string.Join(",", copy.ToArray()) + "]";
+            }
+
+            var attachments = new List<string>();
+            foreach (var attachment in (body.Attachments ?? []).Reverse())
+            {
+                attachments.Insert(0, await Bytes(attachment));
+            }
+
+            Received = $"file {await Bytes(body.File)}, attachments [{string.Join(",", attachments)}], title {body.Title}, pages {body.Pages}";
         }
+
+        public Task AttachNoteAsync(AttachNoteForm? body = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<string> UploadDescribedAsync(UploadDescribedForm body, CancellationToken cancellationToken = default) => Task.FromResult(string.Empty);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
     public byte[]? Body { get; private set; }
 
     /// <summary>The parts of a multipart body (name, file name, content), read before the client disposes the request.</summary>
-    public IReadOnlyList<(string Name, string? FileName, byte[] Content)> Parts { get; private set; } = [];
+    public IReadOnlyList<(string Name, string? FileName, byte[] Content, string? ContentType)> Parts { get; private set; } = [];
 
     /// <summary>A client over this handler at <c>http://api.test/</c>.</summary>
     public HttpClient Client() => new(this, disposeHandler: false) { BaseAddress = new Uri("http://api.test/") };
@@ -27,13 +27,18 @@ internal sealed class RecordingHandler(HttpStatusCode status = HttpStatusCode.OK
         Request = request;
         ContentType = request.Content?.Headers.ContentType?.ToString();
         Body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (request.Content is MultipartContent multipart)
+        if (request.Content is MultipartContent)
         {
-            var parts = new List<(string, string?, byte[])>();
-            foreach (var part in multipart)
+            // Parsed from the bytes sent: a part streamed from a caller's stream can be read only once.
+            var parts = new List<(string, string?, byte[], string?)>();
+            var boundary = request.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!.Trim('"');
+            var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(Body!));
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                var disposition = part.Headers.ContentDisposition!;
-                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), await part.ReadAsByteArrayAsync(cancellationToken)));
+                var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition!);
+                using var content = new MemoryStream();
+                await section.Body.CopyToAsync(content, cancellationToken);
+                parts.Add((disposition.Name!.Trim('"'), disposition.FileName?.Trim('"'), content.ToArray(), section.ContentType));
             }
 
             Parts = parts;

@@ -69,7 +69,7 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
-    public void Evs2002_MultipartBodyWithANestedObject_PointsAtTheMediaTypeAndSkipsTheOperation()
+    public void Evs2002_MultipartBodyKeepingUndeclaredParts_PointsAtTheMediaTypeAndSkipsTheOperation()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -81,7 +81,7 @@ public sealed class GeneratorDiagnosticsTests
                   requestBody:
                     content:
                       ⟦multipart/form-data:
-                        schema: {type: object, properties: {file: {type: string, format: binary}, meta: {type: object, properties: {a: {type: string}}}}}
+                        schema: {type: object, additionalProperties: {type: string}, properties: {file: {type: string, format: binary}, meta: {type: object, properties: {a: {type: string}}}}}
                   responses: {'204': {description: done}}
               /ping:
                 get:
@@ -92,7 +92,7 @@ public sealed class GeneratorDiagnosticsTests
         var run = GeneratorHarness.Run(OpenApiFile.Create(DiagnosticAssert.DocumentPath, document.Text));
 
         var diagnostic = DiagnosticAssert.Single(run.Diagnostics, "EVS2002", document.Position);
-        Assert.StartsWith("Operation 'upload': 'multipart/form-data' bodies are supported for objects whose properties are scalars, files", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("Operation 'upload': 'multipart/form-data' bodies are supported for objects whose properties are scalars, files (format: binary), objects (JSON parts)", diagnostic.GetMessage(), StringComparison.Ordinal);
         var contract = run.Source("TestApi.Contracts.ITestApi.g.cs");
         Assert.Contains("PingAsync(", contract, StringComparison.Ordinal);
         Assert.DoesNotContain("UploadAsync(", contract, StringComparison.Ordinal);
