@@ -217,7 +217,7 @@ internal sealed class ValueSynthesizer
             return model is UnionTypeModel union ? Union(type, union, depth) : Record(type, model as ObjectTypeModel, depth);
         }
 
-        if (type.IsClass && reference is { Kind: TypeRefKind.Object, TypeName: { } schema } && _types.TryGetValue(schema, out var formOf) && formOf is ObjectTypeModel fields)
+        if (type.IsClass && reference is { Kind: TypeRefKind.Object, TypeName: { } formSchema } && _types.TryGetValue(formSchema, out var formOf) && formOf is ObjectTypeModel fields)
         {
             // A multipart body's form record: the schema's properties by name, file parts as ApiFiles.
             return Record(type, fields, depth);
