@@ -32,6 +32,53 @@ internal sealed class DocumentSession(RoundTripResult result, ApiModel model, Ge
     /// <summary>A new <c>ApiException(status, message)</c>, as a backend throws it for a documented error.</summary>
     public Exception CreateApiException(int status, string message) => (Exception)Activator.CreateInstance(_apiException, status, message)!;
 
+    /// <summary>
+    /// A new <c>ApiException&lt;TError&gt;(status, error)</c> for a body of <paramref name="errorType"/>, as a backend throws
+    /// it for an error whose body the document declares; null when the runtime has no such type.
+    /// </summary>
+    public Exception? CreateDeclaredException(int status, Type errorType, object? error) =>
+        _apiException.Assembly.GetType(_apiException.FullName + "`1") is { } generic
+            ? (Exception)Activator.CreateInstance(generic.MakeGenericType(errorType), status, error)!
+            : null;
+
+    /// <summary>Whether <paramref name="exception"/> is an <c>ApiException&lt;TError&gt;</c>, and its body.</summary>
+    public bool TryGetDeclaredError(Exception exception, out object? error)
+    {
+        var type = exception.GetType();
+        error = null;
+        if (!type.IsGenericType || type.GetGenericTypeDefinition().FullName != _apiException.FullName + "`1")
+        {
+            return false;
+        }
+
+        error = type.GetProperty("Error")!.GetValue(exception);
+        return true;
+    }
+
+    /// <summary>The CLR type the generated code spells for <paramref name="type"/> (CSharp.TypeOf), null when not found.</summary>
+    public Type? ClrType(TypeRefModel type)
+    {
+        Type? clr = type.Kind switch
+        {
+            TypeRefKind.Any => typeof(System.Text.Json.JsonElement),
+            TypeRefKind.String => typeof(string),
+            TypeRefKind.Boolean => typeof(bool),
+            TypeRefKind.Int32 => typeof(int),
+            TypeRefKind.Int64 => typeof(long),
+            TypeRefKind.Float => typeof(float),
+            TypeRefKind.Double => typeof(double),
+            TypeRefKind.Decimal => typeof(decimal),
+            TypeRefKind.DateTime => typeof(DateTimeOffset),
+            TypeRefKind.Date => typeof(DateOnly),
+            TypeRefKind.Guid => typeof(Guid),
+            TypeRefKind.Bytes => typeof(byte[]),
+            TypeRefKind.Array => ClrType(type.Item!) is { } item ? typeof(IReadOnlyList<>).MakeGenericType(item) : null,
+            TypeRefKind.Map => ClrType(type.Item!) is { } value ? typeof(IReadOnlyDictionary<,>).MakeGenericType(typeof(string), value) : null,
+            _ => type.TypeName is { } name ? generated.FindType(name) : null,
+        };
+        return clr is { IsValueType: true } && type.Nullable ? typeof(Nullable<>).MakeGenericType(clr) : clr;
+    }
+
     /// <summary>The status of an <c>ApiException</c>; null for another exception.</summary>
     public int? StatusOf(Exception exception) =>
         _apiException.IsInstanceOfType(exception) ? (int)_apiException.GetProperty("StatusCode")!.GetValue(exception)! : null;

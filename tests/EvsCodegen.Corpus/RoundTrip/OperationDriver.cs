@@ -63,8 +63,11 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
 
         foreach (var response in operation.Responses.Where(r => r.StatusCode >= 400).DistinctBy(r => r.StatusCode))
         {
-            var exception = session.CreateApiException(response.StatusCode, $"failure {response.StatusCode} of {operation.OperationId}");
-            await RoundTripAsync($"error {response.StatusCode}", arguments[Variant.Full], exception, response.StatusCode).ConfigureAwait(false);
+            // A declared error body travels as ApiException<TError>, which the server writes in the declared shape and the
+            // client must decode into the same body; any other error status is a plain ApiException (the fault answer).
+            var declared = DeclaredError(response);
+            var exception = declared?.Exception ?? session.CreateApiException(response.StatusCode, $"failure {response.StatusCode} of {operation.OperationId}");
+            await RoundTripAsync($"error {response.StatusCode}", arguments[Variant.Full], exception, response.StatusCode, declaredError: declared).ConfigureAwait(false);
         }
 
         var captured = session.LastExchangeFor(Variant.Full, operation);
@@ -114,7 +117,30 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         return values;
     }
 
-    private async Task RoundTripAsync(string check, object?[] values, object? answer, int? expectedStatus, bool undeclaredSuccess = false)
+    /// <summary>The exception a backend throws for a declared error body, with that body.</summary>
+    private sealed record Declared(Exception Exception, object? Body);
+
+    /// <summary>The declared error of <paramref name="response"/>; null when it declares no JSON error body.</summary>
+    private Declared? DeclaredError(ResponseModel response)
+    {
+        if (!response.IsDeclaredError || session.ClrType(response.Type!) is not { } type)
+        {
+            return null;
+        }
+
+        try
+        {
+            var body = new ValueSynthesizer(session.Model, Variant.Full, Seed(Variant.Full) ^ response.StatusCode).Create(type, response.Type, response.Constraints);
+            return session.CreateDeclaredException(response.StatusCode, type, body) is { } exception ? new Declared(exception, body) : null;
+        }
+        catch (SynthesisException e)
+        {
+            Add(FindingKind.NotDriven, $"error {response.StatusCode}: body", $"no declared error body could be made ({e.Message}); a plain ApiException was thrown instead");
+            return null;
+        }
+    }
+
+    private async Task RoundTripAsync(string check, object?[] values, object? answer, int? expectedStatus, bool undeclaredSuccess = false, Declared? declaredError = null)
     {
         recorder.Responder = (_, _) => answer;
         var before = recorder.Calls.Count;
@@ -196,6 +222,17 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             if (status != expected)
             {
                 Add(FindingKind.Mismatch, $"{check}: answer", $"the implementation threw ApiException({expected}); the client {(failure is null ? "returned normally" : $"threw {failure.GetType().Name} {status}: {failure.Message}")}");
+            }
+            else if (declaredError is not null)
+            {
+                if (!session.TryGetDeclaredError(failure!, out var received))
+                {
+                    Add(FindingKind.Mismatch, $"{check}: declared error", $"the implementation threw {declaredError.Exception.GetType().Name} with a declared body; the client threw {failure!.GetType().Name} without one: {Exchange.Shorten(failure.Message)}");
+                }
+                else if (StructuralComparer.Difference(StreamValues.Normalize(declaredError.Body), received, "error") is { } difference)
+                {
+                    Add(FindingKind.Mismatch, $"{check}: declared error", difference);
+                }
             }
 
             return;
