@@ -127,8 +127,8 @@ internal sealed class ValueShapes
     public static EquatableArray<string> DescribeAlternatives(UnionTypeModel union, IReadOnlyList<TypeModel> types, IReadOnlyList<FieldEncodingModel>? encodings) =>
         union.Members.Select(m => Describe(m.Type, types, encodings)).ToEquatableArray();
 
-    /// <summary>A JSON string literal.</summary>
-    private static string Quote(string value)
+    /// <summary>A JSON string literal (also the XML shape descriptors').</summary>
+    internal static string Quote(string value)
     {
         var text = new StringBuilder("\"");
         foreach (var c in value)

@@ -124,7 +124,7 @@ internal sealed class XmlShapes
 
             // Items are named after `items.xml.name`, else the property (the array's own name names only a wrapper).
             var shape = Shape(type, items, property.JsonName, $"property '{property.JsonName}' of '{model.Name}'");
-            var text = new StringBuilder("{\"json\":").Append(Quote(property.JsonName)).Append(',')
+            var text = new StringBuilder("{\"json\":").Append(ValueShapes.Quote(property.JsonName)).Append(',')
                 .Append(Naming(name, own?.Namespace ?? objectXml?.Namespace, own?.Prefix ?? objectXml?.Prefix));
             if (scalar && own?.Attribute == true)
             {
@@ -151,31 +151,13 @@ internal sealed class XmlShapes
 
     private static string Naming(string name, string? ns, string? prefix)
     {
-        var text = "\"name\":" + Quote(name);
+        var text = "\"name\":" + ValueShapes.Quote(name);
         if (ns is not null)
         {
             // A prefix means something only with its namespace.
-            text += ",\"ns\":" + Quote(ns) + (prefix is null ? string.Empty : ",\"prefix\":" + Quote(prefix));
+            text += ",\"ns\":" + ValueShapes.Quote(ns) + (prefix is null ? string.Empty : ",\"prefix\":" + ValueShapes.Quote(prefix));
         }
 
         return text;
-    }
-
-    /// <summary>A JSON string literal.</summary>
-    private static string Quote(string value)
-    {
-        var text = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '"' => text.Append("\\\""),
-                '\\' => text.Append("\\\\"),
-                < ' ' or (>= '\ud800' and <= '\udfff') => text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-                _ => text.Append(c),
-            };
-        }
-
-        return text.Append('"').ToString();
     }
 }
