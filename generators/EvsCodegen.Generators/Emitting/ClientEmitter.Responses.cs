@@ -103,7 +103,8 @@ internal static partial class ClientEmitter
             var assignments = new List<string>();
             if (@case.BodyProperty is { } body)
             {
-                assignments.Add($"{body} = {ReadBody(operation, response)}");
+                // The whole-response method reads the body within the client's limit; the body method streams it.
+                assignments.Add($"{body} = {ReadBody(operation, response, $"{RuntimeNames.File.Type}.{RuntimeNames.File.FromBytes}(response.Body, response.MediaType)")}");
             }
 
             foreach (var (header, _) in ResultEmitter.Headers(result, response))
@@ -118,15 +119,6 @@ internal static partial class ClientEmitter
         w.Line($"    throw {RuntimeNames.Client.Type}.{RuntimeNames.Client.UndeclaredStatus}(response);");
         w.Close();
     }
-
-    private static string ReadBody(OperationModel operation, ResponseModel response) => response.Encoding switch
-    {
-        BodyEncoding.Json or BodyEncoding.Xml when response.Xml is { } xml => XmlCode.ClientRead(response, xml, Reader(response.Type!)),
-        BodyEncoding.Json => ReadJson(operation, response),
-        BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
-        // The whole-response method reads the body within the client's limit; the body method streams it.
-        _ => $"{RuntimeNames.File.Type}.{RuntimeNames.File.FromBytes}(response.Body, response.MediaType)",
-    };
 
     /// <summary>A header's value read as its type; null when absent or not of that type (the client is lenient).</summary>
     private static string ReadHeader(ResultHeaderModel header)

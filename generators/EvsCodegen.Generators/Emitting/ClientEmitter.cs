@@ -335,12 +335,18 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>The success body of <paramref name="operation"/> read from <c>response</c> as its method's result.</summary>
-    private static string ReadResult(OperationModel operation, ResponseModel success) => success.Encoding switch
+    private static string ReadResult(OperationModel operation, ResponseModel success) => ReadBody(operation, success, "response.Body");
+
+    /// <summary>
+    /// The body of <paramref name="response"/> read from <c>response</c>: JSON or XML as its type, text as a string, and
+    /// other bytes as <paramref name="bytes"/> (the body method's raw bytes, the whole-response method's <c>ApiFile</c>).
+    /// </summary>
+    private static string ReadBody(OperationModel operation, ResponseModel response, string bytes) => response.Encoding switch
     {
-        BodyEncoding.Json or BodyEncoding.Xml when success.Xml is { } xml => XmlCode.ClientRead(success, xml, Reader(success.Type!)),
-        BodyEncoding.Json => ReadJson(operation, success),
+        BodyEncoding.Json or BodyEncoding.Xml when response.Xml is { } xml => XmlCode.ClientRead(response, xml, Reader(response.Type!)),
+        BodyEncoding.Json => ReadJson(operation, response),
         BodyEncoding.Text => "global::System.Text.Encoding.UTF8.GetString(response.Body)",
-        _ => "response.Body",
+        _ => bytes,
     };
 
     /// <summary>A write delegate for a value of <paramref name="type"/>: a converter method group or a lambda.</summary>
