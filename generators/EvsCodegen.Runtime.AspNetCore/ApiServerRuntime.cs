@@ -49,7 +49,7 @@ public static partial class ApiServerRuntime
     }
 
     /// <summary>Reads the whole body; a body over the server's limit is a 413 answer.</summary>
-    public static async Task<byte[]> ReadBodyAsync(HttpContext http)
+    public static async ValueTask<byte[]> ReadBodyAsync(HttpContext http)
     {
         try
         {
@@ -119,6 +119,44 @@ public static partial class ApiServerRuntime
         foreach (var interceptor in interceptors)
         {
             await interceptor.OnRequestAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON body strictly in one pass, before the request's interceptors and parameters are checked. An empty
+    /// (when <paramref name="required"/>), non-UTF-8 or malformed body is a 400 at once, as <see cref="CheckJsonSyntax"/>
+    /// answers; a well-formed body that breaks the schema keeps its 400 in <see cref="ApiJsonBody{T}.Value"/>, so that
+    /// answer still comes where the contract checks the body: after the interceptors and the parameters.
+    /// </summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="body">The whole body, as <see cref="ReadBodyAsync"/> returns it.</param>
+    /// <param name="required">Whether an empty body is refused; an empty optional body reads as <c>default</c>.</param>
+    /// <param name="read">The schema's strict reader.</param>
+    /// <returns>The value, or the schema problem it is refused with.</returns>
+    public static ApiJsonBody<T> ParseJson<T>(byte[] body, bool required, ApiJsonReadFunc<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(read);
+        if (body.Length == 0 || !Utf8.IsValid(body))
+        {
+            CheckJsonSyntax(body, required);
+            return default;
+        }
+
+        try
+        {
+            return new ApiJsonBody<T>(ApiJsonReader.Deserialize(body, read, strict: true), problem: null);
+        }
+        catch (ApiJsonException exception)
+        {
+            // The reader stopped at the first schema problem: the rest of the body must still be JSON, and a syntax
+            // error anywhere comes first, as in a body checked for syntax before it is read.
+            CheckJsonSyntax(body, required);
+            return new ApiJsonBody<T>(default!, new ApiException(400, exception.Message));
+        }
+        catch (JsonException)
+        {
+            throw new ApiException(400, "The request body is not valid JSON.");
         }
     }
 

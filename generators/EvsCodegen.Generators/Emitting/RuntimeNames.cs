@@ -181,6 +181,13 @@ internal static class RuntimeNames
         public const string Add = "AddApiOperationDescriptions";
     }
 
+    /// <summary><c>ApiJsonBody&lt;T&gt;</c>: a JSON request body read ahead of the other checks, its schema problem held.</summary>
+    public static class JsonBody
+    {
+        public const string Type = "global::EvsCodegen.Runtime.AspNetCore.ApiJsonBody";
+        public const string Value = "Value";
+    }
+
     /// <summary><c>ApiServerRuntime</c> and its companions: what the generated controllers share.</summary>
     public static class Server
     {
@@ -200,6 +207,7 @@ internal static class RuntimeNames
         public const string ReadMultipartFormAsync = "ReadMultipartFormAsync";
         public const string ReadFormUnionAsync = "ReadFormUnionAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
+        public const string ParseJson = "ParseJson";
         public const string InterceptAsync = "InterceptAsync";
         public const string ReadJson = "ReadJson";
         public const string ReadText = "ReadText";

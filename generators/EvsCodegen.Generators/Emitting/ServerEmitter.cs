@@ -88,7 +88,12 @@ internal static partial class ServerEmitter
                 w.Line($"var payload = {RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckOptionalContentType}(http, {Text.Literal(body.ContentType)}) ? {read} : global::System.Array.Empty<byte>();");
             }
 
-            if (body.Encoding.IsSchemaObject())
+            if (ParsesAhead(body))
+            {
+                // One strict pass: syntax problems answer now, a schema problem waits for the body's turn (ApiJsonBody).
+                w.Line($"var parsed = {RuntimeNames.Server.Type}.{RuntimeNames.Server.ParseJson}(payload, required: {(body.Required ? "true" : "false")}, {ClientEmitter.Reader(body.Type, body.Constraints)});");
+            }
+            else if (body.Encoding.IsSchemaObject())
             {
                 w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckJsonSyntax}(payload, required: {(body.Required ? "true" : "false")});");
             }
@@ -119,6 +124,7 @@ internal static partial class ServerEmitter
         {
             var type = CSharp.TypeOf(requestBody.Type, CSharp.MayBeNull(requestBody.Type, requestBody.Required));
             var read = requestBody.AlternativeShapes.Count > 0 ? FormUnionRead(requestBody)
+                : ParsesAhead(requestBody) ? $"parsed.{RuntimeNames.JsonBody.Value}"
                 : requestBody.Encoding.IsSchemaObject() ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJson}(payload, {ClientEmitter.Reader(requestBody.Type, requestBody.Constraints)})"
                 : requestBody.Encoding == BodyEncoding.Text ? $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadText}(payload)"
                 : "payload";
@@ -162,6 +168,12 @@ internal static partial class ServerEmitter
         w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.WriteFailureAsync}(http, exception, {FaultsTable}{ErrorWriters(operation)}{ErrorMediaTypes(operation)}).ConfigureAwait(false);");
         w.Close();
     }
+
+    /// <summary>
+    /// Whether the body is JSON (or becomes the JSON its converter reads) read in one strict pass before the interceptors,
+    /// its schema problem answered in the body's turn; a form of alternative shapes is checked for syntax and read later.
+    /// </summary>
+    private static bool ParsesAhead(BodyModel body) => body.Encoding.IsSchemaObject() && body.AlternativeShapes.Count == 0;
 
     /// <summary>
     /// The status of a successful call when the document declares no 2xx answer (docs/decisions.md): 200 with no body

@@ -51,7 +51,7 @@ public sealed class RequestBodyTests
     {
         var http = TestHttp.Request("application/json", Encoding.UTF8.GetBytes("{}"), contentLength: 10);
 
-        var failure = await Assert.ThrowsAsync<ApiException>(() => ApiServerRuntime.ReadBodyAsync(http));
+        var failure = await Assert.ThrowsAsync<ApiException>(() => ApiServerRuntime.ReadBodyAsync(http).AsTask());
 
         Assert.Equal((400, "The request body is shorter than its Content-Length."), (failure.StatusCode, failure.Message));
     }
@@ -63,7 +63,7 @@ public sealed class RequestBodyTests
         http.Request.ContentLength = null;
         http.Request.Body = new ThrowingStream(new BadHttpRequestException("too large", 413));
 
-        var failure = await Assert.ThrowsAsync<ApiException>(() => ApiServerRuntime.ReadBodyAsync(http));
+        var failure = await Assert.ThrowsAsync<ApiException>(() => ApiServerRuntime.ReadBodyAsync(http).AsTask());
 
         Assert.Equal((413, "The request body is too large."), (failure.StatusCode, failure.Message));
     }
@@ -110,6 +110,51 @@ public sealed class RequestBodyTests
 
         Assert.Equal((400, "Invalid value at 'X': the key 'X' is not allowed (keys are case-sensitive)."), (failure.StatusCode, failure.Message));
         Assert.Equal("The request body is not valid JSON.", Assert.Throws<ApiException>(() => ApiServerRuntime.ReadJson("""{"x": 1"""u8.ToArray(), Json.JsonRead.ReadPoint)).Message);
+    }
+
+    [Fact]
+    public void ParseJson_ReadsAWellFormedValidBody_InOnePass()
+    {
+        var parsed = ApiServerRuntime.ParseJson("""{"x": 1, "tags": ["a", "é"]}"""u8.ToArray(), required: true, Json.JsonRead.ReadPoint);
+
+        Assert.Equal(1, parsed.Value.X);
+        Assert.Equal(["a", "é"], parsed.Value.Tags);
+    }
+
+    [Fact]
+    public void ParseJson_HoldsASchemaProblem_UntilTheValueIsAskedFor()
+    {
+        // The contract checks interceptors and parameters before the body's schema: the 400 waits for the body's turn.
+        var parsed = ApiServerRuntime.ParseJson("""{"x": 1, "X": 2}"""u8.ToArray(), required: true, Json.JsonRead.ReadPoint);
+
+        var failure = Assert.Throws<ApiException>(() => parsed.Value);
+        Assert.Equal((400, "Invalid value at 'X': the key 'X' is not allowed (keys are case-sensitive)."), (failure.StatusCode, failure.Message));
+    }
+
+    [Theory]
+    [InlineData("""{"x": 1, "X": 2""", "The request body is not valid JSON.")]
+    [InlineData("""{"x": "one", "tags": []} {}""", "The request body is not valid JSON.")]
+    [InlineData("", "The request body is empty.")]
+    public void ParseJson_SyntaxAnywhere_Is400AtOnce_EvenAfterASchemaProblem(string body, string message)
+    {
+        // The reader stops at the schema problem (X, "one"); the syntax error after it still answers first.
+        var failure = Assert.Throws<ApiException>(() => ApiServerRuntime.ParseJson(Encoding.UTF8.GetBytes(body), required: true, Json.JsonRead.ReadPoint));
+
+        Assert.Equal((400, message), (failure.StatusCode, failure.Message));
+    }
+
+    [Fact]
+    public void ParseJson_InvalidUtf8_Is400AtOnce()
+    {
+        byte[] body = [(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'];
+
+        Assert.Equal("The request body is not valid UTF-8.", Assert.Throws<ApiException>(() => ApiServerRuntime.ParseJson(body, required: true, Json.JsonRead.ReadPoint)).Message);
+    }
+
+    [Fact]
+    public void ParseJson_EmptyOptionalBody_IsDefault()
+    {
+        Assert.Null(ApiServerRuntime.ParseJson([], required: false, Json.JsonRead.ReadPoint).Value);
     }
 
     [Fact]

@@ -78,13 +78,13 @@ public static partial class SnapshotsApiEndpoints
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, UpdateSnapshotRequestJsonConverter.ReadValue);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
             var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;
             var raw_snapshotId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
             string snapshotId = raw_snapshotId is null ? default! : raw_snapshotId;
-            UpdateSnapshotRequest body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, UpdateSnapshotRequestJsonConverter.ReadValue);
+            UpdateSnapshotRequest body = parsed.Value;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISnapshotsApi>(http.RequestServices).UpdateSnapshotAsync(projectId, snapshotId, body, http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, SnapshotResponseJsonConverter.WriteValue).ConfigureAwait(false);
         }

@@ -195,9 +195,9 @@ public static partial class SecureApiEndpoints
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, ReportJsonConverter.ReadValue);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "writeReport").ConfigureAwait(false);
-            Report body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, ReportJsonConverter.ReadValue);
+            Report body = parsed.Value;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WriteReportAsync(body, http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }

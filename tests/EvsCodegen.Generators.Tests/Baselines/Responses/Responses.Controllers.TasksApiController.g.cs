@@ -75,9 +75,9 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, TaskDraftJsonConverter.ReadValue);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "createTask").ConfigureAwait(false);
-            TaskDraft body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, TaskDraftJsonConverter.ReadValue);
+            TaskDraft body = parsed.Value;
             var result = await _api.CreateTaskWithResponseAsync(body, http.RequestAborted).ConfigureAwait(false);
             switch (result.StatusCode)
             {

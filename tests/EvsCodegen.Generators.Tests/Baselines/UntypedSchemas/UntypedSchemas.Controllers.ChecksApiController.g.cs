@@ -30,9 +30,9 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, CheckJsonConverter.ReadValue);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendCheck").ConfigureAwait(false);
-            Check body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, CheckJsonConverter.ReadValue);
+            Check body = parsed.Value;
             var result = await _api.SendCheckAsync(body, http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CheckJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -57,9 +57,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendFlag").ConfigureAwait(false);
-            bool body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
             {
                 bool result;
                 var value0 = context.ReadBoolean(ref reader);
@@ -70,6 +68,8 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
                 result = value0;
                 return result;
             });
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendFlag").ConfigureAwait(false);
+            bool body = parsed.Value;
             await _api.SendFlagAsync(body, http.RequestAborted).ConfigureAwait(false);
             http.Response.StatusCode = 204;
         }
@@ -95,11 +95,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckJsonSyntax(payload, required: true);
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendRatio").ConfigureAwait(false);
-            var raw_step = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(http.Request.Query["step"], "step", required: false);
-            long? step = raw_step is null ? default(long?) : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckMultipleOf(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_step, "step"), "step", 5d);
-            double body = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJson(payload, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
+            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
             {
                 double result;
                 var value0 = context.ReadDouble(ref reader);
@@ -110,6 +106,10 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
                 result = value0;
                 return result;
             });
+            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendRatio").ConfigureAwait(false);
+            var raw_step = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(http.Request.Query["step"], "step", required: false);
+            long? step = raw_step is null ? default(long?) : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckMultipleOf(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_step, "step"), "step", 5d);
+            double body = parsed.Value;
             await _api.SendRatioAsync(body, step, http.RequestAborted).ConfigureAwait(false);
             http.Response.StatusCode = 204;
         }
