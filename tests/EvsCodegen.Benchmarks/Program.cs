@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "json-alloc" => EvsCodegen.Benchmarks.Client.JsonAllocationReport.Run(),
     "compile-cost" => EvsCodegen.Benchmarks.Generator.CompileCostReport.Run(args.Skip(1).ToArray()),
     "compile-cost-file" => EvsCodegen.Benchmarks.Generator.CompileCostFileReport.Run(args.Skip(1).ToArray()),
+    "compile-scaling" => EvsCodegen.Benchmarks.Generator.CompileScalingReport.Run(args.Skip(1).ToArray()),
     "loop" => EvsCodegen.Benchmarks.Generator.ProfileLoop.Run(args.Skip(1).ToArray()),
     "load" => await EvsCodegen.Benchmarks.Server.LoadTest.RunAsync(args.Skip(1).ToArray()),
     _ => Run(args),

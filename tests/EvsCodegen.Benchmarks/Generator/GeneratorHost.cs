@@ -38,11 +38,17 @@ internal static class GeneratorHost
         CreateDriver(document, trackSteps, s_documentOptions);
 
     /// <summary>A driver over one document that emits the families <paramref name="emit"/> names (<c>OpenApiEmit</c>).</summary>
-    public static GeneratorDriver CreateDriver(AdditionalText document, string emit) =>
-        CreateDriver(document, trackSteps: false, new DictionaryAnalyzerConfigOptions(ImmutableDictionary<string, string>.Empty
+    public static GeneratorDriver CreateDriver(AdditionalText document, string emit) => CreateDriver(document, emit, include: null);
+
+    /// <summary>The same, keeping only the operations <paramref name="include"/> matches (<c>OpenApiInclude</c>) when it is not null.</summary>
+    public static GeneratorDriver CreateDriver(AdditionalText document, string emit, string? include)
+    {
+        var options = ImmutableDictionary<string, string>.Empty
             .Add("build_metadata.AdditionalFiles.OpenApi", "true")
             .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
-            .Add("build_metadata.AdditionalFiles.OpenApiEmit", emit)));
+            .Add("build_metadata.AdditionalFiles.OpenApiEmit", emit);
+        return CreateDriver(document, trackSteps: false, new DictionaryAnalyzerConfigOptions(include is null ? options : options.Add("build_metadata.AdditionalFiles.OpenApiInclude", include)));
+    }
 
     private static GeneratorDriver CreateDriver(AdditionalText document, bool trackSteps, DictionaryAnalyzerConfigOptions options) =>
         CSharpGeneratorDriver.Create(
