@@ -16,7 +16,10 @@ public sealed partial class ApiJsonReader
     /// a value that several alternatives read is refused, otherwise (<c>anyOf</c>) the first that reads wins. Lenient
     /// reads take the first alternative that reads strictly (so a value is told apart by its formats, patterns, bounds
     /// and enum values too), else the first that reads at all. <paramref name="fallback"/> (an alternative that accepts any
-    /// value) is taken only when no other reads.
+    /// value) is taken only when no other reads, and never makes a value ambiguous. Generated converters pass untyped
+    /// alternatives (<c>{}</c>, <c>{minimum: 2}</c>) among <paramref name="options"/>, after the typed ones, and no
+    /// fallback: by JSON Schema a value such an alternative matches beside another matches two <c>oneOf</c> alternatives
+    /// (docs/decisions.md, "Strict oneOf for alternatives without a type").
     /// </summary>
     /// <typeparam name="T">The union type.</typeparam>
     /// <param name="reader">The reader, on the value's first token.</param>

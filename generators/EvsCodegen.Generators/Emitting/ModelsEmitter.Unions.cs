@@ -100,12 +100,14 @@ internal static partial class ModelsEmitter
         w.Line("/// <summary>Reads one value; the reader is on its first token.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         w.Open("switch (reader.TokenType)");
-        var fallback = model.Members.Select((m, i) => (m, i)).Where(p => p.m.Type.Kind == TypeRefKind.Any).Select(p => (int?)p.i).FirstOrDefault();
+        // Untyped alternatives ({} or keywords only) are candidates of every kind, after the typed ones: a lenient read
+        // prefers a typed alternative, a strict oneOf read tries them all and refuses a value two of them match.
+        var untyped = model.Members.Select((m, i) => (m, i)).Where(p => p.m.Type.Kind == TypeRefKind.Any).Select(p => p.i).ToList();
         var expected = new List<string>();
         foreach (var (kind, tokens, what) in s_kinds)
         {
-            var candidates = model.Members.Select((m, i) => (m, i)).Where(p => p.m.Type.Kind != TypeRefKind.Any && (p.m.Kinds & kind) != 0).Select(p => p.i).ToList();
-            if (candidates.Count == 0 && fallback is null)
+            var candidates = model.Members.Select((m, i) => (m, i)).Where(p => p.m.Type.Kind != TypeRefKind.Any && (p.m.Kinds & kind) != 0).Select(p => p.i).Concat(untyped).ToList();
+            if (candidates.Count == 0)
             {
                 continue;
             }
@@ -122,7 +124,7 @@ internal static partial class ModelsEmitter
                 EmitDiscriminatorSwitch(w, model, candidates);
             }
 
-            EmitGroupRead(w, model, candidates, fallback, fields);
+            EmitGroupRead(w, model, candidates, fields);
             w.Close();
         }
 
@@ -168,11 +170,11 @@ internal static partial class ModelsEmitter
         w.Line();
     }
 
-    private static void EmitGroupRead(SourceWriter w, UnionTypeModel model, List<int> candidates, int? fallback, List<string> fields)
+    private static void EmitGroupRead(SourceWriter w, UnionTypeModel model, List<int> candidates, List<string> fields)
     {
-        if (candidates.Count + (fallback is null ? 0 : 1) == 1)
+        if (candidates.Count == 1)
         {
-            w.Line($"return {OptionMethod(candidates.Count == 1 ? candidates[0] : fallback!.Value)}(ref reader, context);");
+            w.Line($"return {OptionMethod(candidates[0])}(ref reader, context);");
             return;
         }
 
@@ -182,8 +184,7 @@ internal static partial class ModelsEmitter
         fields.Add($"private static readonly {RuntimeNames.Reader.ReadFunc}<{model.Name}>[] {readers} = [{string.Join(", ", candidates.Select(OptionMethod))}];");
         fields.Add($"private static readonly string[] {names} = [{string.Join(", ", candidates.Select(i => Text.Literal(model.Members[i].Name)))}];");
         var exactlyOne = model.ExactlyOne ? "true" : "false";
-        var last = fallback is null ? "null" : OptionMethod(fallback.Value);
-        w.Line($"return context.{RuntimeNames.Reader.ReadAlternative}(ref reader, {readers}, {names}, exactlyOne: {exactlyOne}, fallback: {last});");
+        w.Line($"return context.{RuntimeNames.Reader.ReadAlternative}(ref reader, {readers}, {names}, exactlyOne: {exactlyOne}, fallback: null);");
     }
 
     private static void EmitUnionWriteValue(SourceWriter w, UnionTypeModel model)

@@ -7,8 +7,8 @@ namespace EvsCodegen.Corpus.RoundTrip;
 
 /// <summary>
 /// Invalid union values: a value of a JSON kind no alternative takes, and for <c>oneOf</c> a value two alternatives
-/// both read (an integer where an integer and a number alternative are unconstrained; the valid object alternative with
-/// the required keys of another object alternative added, where neither forbids other keys and no discriminator decides).
+/// both match (a scalar two alternatives match by JSON Schema, an untyped one included; the valid object alternative
+/// with the required keys of another object alternative added, where neither forbids other keys and no discriminator decides).
 /// </summary>
 internal sealed partial class InvalidRequests
 {
@@ -35,16 +35,38 @@ internal sealed partial class InvalidRequests
             yield break;
         }
 
-        var numbers = union.Members.Where(m => m.Type.Kind is not TypeRefKind.Enum && (m.Kinds & JsonKinds.Number) != 0 && m.Constraints == ConstraintsModel.None).ToList();
-        if (numbers.Any(m => m.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64) && numbers.Any(m => m.Type.Kind is TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal))
+        if (Overlapping(union) is { } overlap)
         {
-            yield return ($"read by two oneOf alternatives of {union.Name} (an integer is a number)", JsonValue.Create(1));
+            yield return ($"matched by two oneOf alternatives of {union.Name} ({overlap.What})", overlap.Value);
         }
 
         if (union.Discriminator is null && valid is JsonObject present && Merged(union, present) is { } merged)
         {
             yield return ($"read by two oneOf alternatives of {union.Name} ({merged.What})", merged.Value);
         }
+    }
+
+    // Scalars and small shapes tried for a value two alternatives match.
+    private static readonly string[] s_overlapCandidates = ["1", "5", "2", "42", "-1", "0", "1.5", "2.5", "\"zz\"", "\"a\"", "\"2020-01-02\"", "true", "false", "[]", "[1]", "{}"];
+
+    /// <summary>
+    /// A value at least two alternatives of the <c>oneOf</c> match by JSON Schema (<see cref="UnionChecks.Matching"/>,
+    /// independent of the generated converter): an integer where an integer and a number alternative are, a number where
+    /// a number and an untyped alternative (<c>{}</c>, <c>{minimum: 2}</c>) are; null when no candidate is one.
+    /// </summary>
+    private (string What, JsonNode Value)? Overlapping(UnionTypeModel union)
+    {
+        var types = session.Model.Types.GroupBy(t => t.Name, System.StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
+        foreach (var candidate in s_overlapCandidates)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(candidate);
+            if (UnionChecks.Matching(union, document.RootElement, types) is { Count: >= 2 } matching)
+            {
+                return (string.Join(" and ", matching), JsonNode.Parse(candidate)!);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The valid object with the required keys of another object alternative added, when both then read it.</summary>

@@ -61,13 +61,15 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
         }
 
-        foreach (var response in operation.Responses.Where(r => r.StatusCode >= 400).DistinctBy(r => r.StatusCode))
+        foreach (var (response, status) in ErrorAnswers(operation))
         {
             // A declared error body travels as ApiException<TError>, which the server writes in the declared shape and the
             // client must decode into the same body; any other error status is a plain ApiException (the fault answer).
-            var declared = DeclaredError(response);
-            var exception = declared?.Exception ?? session.CreateApiException(response.StatusCode, $"failure {response.StatusCode} of {operation.OperationId}");
-            await RoundTripAsync($"error {response.StatusCode}", arguments[Variant.Full], exception, response.StatusCode, declaredError: declared).ConfigureAwait(false);
+            // A range or default is driven with a status it covers and no more specific entry does.
+            var declared = DeclaredError(response, status);
+            var exception = declared?.Exception ?? session.CreateApiException(status, $"failure {status} of {operation.OperationId}");
+            var check = response.StatusCode == status ? $"error {status}" : $"error {status} ({response.Status})";
+            await RoundTripAsync(check, arguments[Variant.Full], exception, status, declaredError: declared).ConfigureAwait(false);
         }
 
         var captured = session.LastExchangeFor(Variant.Full, operation);
@@ -120,8 +122,44 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
     /// <summary>The exception a backend throws for a declared error body, with that body.</summary>
     private sealed record Declared(Exception Exception, object? Body);
 
-    /// <summary>The declared error of <paramref name="response"/>; null when it declares no JSON error body.</summary>
-    private Declared? DeclaredError(ResponseModel response)
+    // The statuses tried for a range or default, in order: common ones first; never 401 (the client asks a token
+    // provider for a new token and retries), nor 407.
+    private static readonly int[] s_clientErrors = [400, 422, 409, 418, 404, 403, 410, 412, 415, .. Enumerable.Range(400, 100)];
+    private static readonly int[] s_serverErrors = [500, 502, 501, 504, 505, .. Enumerable.Range(500, 100)];
+
+    /// <summary>
+    /// The error answers to drive, each with the status to answer: an explicit status as itself; a <c>4XX</c>/<c>5XX</c>
+    /// range with a status of the range no explicit entry declares; <c>default</c> with an error status no explicit entry
+    /// and no range covers. Entries with no such status left are not driven.
+    /// </summary>
+    public static IEnumerable<(ResponseModel Response, int Status)> ErrorAnswers(OperationModel operation)
+    {
+        var explicitStatuses = operation.Responses.Where(r => r.StatusCode != 0).Select(r => r.StatusCode).ToHashSet();
+        foreach (var response in operation.Responses.Where(r => r.StatusCode >= 400).DistinctBy(r => r.StatusCode))
+        {
+            yield return (response, response.StatusCode);
+        }
+
+        var ranges = operation.Responses.Where(r => r.StatusCode == 0 && r.IsError && r.Status != "default").DistinctBy(r => r.Status[0]).ToList();
+        bool Ranged(int status) => ranges.Any(r => r.Status[0] == (char)('0' + (status / 100)));
+        foreach (var range in ranges)
+        {
+            var candidates = range.Status[0] == '4' ? s_clientErrors : s_serverErrors;
+            if (candidates.Where(s => s is not (401 or 407) && !explicitStatuses.Contains(s)).Select(s => (int?)s).FirstOrDefault() is { } status)
+            {
+                yield return (range, status);
+            }
+        }
+
+        if (operation.Responses.FirstOrDefault(r => r.Status == "default") is { } fallback
+            && s_clientErrors.Concat(s_serverErrors).Where(s => s is not (401 or 407) && !explicitStatuses.Contains(s) && !Ranged(s)).Select(s => (int?)s).FirstOrDefault() is { } other)
+        {
+            yield return (fallback, other);
+        }
+    }
+
+    /// <summary>The declared error of <paramref name="response"/> answered with <paramref name="status"/>; null when it declares no JSON error body.</summary>
+    private Declared? DeclaredError(ResponseModel response, int status)
     {
         if (!response.IsDeclaredError || session.ClrType(response.Type!) is not { } type)
         {
@@ -130,12 +168,12 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
 
         try
         {
-            var body = new ValueSynthesizer(session.Model, Variant.Full, Seed(Variant.Full) ^ response.StatusCode).Create(type, response.Type, response.Constraints);
-            return session.CreateDeclaredException(response.StatusCode, type, body) is { } exception ? new Declared(exception, body) : null;
+            var body = new ValueSynthesizer(session.Model, Variant.Full, Seed(Variant.Full) ^ status).Create(type, response.Type, response.Constraints);
+            return session.CreateDeclaredException(status, type, body) is { } exception ? new Declared(exception, body) : null;
         }
         catch (SynthesisException e)
         {
-            Add(FindingKind.NotDriven, $"error {response.StatusCode}: body", $"no declared error body could be made ({e.Message}); a plain ApiException was thrown instead");
+            Add(FindingKind.NotDriven, $"error {status}: body", $"no declared error body could be made ({e.Message}); a plain ApiException was thrown instead");
             return null;
         }
     }

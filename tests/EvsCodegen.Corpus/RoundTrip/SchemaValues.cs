@@ -35,11 +35,21 @@ internal static class SchemaValues
     private static readonly HashSet<string> s_checkedFormats = ["date-time", "date", "uuid", "byte"];
 
     /// <summary>A valid value for <paramref name="schema"/>, or null when no candidate is valid.</summary>
-    public static JsonElement? Valid(string schema, string variantJson)
+    public static JsonElement? Valid(string schema, string variantJson) =>
+        Scan(schema, variantJson, all: false) is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// The valid values for <paramref name="schema"/> (null: any value) among the candidates, in order: for a union's
+    /// untyped alternative, which must hold a value no other alternative matches.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> ValidValues(string? schema, string variantJson) => Scan(schema ?? "{}", variantJson, all: true);
+
+    // The first valid candidate, or all of them.
+    private static List<JsonElement> Scan(string schema, string variantJson, bool all)
     {
         if (t_nesting > 4)
         {
-            return null;
+            return [];
         }
 
         t_nesting++;
@@ -47,16 +57,21 @@ internal static class SchemaValues
         {
             var evaluator = new ApiJsonSchema(schema);
             var unknownFormat = HasUncheckedFormat(JsonNode.Parse(schema), 0);
+            var valid = new List<JsonElement>();
             foreach (var candidate in Candidates(schema, variantJson))
             {
                 var element = Parse(candidate);
                 if (evaluator.IsValid(element) && !(unknownFormat && element.ValueKind == JsonValueKind.String))
                 {
-                    return element;
+                    valid.Add(element);
+                    if (!all)
+                    {
+                        break;
+                    }
                 }
             }
 
-            return null;
+            return valid;
         }
         finally
         {

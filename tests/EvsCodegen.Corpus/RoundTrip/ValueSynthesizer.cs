@@ -146,13 +146,7 @@ internal sealed class ValueSynthesizer
 
         if (type == typeof(JsonElement))
         {
-            var json = _variant switch
-            {
-                Variant.Minimal => "\"m\"",
-                Variant.Unicode => "{\"k\":[1,\"h\u00e9llo \u4e16\u754c\",true,null]}",
-                Variant.Boundary => "[]",
-                _ => "{\"a\":1,\"b\":\"x\"}",
-            };
+            var json = UntypedVariantJson;
 
             // A value held to the schema it came from: the first candidate the runtime's evaluator accepts.
             if (reference?.Schema is { } schema)
@@ -314,6 +308,26 @@ internal sealed class ValueSynthesizer
     {
         var property = type.GetProperty(member.Name, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new SynthesisException($"the union {type.Name} has no property {member.Name}");
+        if (member.Type.Kind == TypeRefKind.Any && union.ExactlyOne)
+        {
+            // An untyped alternative of a oneOf holds only the values no other alternative matches: the first valid
+            // value of its schema that reads as it alone.
+            foreach (var candidate in SchemaValues.ValidValues(member.Type.Schema, UntypedVariantJson))
+            {
+                var untyped = Activator.CreateInstance(type)!;
+                property.SetValue(untyped, candidate);
+                if (AloneProblem(type, union, untyped) is not { } refused)
+                {
+                    return untyped;
+                }
+
+                problems.Add($"{member.Name}: {refused}");
+            }
+
+            problems.Add($"{member.Name}: no value tried matches it alone");
+            return null;
+        }
+
         object alternative;
         try
         {
@@ -332,7 +346,7 @@ internal sealed class ValueSynthesizer
 
         var instance = Activator.CreateInstance(type)!;
         property.SetValue(instance, alternative);
-        if (!union.ExactlyOne || UnionChecks.ReadsStrictly(type, instance) is not { } problem)
+        if (!union.ExactlyOne || AloneProblem(type, union, instance) is not { } problem)
         {
             return instance;
         }
@@ -340,6 +354,29 @@ internal sealed class ValueSynthesizer
         problems.Add($"{member.Name}: {problem}");
         return null;
     }
+
+    /// <summary>
+    /// Null when a <c>oneOf</c> value matches exactly one alternative: by JSON Schema (each alternative rebuilt from the
+    /// model, <see cref="UnionChecks.Matching"/>, where it can decide) and by the union's converter read strictly.
+    /// </summary>
+    private string? AloneProblem(Type type, UnionTypeModel union, object instance)
+    {
+        if (UnionChecks.Matching(union, UnionChecks.Written(type, instance), _types) is { Count: not 1 } matching)
+        {
+            return matching.Count == 0 ? "by JSON Schema it matches no alternative" : $"by JSON Schema it matches {string.Join(" and ", matching)}";
+        }
+
+        return UnionChecks.ReadsStrictly(type, instance);
+    }
+
+    // The value the variant offers first to an untyped alternative (then SchemaValues' shapes).
+    private string UntypedVariantJson => _variant switch
+    {
+        Variant.Minimal => "\"m\"",
+        Variant.Unicode => "{\"k\":[1,\"h\u00e9llo \u4e16\u754c\",true,null]}",
+        Variant.Boundary => "[]",
+        _ => "{\"a\":1,\"b\":\"x\"}",
+    };
 
     private static void SetDiscriminator(object alternative, Type alternativeType, ObjectTypeModel model, string discriminator, string value)
     {

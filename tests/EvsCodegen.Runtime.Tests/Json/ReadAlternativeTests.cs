@@ -51,6 +51,56 @@ public sealed class ReadAlternativeTests
         Assert.Equal("Any 50.5|Small 5.5", JsonRead.Strict("[50.5, 5.5]", (ref Utf8JsonReader reader, ApiJsonReader context) => ReadArray(ref reader, context, exactlyOne: true, any)));
     }
 
+    [Theory]
+    // oneOf [integer, {minimum: 2}] as generated code passes it: the untyped alternative is an option after the typed one.
+    [InlineData("[1]", true, true, "Integer 1")]
+    [InlineData("[5]", true, true, "error at '[0]': the value matches both Integer and Json, and exactly one alternative may match")]
+    [InlineData("[2.5]", true, true, "Json 2.5")]
+    [InlineData("[1.5]", true, true, "error at '[0]': the value matches none of Integer (expected a 64-bit integer, got a number); Json (expected a number >= 2)")]
+    [InlineData("[5]", false, true, "Integer 5")]
+    [InlineData("[5]", true, false, "Integer 5")]
+    [InlineData("[1.5]", true, false, "Json 1.5")]
+    public void UntypedOption_CountsAsAMatch_InAStrictOneOf(string json, bool exactlyOne, bool strict, string expected)
+    {
+        ApiJsonReadFunc<string>[] options =
+        [
+            (ref Utf8JsonReader reader, ApiJsonReader context) => "Integer " + context.ReadInt64(ref reader).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (ref Utf8JsonReader reader, ApiJsonReader context) =>
+            {
+                var value = context.ReadAny(ref reader);
+                if (context.Strict)
+                {
+                    context.CheckSchema(value, "{\"minimum\":2}");
+                }
+
+                return "Json " + value.GetRawText();
+            },
+        ];
+        string[] names = ["Integer", "Json"];
+        string Read(ref Utf8JsonReader reader, ApiJsonReader context)
+        {
+            context.Expect(ref reader, JsonTokenType.StartArray, "an array");
+            context.Read(ref reader);
+            context.PushIndex(0);
+            var item = context.ReadAlternative(ref reader, options, names, exactlyOne, fallback: null);
+            context.Pop();
+            context.Read(ref reader);
+            return item;
+        }
+
+        string actual;
+        try
+        {
+            actual = strict ? JsonRead.Strict(json, Read) : JsonRead.Lenient(json, Read);
+        }
+        catch (ApiJsonException exception)
+        {
+            actual = $"error at '{exception.Location}': {exception.Problem}";
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
     private static string ReadArray(ref Utf8JsonReader reader, ApiJsonReader context, bool exactlyOne, ApiJsonReadFunc<string>? fallback)
     {
         context.Expect(ref reader, JsonTokenType.StartArray, "an array");

@@ -34,8 +34,8 @@ public sealed partial record ChargeAnything
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ChargeAnythingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChargeAnything>
 {
-    private static readonly global::EvsCodegen.Runtime.ApiJsonReadFunc<ChargeAnything>[] s_group0 = [ReadOption0];
-    private static readonly string[] s_names0 = ["Number"];
+    private static readonly global::EvsCodegen.Runtime.ApiJsonReadFunc<ChargeAnything>[] s_group0 = [ReadOption0, ReadOption1];
+    private static readonly string[] s_names0 = ["Number", "Json"];
 
     /// <inheritdoc/>
     public override ChargeAnything Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -54,7 +54,7 @@ public sealed partial class ChargeAnythingJsonConverter : global::System.Text.Js
             }
             case global::System.Text.Json.JsonTokenType.Number:
             {
-                return context.ReadAlternative(ref reader, s_group0, s_names0, exactlyOne: false, fallback: ReadOption1);
+                return context.ReadAlternative(ref reader, s_group0, s_names0, exactlyOne: false, fallback: null);
             }
             case global::System.Text.Json.JsonTokenType.True:
             case global::System.Text.Json.JsonTokenType.False:
