@@ -232,7 +232,7 @@ internal sealed class JsonCode
         w.Line($"{target} = {value};");
     }
 
-    private List<string> Checks(TypeRefModel type, ConstraintsModel c, string value)
+    private static List<string> Checks(TypeRefModel type, ConstraintsModel c, string value)
     {
         var checks = new List<string>();
         if (type.Kind == TypeRefKind.String)
@@ -247,15 +247,10 @@ internal sealed class JsonCode
                 checks.Add($"context.{RuntimeNames.Reader.CheckUtf8Bytes}({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)});");
             }
 
-            if (c.Pattern is not null && _cachedPatterns)
+            // Only statements without a class for a rule field come here: the runtime caches the pattern by its text.
+            if (c.Pattern is not null)
             {
                 checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {Text.Literal(c.Pattern)});");
-            }
-            else if (c.Pattern is not null)
-            {
-                var field = ReservedNames.ConverterPatternFieldPrefix + _fields.Count.ToString(CultureInfo.InvariantCulture);
-                _fields.Add($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({Text.Literal(c.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-                checks.Add($"context.{RuntimeNames.Reader.CheckPattern}({value}, {field});");
             }
         }
         else if (type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float or TypeRefKind.Double or TypeRefKind.Decimal)
