@@ -69,6 +69,8 @@ internal sealed class JsonCode
     {
         switch (type.Kind)
         {
+            case TypeRefKind.Array when constraints.MinItems is null && constraints.MaxItems is null && ItemReader(type) is { } read:
+                return $"context.{RuntimeNames.Reader.ReadList}<{CSharp.TypeOf(type.Item!, false)}>(ref reader, {read})";
             case TypeRefKind.Array or TypeRefKind.Map:
                 return null;
             case TypeRefKind.Object or TypeRefKind.Enum:
@@ -97,6 +99,62 @@ internal sealed class JsonCode
             TypeRefKind.Bytes => $"context.{RuntimeNames.Reader.ReadBytes}(ref reader)",
             _ => $"context.{RuntimeNames.Reader.ReadAny}(ref reader{withRule})",
         };
+    }
+
+    /// <summary>
+    /// The delegate reading one item of an array in one call (a converter's <c>ReadValue</c> or an <c>ApiJsonItems</c>
+    /// reader), or null when the items need statements: nullable, constrained, formatted date-times, nested arrays and maps.
+    /// </summary>
+    private static string? ItemReader(TypeRefModel array)
+    {
+        var item = array.Item!;
+        if (item.Nullable || Rule(item, array.ItemConstraints ?? ConstraintsModel.None) is not null)
+        {
+            return null;
+        }
+
+        return item.Kind is TypeRefKind.Object or TypeRefKind.Enum
+            ? CSharp.ConverterOf(item.TypeName!) + ".ReadValue"
+            : ItemDelegate(item, read: true);
+    }
+
+    /// <summary>The <c>ApiJsonItems</c> member reading (<paramref name="read"/>) or writing one scalar item; null for other kinds.</summary>
+    private static string? ItemDelegate(TypeRefModel item, bool read)
+    {
+        var name = read
+            ? item.Kind switch
+            {
+                TypeRefKind.String => RuntimeNames.Items.ReadString,
+                TypeRefKind.Boolean => RuntimeNames.Items.ReadBoolean,
+                TypeRefKind.Int32 => RuntimeNames.Items.ReadInt32,
+                TypeRefKind.Int64 => RuntimeNames.Items.ReadInt64,
+                TypeRefKind.Float => RuntimeNames.Items.ReadSingle,
+                TypeRefKind.Double => RuntimeNames.Items.ReadDouble,
+                TypeRefKind.Decimal => RuntimeNames.Items.ReadDecimal,
+                TypeRefKind.DateTime when item.Format is null => RuntimeNames.Items.ReadDateTime,
+                TypeRefKind.Date => RuntimeNames.Items.ReadDate,
+                TypeRefKind.Guid => RuntimeNames.Items.ReadGuid,
+                TypeRefKind.Bytes => RuntimeNames.Items.ReadBytes,
+                TypeRefKind.Any when item.Schema is null => RuntimeNames.Items.ReadAny,
+                _ => null,
+            }
+            : item.Kind switch
+            {
+                TypeRefKind.String => RuntimeNames.Items.WriteString,
+                TypeRefKind.Boolean => RuntimeNames.Items.WriteBoolean,
+                TypeRefKind.Int32 => RuntimeNames.Items.WriteInt32,
+                TypeRefKind.Int64 => RuntimeNames.Items.WriteInt64,
+                TypeRefKind.Float => RuntimeNames.Items.WriteSingle,
+                TypeRefKind.Double => RuntimeNames.Items.WriteDouble,
+                TypeRefKind.Decimal => RuntimeNames.Items.WriteDecimal,
+                TypeRefKind.DateTime when item.Format is null => RuntimeNames.Items.WriteDateTime,
+                TypeRefKind.Date => RuntimeNames.Items.WriteDate,
+                TypeRefKind.Guid => RuntimeNames.Items.WriteGuid,
+                TypeRefKind.Bytes => RuntimeNames.Items.WriteBytes,
+                TypeRefKind.Any when item.Schema is null => RuntimeNames.Items.WriteAny,
+                _ => null,
+            };
+        return name is null ? null : $"{RuntimeNames.Items.Type}.{name}";
     }
 
     /// <summary>The initializer of the <c>ApiJsonRule</c> holding the checks <see cref="Checks"/> would write; null when there are none.</summary>
@@ -391,6 +449,12 @@ internal sealed class JsonCode
     /// </summary>
     public static string? PropertyStatement(TypeRefModel type, string name, string expression, bool optional, bool mayBeNull)
     {
+        if (type.Kind == TypeRefKind.Array && !type.Item!.Nullable && ItemWriter(type.Item) is { } write)
+        {
+            var method = optional ? RuntimeNames.Value.WriteOptionalList : mayBeNull ? RuntimeNames.Value.WriteNullableList : RuntimeNames.Value.WriteList;
+            return $"{RuntimeNames.Value.Type}.{method}<{CSharp.TypeOf(type.Item, false)}>(writer, {name}, {expression}, {write});";
+        }
+
         var format = type.Kind == TypeRefKind.DateTime ? ", " + (type.Format is null ? "null" : Text.Literal(type.Format)) : string.Empty;
         var simple = type.Kind is TypeRefKind.String or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Float
             or TypeRefKind.Double or TypeRefKind.Decimal or TypeRefKind.Guid or TypeRefKind.Bytes or TypeRefKind.Any or TypeRefKind.Date or TypeRefKind.DateTime;
@@ -420,6 +484,10 @@ internal sealed class JsonCode
             _ => $"writer.WriteNumber({name}, {expression});",
         };
     }
+
+    /// <summary>The delegate writing one array item: a converter's <c>WriteValue</c> or an <c>ApiJsonItems</c> writer; null for nested arrays and maps.</summary>
+    private static string? ItemWriter(TypeRefModel item) =>
+        item.Kind is TypeRefKind.Object or TypeRefKind.Enum ? CSharp.ConverterOf(item.TypeName!) + ".WriteValue" : ItemDelegate(item, read: false);
 
     /// <summary>The values of a number enum as a C# <c>double[]</c> expression.</summary>
     internal static string AllowedNumbers(ConstraintsModel c) =>

@@ -67,6 +67,7 @@ internal static class RuntimeNames
         public const string BeginObject = "BeginObject";
         public const string NextKey = "NextKey";
         public const string EndObject = "EndObject";
+        public const string ReadList = "ReadList";
         public const string ReadFunc = Namespace + ".ApiJsonReadFunc";
     }
 
@@ -95,6 +96,36 @@ internal static class RuntimeNames
         public const string Has = "Has";
     }
 
+    /// <summary><c>ApiJsonItems</c>: readers and writers of one scalar array item (members named Read…/Write… by kind).</summary>
+    public static class Items
+    {
+        public const string Type = Namespace + ".ApiJsonItems";
+        public const string ReadString = "ReadString";
+        public const string WriteString = "WriteString";
+        public const string ReadBoolean = "ReadBoolean";
+        public const string WriteBoolean = "WriteBoolean";
+        public const string ReadInt32 = "ReadInt32";
+        public const string WriteInt32 = "WriteInt32";
+        public const string ReadInt64 = "ReadInt64";
+        public const string WriteInt64 = "WriteInt64";
+        public const string ReadSingle = "ReadSingle";
+        public const string WriteSingle = "WriteSingle";
+        public const string ReadDouble = "ReadDouble";
+        public const string WriteDouble = "WriteDouble";
+        public const string ReadDecimal = "ReadDecimal";
+        public const string WriteDecimal = "WriteDecimal";
+        public const string ReadDateTime = "ReadDateTime";
+        public const string WriteDateTime = "WriteDateTime";
+        public const string ReadDate = "ReadDate";
+        public const string WriteDate = "WriteDate";
+        public const string ReadGuid = "ReadGuid";
+        public const string WriteGuid = "WriteGuid";
+        public const string ReadBytes = "ReadBytes";
+        public const string WriteBytes = "WriteBytes";
+        public const string ReadAny = "ReadAny";
+        public const string WriteAny = "WriteAny";
+    }
+
     /// <summary><c>ApiJsonRule</c>: the constraints of one value, checked by the reads that take it.</summary>
     public static class Rule
     {
@@ -119,6 +150,9 @@ internal static class RuntimeNames
         public const string Type = Namespace + ".ApiJsonValue";
         public const string WriteOptional = "WriteOptional";
         public const string WriteNullable = "WriteNullable";
+        public const string WriteList = "WriteList";
+        public const string WriteOptionalList = "WriteOptionalList";
+        public const string WriteNullableList = "WriteNullableList";
         public const string Write = "Write";
         public const string WriteDateTime = "WriteDateTime";
         public const string WriteDate = "WriteDate";

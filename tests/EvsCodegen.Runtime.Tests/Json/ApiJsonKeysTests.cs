@@ -161,6 +161,27 @@ public sealed class ApiJsonKeysTests
         Assert.Equal("""{"b":5,"c":null,"e":null,"f":"20261130","g":"2026-11-30"}""", json);
     }
 
+    [Fact]
+    public void Lists_ReadAndWriteEachItem_WithTheItemsIndexInProblems()
+    {
+        Assert.Equal(["a", "b"], JsonRead.Strict("""["a", "b"]""", (ref Utf8JsonReader r, ApiJsonReader c) => c.ReadList(ref r, ApiJsonItems.ReadString)));
+        var failure = Assert.Throws<ApiJsonException>(() => JsonRead.Strict("""[1, "x"]""", (ref Utf8JsonReader r, ApiJsonReader c) => c.ReadList(ref r, ApiJsonItems.ReadInt64)));
+        Assert.Equal(("[1]", "expected a 64-bit integer, got a string"), (failure.Location, failure.Problem));
+        Assert.Equal("expected an array, got an object", Assert.Throws<ApiJsonException>(() => JsonRead.Strict("{}", (ref Utf8JsonReader r, ApiJsonReader c) => c.ReadList(ref r, ApiJsonItems.ReadBoolean))).Problem);
+
+        var keys = new ApiJsonKeys(ApiJsonUnknownKeys.Skip, "a", "b", "c", "d");
+        var json = Encoding.UTF8.GetString(ApiJsonValue.Serialize(0, (writer, _) =>
+        {
+            writer.WriteStartObject();
+            ApiJsonValue.WriteList<long>(writer, keys[0], [1, 2], ApiJsonItems.WriteInt64);
+            ApiJsonValue.WriteOptionalList<string>(writer, keys[1], null, ApiJsonItems.WriteString);
+            ApiJsonValue.WriteNullableList<bool>(writer, keys[2], null, ApiJsonItems.WriteBoolean);
+            ApiJsonValue.WriteOptionalList<Guid>(writer, keys[3], [Guid.Empty], ApiJsonItems.WriteGuid);
+            writer.WriteEndObject();
+        }));
+        Assert.Equal("""{"a":[1,2],"c":null,"d":["00000000-0000-0000-0000-000000000000"]}""", json);
+    }
+
     /// <summary>Reads <c>{id: int64, title: string, done: bool}</c> the way a generated converter does; kept keys are appended.</summary>
     private static string Read(string json, ApiJsonKeys keys, bool strict) =>
         ApiJsonReader.Deserialize(Encoding.UTF8.GetBytes(json), (ref Utf8JsonReader reader, ApiJsonReader context) =>

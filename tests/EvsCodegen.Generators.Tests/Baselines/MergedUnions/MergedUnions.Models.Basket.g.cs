@@ -56,47 +56,9 @@ public sealed partial class BasketJsonConverter : global::System.Text.Json.Seria
         {
             switch (index)
             {
-                case 0:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<Fruit>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        Fruit item0;
-                        item0 = FruitJsonConverter.ReadValue(ref reader, context);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p0 = list0;
-                    break;
-                }
+                case 0: p0 = context.ReadList<Fruit>(ref reader, FruitJsonConverter.ReadValue); break;
                 case 1: p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ShapeJsonConverter.ReadValue(ref reader, context); break;
-                case 2:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<Contact>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        Contact item0;
-                        item0 = ContactJsonConverter.ReadValue(ref reader, context);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p2 = list0;
-                    break;
-                }
+                case 2: p2 = context.ReadList<Contact>(ref reader, ContactJsonConverter.ReadValue); break;
                 case 3: p3 = SnackJsonConverter.ReadValue(ref reader, context); break;
             }
 
@@ -117,31 +79,13 @@ public sealed partial class BasketJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Basket value)
     {
         writer.WriteStartObject();
-        if (value.Fruits is not null)
-        {
-            writer.WritePropertyName(s_keys[0]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Fruits)
-            {
-                FruitJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Fruit>(writer, s_keys[0], value.Fruits, FruitJsonConverter.WriteValue);
         if (value.Shape is not null)
         {
             writer.WritePropertyName(s_keys[1]);
             ShapeJsonConverter.WriteValue(writer, value.Shape);
         }
-        if (value.Contacts is not null)
-        {
-            writer.WritePropertyName(s_keys[2]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Contacts)
-            {
-                ContactJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Contact>(writer, s_keys[2], value.Contacts, ContactJsonConverter.WriteValue);
         if (value.Snack is not null)
         {
             writer.WritePropertyName(s_keys[3]);

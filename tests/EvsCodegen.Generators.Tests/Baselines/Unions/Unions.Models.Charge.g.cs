@@ -126,26 +126,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
                 case 6: p6 = TagsJsonConverter.ReadValue(ref reader, context); break;
                 case 7: p7 = ChargeModeJsonConverter.ReadValue(ref reader, context); break;
                 case 8: p8 = context.ReadDouble(ref reader, s_rule0); break;
-                case 9:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<ChargePairItem>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        ChargePairItem item0;
-                        item0 = ChargePairItemJsonConverter.ReadValue(ref reader, context);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p9 = list0;
-                    break;
-                }
+                case 9: p9 = context.ReadList<ChargePairItem>(ref reader, ChargePairItemJsonConverter.ReadValue); break;
                 case 10: p10 = context.ReadString(ref reader); break;
                 case 11: p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadString(ref reader); break;
                 case 12: p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ChargeCodeJsonConverter.ReadValue(ref reader, context); break;
@@ -220,16 +201,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
             ChargeModeJsonConverter.WriteValue(writer, value.Mode.Value);
         }
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[8], value.Ratio);
-        if (value.Pair is not null)
-        {
-            writer.WritePropertyName(s_keys[9]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Pair)
-            {
-                ChargePairItemJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<ChargePairItem>(writer, s_keys[9], value.Pair, ChargePairItemJsonConverter.WriteValue);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[10], value.Role);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[11], value.Nickname);
         if (value.Code is not null)

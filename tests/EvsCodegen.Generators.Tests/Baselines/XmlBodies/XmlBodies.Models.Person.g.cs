@@ -92,67 +92,10 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
                 case 2: p2 = PersonStatusJsonConverter.ReadValue(ref reader, context); break;
                 case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadString(ref reader); break;
                 case 4: p4 = context.ReadDouble(ref reader); break;
-                case 5:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<string>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        string item0;
-                        item0 = context.ReadString(ref reader);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p5 = list0;
-                    break;
-                }
-                case 6:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<string>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        string item0;
-                        item0 = context.ReadString(ref reader);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p6 = list0;
-                    break;
-                }
+                case 5: p5 = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString); break;
+                case 6: p6 = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString); break;
                 case 7: p7 = AddressJsonConverter.ReadValue(ref reader, context); break;
-                case 8:
-                {
-                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                    var list0 = new global::System.Collections.Generic.List<Friend>();
-                    while (true)
-                    {
-                        context.Read(ref reader);
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            break;
-                        }
-                        context.PushIndex(list0.Count);
-                        Friend item0;
-                        item0 = FriendJsonConverter.ReadValue(ref reader, context);
-                        list0.Add(item0);
-                        context.Pop();
-                    }
-                    p8 = list0;
-                    break;
-                }
+                case 8: p8 = context.ReadList<Friend>(ref reader, FriendJsonConverter.ReadValue); break;
             }
 
             context.Pop();
@@ -186,41 +129,14 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
         }
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Nickname);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[4], value.Weight);
-        if (value.Animals is not null)
-        {
-            writer.WritePropertyName(s_keys[5]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Animals)
-            {
-                writer.WriteStringValue(item1);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Pets is not null)
-        {
-            writer.WritePropertyName(s_keys[6]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Pets)
-            {
-                writer.WriteStringValue(item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<string>(writer, s_keys[5], value.Animals, global::EvsCodegen.Runtime.ApiJsonItems.WriteString);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<string>(writer, s_keys[6], value.Pets, global::EvsCodegen.Runtime.ApiJsonItems.WriteString);
         if (value.Address is not null)
         {
             writer.WritePropertyName(s_keys[7]);
             AddressJsonConverter.WriteValue(writer, value.Address);
         }
-        if (value.Friends is not null)
-        {
-            writer.WritePropertyName(s_keys[8]);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Friends)
-            {
-                FriendJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Friend>(writer, s_keys[8], value.Friends, FriendJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
