@@ -300,7 +300,7 @@ public sealed partial class ApiJsonReader
 
     /// <summary>
     /// Reads a string meant for parsing (a date, a UUID) into <paramref name="buffer"/> when it fits, so no
-    /// string is allocated, and returns its length; a longer one is read as <see cref="ReadString"/> does
+    /// string is allocated, and returns its length; a longer one is read as <see cref="ReadString(ref Utf8JsonReader)"/> does
     /// into <paramref name="text"/>.
     /// </summary>
     private int ReadShortString(ref Utf8JsonReader reader, scoped Span<char> buffer, out string? text)

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace EvsCodegen.Runtime;
 
 /// <summary>Writing helpers shared by the generated converters, clients and controllers.</summary>
-public static class ApiJsonValue
+public static partial class ApiJsonValue
 {
     // API bodies are not HTML: write non-ASCII text and quotes as themselves (control characters stay escaped).
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -20,7 +20,7 @@ public sealed class LargeSchemaCorpusTests
         Assert.Equal(Outcome.Ok, result.Outcome);
         var sources = result.Sources.ToDictionary(s => s.Key, s => s.Value);
         var wide = sources.Single(s => s.Key.EndsWith(".Models.Wide.g.cs", System.StringComparison.Ordinal)).Value;
-        Assert.Contains("s_keys.TryGetValue(key, out var index)", wide, System.StringComparison.Ordinal);
+        Assert.Contains("context.NextKey(ref reader, ref state, out var index)", wide, System.StringComparison.Ordinal);
         Assert.Contains("private static void ReadChunk4(", wide, System.StringComparison.Ordinal);
         Assert.DoesNotContain("ValueTextEquals", wide, System.StringComparison.Ordinal);
         foreach (var name in new[] { "Many", "ManyNumbers" })

@@ -25,7 +25,7 @@ internal static class RenamedCorpus
         "Json", "Collections", "Generic", "Threading", "Tasks", "Net", "Http", "AspNetCore", "Mvc", "Extensions",
         "DependencyInjection", "Options", "Enumerable", "StringComparer", "Array", "Span", "Utf8JsonReader",
         "Utf8JsonWriter", "JsonTokenType", "reader", "writer", "context", "options", "http", "payload", "result",
-        "key", "count", "extra", "p0", "has0", "s_name0", "Read", "Write", "ReadValue", "WriteValue", "Instance",
+        "key", "count", "extra", "p0", "has0", "s_name0", "state", "index", "s_keys", "s_rule0", "ApiJsonKeys", "ApiJsonRule", "ApiJsonItems", "ApiJsonValue", "Read", "Write", "ReadValue", "WriteValue", "Instance",
         "GetTypeInfo", "Apply", "_httpClient", "_options", "_api", "Value", "IsKnown", "KnownValues", "Equals",
         "EqualityContract", "AdditionalProperties", "ServiceCollectionExtensions", "ApiClient", "ApiController",
     ];

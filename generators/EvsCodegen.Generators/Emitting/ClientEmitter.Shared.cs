@@ -104,7 +104,7 @@ internal static partial class ClientEmitter
             w.Line();
             w.Open($"private static {type} {name}(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
             w.Line($"{type} result;");
-            new JsonCode().Read(w, response.Type!, ConstraintsModel.None, "result", 0);
+            new JsonCode(cachedPatterns: true).Read(w, response.Type!, ConstraintsModel.None, "result", 0);
             w.Line("return result;");
             w.Close();
         }

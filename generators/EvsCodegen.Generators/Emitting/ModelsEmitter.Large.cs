@@ -1,17 +1,16 @@
 using System.Globalization;
-using System.Linq;
 using EvsCodegen.Generators.Model;
 
 namespace EvsCodegen.Generators.Emitting;
 
 /// <summary>
-/// Converters of objects with many properties. The inline form (one local pair and one <c>if</c> per property in a
+/// Converters of objects with many properties. The inline form (one local and one <c>case</c> per property in a
 /// single method) costs the compiler time and memory quadratic in the number of properties: flow analysis carries
 /// a state entry per local across every branch (20,000 properties: 150 s and 7.4 GB). Above
-/// <see cref="MaxInlineProperties"/> a key is looked up once in a static table, its value read by a chunk method of
-/// at most <see cref="ChunkSize"/> cases into a slot object, and written by chunk methods of the same size, so no
-/// method grows with the schema and compile time stays linear. Behaviour is the same: strict reads still reject
-/// duplicate, unknown and missing keys with the same messages.
+/// <see cref="MaxInlineProperties"/> the runtime's key table gives the index as for small objects, its value is read
+/// by a chunk method of at most <see cref="ChunkSize"/> cases into a slot object, and written by chunk methods of the
+/// same size, so no method grows with the schema and compile time stays linear. Behaviour is the same: strict reads
+/// still reject duplicate, unknown and missing keys with the same messages.
 /// </summary>
 internal static partial class ModelsEmitter
 {
@@ -21,23 +20,15 @@ internal static partial class ModelsEmitter
     /// <summary>Properties per chunk method.</summary>
     private const int ChunkSize = 64;
 
-    private static void EmitKeyTable(SourceWriter w, ObjectTypeModel model)
-    {
-        var keys = string.Join(", ", model.Properties.Select(p => Text.Literal(p.JsonName)));
-        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, int> {ReservedNames.ConverterKeyTable} = new(global::System.Linq.Enumerable.Select(new string[] {{ {keys} }}, static (key, index) => new global::System.Collections.Generic.KeyValuePair<string, int>(key, index)), global::System.StringComparer.Ordinal);");
-    }
-
     private static void EmitLargeReadValue(SourceWriter w, JsonCode code, ObjectTypeModel model)
     {
         var chunks = (model.Properties.Count + ChunkSize - 1) / ChunkSize;
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         EmitReadDispatch(w, model);
-        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        w.Line($"var state = context.{RuntimeNames.Reader.BeginObject}(ref reader, {ReservedNames.ConverterKeyTable});");
         w.Line($"var slots = new {ReservedNames.ConverterSlots}();");
-        var keep = OpenPropertyLoop(w, model);
-        w.Line("var key = reader.GetString()!;");
-        w.Open($"if ({ReservedNames.ConverterKeyTable}.TryGetValue(key, out var index))");
+        var keep = OpenPropertyLoop(w, code, model);
         w.Open($"switch (index / {ChunkSize.ToString(CultureInfo.InvariantCulture)})");
         for (var c = 0; c < chunks; c++)
         {
@@ -46,13 +37,10 @@ internal static partial class ModelsEmitter
 
         w.Close();
         w.Line();
-        w.Line("continue;");
+        w.Line($"context.{RuntimeNames.Reader.Pop}();");
         w.Close();
         w.Line();
-        EmitUnknownKey(w, code, model);
-        w.Close();
-        w.Line();
-        EmitChecks(w, model, i => $"slots.{ReservedNames.SlotSeenPrefix}{i.ToString(CultureInfo.InvariantCulture)}", i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
+        EmitChecks(w, model, i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         EmitConstruction(w, model, keep, i => $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}");
         w.Close();
         for (var c = 0; c < chunks; c++)
@@ -62,14 +50,12 @@ internal static partial class ModelsEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>The values read so far and whether each key was seen, one field pair per property.</summary>");
+        w.Line("/// <summary>The values read so far, one field per property.</summary>");
         w.Open($"private sealed class {ReservedNames.ConverterSlots}");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
-            var index = i.ToString(CultureInfo.InvariantCulture);
-            w.Line($"public {CSharp.TypeOf(property.Type, IsNullable(property))} {ReservedNames.SlotValuePrefix}{index} = default!;");
-            w.Line($"public bool {ReservedNames.SlotSeenPrefix}{index};");
+            w.Line($"public {CSharp.TypeOf(property.Type, IsNullable(property))} {ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)} = default!;");
         }
 
         w.Close();
@@ -82,15 +68,7 @@ internal static partial class ModelsEmitter
         var end = System.Math.Min(model.Properties.Count, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
-            var property = model.Properties[i];
-            var index = i.ToString(CultureInfo.InvariantCulture);
-            var name = Text.Literal(property.JsonName);
-            w.Open($"case {index}:");
-            w.Line($"context.{RuntimeNames.Reader.EnterKey}(ref reader, ref slots.{ReservedNames.SlotSeenPrefix}{index}, {name});");
-            code.Read(w, property.Type, property.Constraints, $"slots.{ReservedNames.SlotValuePrefix}{index}", 0);
-            w.Line($"context.{RuntimeNames.Reader.Pop}();");
-            w.Line("return;");
-            w.Close();
+            EmitReadCase(w, code, model.Properties[i], i, $"slots.{ReservedNames.SlotValuePrefix}{i.ToString(CultureInfo.InvariantCulture)}", "return;");
         }
 
         w.Close();

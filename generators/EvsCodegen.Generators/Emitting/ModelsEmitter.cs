@@ -134,36 +134,58 @@ internal static partial class ModelsEmitter
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as the document describes it, without reflection.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            w.Line($"private static readonly {CSharp.JsonEncodedText} s_name{i} = {CSharp.JsonEncodedText}.Encode({Text.Literal(model.Properties[i].JsonName)});");
-        }
-
-        if (model.Properties.Count > MaxInlineProperties)
-        {
-            EmitKeyTable(w, model);
-        }
-
+        EmitKeyTable(w, model);
         foreach (var field in code.Fields)
         {
             w.Line(field);
         }
 
-        if (model.Properties.Count + code.Fields.Count > 0)
-        {
-            w.Line();
-        }
-
+        w.Line();
         ModelsEmitter.EmitConverterOverrides(w, model.Name);
         w.Line(body.ToString().TrimEnd('\n'));
         w.Close();
     }
 
     /// <summary>
-    /// Declares the additional-properties map (when the schema keeps them) and the key count, and opens the loop over an
-    /// object's keys, up to the checked current key: the part every object reader shares. Returns whether extras are kept.
+    /// The table of the declared keys (<c>ApiJsonKeys</c>): a key's index is its position, the reader matches keys
+    /// against it and the writer writes them from it; it also holds what happens to other keys, the required
+    /// indexes and the property-count limits.
     /// </summary>
-    private static bool OpenPropertyLoop(SourceWriter w, ObjectTypeModel model)
+    private static void EmitKeyTable(SourceWriter w, ObjectTypeModel model)
+    {
+        var unknown = model.AdditionalProperties switch
+        {
+            AdditionalPropertiesKind.Forbid => RuntimeNames.UnknownKeys.Forbid,
+            AdditionalPropertiesKind.Keep => RuntimeNames.UnknownKeys.Keep,
+            _ => RuntimeNames.UnknownKeys.Skip,
+        };
+        var keys = string.Concat(model.Properties.Select(p => ", " + Text.Literal(p.JsonName)));
+        var settings = new System.Collections.Generic.List<string>();
+        var required = Enumerable.Range(0, model.Properties.Count).Where(i => model.Properties[i].Required).ToList();
+        if (required.Count > 0)
+        {
+            settings.Add($"{RuntimeNames.Keys.Required} = new int[] {{ {string.Join(", ", required.Select(i => i.ToString(CultureInfo.InvariantCulture)))} }}");
+        }
+
+        if (model.MinProperties is not null)
+        {
+            settings.Add($"{RuntimeNames.Keys.MinProperties} = {Int(model.MinProperties)}");
+        }
+
+        if (model.MaxProperties is not null)
+        {
+            settings.Add($"{RuntimeNames.Keys.MaxProperties} = {Int(model.MaxProperties)}");
+        }
+
+        var init = settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
+        w.Line($"private static readonly {RuntimeNames.Keys.Type} {ReservedNames.ConverterKeyTable} = new({RuntimeNames.UnknownKeys.Type}.{unknown}{keys}){init};");
+    }
+
+    /// <summary>
+    /// Declares the additional-properties map (when the schema keeps them), begins the object and opens the loop over
+    /// its keys (<c>index</c>: the declared key's index); a kept undeclared key is read here. Returns whether extras are kept.
+    /// </summary>
+    private static bool OpenPropertyLoop(SourceWriter w, JsonCode code, ObjectTypeModel model)
     {
         var keep = model.AdditionalProperties == AdditionalPropertiesKind.Keep;
         if (keep)
@@ -171,15 +193,29 @@ internal static partial class ModelsEmitter
             w.Line($"{CSharp.BuilderOf(new TypeRefModel(TypeRefKind.Map, Item: model.AdditionalPropertiesType))}? extra = null;");
         }
 
-        w.Line("var count = 0;");
-        w.Open("while (true)");
-        w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-        w.Open($"if (reader.TokenType == {CSharp.JsonTokenType}.EndObject)");
-        w.Line("break;");
-        w.Close();
-        w.Line();
-        w.Line("count++;");
-        w.Line($"context.{RuntimeNames.Reader.CheckKey}(ref reader);");
+        var index = keep || model.Properties.Count > 0 ? "out var index" : "out _";
+        w.Open($"while (context.{RuntimeNames.Reader.NextKey}(ref reader, ref state, {index}))");
+        if (keep)
+        {
+            // The runtime leaves an undeclared key to the converter, on the key: the value goes to the map.
+            w.Open("if (index < 0)");
+            w.Line("var key = reader.GetString()!;");
+            w.Line("extra ??= new(global::System.StringComparer.Ordinal);");
+            w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(extra.ContainsKey(key), key);");
+            w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
+            w.Line($"context.{RuntimeNames.Reader.Push}(key);");
+            w.Line($"{CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)} extraValue;");
+            code.Read(w, model.AdditionalPropertiesType!, ConstraintsModel.None, "extraValue", 0);
+            w.Line("extra[key] = extraValue;");
+            w.Line($"context.{RuntimeNames.Reader.Pop}();");
+            w.Line("continue;");
+            w.Close();
+            if (model.Properties.Count > 0)
+            {
+                w.Line();
+            }
+        }
+
         return keep;
     }
 
@@ -208,65 +244,55 @@ internal static partial class ModelsEmitter
         w.Line("/// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>");
         w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         EmitReadDispatch(w, model);
-        w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.StartObject, \"an object\");");
+        w.Line($"var state = context.{RuntimeNames.Reader.BeginObject}(ref reader, {ReservedNames.ConverterKeyTable});");
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
             w.Line($"{CSharp.TypeOf(property.Type, IsNullable(property))} p{i} = default!;");
-            w.Line($"var has{i} = false;");
         }
 
-        var keep = OpenPropertyLoop(w, model);
-        for (var i = 0; i < model.Properties.Count; i++)
+        var keep = OpenPropertyLoop(w, code, model);
+        if (model.Properties.Count > 0)
         {
-            var property = model.Properties[i];
-            w.Open($"if (reader.ValueTextEquals({Utf8(property.JsonName)}))");
-            w.Line($"context.{RuntimeNames.Reader.EnterKey}(ref reader, ref has{i}, {Text.Literal(property.JsonName)});");
-            code.Read(w, property.Type, property.Constraints, "p" + i.ToString(CultureInfo.InvariantCulture), 0);
-            w.Line($"context.{RuntimeNames.Reader.Pop}();");
-            w.Line("continue;");
+            w.Open("switch (index)");
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                EmitReadCase(w, code, model.Properties[i], i, "p" + i.ToString(CultureInfo.InvariantCulture), "break;");
+            }
+
             w.Close();
             w.Line();
+            w.Line($"context.{RuntimeNames.Reader.Pop}();");
         }
 
-        w.Line("var key = reader.GetString()!;");
-        EmitUnknownKey(w, code, model);
         w.Close();
         w.Line();
-        EmitChecks(w, model, i => $"has{i}", i => $"p{i}");
+        EmitChecks(w, model, i => $"p{i}");
         EmitConstruction(w, model, keep, i => $"p{i}");
         w.Close();
     }
 
-    /// <summary>What happens to a key the schema does not declare (<c>key</c> holds it; the reader is on the key).</summary>
-    private static void EmitUnknownKey(SourceWriter w, JsonCode code, ObjectTypeModel model)
+    /// <summary>One <c>case</c> of the switch on a declared key's index: the value read into <paramref name="target"/>.</summary>
+    private static void EmitReadCase(SourceWriter w, JsonCode code, PropertyModel property, int index, string target, string end)
     {
-        switch (model.AdditionalProperties)
+        var label = index.ToString(CultureInfo.InvariantCulture);
+        if (code.Expression(property.Type, property.Constraints) is { } expression)
         {
-            case AdditionalPropertiesKind.Forbid:
-                w.Line($"context.{RuntimeNames.Reader.CheckKnownKey}(key);");
-                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-                w.Line("reader.Skip();");
-                break;
-            case AdditionalPropertiesKind.Keep:
-                w.Line("extra ??= new(global::System.StringComparer.Ordinal);");
-                w.Line($"context.{RuntimeNames.Reader.CheckUniqueKey}(extra.ContainsKey(key), key);");
-                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-                w.Line($"context.{RuntimeNames.Reader.Push}(key);");
-                w.Line($"{CSharp.TypeOf(model.AdditionalPropertiesType!, model.AdditionalPropertiesType!.Nullable)} extraValue;");
-                code.Read(w, model.AdditionalPropertiesType!, ConstraintsModel.None, "extraValue", 0);
-                w.Line("extra[key] = extraValue;");
-                w.Line($"context.{RuntimeNames.Reader.Pop}();");
-                break;
-            default:
-                w.Line($"context.{RuntimeNames.Reader.Read}(ref reader);");
-                w.Line("reader.Skip();");
-                break;
+            w.Line($"case {label}: {target} = {expression}; {end}");
+            return;
         }
+
+        w.Open($"case {label}:");
+        code.Read(w, property.Type, property.Constraints, target, 0);
+        w.Line(end);
+        w.Close();
     }
 
-    /// <summary>The object-level checks after the last key: property count and required keys (<paramref name="has"/> names each key's flag).</summary>
-    private static void EmitChecks(SourceWriter w, ObjectTypeModel model, System.Func<int, string> has, System.Func<int, string> valueOf)
+    /// <summary>
+    /// The object-level checks after the last key: a discriminator naming another type, then (in the runtime) the
+    /// property count and the required keys.
+    /// </summary>
+    private static void EmitChecks(SourceWriter w, ObjectTypeModel model, System.Func<int, string> valueOf)
     {
         for (var i = 0; i < model.Properties.Count; i++)
         {
@@ -280,28 +306,14 @@ internal static partial class ModelsEmitter
                 var expected = string.Join(", ", named.Select(v => "'" + v + "'"));
                 // A string enum discriminator is compared by its wire text.
                 var text = property.Type.Kind == TypeRefKind.Enum ? valueOf(i) + ".Value" : valueOf(i);
-                w.Open($"if ({has(i)} && {text} is not ({values}))");
+                w.Open($"if (state.{RuntimeNames.ObjectState.Has}({i.ToString(CultureInfo.InvariantCulture)}) && {text} is not ({values}))");
                 w.Line($"throw context.{RuntimeNames.Reader.Fail}({Text.Literal($"the discriminator '{property.JsonName}' is '")} + {text} + {Text.Literal($"', which does not name {model.Name} (expected {expected})")});");
                 w.Close();
                 w.Line();
             }
         }
 
-        if (model.MinProperties is not null || model.MaxProperties is not null)
-        {
-            w.Open($"if (context.{RuntimeNames.Reader.Strict})");
-            w.Line($"context.{RuntimeNames.Reader.CheckCount}(count, {Int(model.MinProperties)}, {Int(model.MaxProperties)}, \"properties\");");
-            w.Close();
-            w.Line();
-        }
-
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            if (model.Properties[i].Required)
-            {
-                w.Line($"context.{RuntimeNames.Reader.CheckRequired}({has(i)}, {Text.Literal(model.Properties[i].JsonName)});");
-            }
-        }
+        w.Line($"context.{RuntimeNames.Reader.EndObject}(in state);");
     }
 
     private static void EmitWriteValue(SourceWriter w, ObjectTypeModel model)
@@ -324,21 +336,26 @@ internal static partial class ModelsEmitter
     {
         var property = model.Properties[i];
         var access = "value." + property.Name;
+        var name = $"{ReservedNames.ConverterKeyTable}[{i.ToString(CultureInfo.InvariantCulture)}]";
         if (property.JsonName == model.InheritedDiscriminator)
         {
             // The record is the value: it writes the discriminator value that names it.
-            w.Line($"writer.WriteString(s_name{i}, {Text.Literal(model.DiscriminatorValues[0])});");
+            w.Line($"writer.WriteString({name}, {Text.Literal(model.DiscriminatorValues[0])});");
+        }
+        else if (JsonCode.PropertyStatement(property.Type, name, access, optional: !property.Required, IsNullable(property)) is { } statement)
+        {
+            w.Line(statement);
         }
         else if (property.Required)
         {
-            w.Line($"writer.WritePropertyName(s_name{i});");
+            w.Line($"writer.WritePropertyName({name});");
             JsonCode.Write(w, property.Type, access, IsNullable(property), 1);
         }
         else
         {
             // An absent optional property and a null one look alike in C#; absent is the safer reading.
             w.Open($"if ({access} is not null)");
-            w.Line($"writer.WritePropertyName(s_name{i});");
+            w.Line($"writer.WritePropertyName({name});");
             JsonCode.Write(w, property.Type, CSharp.IsValueType(property.Type) ? access + ".Value" : access, false, 1);
             w.Close();
         }

@@ -64,13 +64,96 @@ internal static class RuntimeNames
         public const string CheckSchema = "CheckSchema";
         public const string CheckBoolean = "CheckBoolean";
         public const string ReadAlternative = "ReadAlternative";
+        public const string BeginObject = "BeginObject";
+        public const string NextKey = "NextKey";
+        public const string EndObject = "EndObject";
+        public const string ReadList = "ReadList";
         public const string ReadFunc = Namespace + ".ApiJsonReadFunc";
+    }
+
+    /// <summary><c>ApiJsonKeys</c>: the declared keys of an object converter (<c>s_keys</c>).</summary>
+    public static class Keys
+    {
+        public const string Type = Namespace + ".ApiJsonKeys";
+        public const string Required = "Required";
+        public const string MinProperties = "MinProperties";
+        public const string MaxProperties = "MaxProperties";
+    }
+
+    /// <summary><c>ApiJsonUnknownKeys</c>: what an object converter does with undeclared keys.</summary>
+    public static class UnknownKeys
+    {
+        public const string Type = Namespace + ".ApiJsonUnknownKeys";
+        public const string Skip = "Skip";
+        public const string Forbid = "Forbid";
+        public const string Keep = "Keep";
+    }
+
+    /// <summary><c>ApiJsonObjectState</c>: the progress of one object read (<c>state</c>).</summary>
+    public static class ObjectState
+    {
+        public const string Type = Namespace + ".ApiJsonObjectState";
+        public const string Has = "Has";
+    }
+
+    /// <summary><c>ApiJsonItems</c>: readers and writers of one scalar array item (members named Read…/Write… by kind).</summary>
+    public static class Items
+    {
+        public const string Type = Namespace + ".ApiJsonItems";
+        public const string ReadString = "ReadString";
+        public const string WriteString = "WriteString";
+        public const string ReadBoolean = "ReadBoolean";
+        public const string WriteBoolean = "WriteBoolean";
+        public const string ReadInt32 = "ReadInt32";
+        public const string WriteInt32 = "WriteInt32";
+        public const string ReadInt64 = "ReadInt64";
+        public const string WriteInt64 = "WriteInt64";
+        public const string ReadSingle = "ReadSingle";
+        public const string WriteSingle = "WriteSingle";
+        public const string ReadDouble = "ReadDouble";
+        public const string WriteDouble = "WriteDouble";
+        public const string ReadDecimal = "ReadDecimal";
+        public const string WriteDecimal = "WriteDecimal";
+        public const string ReadDateTime = "ReadDateTime";
+        public const string WriteDateTime = "WriteDateTime";
+        public const string ReadDate = "ReadDate";
+        public const string WriteDate = "WriteDate";
+        public const string ReadGuid = "ReadGuid";
+        public const string WriteGuid = "WriteGuid";
+        public const string ReadBytes = "ReadBytes";
+        public const string WriteBytes = "WriteBytes";
+        public const string ReadAny = "ReadAny";
+        public const string WriteAny = "WriteAny";
+    }
+
+    /// <summary><c>ApiJsonRule</c>: the constraints of one value, checked by the reads that take it.</summary>
+    public static class Rule
+    {
+        public const string Type = Namespace + ".ApiJsonRule";
+        public const string MinLength = "MinLength";
+        public const string MaxLength = "MaxLength";
+        public const string MaxBytes = "MaxBytes";
+        public const string Pattern = "Pattern";
+        public const string Minimum = "Minimum";
+        public const string Maximum = "Maximum";
+        public const string ExclusiveMinimum = "ExclusiveMinimum";
+        public const string ExclusiveMaximum = "ExclusiveMaximum";
+        public const string Allowed = "Allowed";
+        public const string MultipleOf = "MultipleOf";
+        public const string AllowedBoolean = "AllowedBoolean";
+        public const string Schema = "Schema";
     }
 
     /// <summary><c>ApiJsonValue</c>: writing helpers.</summary>
     public static class Value
     {
         public const string Type = Namespace + ".ApiJsonValue";
+        public const string WriteOptional = "WriteOptional";
+        public const string WriteNullable = "WriteNullable";
+        public const string WriteList = "WriteList";
+        public const string WriteOptionalList = "WriteOptionalList";
+        public const string WriteNullableList = "WriteNullableList";
+        public const string Write = "Write";
         public const string WriteDateTime = "WriteDateTime";
         public const string WriteDate = "WriteDate";
         public const string Serialize = "Serialize";

@@ -66,7 +66,7 @@ internal static class ReservedNames
     /// <summary>Members of <c>ApiClientOptions</c>, besides one property per API key; the type's own name too (CS0542).</summary>
     public static readonly string[] ClientOptionsMembers = [.. ObjectMembers, ClientOptions, ApplyCredentials];
 
-    /// <summary>The key-to-index table of the converter of an object with many properties.</summary>
+    /// <summary>The table of an object converter's declared keys (<c>ApiJsonKeys</c>), read and written by index.</summary>
     public const string ConverterKeyTable = "s_keys";
 
     /// <summary>The nested class holding the values read so far, in the converter of an object with many properties.</summary>
@@ -84,11 +84,11 @@ internal static class ReservedNames
     /// <summary>Prefix of the slot field holding a property's value (<c>p0</c>, …; the inline form's locals too).</summary>
     public const string SlotValuePrefix = "p";
 
-    /// <summary>Prefix of the slot field recording that a property's key was read (<c>has0</c>, …; the inline form's locals too).</summary>
+    /// <summary>Prefix of the slot field that recorded that a property's key was read (<c>has0</c>, …): no longer emitted, still reserved.</summary>
     public const string SlotSeenPrefix = "has";
 
     /// <summary>Name patterns of numbered converter members and slot fields: a prefix followed by digits only.</summary>
-    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix, ConverterUnionOptionPrefix, ConverterUnionGroupPrefix, ConverterUnionNamesPrefix];
+    public static readonly string[] NumberedPrefixes = [ConverterNameFieldPrefix, ConverterPatternFieldPrefix, ConverterRuleFieldPrefix, ConverterReadChunkPrefix, ConverterWriteChunkPrefix, SlotValuePrefix, SlotSeenPrefix, ConverterUnionOptionPrefix, ConverterUnionGroupPrefix, ConverterUnionNamesPrefix];
 
     /// <summary>Prefix of the method of a union converter that reads one alternative (<c>ReadOption0</c>, …).</summary>
     public const string ConverterUnionOptionPrefix = "ReadOption";
@@ -101,6 +101,9 @@ internal static class ReservedNames
 
     /// <summary>Prefix of the static <c>JsonEncodedText</c> field per property of an object converter (<c>s_name0</c>, …).</summary>
     public const string ConverterNameFieldPrefix = "s_name";
+
+    /// <summary>Prefix of the static <c>ApiJsonRule</c> fields of a converter, one per distinct set of constraints (<c>s_rule0</c>, …).</summary>
+    public const string ConverterRuleFieldPrefix = "s_rule";
 
     /// <summary>Prefix of the static compiled-pattern fields of a converter (<c>s_pattern0</c>, …).</summary>
     public const string ConverterPatternFieldPrefix = "s_pattern";

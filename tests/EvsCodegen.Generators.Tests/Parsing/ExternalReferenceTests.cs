@@ -77,7 +77,7 @@ public sealed class ExternalReferenceTests
         Assert.Contains("public required string Name { get; init; }", pet, StringComparison.Ordinal);
         Assert.Contains("public Tag? Tag { get; init; }", pet, StringComparison.Ordinal);
         Assert.Contains("public Kind? Kind { get; init; }", pet, StringComparison.Ordinal);
-        Assert.Contains("context.CheckLength(", pet, StringComparison.Ordinal);
+        Assert.Contains("new() { MaxLength = 20 }", pet, StringComparison.Ordinal);
         Assert.Contains("Task<Pet> GetPetAsync(string id", run.Sources.Single(s => s.HintName.Contains(".Contracts.", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
         // One type per schema node, however many files reach it.
         Assert.Single(run.Sources, s => s.HintName.EndsWith(".Models.Kind.g.cs", StringComparison.Ordinal));

@@ -27,8 +27,8 @@ public sealed partial record Fault
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FaultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Fault>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("code");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "message", "code") { Required = new int[] { 0, 1 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MinLength = 1 };
 
     /// <inheritdoc/>
     public override Fault Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -39,51 +39,21 @@ public sealed partial class FaultJsonConverter : global::System.Text.Json.Serial
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Fault ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader, s_rule0); break;
+                case 1: p1 = context.ReadString(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("message"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "message");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, 1, null);
-                }
-                p0 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("code"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "code");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "message");
-        context.CheckRequired(has1, "code");
+        context.EndObject(in state);
         return new Fault
         {
             Message = p0,
@@ -95,10 +65,8 @@ public sealed partial class FaultJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Fault value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Message);
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Code);
+        writer.WriteString(s_keys[0], value.Message);
+        writer.WriteString(s_keys[1], value.Code);
         writer.WriteEndObject();
     }
 }

@@ -65,15 +65,7 @@ public sealed partial record SnapshotDetail
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotDetail>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("description");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("volume_id");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("size");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "id", "status", "name", "description", "created_at", "updated_at", "metadata", "volume_id", "size") { Required = new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8 } };
 
     /// <inheritdoc/>
     public override SnapshotDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -84,148 +76,57 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static SnapshotDetail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         SnapshotStatus p1 = default!;
-        var has1 = false;
         string p2 = default!;
-        var has2 = false;
         string p3 = default!;
-        var has3 = false;
         global::System.DateTimeOffset p4 = default!;
-        var has4 = false;
         global::System.DateTimeOffset? p5 = default!;
-        var has5 = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string> p6 = default!;
-        var has6 = false;
         string p7 = default!;
-        var has7 = false;
         int p8 = default!;
-        var has8 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
-            }
-
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("id"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "id");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("status"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "status");
-                p1 = SnapshotStatusJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "name");
-                p2 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("description"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "description");
-                p3 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("created_at"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "created_at");
-                p4 = context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff");
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("updated_at"u8))
-            {
-                context.EnterKey(ref reader, ref has5, "updated_at");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = SnapshotStatusJsonConverter.ReadValue(ref reader, context); break;
+                case 2: p2 = context.ReadString(ref reader); break;
+                case 3: p3 = context.ReadString(ref reader); break;
+                case 4: p4 = context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff"); break;
+                case 5: p5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff"); break;
+                case 6:
                 {
-                    p5 = null;
-                }
-                else
-                {
-                    p5 = context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff");
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("metadata"u8))
-            {
-                context.EnterKey(ref reader, ref has6, "metadata");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-                var map0 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+                    var map0 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                    while (true)
                     {
-                        break;
+                        context.Read(ref reader);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            break;
+                        }
+                        var key0 = context.ReadKey(ref reader);
+                        context.CheckUniqueKey(map0.ContainsKey(key0), key0);
+                        context.Read(ref reader);
+                        context.Push(key0);
+                        string item0;
+                        item0 = context.ReadString(ref reader);
+                        map0[key0] = item0;
+                        context.Pop();
                     }
-                    var key0 = context.ReadKey(ref reader);
-                    context.CheckUniqueKey(map0.ContainsKey(key0), key0);
-                    context.Read(ref reader);
-                    context.Push(key0);
-                    string item0;
-                    item0 = context.ReadString(ref reader);
-                    map0[key0] = item0;
-                    context.Pop();
+                    p6 = map0;
+                    break;
                 }
-                p6 = map0;
-                context.Pop();
-                continue;
+                case 7: p7 = context.ReadString(ref reader); break;
+                case 8: p8 = context.ReadInt32(ref reader); break;
             }
 
-            if (reader.ValueTextEquals("volume_id"u8))
-            {
-                context.EnterKey(ref reader, ref has7, "volume_id");
-                p7 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("size"u8))
-            {
-                context.EnterKey(ref reader, ref has8, "size");
-                p8 = context.ReadInt32(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "id");
-        context.CheckRequired(has1, "status");
-        context.CheckRequired(has2, "name");
-        context.CheckRequired(has3, "description");
-        context.CheckRequired(has4, "created_at");
-        context.CheckRequired(has5, "updated_at");
-        context.CheckRequired(has6, "metadata");
-        context.CheckRequired(has7, "volume_id");
-        context.CheckRequired(has8, "size");
+        context.EndObject(in state);
         return new SnapshotDetail
         {
             Id = p0,
@@ -244,26 +145,14 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SnapshotDetail value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Id);
-        writer.WritePropertyName(s_name1);
+        writer.WriteString(s_keys[0], value.Id);
+        writer.WritePropertyName(s_keys[1]);
         SnapshotStatusJsonConverter.WriteValue(writer, value.Status);
-        writer.WritePropertyName(s_name2);
-        writer.WriteStringValue(value.Name);
-        writer.WritePropertyName(s_name3);
-        writer.WriteStringValue(value.Description);
-        writer.WritePropertyName(s_name4);
-        global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, value.CreatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");
-        writer.WritePropertyName(s_name5);
-        if (value.UpdatedAt is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, value.UpdatedAt.Value, "yyyy-MM-ddTHH:mm:ss.ffffff");
-        }
-        writer.WritePropertyName(s_name6);
+        writer.WriteString(s_keys[2], value.Name);
+        writer.WriteString(s_keys[3], value.Description);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, s_keys[4], value.CreatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteNullable(writer, s_keys[5], value.UpdatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");
+        writer.WritePropertyName(s_keys[6]);
         writer.WriteStartObject();
         foreach (var pair1 in value.Metadata)
         {
@@ -271,10 +160,8 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
             writer.WriteStringValue(pair1.Value);
         }
         writer.WriteEndObject();
-        writer.WritePropertyName(s_name7);
-        writer.WriteStringValue(value.VolumeId);
-        writer.WritePropertyName(s_name8);
-        writer.WriteNumberValue(value.Size);
+        writer.WriteString(s_keys[7], value.VolumeId);
+        writer.WriteNumber(s_keys[8], value.Size);
         writer.WriteEndObject();
     }
 }

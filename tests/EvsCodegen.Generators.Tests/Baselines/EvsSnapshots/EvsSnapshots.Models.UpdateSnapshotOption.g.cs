@@ -36,8 +36,8 @@ public sealed partial record UpdateSnapshotOption
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSnapshotOption>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "name", "description") { MinProperties = 1 };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MaxLength = 255, MaxBytes = 255 };
 
     /// <inheritdoc/>
     public override UpdateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -48,61 +48,21 @@ public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.T
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static UpdateSnapshotOption ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string? p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader, s_rule0); break;
+                case 1: p1 = context.ReadString(ref reader, s_rule0); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "name");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, null, 255);
-                    context.CheckUtf8Bytes(value0, 255);
-                }
-                p0 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("description"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "description");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, null, 255);
-                    context.CheckUtf8Bytes(value0, 255);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (context.Strict)
-        {
-            context.CheckCount(count, 1, null, "properties");
-        }
-
+        context.EndObject(in state);
         return new UpdateSnapshotOption
         {
             Name = p0,
@@ -114,16 +74,8 @@ public sealed partial class UpdateSnapshotOptionJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateSnapshotOption value)
     {
         writer.WriteStartObject();
-        if (value.Name is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(value.Name);
-        }
-        if (value.Description is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Description);
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Name);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Description);
         writer.WriteEndObject();
     }
 }

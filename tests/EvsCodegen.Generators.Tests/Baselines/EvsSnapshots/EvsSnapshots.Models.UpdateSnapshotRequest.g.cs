@@ -23,7 +23,7 @@ public sealed partial record UpdateSnapshotRequest
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSnapshotRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("snapshot");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "snapshot") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override UpdateSnapshotRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -34,35 +34,19 @@ public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static UpdateSnapshotRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         UpdateSnapshotOption p0 = default!;
-        var has0 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = UpdateSnapshotOptionJsonConverter.ReadValue(ref reader, context); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("snapshot"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "snapshot");
-                p0 = UpdateSnapshotOptionJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "snapshot");
+        context.EndObject(in state);
         return new UpdateSnapshotRequest
         {
             Snapshot = p0,
@@ -73,7 +57,7 @@ public sealed partial class UpdateSnapshotRequestJsonConverter : global::System.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateSnapshotRequest value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
+        writer.WritePropertyName(s_keys[0]);
         UpdateSnapshotOptionJsonConverter.WriteValue(writer, value.Snapshot);
         writer.WriteEndObject();
     }

@@ -21,9 +21,9 @@ public sealed partial record Cat : Pet
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class CatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cat>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("lives");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "petType", "name", "lives") { Required = new int[] { 0, 1 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MinLength = 1 };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule1 = new() { Minimum = 1d, Maximum = 9d };
 
     /// <inheritdoc/>
     public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -34,70 +34,28 @@ public sealed partial class CatJsonConverter : global::System.Text.Json.Serializ
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         long? p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader, s_rule0); break;
+                case 2: p2 = context.ReadInt64(ref reader, s_rule1); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("petType"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "petType");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "name");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, 1, null);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("lives"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "lives");
-                var value0 = context.ReadInt64(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckRange((double)value0, 1d, 9d, false, false);
-                }
-                p2 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0 is not ("Cat"))
+        if (state.Has(0) && p0 is not ("Cat"))
         {
             throw context.Fail("the discriminator 'petType' is '" + p0 + "', which does not name Cat (expected 'Cat')");
         }
 
-        context.CheckRequired(has0, "petType");
-        context.CheckRequired(has1, "name");
+        context.EndObject(in state);
         return new Cat
         {
             PetType = p0,
@@ -110,14 +68,9 @@ public sealed partial class CatJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "Cat");
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Name);
-        if (value.Lives is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(value.Lives.Value);
-        }
+        writer.WriteString(s_keys[0], "Cat");
+        writer.WriteString(s_keys[1], value.Name);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.Lives);
         writer.WriteEndObject();
     }
 }

@@ -36,10 +36,8 @@ public sealed partial record TaggedDog
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class TaggedDogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TaggedDog>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("barks");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("tag");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "petType", "name", "barks", "tag") { Required = new int[] { 0, 1, 2 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MinLength = 1 };
 
     /// <inheritdoc/>
     public override TaggedDog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -50,71 +48,25 @@ public sealed partial class TaggedDogJsonConverter : global::System.Text.Json.Se
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static TaggedDog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         bool p2 = default!;
-        var has2 = false;
         string? p3 = default!;
-        var has3 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader, s_rule0); break;
+                case 2: p2 = context.ReadBoolean(ref reader); break;
+                case 3: p3 = context.ReadString(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("petType"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "petType");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "name");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, 1, null);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("barks"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "barks");
-                p2 = context.ReadBoolean(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("tag"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "tag");
-                p3 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "petType");
-        context.CheckRequired(has1, "name");
-        context.CheckRequired(has2, "barks");
+        context.EndObject(in state);
         return new TaggedDog
         {
             PetType = p0,
@@ -128,17 +80,10 @@ public sealed partial class TaggedDogJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TaggedDog value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.PetType);
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Name);
-        writer.WritePropertyName(s_name2);
-        writer.WriteBooleanValue(value.Barks);
-        if (value.Tag is not null)
-        {
-            writer.WritePropertyName(s_name3);
-            writer.WriteStringValue(value.Tag);
-        }
+        writer.WriteString(s_keys[0], value.PetType);
+        writer.WriteString(s_keys[1], value.Name);
+        writer.WriteBoolean(s_keys[2], value.Barks);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Tag);
         writer.WriteEndObject();
     }
 }

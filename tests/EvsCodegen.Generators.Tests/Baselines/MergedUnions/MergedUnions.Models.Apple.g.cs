@@ -21,7 +21,8 @@ public sealed partial record Apple
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class AppleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Apple>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("seeds");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "seeds") { Required = new int[] { 0 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Minimum = 0d };
 
     /// <inheritdoc/>
     public override Apple Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -32,39 +33,19 @@ public sealed partial class AppleJsonConverter : global::System.Text.Json.Serial
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Apple ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         long p0 = default!;
-        var has0 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt64(ref reader, s_rule0); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("seeds"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "seeds");
-                var value0 = context.ReadInt64(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckRange((double)value0, 0d, null, false, false);
-                }
-                p0 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "seeds");
+        context.EndObject(in state);
         return new Apple
         {
             Seeds = p0,
@@ -75,8 +56,7 @@ public sealed partial class AppleJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Apple value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Seeds);
+        writer.WriteNumber(s_keys[0], value.Seeds);
         writer.WriteEndObject();
     }
 }

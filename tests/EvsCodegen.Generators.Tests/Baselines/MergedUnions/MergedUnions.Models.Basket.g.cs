@@ -36,10 +36,7 @@ public sealed partial record Basket
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class BasketJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Basket>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("fruits");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("shape");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("contacts");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("snack");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "fruits", "shape", "contacts", "snack");
 
     /// <inheritdoc/>
     public override Basket Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -50,100 +47,25 @@ public sealed partial class BasketJsonConverter : global::System.Text.Json.Seria
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Basket ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         global::System.Collections.Generic.IReadOnlyList<Fruit>? p0 = default!;
-        var has0 = false;
         Shape? p1 = default!;
-        var has1 = false;
         global::System.Collections.Generic.IReadOnlyList<Contact>? p2 = default!;
-        var has2 = false;
         Snack? p3 = default!;
-        var has3 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadList<Fruit>(ref reader, FruitJsonConverter.ReadValue); break;
+                case 1: p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ShapeJsonConverter.ReadValue(ref reader, context); break;
+                case 2: p2 = context.ReadList<Contact>(ref reader, ContactJsonConverter.ReadValue); break;
+                case 3: p3 = SnackJsonConverter.ReadValue(ref reader, context); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("fruits"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "fruits");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<Fruit>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    Fruit item0;
-                    item0 = FruitJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p0 = list0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("shape"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "shape");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    p1 = null;
-                }
-                else
-                {
-                    p1 = ShapeJsonConverter.ReadValue(ref reader, context);
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("contacts"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "contacts");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<Contact>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    Contact item0;
-                    item0 = ContactJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p2 = list0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("snack"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "snack");
-                p3 = SnackJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Basket
         {
             Fruits = p0,
@@ -157,34 +79,16 @@ public sealed partial class BasketJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Basket value)
     {
         writer.WriteStartObject();
-        if (value.Fruits is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Fruits)
-            {
-                FruitJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Fruit>(writer, s_keys[0], value.Fruits, FruitJsonConverter.WriteValue);
         if (value.Shape is not null)
         {
-            writer.WritePropertyName(s_name1);
+            writer.WritePropertyName(s_keys[1]);
             ShapeJsonConverter.WriteValue(writer, value.Shape);
         }
-        if (value.Contacts is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Contacts)
-            {
-                ContactJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Contact>(writer, s_keys[2], value.Contacts, ContactJsonConverter.WriteValue);
         if (value.Snack is not null)
         {
-            writer.WritePropertyName(s_name3);
+            writer.WritePropertyName(s_keys[3]);
             SnackJsonConverter.WriteValue(writer, value.Snack);
         }
         writer.WriteEndObject();

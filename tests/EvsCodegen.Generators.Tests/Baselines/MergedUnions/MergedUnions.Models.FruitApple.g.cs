@@ -32,9 +32,8 @@ public sealed partial record FruitApple
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FruitAppleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FruitApple>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("fruitKind");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("color");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("seeds");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "fruitKind", "color", "seeds") { Required = new int[] { 0, 2 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Minimum = 0d };
 
     /// <inheritdoc/>
     public override FruitApple Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -45,65 +44,28 @@ public sealed partial class FruitAppleJsonConverter : global::System.Text.Json.S
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static FruitApple ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         FruitKind p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
         long p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = FruitKindJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadInt64(ref reader, s_rule0); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("fruitKind"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "fruitKind");
-                p0 = FruitKindJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("color"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "color");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("seeds"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "seeds");
-                var value0 = context.ReadInt64(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckRange((double)value0, 0d, null, false, false);
-                }
-                p2 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0.Value is not ("APPLE"))
+        if (state.Has(0) && p0.Value is not ("APPLE"))
         {
             throw context.Fail("the discriminator 'fruitKind' is '" + p0.Value + "', which does not name FruitApple (expected 'APPLE')");
         }
 
-        context.CheckRequired(has0, "fruitKind");
-        context.CheckRequired(has2, "seeds");
+        context.EndObject(in state);
         return new FruitApple
         {
             FruitKind = p0,
@@ -116,14 +78,9 @@ public sealed partial class FruitAppleJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FruitApple value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "APPLE");
-        if (value.Color is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Color);
-        }
-        writer.WritePropertyName(s_name2);
-        writer.WriteNumberValue(value.Seeds);
+        writer.WriteString(s_keys[0], "APPLE");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Color);
+        writer.WriteNumber(s_keys[2], value.Seeds);
         writer.WriteEndObject();
     }
 }

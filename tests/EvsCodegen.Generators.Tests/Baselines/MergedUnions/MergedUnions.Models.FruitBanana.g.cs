@@ -32,9 +32,7 @@ public sealed partial record FruitBanana
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FruitBananaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FruitBanana>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("fruitKind");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("color");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("length");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "fruitKind", "color", "length") { Required = new int[] { 0, 2 } };
 
     /// <inheritdoc/>
     public override FruitBanana Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -45,60 +43,28 @@ public sealed partial class FruitBananaJsonConverter : global::System.Text.Json.
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static FruitBanana ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         FruitKind p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
         double p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = FruitKindJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadDouble(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("fruitKind"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "fruitKind");
-                p0 = FruitKindJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("color"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "color");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("length"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "length");
-                p2 = context.ReadDouble(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0.Value is not ("BANANA"))
+        if (state.Has(0) && p0.Value is not ("BANANA"))
         {
             throw context.Fail("the discriminator 'fruitKind' is '" + p0.Value + "', which does not name FruitBanana (expected 'BANANA')");
         }
 
-        context.CheckRequired(has0, "fruitKind");
-        context.CheckRequired(has2, "length");
+        context.EndObject(in state);
         return new FruitBanana
         {
             FruitKind = p0,
@@ -111,14 +77,9 @@ public sealed partial class FruitBananaJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FruitBanana value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "BANANA");
-        if (value.Color is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Color);
-        }
-        writer.WritePropertyName(s_name2);
-        writer.WriteNumberValue(value.Length);
+        writer.WriteString(s_keys[0], "BANANA");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Color);
+        writer.WriteNumber(s_keys[2], value.Length);
         writer.WriteEndObject();
     }
 }

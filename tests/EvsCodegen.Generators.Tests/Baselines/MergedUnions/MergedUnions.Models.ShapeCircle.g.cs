@@ -32,9 +32,7 @@ public sealed partial record ShapeCircle
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ShapeCircleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShapeCircle>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("shapeType");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("radius");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "shapeType", "label", "radius") { Required = new int[] { 0, 2 } };
 
     /// <inheritdoc/>
     public override ShapeCircle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -45,60 +43,28 @@ public sealed partial class ShapeCircleJsonConverter : global::System.Text.Json.
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static ShapeCircle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
         double p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadDouble(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("shapeType"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "shapeType");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("label"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "label");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("radius"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "radius");
-                p2 = context.ReadDouble(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0 is not ("Circle"))
+        if (state.Has(0) && p0 is not ("Circle"))
         {
             throw context.Fail("the discriminator 'shapeType' is '" + p0 + "', which does not name ShapeCircle (expected 'Circle')");
         }
 
-        context.CheckRequired(has0, "shapeType");
-        context.CheckRequired(has2, "radius");
+        context.EndObject(in state);
         return new ShapeCircle
         {
             Label = p1,
@@ -110,15 +76,9 @@ public sealed partial class ShapeCircleJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ShapeCircle value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.ShapeType);
-        if (value.Label is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Label);
-        }
-        writer.WritePropertyName(s_name2);
-        writer.WriteNumberValue(value.Radius);
+        writer.WriteString(s_keys[0], value.ShapeType);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Label);
+        writer.WriteNumber(s_keys[2], value.Radius);
         writer.WriteEndObject();
     }
 }

@@ -26,8 +26,8 @@ public sealed partial record SnackApple
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnackAppleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnackApple>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("calories");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("seeds");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "calories", "seeds") { Required = new int[] { 1 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Minimum = 0d };
 
     /// <inheritdoc/>
     public override SnackApple Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -38,49 +38,21 @@ public sealed partial class SnackAppleJsonConverter : global::System.Text.Json.S
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static SnackApple ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         long? p0 = default!;
-        var has0 = false;
         long p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt64(ref reader); break;
+                case 1: p1 = context.ReadInt64(ref reader, s_rule0); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("calories"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "calories");
-                p0 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("seeds"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "seeds");
-                var value0 = context.ReadInt64(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckRange((double)value0, 0d, null, false, false);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has1, "seeds");
+        context.EndObject(in state);
         return new SnackApple
         {
             Calories = p0,
@@ -92,13 +64,8 @@ public sealed partial class SnackAppleJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SnackApple value)
     {
         writer.WriteStartObject();
-        if (value.Calories is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNumberValue(value.Calories.Value);
-        }
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Seeds);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Calories);
+        writer.WriteNumber(s_keys[1], value.Seeds);
         writer.WriteEndObject();
     }
 }

@@ -26,8 +26,7 @@ public sealed partial record SnackBanana
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnackBananaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnackBanana>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("calories");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("length");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "calories", "length") { Required = new int[] { 1 } };
 
     /// <inheritdoc/>
     public override SnackBanana Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -38,44 +37,21 @@ public sealed partial class SnackBananaJsonConverter : global::System.Text.Json.
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static SnackBanana ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         long? p0 = default!;
-        var has0 = false;
         double p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt64(ref reader); break;
+                case 1: p1 = context.ReadDouble(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("calories"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "calories");
-                p0 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("length"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "length");
-                p1 = context.ReadDouble(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has1, "length");
+        context.EndObject(in state);
         return new SnackBanana
         {
             Calories = p0,
@@ -87,13 +63,8 @@ public sealed partial class SnackBananaJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SnackBanana value)
     {
         writer.WriteStartObject();
-        if (value.Calories is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteNumberValue(value.Calories.Value);
-        }
-        writer.WritePropertyName(s_name1);
-        writer.WriteNumberValue(value.Length);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Calories);
+        writer.WriteNumber(s_keys[1], value.Length);
         writer.WriteEndObject();
     }
 }

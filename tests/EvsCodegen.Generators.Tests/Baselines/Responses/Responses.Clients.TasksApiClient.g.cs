@@ -61,22 +61,7 @@ public sealed partial class TasksApiClient : ITasksApi
     private static global::System.Collections.Generic.IReadOnlyList<TaskItem> ReadListTasks200(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         global::System.Collections.Generic.IReadOnlyList<TaskItem> result;
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-        var list0 = new global::System.Collections.Generic.List<TaskItem>();
-        while (true)
-        {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                break;
-            }
-            context.PushIndex(list0.Count);
-            TaskItem item0;
-            item0 = TaskItemJsonConverter.ReadValue(ref reader, context);
-            list0.Add(item0);
-            context.Pop();
-        }
-        result = list0;
+        result = context.ReadList<TaskItem>(ref reader, TaskItemJsonConverter.ReadValue);
         return result;
     }
 

@@ -31,9 +31,7 @@ public sealed partial record Conflict
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ConflictJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Conflict>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("conflictingId");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "code", "message", "conflictingId") { Required = new int[] { 0, 1 } };
 
     /// <inheritdoc/>
     public override Conflict Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -44,55 +42,23 @@ public sealed partial class ConflictJsonConverter : global::System.Text.Json.Ser
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Conflict ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         long? p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("code"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "code");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("message"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "message");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("conflictingId"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "conflictingId");
-                p2 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "code");
-        context.CheckRequired(has1, "message");
+        context.EndObject(in state);
         return new Conflict
         {
             Code = p0,
@@ -105,15 +71,9 @@ public sealed partial class ConflictJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Conflict value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Code);
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Message);
-        if (value.ConflictingId is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(value.ConflictingId.Value);
-        }
+        writer.WriteString(s_keys[0], value.Code);
+        writer.WriteString(s_keys[1], value.Message);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.ConflictingId);
         writer.WriteEndObject();
     }
 }

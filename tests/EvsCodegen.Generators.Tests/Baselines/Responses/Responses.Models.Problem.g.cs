@@ -41,11 +41,7 @@ public sealed partial record Problem
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Problem>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("detail");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("instance");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "type", "title", "status", "detail", "instance");
 
     /// <inheritdoc/>
     public override Problem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -56,73 +52,27 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string? p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
         int? p2 = default!;
-        var has2 = false;
         string? p3 = default!;
-        var has3 = false;
         string? p4 = default!;
-        var has4 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadInt32(ref reader); break;
+                case 3: p3 = context.ReadString(ref reader); break;
+                case 4: p4 = context.ReadString(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("type"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "type");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("title"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "title");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("status"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "status");
-                p2 = context.ReadInt32(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("detail"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "detail");
-                p3 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("instance"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "instance");
-                p4 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Problem
         {
             Type = p0,
@@ -137,31 +87,11 @@ public sealed partial class ProblemJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Problem value)
     {
         writer.WriteStartObject();
-        if (value.Type is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(value.Type);
-        }
-        if (value.Title is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Title);
-        }
-        if (value.Status is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(value.Status.Value);
-        }
-        if (value.Detail is not null)
-        {
-            writer.WritePropertyName(s_name3);
-            writer.WriteStringValue(value.Detail);
-        }
-        if (value.Instance is not null)
-        {
-            writer.WritePropertyName(s_name4);
-            writer.WriteStringValue(value.Instance);
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Type);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Title);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.Status);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Detail);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[4], value.Instance);
         writer.WriteEndObject();
     }
 }

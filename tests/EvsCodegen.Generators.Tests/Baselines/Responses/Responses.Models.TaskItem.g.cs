@@ -31,9 +31,8 @@ public sealed partial record TaskItem
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TaskItem>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("done");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "id", "title", "done") { Required = new int[] { 0, 1 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MinLength = 1 };
 
     /// <inheritdoc/>
     public override TaskItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -44,60 +43,23 @@ public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Ser
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static TaskItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         long p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         bool? p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt64(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader, s_rule0); break;
+                case 2: p2 = context.ReadBoolean(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("id"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "id");
-                p0 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("title"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "title");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, 1, null);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("done"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "done");
-                p2 = context.ReadBoolean(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "id");
-        context.CheckRequired(has1, "title");
+        context.EndObject(in state);
         return new TaskItem
         {
             Id = p0,
@@ -110,15 +72,9 @@ public sealed partial class TaskItemJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TaskItem value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Id);
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Title);
-        if (value.Done is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteBooleanValue(value.Done.Value);
-        }
+        writer.WriteNumber(s_keys[0], value.Id);
+        writer.WriteString(s_keys[1], value.Title);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.Done);
         writer.WriteEndObject();
     }
 }

@@ -26,8 +26,7 @@ public sealed partial record Tick
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class TickJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Tick>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("seq");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("note");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "seq", "note") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override Tick Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -38,45 +37,21 @@ public sealed partial class TickJsonConverter : global::System.Text.Json.Seriali
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Tick ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         int p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt32(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("seq"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "seq");
-                p0 = context.ReadInt32(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("note"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "note");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "seq");
+        context.EndObject(in state);
         return new Tick
         {
             Seq = p0,
@@ -88,13 +63,8 @@ public sealed partial class TickJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Tick value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Seq);
-        if (value.Note is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Note);
-        }
+        writer.WriteNumber(s_keys[0], value.Seq);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Note);
         writer.WriteEndObject();
     }
 }

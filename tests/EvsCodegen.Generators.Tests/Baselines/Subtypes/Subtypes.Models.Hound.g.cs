@@ -21,9 +21,7 @@ public sealed partial record Hound : Mammal
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class HoundJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Hound>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("animalType");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("speed");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "animalType", "name", "speed") { Required = new int[] { 0, 1 } };
 
     /// <inheritdoc/>
     public override Hound Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -34,60 +32,28 @@ public sealed partial class HoundJsonConverter : global::System.Text.Json.Serial
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Hound ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         long? p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("animalType"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "animalType");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "name");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("speed"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "speed");
-                p2 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0 is not ("hound"))
+        if (state.Has(0) && p0 is not ("hound"))
         {
             throw context.Fail("the discriminator 'animalType' is '" + p0 + "', which does not name Hound (expected 'hound')");
         }
 
-        context.CheckRequired(has0, "animalType");
-        context.CheckRequired(has1, "name");
+        context.EndObject(in state);
         return new Hound
         {
             AnimalType = p0,
@@ -100,14 +66,9 @@ public sealed partial class HoundJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Hound value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "hound");
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Name);
-        if (value.Speed is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteNumberValue(value.Speed.Value);
-        }
+        writer.WriteString(s_keys[0], "hound");
+        writer.WriteString(s_keys[1], value.Name);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.Speed);
         writer.WriteEndObject();
     }
 }

@@ -17,8 +17,7 @@ public partial record Mammal : Animal
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class MammalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Mammal>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("animalType");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "animalType", "name") { Required = new int[] { 0, 1 } };
 
     /// <inheritdoc/>
     public override Mammal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -35,50 +34,26 @@ public sealed partial class MammalJsonConverter : global::System.Text.Json.Seria
                 return HoundJsonConverter.ReadValue(ref reader, context);
         }
 
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("animalType"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "animalType");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "name");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0 is not ("Mammal"))
+        if (state.Has(0) && p0 is not ("Mammal"))
         {
             throw context.Fail("the discriminator 'animalType' is '" + p0 + "', which does not name Mammal (expected 'Mammal')");
         }
 
-        context.CheckRequired(has0, "animalType");
-        context.CheckRequired(has1, "name");
+        context.EndObject(in state);
         return new Mammal
         {
             AnimalType = p0,
@@ -96,9 +71,8 @@ public sealed partial class MammalJsonConverter : global::System.Text.Json.Seria
         }
 
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "Mammal");
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Name);
+        writer.WriteString(s_keys[0], "Mammal");
+        writer.WriteString(s_keys[1], value.Name);
         writer.WriteEndObject();
     }
 }

@@ -27,8 +27,7 @@ public sealed partial record Sedan : Vehicle
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SedanJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Sedan>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("doors");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "kind", "doors") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override Sedan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -39,49 +38,26 @@ public sealed partial class SedanJsonConverter : global::System.Text.Json.Serial
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Sedan ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         VehicleKind p0 = default!;
-        var has0 = false;
         long? p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = VehicleKindJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("kind"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "kind");
-                p0 = VehicleKindJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("doors"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "doors");
-                p1 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0.Value is not ("Sedan"))
+        if (state.Has(0) && p0.Value is not ("Sedan"))
         {
             throw context.Fail("the discriminator 'kind' is '" + p0.Value + "', which does not name Sedan (expected 'Sedan')");
         }
 
-        context.CheckRequired(has0, "kind");
+        context.EndObject(in state);
         return new Sedan
         {
             Kind = p0,
@@ -93,12 +69,8 @@ public sealed partial class SedanJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Sedan value)
     {
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "Sedan");
-        if (value.Doors is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(value.Doors.Value);
-        }
+        writer.WriteString(s_keys[0], "Sedan");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Doors);
         writer.WriteEndObject();
     }
 }

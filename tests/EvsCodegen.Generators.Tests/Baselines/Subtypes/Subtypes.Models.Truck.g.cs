@@ -27,8 +27,7 @@ public partial record Truck : Vehicle
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class TruckJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Truck>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("load");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "kind", "load") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override Truck Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -45,49 +44,26 @@ public sealed partial class TruckJsonConverter : global::System.Text.Json.Serial
                 return SuvJsonConverter.ReadValue(ref reader, context);
         }
 
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         VehicleKind p0 = default!;
-        var has0 = false;
         long? p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = VehicleKindJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("kind"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "kind");
-                p0 = VehicleKindJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("load"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "load");
-                p1 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        if (has0 && p0.Value is not ("Truck"))
+        if (state.Has(0) && p0.Value is not ("Truck"))
         {
             throw context.Fail("the discriminator 'kind' is '" + p0.Value + "', which does not name Truck (expected 'Truck')");
         }
 
-        context.CheckRequired(has0, "kind");
+        context.EndObject(in state);
         return new Truck
         {
             Kind = p0,
@@ -105,12 +81,8 @@ public sealed partial class TruckJsonConverter : global::System.Text.Json.Serial
         }
 
         writer.WriteStartObject();
-        writer.WriteString(s_name0, "Truck");
-        if (value.Load is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(value.Load.Value);
-        }
+        writer.WriteString(s_keys[0], "Truck");
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Load);
         writer.WriteEndObject();
     }
 }

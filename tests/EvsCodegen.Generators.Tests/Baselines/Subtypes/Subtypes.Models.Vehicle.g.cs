@@ -17,6 +17,8 @@ public partial record Vehicle
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class VehicleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Vehicle>
 {
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip);
+
     /// <inheritdoc/>
     public override Vehicle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -36,23 +38,12 @@ public sealed partial class VehicleJsonConverter : global::System.Text.Json.Seri
                 return SedanJsonConverter.ReadValue(ref reader, context);
         }
 
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
-        var count = 0;
-        while (true)
+        var state = context.BeginObject(ref reader, s_keys);
+        while (context.NextKey(ref reader, ref state, out _))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            count++;
-            context.CheckKey(ref reader);
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
         }
 
+        context.EndObject(in state);
         return new Vehicle
         {
         };

@@ -86,20 +86,8 @@ public sealed partial record Charge
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ChargeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Charge>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("customer");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("quantity");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("shape");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("anyShape");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("when");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("amount");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("mode");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("pair");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name10 = global::System.Text.Json.JsonEncodedText.Encode("role");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name11 = global::System.Text.Json.JsonEncodedText.Encode("nickname");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name12 = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name13 = global::System.Text.Json.JsonEncodedText.Encode("anything");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "customer", "quantity", "shape", "anyShape", "when", "amount", "tags", "mode", "ratio", "pair", "role", "nickname", "code", "anything");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Allowed = new double[] { 0.5d } };
 
     /// <inheritdoc/>
     public override Charge Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -110,197 +98,45 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Charge ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         CustomerRef? p0 = default!;
-        var has0 = false;
         Quantity? p1 = default!;
-        var has1 = false;
         Shape? p2 = default!;
-        var has2 = false;
         AnyShape? p3 = default!;
-        var has3 = false;
         When? p4 = default!;
-        var has4 = false;
         Amount? p5 = default!;
-        var has5 = false;
         Tags? p6 = default!;
-        var has6 = false;
         ChargeMode? p7 = default!;
-        var has7 = false;
         double? p8 = default!;
-        var has8 = false;
         global::System.Collections.Generic.IReadOnlyList<ChargePairItem>? p9 = default!;
-        var has9 = false;
         string? p10 = default!;
-        var has10 = false;
         string? p11 = default!;
-        var has11 = false;
         ChargeCode? p12 = default!;
-        var has12 = false;
         ChargeAnything? p13 = default!;
-        var has13 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = CustomerRefJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = QuantityJsonConverter.ReadValue(ref reader, context); break;
+                case 2: p2 = ShapeJsonConverter.ReadValue(ref reader, context); break;
+                case 3: p3 = AnyShapeJsonConverter.ReadValue(ref reader, context); break;
+                case 4: p4 = WhenJsonConverter.ReadValue(ref reader, context); break;
+                case 5: p5 = AmountJsonConverter.ReadValue(ref reader, context); break;
+                case 6: p6 = TagsJsonConverter.ReadValue(ref reader, context); break;
+                case 7: p7 = ChargeModeJsonConverter.ReadValue(ref reader, context); break;
+                case 8: p8 = context.ReadDouble(ref reader, s_rule0); break;
+                case 9: p9 = context.ReadList<ChargePairItem>(ref reader, ChargePairItemJsonConverter.ReadValue); break;
+                case 10: p10 = context.ReadString(ref reader); break;
+                case 11: p11 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadString(ref reader); break;
+                case 12: p12 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ChargeCodeJsonConverter.ReadValue(ref reader, context); break;
+                case 13: p13 = ChargeAnythingJsonConverter.ReadValue(ref reader, context); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("customer"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "customer");
-                p0 = CustomerRefJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("quantity"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "quantity");
-                p1 = QuantityJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("shape"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "shape");
-                p2 = ShapeJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("anyShape"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "anyShape");
-                p3 = AnyShapeJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("when"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "when");
-                p4 = WhenJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("amount"u8))
-            {
-                context.EnterKey(ref reader, ref has5, "amount");
-                p5 = AmountJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("tags"u8))
-            {
-                context.EnterKey(ref reader, ref has6, "tags");
-                p6 = TagsJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("mode"u8))
-            {
-                context.EnterKey(ref reader, ref has7, "mode");
-                p7 = ChargeModeJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("ratio"u8))
-            {
-                context.EnterKey(ref reader, ref has8, "ratio");
-                var value0 = context.ReadDouble(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckAllowed((double)value0, new double[] { 0.5d });
-                }
-                p8 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("pair"u8))
-            {
-                context.EnterKey(ref reader, ref has9, "pair");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<ChargePairItem>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    ChargePairItem item0;
-                    item0 = ChargePairItemJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p9 = list0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("role"u8))
-            {
-                context.EnterKey(ref reader, ref has10, "role");
-                p10 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("nickname"u8))
-            {
-                context.EnterKey(ref reader, ref has11, "nickname");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    p11 = null;
-                }
-                else
-                {
-                    p11 = context.ReadString(ref reader);
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("code"u8))
-            {
-                context.EnterKey(ref reader, ref has12, "code");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    p12 = null;
-                }
-                else
-                {
-                    p12 = ChargeCodeJsonConverter.ReadValue(ref reader, context);
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("anything"u8))
-            {
-                context.EnterKey(ref reader, ref has13, "anything");
-                p13 = ChargeAnythingJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Charge
         {
             Customer = p0,
@@ -326,77 +162,56 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Customer is not null)
         {
-            writer.WritePropertyName(s_name0);
+            writer.WritePropertyName(s_keys[0]);
             CustomerRefJsonConverter.WriteValue(writer, value.Customer);
         }
         if (value.Quantity is not null)
         {
-            writer.WritePropertyName(s_name1);
+            writer.WritePropertyName(s_keys[1]);
             QuantityJsonConverter.WriteValue(writer, value.Quantity);
         }
         if (value.Shape is not null)
         {
-            writer.WritePropertyName(s_name2);
+            writer.WritePropertyName(s_keys[2]);
             ShapeJsonConverter.WriteValue(writer, value.Shape);
         }
         if (value.AnyShape is not null)
         {
-            writer.WritePropertyName(s_name3);
+            writer.WritePropertyName(s_keys[3]);
             AnyShapeJsonConverter.WriteValue(writer, value.AnyShape);
         }
         if (value.When is not null)
         {
-            writer.WritePropertyName(s_name4);
+            writer.WritePropertyName(s_keys[4]);
             WhenJsonConverter.WriteValue(writer, value.When);
         }
         if (value.Amount is not null)
         {
-            writer.WritePropertyName(s_name5);
+            writer.WritePropertyName(s_keys[5]);
             AmountJsonConverter.WriteValue(writer, value.Amount);
         }
         if (value.Tags is not null)
         {
-            writer.WritePropertyName(s_name6);
+            writer.WritePropertyName(s_keys[6]);
             TagsJsonConverter.WriteValue(writer, value.Tags);
         }
         if (value.Mode is not null)
         {
-            writer.WritePropertyName(s_name7);
+            writer.WritePropertyName(s_keys[7]);
             ChargeModeJsonConverter.WriteValue(writer, value.Mode.Value);
         }
-        if (value.Ratio is not null)
-        {
-            writer.WritePropertyName(s_name8);
-            writer.WriteNumberValue(value.Ratio.Value);
-        }
-        if (value.Pair is not null)
-        {
-            writer.WritePropertyName(s_name9);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Pair)
-            {
-                ChargePairItemJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Role is not null)
-        {
-            writer.WritePropertyName(s_name10);
-            writer.WriteStringValue(value.Role);
-        }
-        if (value.Nickname is not null)
-        {
-            writer.WritePropertyName(s_name11);
-            writer.WriteStringValue(value.Nickname);
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[8], value.Ratio);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<ChargePairItem>(writer, s_keys[9], value.Pair, ChargePairItemJsonConverter.WriteValue);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[10], value.Role);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[11], value.Nickname);
         if (value.Code is not null)
         {
-            writer.WritePropertyName(s_name12);
+            writer.WritePropertyName(s_keys[12]);
             ChargeCodeJsonConverter.WriteValue(writer, value.Code);
         }
         if (value.Anything is not null)
         {
-            writer.WritePropertyName(s_name13);
+            writer.WritePropertyName(s_keys[13]);
             ChargeAnythingJsonConverter.WriteValue(writer, value.Anything);
         }
         writer.WriteEndObject();

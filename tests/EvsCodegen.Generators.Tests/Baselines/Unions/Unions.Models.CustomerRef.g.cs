@@ -34,6 +34,8 @@ public sealed partial record CustomerRef
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class CustomerRefJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CustomerRef>
 {
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MaxLength = 40 };
+
     /// <inheritdoc/>
     public override CustomerRef Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -81,12 +83,7 @@ public sealed partial class CustomerRefJsonConverter : global::System.Text.Json.
     private static CustomerRef ReadOption0(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         string value;
-        var value0 = context.ReadString(ref reader);
-        if (context.Strict)
-        {
-            context.CheckLength(value0, null, 40);
-        }
-        value = value0;
+        value = context.ReadString(ref reader, s_rule0);
         return new() { String = value };
     }
 

@@ -34,7 +34,8 @@ public sealed partial record Quantity
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class QuantityJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Quantity>
 {
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Minimum = 1d };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule1 = new() { Pattern = "^[0-9]+$" };
 
     /// <inheritdoc/>
     public override Quantity Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -83,12 +84,7 @@ public sealed partial class QuantityJsonConverter : global::System.Text.Json.Ser
     private static Quantity ReadOption0(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         long value;
-        var value0 = context.ReadInt64(ref reader);
-        if (context.Strict)
-        {
-            context.CheckRange((double)value0, 1d, null, false, false);
-        }
-        value = value0;
+        value = context.ReadInt64(ref reader, s_rule0);
         return new() { Integer = value };
     }
 
@@ -96,12 +92,7 @@ public sealed partial class QuantityJsonConverter : global::System.Text.Json.Ser
     private static Quantity ReadOption1(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         string value;
-        var value0 = context.ReadString(ref reader);
-        if (context.Strict)
-        {
-            context.CheckPattern(value0, s_pattern0);
-        }
-        value = value0;
+        value = context.ReadString(ref reader, s_rule1);
         return new() { String = value };
     }
 }

@@ -90,22 +90,7 @@ public sealed partial class TagsJsonConverter : global::System.Text.Json.Seriali
     private static Tags ReadOption1(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         global::System.Collections.Generic.IReadOnlyList<string> value;
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-        var list0 = new global::System.Collections.Generic.List<string>();
-        while (true)
-        {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-            {
-                break;
-            }
-            context.PushIndex(list0.Count);
-            string item0;
-            item0 = context.ReadString(ref reader);
-            list0.Add(item0);
-            context.Pop();
-        }
-        value = list0;
+        value = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString);
         return new() { StringList = value };
     }
 }

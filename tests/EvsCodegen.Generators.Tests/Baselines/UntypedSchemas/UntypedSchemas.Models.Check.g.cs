@@ -66,16 +66,16 @@ public sealed partial record Check
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class CheckJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Check>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("keywords");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("nothing");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("notInteger");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("number");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("flag");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("step");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("pair");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name9 = global::System.Text.Json.JsonEncodedText.Encode("tree");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "keywords", "nothing", "notInteger", "number", "flag", "step", "count", "pair", "code", "tree");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Schema = "{\"minLength\":2,\"maxLength\":4}" };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule1 = new() { Schema = "{\"type\":\"null\"}" };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule2 = new() { Schema = "{\"not\":{\"type\":\"integer\"}}" };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule3 = new() { AllowedBoolean = false };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule4 = new() { MultipleOf = 0.1d };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule5 = new() { MultipleOf = 3d };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule6 = new() { Schema = "{\"type\":\"object\",\"oneOf\":[{\"required\":[\"a\",\"b\"]},{\"required\":[\"a\",\"c\"]}]}" };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule7 = new() { Schema = "{\"type\":\"string\",\"anyOf\":[{\"maxLength\":2},{\"minLength\":5}]}" };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule8 = new() { Schema = "{\"minimum\":0,\"contains\":{\"$ref\":\"#\"}}" };
 
     /// <inheritdoc/>
     public override Check Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -86,175 +86,37 @@ public sealed partial class CheckJsonConverter : global::System.Text.Json.Serial
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Check ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         global::System.Text.Json.JsonElement? p0 = default!;
-        var has0 = false;
         global::System.Text.Json.JsonElement? p1 = default!;
-        var has1 = false;
         global::System.Text.Json.JsonElement? p2 = default!;
-        var has2 = false;
         double? p3 = default!;
-        var has3 = false;
         bool? p4 = default!;
-        var has4 = false;
         double? p5 = default!;
-        var has5 = false;
         long? p6 = default!;
-        var has6 = false;
         global::System.Text.Json.JsonElement? p7 = default!;
-        var has7 = false;
         global::System.Text.Json.JsonElement? p8 = default!;
-        var has8 = false;
         global::System.Text.Json.JsonElement? p9 = default!;
-        var has9 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadAny(ref reader, s_rule0); break;
+                case 1: p1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadAny(ref reader, s_rule1); break;
+                case 2: p2 = context.ReadAny(ref reader, s_rule2); break;
+                case 3: p3 = context.ReadDouble(ref reader); break;
+                case 4: p4 = context.ReadBoolean(ref reader, s_rule3); break;
+                case 5: p5 = context.ReadDouble(ref reader, s_rule4); break;
+                case 6: p6 = context.ReadInt64(ref reader, s_rule5); break;
+                case 7: p7 = context.ReadAny(ref reader, s_rule6); break;
+                case 8: p8 = context.ReadAny(ref reader, s_rule7); break;
+                case 9: p9 = context.ReadAny(ref reader, s_rule8); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("keywords"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "keywords");
-                var value0 = context.ReadAny(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckSchema(value0, "{\"minLength\":2,\"maxLength\":4}");
-                }
-                p0 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("nothing"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "nothing");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    p1 = null;
-                }
-                else
-                {
-                    var value0 = context.ReadAny(ref reader);
-                    if (context.Strict)
-                    {
-                        context.CheckSchema(value0, "{\"type\":\"null\"}");
-                    }
-                    p1 = value0;
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("notInteger"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "notInteger");
-                var value0 = context.ReadAny(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckSchema(value0, "{\"not\":{\"type\":\"integer\"}}");
-                }
-                p2 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("number"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "number");
-                p3 = context.ReadDouble(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("flag"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "flag");
-                var value0 = context.ReadBoolean(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckBoolean(value0, false);
-                }
-                p4 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("step"u8))
-            {
-                context.EnterKey(ref reader, ref has5, "step");
-                var value0 = context.ReadDouble(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckMultipleOf(value0, 0.1d);
-                }
-                p5 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("count"u8))
-            {
-                context.EnterKey(ref reader, ref has6, "count");
-                var value0 = context.ReadInt64(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckMultipleOf(value0, 3d);
-                }
-                p6 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("pair"u8))
-            {
-                context.EnterKey(ref reader, ref has7, "pair");
-                var value0 = context.ReadAny(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckSchema(value0, "{\"type\":\"object\",\"oneOf\":[{\"required\":[\"a\",\"b\"]},{\"required\":[\"a\",\"c\"]}]}");
-                }
-                p7 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("code"u8))
-            {
-                context.EnterKey(ref reader, ref has8, "code");
-                var value0 = context.ReadAny(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckSchema(value0, "{\"type\":\"string\",\"anyOf\":[{\"maxLength\":2},{\"minLength\":5}]}");
-                }
-                p8 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("tree"u8))
-            {
-                context.EnterKey(ref reader, ref has9, "tree");
-                var value0 = context.ReadAny(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckSchema(value0, "{\"minimum\":0,\"contains\":{\"$ref\":\"#\"}}");
-                }
-                p9 = value0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Check
         {
             Keywords = p0,
@@ -274,56 +136,16 @@ public sealed partial class CheckJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Check value)
     {
         writer.WriteStartObject();
-        if (value.Keywords is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            value.Keywords.Value.WriteTo(writer);
-        }
-        if (value.Nothing is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            value.Nothing.Value.WriteTo(writer);
-        }
-        if (value.NotInteger is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            value.NotInteger.Value.WriteTo(writer);
-        }
-        if (value.Number is not null)
-        {
-            writer.WritePropertyName(s_name3);
-            writer.WriteNumberValue(value.Number.Value);
-        }
-        if (value.Flag is not null)
-        {
-            writer.WritePropertyName(s_name4);
-            writer.WriteBooleanValue(value.Flag.Value);
-        }
-        if (value.Step is not null)
-        {
-            writer.WritePropertyName(s_name5);
-            writer.WriteNumberValue(value.Step.Value);
-        }
-        if (value.Count is not null)
-        {
-            writer.WritePropertyName(s_name6);
-            writer.WriteNumberValue(value.Count.Value);
-        }
-        if (value.Pair is not null)
-        {
-            writer.WritePropertyName(s_name7);
-            value.Pair.Value.WriteTo(writer);
-        }
-        if (value.Code is not null)
-        {
-            writer.WritePropertyName(s_name8);
-            value.Code.Value.WriteTo(writer);
-        }
-        if (value.Tree is not null)
-        {
-            writer.WritePropertyName(s_name9);
-            value.Tree.Value.WriteTo(writer);
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Keywords);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Nothing);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.NotInteger);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Number);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[4], value.Flag);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[5], value.Step);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[6], value.Count);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[7], value.Pair);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[8], value.Code);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[9], value.Tree);
         writer.WriteEndObject();
     }
 }

@@ -69,22 +69,7 @@ public sealed partial class PeopleApiClient : IPeopleApi
         return global::EvsCodegen.Runtime.ApiClientRuntime.ReadAsync<global::System.Collections.Generic.IReadOnlyList<string>>(answer, static response => global::EvsCodegen.Runtime.ApiClientRuntime.ReadXml(response, "{\"root\":{\"name\":\"tags\",\"type\":{\"items\":\"string\",\"name\":\"tag\"}}}", static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
         {
             global::System.Collections.Generic.IReadOnlyList<string> result;
-            context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-            var list0 = new global::System.Collections.Generic.List<string>();
-            while (true)
-            {
-                context.Read(ref reader);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    break;
-                }
-                context.PushIndex(list0.Count);
-                string item0;
-                item0 = context.ReadString(ref reader);
-                list0.Add(item0);
-                context.Pop();
-            }
-            result = list0;
+            result = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString);
             return result;
         }));
     }

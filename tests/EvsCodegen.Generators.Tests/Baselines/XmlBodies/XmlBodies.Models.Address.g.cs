@@ -31,9 +31,7 @@ public sealed partial record Address
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Address>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("street");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("zip");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("verified");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Forbid, "street", "zip", "verified") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -44,55 +42,23 @@ public sealed partial class AddressJsonConverter : global::System.Text.Json.Seri
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Address ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string p0 = default!;
-        var has0 = false;
         string? p1 = default!;
-        var has1 = false;
         bool? p2 = default!;
-        var has2 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader); break;
+                case 2: p2 = context.ReadBoolean(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("street"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "street");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("zip"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "zip");
-                p1 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("verified"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "verified");
-                p2 = context.ReadBoolean(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.CheckKnownKey(key);
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "street");
+        context.EndObject(in state);
         return new Address
         {
             Street = p0,
@@ -105,18 +71,9 @@ public sealed partial class AddressJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Address value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteStringValue(value.Street);
-        if (value.Zip is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteStringValue(value.Zip);
-        }
-        if (value.Verified is not null)
-        {
-            writer.WritePropertyName(s_name2);
-            writer.WriteBooleanValue(value.Verified.Value);
-        }
+        writer.WriteString(s_keys[0], value.Street);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Zip);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[2], value.Verified);
         writer.WriteEndObject();
     }
 }

@@ -26,8 +26,7 @@ public sealed partial record Friend
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FriendJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Friend>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("since");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "name", "since");
 
     /// <inheritdoc/>
     public override Friend Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -38,43 +37,21 @@ public sealed partial class FriendJsonConverter : global::System.Text.Json.Seria
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Friend ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         string? p0 = default!;
-        var has0 = false;
         long? p1 = default!;
-        var has1 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadString(ref reader); break;
+                case 1: p1 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "name");
-                p0 = context.ReadString(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("since"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "since");
-                p1 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Friend
         {
             Name = p0,
@@ -86,16 +63,8 @@ public sealed partial class FriendJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Friend value)
     {
         writer.WriteStartObject();
-        if (value.Name is not null)
-        {
-            writer.WritePropertyName(s_name0);
-            writer.WriteStringValue(value.Name);
-        }
-        if (value.Since is not null)
-        {
-            writer.WritePropertyName(s_name1);
-            writer.WriteNumberValue(value.Since.Value);
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[0], value.Name);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[1], value.Since);
         writer.WriteEndObject();
     }
 }

@@ -61,15 +61,8 @@ public sealed partial record Person
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Person>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("nickname");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("weight");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name5 = global::System.Text.Json.JsonEncodedText.Encode("animals");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name6 = global::System.Text.Json.JsonEncodedText.Encode("pets");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name7 = global::System.Text.Json.JsonEncodedText.Encode("address");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name8 = global::System.Text.Json.JsonEncodedText.Encode("friends");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "id", "name", "status", "nickname", "weight", "animals", "pets", "address", "friends") { Required = new int[] { 0, 1 } };
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { MinLength = 1 };
 
     /// <inheritdoc/>
     public override Person Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -80,172 +73,35 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Person ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         int p0 = default!;
-        var has0 = false;
         string p1 = default!;
-        var has1 = false;
         PersonStatus? p2 = default!;
-        var has2 = false;
         string? p3 = default!;
-        var has3 = false;
         double? p4 = default!;
-        var has4 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p5 = default!;
-        var has5 = false;
         global::System.Collections.Generic.IReadOnlyList<string>? p6 = default!;
-        var has6 = false;
         Address? p7 = default!;
-        var has7 = false;
         global::System.Collections.Generic.IReadOnlyList<Friend>? p8 = default!;
-        var has8 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt32(ref reader); break;
+                case 1: p1 = context.ReadString(ref reader, s_rule0); break;
+                case 2: p2 = PersonStatusJsonConverter.ReadValue(ref reader, context); break;
+                case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadString(ref reader); break;
+                case 4: p4 = context.ReadDouble(ref reader); break;
+                case 5: p5 = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString); break;
+                case 6: p6 = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString); break;
+                case 7: p7 = AddressJsonConverter.ReadValue(ref reader, context); break;
+                case 8: p8 = context.ReadList<Friend>(ref reader, FriendJsonConverter.ReadValue); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("id"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "id");
-                p0 = context.ReadInt32(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("name"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "name");
-                var value0 = context.ReadString(ref reader);
-                if (context.Strict)
-                {
-                    context.CheckLength(value0, 1, null);
-                }
-                p1 = value0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("status"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "status");
-                p2 = PersonStatusJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("nickname"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "nickname");
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    p3 = null;
-                }
-                else
-                {
-                    p3 = context.ReadString(ref reader);
-                }
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("weight"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "weight");
-                p4 = context.ReadDouble(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("animals"u8))
-            {
-                context.EnterKey(ref reader, ref has5, "animals");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<string>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    string item0;
-                    item0 = context.ReadString(ref reader);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p5 = list0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("pets"u8))
-            {
-                context.EnterKey(ref reader, ref has6, "pets");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<string>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    string item0;
-                    item0 = context.ReadString(ref reader);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p6 = list0;
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("address"u8))
-            {
-                context.EnterKey(ref reader, ref has7, "address");
-                p7 = AddressJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("friends"u8))
-            {
-                context.EnterKey(ref reader, ref has8, "friends");
-                context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
-                var list0 = new global::System.Collections.Generic.List<Friend>();
-                while (true)
-                {
-                    context.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    context.PushIndex(list0.Count);
-                    Friend item0;
-                    item0 = FriendJsonConverter.ReadValue(ref reader, context);
-                    list0.Add(item0);
-                    context.Pop();
-                }
-                p8 = list0;
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "id");
-        context.CheckRequired(has1, "name");
+        context.EndObject(in state);
         return new Person
         {
             Id = p0,
@@ -264,60 +120,23 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Person value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Id);
-        writer.WritePropertyName(s_name1);
-        writer.WriteStringValue(value.Name);
+        writer.WriteNumber(s_keys[0], value.Id);
+        writer.WriteString(s_keys[1], value.Name);
         if (value.Status is not null)
         {
-            writer.WritePropertyName(s_name2);
+            writer.WritePropertyName(s_keys[2]);
             PersonStatusJsonConverter.WriteValue(writer, value.Status.Value);
         }
-        if (value.Nickname is not null)
-        {
-            writer.WritePropertyName(s_name3);
-            writer.WriteStringValue(value.Nickname);
-        }
-        if (value.Weight is not null)
-        {
-            writer.WritePropertyName(s_name4);
-            writer.WriteNumberValue(value.Weight.Value);
-        }
-        if (value.Animals is not null)
-        {
-            writer.WritePropertyName(s_name5);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Animals)
-            {
-                writer.WriteStringValue(item1);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Pets is not null)
-        {
-            writer.WritePropertyName(s_name6);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Pets)
-            {
-                writer.WriteStringValue(item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Nickname);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[4], value.Weight);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<string>(writer, s_keys[5], value.Animals, global::EvsCodegen.Runtime.ApiJsonItems.WriteString);
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<string>(writer, s_keys[6], value.Pets, global::EvsCodegen.Runtime.ApiJsonItems.WriteString);
         if (value.Address is not null)
         {
-            writer.WritePropertyName(s_name7);
+            writer.WritePropertyName(s_keys[7]);
             AddressJsonConverter.WriteValue(writer, value.Address);
         }
-        if (value.Friends is not null)
-        {
-            writer.WritePropertyName(s_name8);
-            writer.WriteStartArray();
-            foreach (var item1 in value.Friends)
-            {
-                FriendJsonConverter.WriteValue(writer, item1);
-            }
-            writer.WriteEndArray();
-        }
+        global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<Friend>(writer, s_keys[8], value.Friends, FriendJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace EvsCodegen.Runtime;
+
+/// <summary>
+/// The constraints of one value's schema, built once per generated converter field, so a constrained value is read
+/// and (when strict) checked by one call such as <see cref="ApiJsonReader.ReadString(ref Utf8JsonReader, ApiJsonRule)"/>.
+/// Checks run in the order the keywords are listed here; the first violation is reported.
+/// </summary>
+public sealed class ApiJsonRule
+{
+    private readonly string? _pattern;
+    private Regex? _regex;
+
+    /// <summary>The <c>minLength</c> of a string, in code points.</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>The <c>maxLength</c> of a string, in code points.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>The <c>x-max-bytes</c> of a string, in UTF-8 bytes.</summary>
+    public int? MaxBytes { get; init; }
+
+    /// <summary>The <c>pattern</c> of a string, compiled on first use (culture-invariant, bounded to one second).</summary>
+    public string? Pattern
+    {
+        get => _pattern;
+        init => _pattern = value;
+    }
+
+    /// <summary>The <c>minimum</c> of a number.</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>The <c>maximum</c> of a number.</summary>
+    public double? Maximum { get; init; }
+
+    /// <summary>Whether <see cref="Minimum"/> is exclusive.</summary>
+    public bool ExclusiveMinimum { get; init; }
+
+    /// <summary>Whether <see cref="Maximum"/> is exclusive.</summary>
+    public bool ExclusiveMaximum { get; init; }
+
+    /// <summary>The values of a number's <c>enum</c>.</summary>
+    public double[]? Allowed { get; init; }
+
+    /// <summary>The <c>multipleOf</c> of a number.</summary>
+    public double? MultipleOf { get; init; }
+
+    /// <summary>The one value a boolean's <c>enum</c> or <c>const</c> allows.</summary>
+    public bool? AllowedBoolean { get; init; }
+
+    /// <summary>The schema of a value kept as a <see cref="JsonElement"/>, as compact JSON (<see cref="ApiJsonSchema"/>).</summary>
+    public string? Schema { get; init; }
+
+    internal string? CheckString(string value)
+    {
+        if (MinLength is not null || MaxLength is not null)
+        {
+            if (ApiConstraints.Length(value, MinLength, MaxLength) is { } length)
+            {
+                return length;
+            }
+        }
+
+        if (MaxBytes is int maxBytes && ApiConstraints.Utf8Bytes(value, maxBytes) is { } bytes)
+        {
+            return bytes;
+        }
+
+        if (_pattern is not null)
+        {
+            _regex ??= new Regex(_pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return ApiConstraints.Pattern(value, _regex);
+        }
+
+        return null;
+    }
+
+    internal string? CheckNumber<T>(T value, double number)
+        where T : System.Numerics.INumberBase<T>
+    {
+        if (Minimum is not null || Maximum is not null)
+        {
+            if (ApiConstraints.Range(number, Minimum, Maximum, ExclusiveMinimum, ExclusiveMaximum) is { } range)
+            {
+                return range;
+            }
+        }
+
+        if (Allowed is { } allowed && ApiConstraints.Allowed(number, allowed) is { } notAllowed)
+        {
+            return notAllowed;
+        }
+
+        return MultipleOf is double divisor ? ApiConstraints.MultipleOf(value, divisor) : null;
+    }
+}
