@@ -36,6 +36,7 @@ public sealed partial class AnyIntegerOrMinJsonConverter : global::System.Text.J
 {
     private static readonly global::EvsCodegen.Runtime.ApiJsonReadFunc<AnyIntegerOrMin>[] s_group0 = [ReadOption0, ReadOption1];
     private static readonly string[] s_names0 = ["Integer", "Json"];
+    private static readonly global::EvsCodegen.Runtime.ApiJsonRule s_rule0 = new() { Schema = "{\"minimum\":2}" };
 
     /// <inheritdoc/>
     public override AnyIntegerOrMin Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -105,12 +106,7 @@ public sealed partial class AnyIntegerOrMinJsonConverter : global::System.Text.J
     private static AnyIntegerOrMin ReadOption1(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
         global::System.Text.Json.JsonElement value;
-        var value0 = context.ReadAny(ref reader);
-        if (context.Strict)
-        {
-            context.CheckSchema(value0, "{\"minimum\":2}");
-        }
-        value = value0;
+        value = context.ReadAny(ref reader, s_rule0);
         return new() { Json = value };
     }
 }

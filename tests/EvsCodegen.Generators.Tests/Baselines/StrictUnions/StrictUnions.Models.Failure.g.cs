@@ -21,7 +21,7 @@ public sealed partial record Failure
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FailureJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Failure>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("code");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "code") { Required = new int[] { 0 } };
 
     /// <inheritdoc/>
     public override Failure Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -32,34 +32,19 @@ public sealed partial class FailureJsonConverter : global::System.Text.Json.Seri
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Failure ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         long p0 = default!;
-        var has0 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = context.ReadInt64(ref reader); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("code"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "code");
-                p0 = context.ReadInt64(ref reader);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
-        context.CheckRequired(has0, "code");
+        context.EndObject(in state);
         return new Failure
         {
             Code = p0,
@@ -70,8 +55,7 @@ public sealed partial class FailureJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Failure value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(s_name0);
-        writer.WriteNumberValue(value.Code);
+        writer.WriteNumber(s_keys[0], value.Code);
         writer.WriteEndObject();
     }
 }

@@ -41,11 +41,7 @@ public sealed partial record Sample
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SampleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Sample>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText s_name0 = global::System.Text.Json.JsonEncodedText.Encode("numberOrAny");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name1 = global::System.Text.Json.JsonEncodedText.Encode("integerOrMin");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name2 = global::System.Text.Json.JsonEncodedText.Encode("integerOrNumber");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name3 = global::System.Text.Json.JsonEncodedText.Encode("anyNumberOrAny");
-    private static readonly global::System.Text.Json.JsonEncodedText s_name4 = global::System.Text.Json.JsonEncodedText.Encode("anyIntegerOrMin");
+    private static readonly global::EvsCodegen.Runtime.ApiJsonKeys s_keys = new(global::EvsCodegen.Runtime.ApiJsonUnknownKeys.Skip, "numberOrAny", "integerOrMin", "integerOrNumber", "anyNumberOrAny", "anyIntegerOrMin");
 
     /// <inheritdoc/>
     public override Sample Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
@@ -56,73 +52,27 @@ public sealed partial class SampleJsonConverter : global::System.Text.Json.Seria
     /// <summary>Reads one value; the reader is on its first token. Strict contexts enforce every constraint of the schema.</summary>
     public static Sample ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
+        var state = context.BeginObject(ref reader, s_keys);
         NumberOrAny? p0 = default!;
-        var has0 = false;
         IntegerOrMin? p1 = default!;
-        var has1 = false;
         IntegerOrNumber? p2 = default!;
-        var has2 = false;
         AnyNumberOrAny? p3 = default!;
-        var has3 = false;
         AnyIntegerOrMin? p4 = default!;
-        var has4 = false;
-        var count = 0;
-        while (true)
+        while (context.NextKey(ref reader, ref state, out var index))
         {
-            context.Read(ref reader);
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+            switch (index)
             {
-                break;
+                case 0: p0 = NumberOrAnyJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = IntegerOrMinJsonConverter.ReadValue(ref reader, context); break;
+                case 2: p2 = IntegerOrNumberJsonConverter.ReadValue(ref reader, context); break;
+                case 3: p3 = AnyNumberOrAnyJsonConverter.ReadValue(ref reader, context); break;
+                case 4: p4 = AnyIntegerOrMinJsonConverter.ReadValue(ref reader, context); break;
             }
 
-            count++;
-            context.CheckKey(ref reader);
-            if (reader.ValueTextEquals("numberOrAny"u8))
-            {
-                context.EnterKey(ref reader, ref has0, "numberOrAny");
-                p0 = NumberOrAnyJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("integerOrMin"u8))
-            {
-                context.EnterKey(ref reader, ref has1, "integerOrMin");
-                p1 = IntegerOrMinJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("integerOrNumber"u8))
-            {
-                context.EnterKey(ref reader, ref has2, "integerOrNumber");
-                p2 = IntegerOrNumberJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("anyNumberOrAny"u8))
-            {
-                context.EnterKey(ref reader, ref has3, "anyNumberOrAny");
-                p3 = AnyNumberOrAnyJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            if (reader.ValueTextEquals("anyIntegerOrMin"u8))
-            {
-                context.EnterKey(ref reader, ref has4, "anyIntegerOrMin");
-                p4 = AnyIntegerOrMinJsonConverter.ReadValue(ref reader, context);
-                context.Pop();
-                continue;
-            }
-
-            var key = reader.GetString()!;
-            context.Read(ref reader);
-            reader.Skip();
+            context.Pop();
         }
 
+        context.EndObject(in state);
         return new Sample
         {
             NumberOrAny = p0,
@@ -139,27 +89,27 @@ public sealed partial class SampleJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.NumberOrAny is not null)
         {
-            writer.WritePropertyName(s_name0);
+            writer.WritePropertyName(s_keys[0]);
             NumberOrAnyJsonConverter.WriteValue(writer, value.NumberOrAny);
         }
         if (value.IntegerOrMin is not null)
         {
-            writer.WritePropertyName(s_name1);
+            writer.WritePropertyName(s_keys[1]);
             IntegerOrMinJsonConverter.WriteValue(writer, value.IntegerOrMin);
         }
         if (value.IntegerOrNumber is not null)
         {
-            writer.WritePropertyName(s_name2);
+            writer.WritePropertyName(s_keys[2]);
             IntegerOrNumberJsonConverter.WriteValue(writer, value.IntegerOrNumber);
         }
         if (value.AnyNumberOrAny is not null)
         {
-            writer.WritePropertyName(s_name3);
+            writer.WritePropertyName(s_keys[3]);
             AnyNumberOrAnyJsonConverter.WriteValue(writer, value.AnyNumberOrAny);
         }
         if (value.AnyIntegerOrMin is not null)
         {
-            writer.WritePropertyName(s_name4);
+            writer.WritePropertyName(s_keys[4]);
             AnyIntegerOrMinJsonConverter.WriteValue(writer, value.AnyIntegerOrMin);
         }
         writer.WriteEndObject();
