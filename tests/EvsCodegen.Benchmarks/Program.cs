@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "incremental" => EvsCodegen.Benchmarks.Generator.IncrementalReport.Run(),
     "sizes" => EvsCodegen.Benchmarks.Generator.SizeReport.Run(),
     "json-alloc" => EvsCodegen.Benchmarks.Client.JsonAllocationReport.Run(),
+    "enum-read" => EvsCodegen.Benchmarks.Client.EnumReadBenchmarks.Report(),
     "compile-cost" => EvsCodegen.Benchmarks.Generator.CompileCostReport.Run(args.Skip(1).ToArray()),
     "compile-cost-file" => EvsCodegen.Benchmarks.Generator.CompileCostFileReport.Run(args.Skip(1).ToArray()),
     "loop" => EvsCodegen.Benchmarks.Generator.ProfileLoop.Run(args.Skip(1).ToArray()),

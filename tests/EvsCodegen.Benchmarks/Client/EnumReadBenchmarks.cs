@@ -77,4 +77,55 @@ public class EnumReadBenchmarks
     /// <summary>IsKnown over the table, for a copy of the value (not the listed instance).</summary>
     [Benchmark]
     public bool IsKnownTable() => _values.Contains(_text);
+
+    /// <summary>
+    /// <c>enum-read</c>: the same reads timed with a stopwatch, former and today's body alternating in rounds (a
+    /// BenchmarkDotNet run takes too long on a loaded machine), with the bytes each read allocates (exact).
+    /// </summary>
+    public static int Report()
+    {
+        Console.WriteLine("| values | value read | former chain, ns/read (rounds) | ReadEnumString, ns/read (rounds) | bytes/read former → today |");
+        Console.WriteLine("| ---: | --- | --- | --- | --- |");
+        foreach (var count in new[] { 3, 12, 40 })
+        {
+            foreach (var known in new[] { true, false })
+            {
+                var bench = new EnumReadBenchmarks { Count = count, Known = known };
+                bench.Setup();
+                const int Reads = 2_000_000;
+                var chain = new List<double>();
+                var table = new List<double>();
+                for (var round = 0; round < 6; round++)
+                {
+                    var (chainTime, chainBytes) = Time(bench.Chain, Reads);
+                    var (tableTime, tableBytes) = Time(bench.Table, Reads);
+                    if (round > 0)
+                    {
+                        chain.Add(chainTime);
+                        table.Add(tableTime);
+                    }
+
+                    if (round == 5)
+                    {
+                        Console.WriteLine($"| {count} | {(known ? "listed (last)" : "unlisted")} | {string.Join(" / ", chain.Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} | {string.Join(" / ", table.Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} | {chainBytes:F0} → {tableBytes:F0} |");
+                    }
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static (double NanosecondsPerRead, double BytesPerRead) Time(Func<string> read, int reads)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < reads; i++)
+        {
+            read();
+        }
+
+        var elapsed = clock.Elapsed.TotalNanoseconds / reads;
+        return (elapsed, (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / reads);
+    }
 }
