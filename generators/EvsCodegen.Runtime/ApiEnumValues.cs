@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text;
 
@@ -15,6 +16,9 @@ public sealed class ApiEnumValues
 
     private readonly string[] _values;
     private readonly byte[][] _utf8;
+
+    // Each value's first (up to) 8 bytes as one number, zero-padded: most candidates are refused by one comparison.
+    private readonly ulong[] _heads;
     private readonly int[]? _buckets;
     private readonly Dictionary<string, int>? _byText;
 
@@ -37,9 +41,11 @@ public sealed class ApiEnumValues
 
         _values = [.. distinct];
         _utf8 = new byte[_values.Length][];
+        _heads = new ulong[_values.Length];
         for (var i = 0; i < _values.Length; i++)
         {
             _utf8[i] = Encoding.UTF8.GetBytes(_values[i]);
+            _heads[i] = Head(_utf8[i]);
             MaxByteCount = Math.Max(MaxByteCount, _utf8[i].Length);
         }
 
@@ -61,7 +67,7 @@ public sealed class ApiEnumValues
             _buckets = new int[size];
             for (var i = 0; i < _values.Length; i++)
             {
-                var slot = Hash(_utf8[i]) & (size - 1);
+                var slot = Hash(_utf8[i], _heads[i]) & (size - 1);
                 while (_buckets[slot] != 0)
                 {
                     slot = (slot + 1) & (size - 1);
@@ -109,11 +115,13 @@ public sealed class ApiEnumValues
             return null;
         }
 
+        var head = Head(utf8);
         if (_buckets is null)
         {
-            for (var i = 0; i < _utf8.Length; i++)
+            var heads = _heads;
+            for (var i = 0; i < heads.Length; i++)
             {
-                if (utf8.SequenceEqual(_utf8[i]))
+                if (heads[i] == head && Matches(utf8, i))
                 {
                     return _values[i];
                 }
@@ -123,10 +131,10 @@ public sealed class ApiEnumValues
         }
 
         var mask = _buckets.Length - 1;
-        for (var slot = Hash(utf8) & mask; _buckets[slot] != 0; slot = (slot + 1) & mask)
+        for (var slot = Hash(utf8, head) & mask; _buckets[slot] != 0; slot = (slot + 1) & mask)
         {
             var index = _buckets[slot] - 1;
-            if (utf8.SequenceEqual(_utf8[index]))
+            if (_heads[index] == head && Matches(utf8, index))
             {
                 return _values[index];
             }
@@ -138,15 +146,35 @@ public sealed class ApiEnumValues
     /// <summary>The listed values joined with ", ", for a refusal message.</summary>
     public override string ToString() => string.Join(", ", _values);
 
-    // FNV-1a: values are short; every byte counts so values sharing a prefix and length spread.
-    private static int Hash(ReadOnlySpan<byte> bytes)
+    // Same head: the lengths and the bytes past the head decide (values of up to 8 bytes are decided by the head and length).
+    private bool Matches(ReadOnlySpan<byte> utf8, int index)
     {
-        var hash = 2166136261u;
-        foreach (var b in bytes)
+        var listed = _utf8[index];
+        return listed.Length == utf8.Length && (utf8.Length <= sizeof(ulong) || utf8[sizeof(ulong)..].SequenceEqual(listed.AsSpan(sizeof(ulong))));
+    }
+
+    // The first up to 8 bytes, little-endian, zero-padded; the length is compared apart (a value may end in NUL).
+    private static ulong Head(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= sizeof(ulong))
         {
-            hash = (hash ^ b) * 16777619u;
+            return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         }
 
-        return (int)(hash & 0x7FFFFFFF);
+        var head = 0UL;
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            head = (head << 8) | bytes[i];
+        }
+
+        return head;
+    }
+
+    // The head, the last 8 bytes and the length mixed: values sharing a long prefix (repository_…) still spread.
+    private static int Hash(ReadOnlySpan<byte> bytes, ulong head)
+    {
+        var tail = bytes.Length > sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(bytes[^sizeof(ulong)..]) : 0UL;
+        var mixed = (head ^ (tail * 0x9E3779B97F4A7C15UL) ^ (ulong)bytes.Length) * 0xBF58476D1CE4E5B9UL;
+        return (int)(mixed >> 33);
     }
 }

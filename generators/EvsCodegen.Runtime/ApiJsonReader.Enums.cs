@@ -21,21 +21,39 @@ public sealed partial class ApiJsonReader
     public string ReadEnumString(ref Utf8JsonReader reader, ApiEnumValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
+
+        // The common case first, without a call: an unescaped string in one segment, matched on its bytes.
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var listed = values.Find(reader.ValueSpan);
+            if (listed is not null)
+            {
+                return listed;
+            }
+        }
+
+        return ReadOtherEnumString(ref reader, values);
+    }
+
+    // A value not matched above: a non-string token, an escaped or segmented value, or one not listed.
+    private string ReadOtherEnumString(ref Utf8JsonReader reader, ApiEnumValues values)
+    {
         Expect(ref reader, JsonTokenType.String, "a string");
         var matched = true;
-        var known = !reader.ValueIsEscaped && !reader.HasValueSequence
-            ? values.Find(reader.ValueSpan)
-            : FindUnescaped(ref reader, values, out matched);
-        if (known is not null)
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            return known;
+            var known = FindUnescaped(ref reader, values, out matched);
+            if (known is not null)
+            {
+                return known;
+            }
         }
 
         var text = ReadString(ref reader);
         if (!matched)
         {
             // Too long to unescape on the stack: the text decides (it may still be a long listed value).
-            known = values.Find(text);
+            var known = values.Find(text);
             if (known is not null)
             {
                 return known;
