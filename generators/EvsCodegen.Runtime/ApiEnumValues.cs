@@ -161,20 +161,33 @@ public sealed class ApiEnumValues
             return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         }
 
-        var head = 0UL;
-        for (var i = bytes.Length - 1; i >= 0; i--)
+        // Two overlapping reads place every byte at its own position (the overlap ORs equal bytes).
+        var length = bytes.Length;
+        if (length >= sizeof(uint))
         {
-            head = (head << 8) | bytes[i];
+            return BinaryPrimitives.ReadUInt32LittleEndian(bytes) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes[(length - sizeof(uint))..]) << ((length - sizeof(uint)) * 8));
         }
 
-        return head;
+        if (length >= sizeof(ushort))
+        {
+            return BinaryPrimitives.ReadUInt16LittleEndian(bytes) | ((ulong)BinaryPrimitives.ReadUInt16LittleEndian(bytes[(length - sizeof(ushort))..]) << ((length - sizeof(ushort)) * 8));
+        }
+
+        return length == 1 ? bytes[0] : 0UL;
     }
 
     // The head, the last 8 bytes and the length mixed: values sharing a long prefix (repository_…) still spread.
     private static int Hash(ReadOnlySpan<byte> bytes, ulong head)
     {
         var tail = bytes.Length > sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(bytes[^sizeof(ulong)..]) : 0UL;
-        var mixed = (head ^ (tail * 0x9E3779B97F4A7C15UL) ^ (ulong)bytes.Length) * 0xBF58476D1CE4E5B9UL;
-        return (int)(mixed >> 33);
+        // MurmurHash3's 64-bit finalizer: every input bit reaches the low bits the table is indexed by (values that
+        // differ only in their last bytes, value_10…value_39, would otherwise share a slot).
+        var mixed = head ^ (tail * 0x9E3779B97F4A7C15UL) ^ (ulong)bytes.Length;
+        mixed ^= mixed >> 33;
+        mixed *= 0xFF51AFD7ED558CCDUL;
+        mixed ^= mixed >> 33;
+        mixed *= 0xC4CEB9FE1A85EC53UL;
+        mixed ^= mixed >> 33;
+        return (int)(mixed & 0x7FFFFFFF);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -18,6 +19,7 @@ public sealed partial class ApiJsonReader
     /// <param name="values">The values the enumeration lists.</param>
     /// <returns>The value's text.</returns>
     /// <exception cref="ApiJsonException">When the token is not a string, or (strict) the value is not listed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string ReadEnumString(ref Utf8JsonReader reader, ApiEnumValues values)
     {
         ArgumentNullException.ThrowIfNull(values);

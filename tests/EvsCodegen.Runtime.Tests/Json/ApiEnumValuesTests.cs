@@ -149,6 +149,24 @@ public sealed class ApiEnumValuesTests
     }
 
     [Fact]
+    public void ValuesOfEveryLength_SharingPrefixesOrEndingInNul_AreToldApart()
+    {
+        string[] listed = [.. Enumerable.Range(0, 12).Select(n => new string('a', n)), "a\0", "\0", "ab\0c", "aaaaaaaab", "baaaaaaaa"];
+        foreach (var values in new[] { new ApiEnumValues(listed), new ApiEnumValues(listed[..6]) })
+        {
+            foreach (var value in values.Values)
+            {
+                Assert.Same(value, values.Find(Encoding.UTF8.GetBytes(value)));
+            }
+
+            foreach (var other in new[] { "b", "aab", "ab", "\0\0", "a\0\0", new string('a', 12), "aaaaaaaac", "aaaaaaaaa\0" })
+            {
+                Assert.Null(values.Find(Encoding.UTF8.GetBytes(other)));
+            }
+        }
+    }
+
+    [Fact]
     public void Values_KeepDocumentOrder_AndDuplicatesOnce()
     {
         var values = new ApiEnumValues("b", "a", "b");
