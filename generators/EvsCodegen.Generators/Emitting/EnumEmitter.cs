@@ -28,7 +28,8 @@ internal static class EnumEmitter
         {
             w.Line();
             w.Line($"/// <summary>The value <c>{Text.Inline(member.Value)}</c>.</summary>");
-            w.Line($"public static {model.Name} {member.Name} {{ get; }} = new({ReservedNames.EnumConstants}.{member.Name});");
+            // Computed, not stored: wrapping a constant costs nothing, and no static field or initializer per value.
+            w.Line($"public static {model.Name} {member.Name} => new({ReservedNames.EnumConstants}.{member.Name});");
         }
 
         // The listed values as constants, so they can be 'case' labels and constant patterns over Value
@@ -55,19 +56,30 @@ internal static class EnumEmitter
         w.Line(model.IsInteger
             ? $"public static bool TryParse(string text, out {model.Name} value) {{ var parsed = long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, {CSharp.Invariant}, out var number); value = new(number); return parsed; }}"
             : $"public static bool TryParse(string text, out {model.Name} value) {{ value = new(text ?? string.Empty); return text is not null; }}");
-        w.Line();
-        w.Line("/// <summary>Whether the value is one the document lists.</summary>");
-        if (model.Members.Count <= MaxPatternMembers)
+        if (!model.IsInteger)
         {
+            // One runtime table per enum answers IsKnown and matches the converter's reads on their UTF-8 bytes.
+            w.Line();
+            w.Line($"internal static readonly {RuntimeNames.EnumValues.Type} {ReservedNames.EnumKnownSet} = new({string.Join(", ", model.Members.Select(m => $"{ReservedNames.EnumConstants}.{m.Name}"))});");
+            w.Line();
+            w.Line("/// <summary>Whether the value is one the document lists.</summary>");
+            w.Line($"public bool IsKnown => {ReservedNames.EnumKnownSet}.{RuntimeNames.EnumValues.Contains}(Value);");
+        }
+        else if (model.Members.Count <= MaxPatternMembers)
+        {
+            w.Line();
+            w.Line("/// <summary>Whether the value is one the document lists.</summary>");
             w.Line($"public bool IsKnown => Value switch {{ {string.Join(" or ", model.Members.Select(m => Value(model, m.Value)))} => true, _ => false }};");
         }
         else
         {
             // Binding one 'or' pattern costs the compiler time and memory quadratic in its alternatives (5,000 values:
             // about a minute); a set built once from KnownValues (declared above, so initialized first) compiles in linear time.
+            w.Line();
+            w.Line("/// <summary>Whether the value is one the document lists.</summary>");
             w.Line($"public bool IsKnown => {ReservedNames.EnumKnownSet}.Contains(Value);");
             w.Line();
-            w.Line($"private static readonly global::System.Collections.Generic.HashSet<{valueType}> {ReservedNames.EnumKnownSet} = new(global::System.Linq.Enumerable.Select(KnownValues, static known => known.Value){(model.IsInteger ? string.Empty : ", global::System.StringComparer.Ordinal")});");
+            w.Line($"private static readonly global::System.Collections.Generic.HashSet<{valueType}> {ReservedNames.EnumKnownSet} = new(global::System.Linq.Enumerable.Select(KnownValues, static known => known.Value));");
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
@@ -94,43 +106,39 @@ internal static class EnumEmitter
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as its wire value.</summary>");
         w.Line(CSharp.GeneratedCode);
         w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
-        w.Line($"private static readonly string[] s_allowed = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
-        w.Line();
-        ModelsEmitter.EmitConverterOverrides(w, model.Name);
-        w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
-        w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
-        if (!model.IsInteger && model.Members.Count <= MaxMatchedMembers)
+        if (model.IsInteger)
         {
-            // A listed value is matched on its UTF-8 bytes and answered with its static member: no string per read.
-            w.Line($"context.{RuntimeNames.Reader.Expect}(ref reader, {CSharp.JsonTokenType}.String, \"a string\");");
-            foreach (var member in model.Members)
-            {
-                w.Open($"if (reader.ValueTextEquals({ModelsEmitter.Utf8(member.Value)}))");
-                w.Line($"return {model.Name}.{member.Name};");
-                w.Close();
-            }
-
+            w.Line($"private static readonly string[] s_allowed = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
             w.Line();
         }
 
-        w.Line($"var value = new {model.Name}({(model.IsInteger ? $"context.{RuntimeNames.Reader.ReadInt64}(ref reader)" : $"context.{RuntimeNames.Reader.ReadString}(ref reader)")});");
-        w.Open($"if (context.{RuntimeNames.Reader.Strict} && !value.IsKnown)");
-        w.Line($"context.{RuntimeNames.Reader.FailNotAllowed}(value.ToString(), s_allowed);");
-        w.Close();
-        w.Line();
-        w.Line("return value;");
-        w.Close();
+        ModelsEmitter.EmitConverterOverrides(w, model.Name);
+        w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
+        if (!model.IsInteger)
+        {
+            // The runtime matches the bytes against the table: a listed value is its cached string, no allocation.
+            w.Line($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context) => new(context.{RuntimeNames.EnumReader.ReadEnumString}(ref reader, {model.Name}.{ReservedNames.EnumKnownSet}));");
+        }
+        else
+        {
+            w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+            w.Line($"var value = new {model.Name}(context.{RuntimeNames.Reader.ReadInt64}(ref reader));");
+            w.Open($"if (context.{RuntimeNames.Reader.Strict} && !value.IsKnown)");
+            w.Line($"context.{RuntimeNames.Reader.FailNotAllowed}(value.ToString(), s_allowed);");
+            w.Close();
+            w.Line();
+            w.Line("return value;");
+            w.Close();
+        }
+
         w.Line();
         w.Line("/// <summary>Writes one value.</summary>");
         w.Line($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value) => writer.{(model.IsInteger ? "WriteNumberValue" : "WriteStringValue")}(value.Value);");
         w.Close();
     }
 
-    /// <summary>Enums with more members than this check <c>IsKnown</c> against a static set instead of one <c>or</c> pattern.</summary>
+    /// <summary>Integer enums with more members than this check <c>IsKnown</c> against a static set instead of one <c>or</c> pattern.</summary>
     internal const int MaxPatternMembers = 64;
-
-    /// <summary>Enums with more members than this read the string once and compare it, rather than match each member's bytes.</summary>
-    private const int MaxMatchedMembers = 16;
 
     private static string Value(EnumTypeModel model, string value) => model.IsInteger ? value + "L" : Text.Literal(value);
 }

@@ -342,4 +342,18 @@ internal static class RuntimeNames
         public const string WriteXmlAsync = "WriteXmlAsync";
         public const string WriteJsonOrXmlAsync = "WriteJsonOrXmlAsync";
     }
+
+    /// <summary><c>ApiEnumValues</c>: a string enum's listed values, built once per enum struct.</summary>
+    public static class EnumValues
+    {
+        public const string Type = Namespace + ".ApiEnumValues";
+        public const string Contains = "Contains";
+    }
+
+    /// <summary>Reading a string enum's value in one call (<c>ApiJsonReader</c>, called as <c>context</c>).</summary>
+    public static class EnumReader
+    {
+        public const string Type = Reader.Type;
+        public const string ReadEnumString = "ReadEnumString";
+    }
 }

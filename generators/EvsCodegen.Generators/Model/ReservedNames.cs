@@ -51,7 +51,7 @@ internal static class ReservedNames
     /// <summary>Members of a generated union record, besides one property per alternative (named by the alternative's type or kind).</summary>
     public static readonly string[] UnionMembers = [.. RecordMembers, "Value"];
 
-    /// <summary>The static set of listed values of an enum struct with many members (<c>IsKnown</c> looks values up in it).</summary>
+    /// <summary>The static table of an enum struct's listed values (<c>IsKnown</c> and its converter's reads look values up in it).</summary>
     public const string EnumKnownSet = "s_known";
 
     /// <summary>The nested static class of an enum struct holding its listed values as constants (<c>case Color.Values.Red:</c>).</summary>

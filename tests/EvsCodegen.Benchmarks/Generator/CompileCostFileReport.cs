@@ -28,7 +28,7 @@ internal static class CompileCostFileReport
 
         if (args.Length is < 1 or > 3 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: compile-cost-file <document> [OpenApiEmit, default models;client] [variants, in order, repeatable: all,annotations,nodocs,models,noconverters,enums,dir:<folder of .cs files>] [--save <folder>]");
+            Console.Error.WriteLine("usage: compile-cost-file <document> [OpenApiEmit, default models;client] [variants, in order, repeatable: all,annotations,nodocs,models,noconverters,enums,dir:<folder of .cs files>,enumsdir:<folder>] [--save <folder>]");
             return 2;
         }
 
@@ -69,8 +69,11 @@ internal static class CompileCostFileReport
         foreach (var name in args.Length > 2 ? args[2].Split(',') : ["all", "annotations", "nodocs", "models", "noconverters", "enums"])
         {
             // dir:<folder>: files saved by --save from another generator (e.g. main's), emitted against the same references.
+            // enumsdir:<folder>: the enum files of such a folder, to compare with this generator's 'enums' variant.
             Measure(name, name.StartsWith("dir:", StringComparison.Ordinal)
                 ? Directory.GetFiles(name[4..], "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText)
+                : name.StartsWith("enumsdir:", StringComparison.Ordinal)
+                ? Directory.GetFiles(name[9..], "*.cs").Where(f => IsModel(Path.GetFileName(f))).Order(StringComparer.Ordinal).Select(File.ReadAllText).Where(IsEnum)
                 : variants[name]());
         }
 

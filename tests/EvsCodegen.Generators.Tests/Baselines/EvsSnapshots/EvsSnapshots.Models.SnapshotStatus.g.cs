@@ -21,25 +21,25 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>creating</c>.</summary>
-    public static SnapshotStatus Creating { get; } = new(Values.Creating);
+    public static SnapshotStatus Creating => new(Values.Creating);
 
     /// <summary>The value <c>available</c>.</summary>
-    public static SnapshotStatus Available { get; } = new(Values.Available);
+    public static SnapshotStatus Available => new(Values.Available);
 
     /// <summary>The value <c>error</c>.</summary>
-    public static SnapshotStatus Error { get; } = new(Values.Error);
+    public static SnapshotStatus Error => new(Values.Error);
 
     /// <summary>The value <c>deleting</c>.</summary>
-    public static SnapshotStatus Deleting { get; } = new(Values.Deleting);
+    public static SnapshotStatus Deleting => new(Values.Deleting);
 
     /// <summary>The value <c>error_deleting</c>.</summary>
-    public static SnapshotStatus ErrorDeleting { get; } = new(Values.ErrorDeleting);
+    public static SnapshotStatus ErrorDeleting => new(Values.ErrorDeleting);
 
     /// <summary>The value <c>rollbacking</c>.</summary>
-    public static SnapshotStatus Rollbacking { get; } = new(Values.Rollbacking);
+    public static SnapshotStatus Rollbacking => new(Values.Rollbacking);
 
     /// <summary>The value <c>backing-up</c>.</summary>
-    public static SnapshotStatus BackingUp { get; } = new(Values.BackingUp);
+    public static SnapshotStatus BackingUp => new(Values.BackingUp);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -69,8 +69,10 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out SnapshotStatus value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Creating, Values.Available, Values.Error, Values.Deleting, Values.ErrorDeleting, Values.Rollbacking, Values.BackingUp);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "creating" or "available" or "error" or "deleting" or "error_deleting" or "rollbacking" or "backing-up" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(SnapshotStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -95,8 +97,6 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotStatus>
 {
-    private static readonly string[] s_allowed = ["creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up"];
-
     /// <inheritdoc/>
     public override SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -104,46 +104,7 @@ public sealed partial class SnapshotStatusJsonConverter : global::System.Text.Js
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("creating"u8))
-        {
-            return SnapshotStatus.Creating;
-        }
-        if (reader.ValueTextEquals("available"u8))
-        {
-            return SnapshotStatus.Available;
-        }
-        if (reader.ValueTextEquals("error"u8))
-        {
-            return SnapshotStatus.Error;
-        }
-        if (reader.ValueTextEquals("deleting"u8))
-        {
-            return SnapshotStatus.Deleting;
-        }
-        if (reader.ValueTextEquals("error_deleting"u8))
-        {
-            return SnapshotStatus.ErrorDeleting;
-        }
-        if (reader.ValueTextEquals("rollbacking"u8))
-        {
-            return SnapshotStatus.Rollbacking;
-        }
-        if (reader.ValueTextEquals("backing-up"u8))
-        {
-            return SnapshotStatus.BackingUp;
-        }
-
-        var value = new SnapshotStatus(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, SnapshotStatus.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SnapshotStatus value) => writer.WriteStringValue(value.Value);

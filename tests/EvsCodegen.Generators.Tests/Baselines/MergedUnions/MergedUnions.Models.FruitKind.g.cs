@@ -20,10 +20,10 @@ public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>APPLE</c>.</summary>
-    public static FruitKind APPLE { get; } = new(Values.APPLE);
+    public static FruitKind APPLE => new(Values.APPLE);
 
     /// <summary>The value <c>BANANA</c>.</summary>
-    public static FruitKind BANANA { get; } = new(Values.BANANA);
+    public static FruitKind BANANA => new(Values.BANANA);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -43,8 +43,10 @@ public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out FruitKind value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.APPLE, Values.BANANA);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "APPLE" or "BANANA" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(FruitKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -69,8 +71,6 @@ public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class FruitKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FruitKind>
 {
-    private static readonly string[] s_allowed = ["APPLE", "BANANA"];
-
     /// <inheritdoc/>
     public override FruitKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -78,26 +78,7 @@ public sealed partial class FruitKindJsonConverter : global::System.Text.Json.Se
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FruitKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static FruitKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("APPLE"u8))
-        {
-            return FruitKind.APPLE;
-        }
-        if (reader.ValueTextEquals("BANANA"u8))
-        {
-            return FruitKind.BANANA;
-        }
-
-        var value = new FruitKind(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static FruitKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, FruitKind.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FruitKind value) => writer.WriteStringValue(value.Value);

@@ -20,7 +20,7 @@ public readonly partial struct HoundAnimalType : global::System.IEquatable<Hound
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>hound</c>.</summary>
-    public static HoundAnimalType Hound { get; } = new(Values.Hound);
+    public static HoundAnimalType Hound => new(Values.Hound);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -38,8 +38,10 @@ public readonly partial struct HoundAnimalType : global::System.IEquatable<Hound
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out HoundAnimalType value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Hound);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "hound" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(HoundAnimalType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -64,8 +66,6 @@ public readonly partial struct HoundAnimalType : global::System.IEquatable<Hound
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class HoundAnimalTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<HoundAnimalType>
 {
-    private static readonly string[] s_allowed = ["hound"];
-
     /// <inheritdoc/>
     public override HoundAnimalType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -73,22 +73,7 @@ public sealed partial class HoundAnimalTypeJsonConverter : global::System.Text.J
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HoundAnimalType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static HoundAnimalType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("hound"u8))
-        {
-            return HoundAnimalType.Hound;
-        }
-
-        var value = new HoundAnimalType(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static HoundAnimalType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, HoundAnimalType.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, HoundAnimalType value) => writer.WriteStringValue(value.Value);

@@ -20,13 +20,13 @@ public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKi
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>Truck</c>.</summary>
-    public static VehicleKind Truck { get; } = new(Values.Truck);
+    public static VehicleKind Truck => new(Values.Truck);
 
     /// <summary>The value <c>Sedan</c>.</summary>
-    public static VehicleKind Sedan { get; } = new(Values.Sedan);
+    public static VehicleKind Sedan => new(Values.Sedan);
 
     /// <summary>The value <c>Suv</c>.</summary>
-    public static VehicleKind Suv { get; } = new(Values.Suv);
+    public static VehicleKind Suv => new(Values.Suv);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -48,8 +48,10 @@ public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKi
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out VehicleKind value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Truck, Values.Sedan, Values.Suv);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "Truck" or "Sedan" or "Suv" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(VehicleKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -74,8 +76,6 @@ public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKi
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class VehicleKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VehicleKind>
 {
-    private static readonly string[] s_allowed = ["Truck", "Sedan", "Suv"];
-
     /// <inheritdoc/>
     public override VehicleKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -83,30 +83,7 @@ public sealed partial class VehicleKindJsonConverter : global::System.Text.Json.
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VehicleKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static VehicleKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("Truck"u8))
-        {
-            return VehicleKind.Truck;
-        }
-        if (reader.ValueTextEquals("Sedan"u8))
-        {
-            return VehicleKind.Sedan;
-        }
-        if (reader.ValueTextEquals("Suv"u8))
-        {
-            return VehicleKind.Suv;
-        }
-
-        var value = new VehicleKind(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static VehicleKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, VehicleKind.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VehicleKind value) => writer.WriteStringValue(value.Value);

@@ -20,7 +20,7 @@ public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>fast</c>.</summary>
-    public static ChargeMode Fast { get; } = new(Values.Fast);
+    public static ChargeMode Fast => new(Values.Fast);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -38,8 +38,10 @@ public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out ChargeMode value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Fast);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "fast" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(ChargeMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -64,8 +66,6 @@ public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class ChargeModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChargeMode>
 {
-    private static readonly string[] s_allowed = ["fast"];
-
     /// <inheritdoc/>
     public override ChargeMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -73,22 +73,7 @@ public sealed partial class ChargeModeJsonConverter : global::System.Text.Json.S
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChargeMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static ChargeMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("fast"u8))
-        {
-            return ChargeMode.Fast;
-        }
-
-        var value = new ChargeMode(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static ChargeMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, ChargeMode.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChargeMode value) => writer.WriteStringValue(value.Value);

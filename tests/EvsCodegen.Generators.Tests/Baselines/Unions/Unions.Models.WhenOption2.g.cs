@@ -20,10 +20,10 @@ public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOptio
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>never</c>.</summary>
-    public static WhenOption2 Never { get; } = new(Values.Never);
+    public static WhenOption2 Never => new(Values.Never);
 
     /// <summary>The value <c>always</c>.</summary>
-    public static WhenOption2 Always { get; } = new(Values.Always);
+    public static WhenOption2 Always => new(Values.Always);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -43,8 +43,10 @@ public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOptio
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out WhenOption2 value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Never, Values.Always);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "never" or "always" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(WhenOption2 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -69,8 +71,6 @@ public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOptio
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class WhenOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<WhenOption2>
 {
-    private static readonly string[] s_allowed = ["never", "always"];
-
     /// <inheritdoc/>
     public override WhenOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -78,26 +78,7 @@ public sealed partial class WhenOption2JsonConverter : global::System.Text.Json.
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WhenOption2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static WhenOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("never"u8))
-        {
-            return WhenOption2.Never;
-        }
-        if (reader.ValueTextEquals("always"u8))
-        {
-            return WhenOption2.Always;
-        }
-
-        var value = new WhenOption2(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static WhenOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, WhenOption2.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WhenOption2 value) => writer.WriteStringValue(value.Value);

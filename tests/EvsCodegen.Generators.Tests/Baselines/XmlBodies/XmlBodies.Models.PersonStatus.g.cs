@@ -20,10 +20,10 @@ public readonly partial struct PersonStatus : global::System.IEquatable<PersonSt
     public string Value => _value ?? string.Empty;
 
     /// <summary>The value <c>active</c>.</summary>
-    public static PersonStatus Active { get; } = new(Values.Active);
+    public static PersonStatus Active => new(Values.Active);
 
     /// <summary>The value <c>retired</c>.</summary>
-    public static PersonStatus Retired { get; } = new(Values.Retired);
+    public static PersonStatus Retired => new(Values.Retired);
 
     /// <summary>The listed wire values as constants, for <c>switch</c> case labels and patterns over <see cref="Value"/>.</summary>
     public static class Values
@@ -43,8 +43,10 @@ public readonly partial struct PersonStatus : global::System.IEquatable<PersonSt
     /// <returns>Whether the text holds a value of the enum's type.</returns>
     public static bool TryParse(string text, out PersonStatus value) { value = new(text ?? string.Empty); return text is not null; }
 
+    internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.Active, Values.Retired);
+
     /// <summary>Whether the value is one the document lists.</summary>
-    public bool IsKnown => Value switch { "active" or "retired" => true, _ => false };
+    public bool IsKnown => s_known.Contains(Value);
 
     /// <inheritdoc/>
     public bool Equals(PersonStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -69,8 +71,6 @@ public readonly partial struct PersonStatus : global::System.IEquatable<PersonSt
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
 public sealed partial class PersonStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PersonStatus>
 {
-    private static readonly string[] s_allowed = ["active", "retired"];
-
     /// <inheritdoc/>
     public override PersonStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
 
@@ -78,26 +78,7 @@ public sealed partial class PersonStatusJsonConverter : global::System.Text.Json
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PersonStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static PersonStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
-    {
-        context.Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "a string");
-        if (reader.ValueTextEquals("active"u8))
-        {
-            return PersonStatus.Active;
-        }
-        if (reader.ValueTextEquals("retired"u8))
-        {
-            return PersonStatus.Retired;
-        }
-
-        var value = new PersonStatus(context.ReadString(ref reader));
-        if (context.Strict && !value.IsKnown)
-        {
-            context.FailNotAllowed(value.ToString(), s_allowed);
-        }
-
-        return value;
-    }
+    public static PersonStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, PersonStatus.s_known));
 
     /// <summary>Writes one value.</summary>
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PersonStatus value) => writer.WriteStringValue(value.Value);
