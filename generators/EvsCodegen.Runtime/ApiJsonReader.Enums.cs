@@ -12,7 +12,7 @@ public sealed partial class ApiJsonReader
 
     /// <summary>
     /// Reads a string enumeration's value: a listed value is answered with its instance from <paramref name="values"/>
-    /// (no allocation, escaped or not); another value is read as <see cref="ReadString"/> does, and a strict read
+    /// (no allocation, escaped or not); another value is read as <see cref="ReadString(ref Utf8JsonReader)"/> does, and a strict read
     /// rejects it with a message listing the allowed values.
     /// </summary>
     /// <param name="reader">The reader, on the value's token.</param>
