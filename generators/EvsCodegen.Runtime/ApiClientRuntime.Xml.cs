@@ -48,6 +48,42 @@ public static partial class ApiClientRuntime
     }
 
     /// <summary>
+    /// The exception of an error answer whose body the document declares only as XML (<c>application/xml</c>,
+    /// <c>text/xml</c>, <c>*/*+xml</c> such as <c>application/problem+xml</c>): an <see cref="ApiException{TError}"/>
+    /// carrying the body when it is XML and reads, through <paramref name="shape"/> and the type's converter, as the
+    /// declared type; else <paramref name="error"/> unchanged. The message is that of <paramref name="error"/>.
+    /// </summary>
+    /// <typeparam name="TError">The declared error body's type.</typeparam>
+    /// <param name="error">The exception built from the response.</param>
+    /// <param name="shape">The XML shape descriptor of the error's schema.</param>
+    /// <param name="read">Reads the declared body (the converter's read function).</param>
+    /// <returns>The exception to throw.</returns>
+    public static ApiException DeclaredXmlError<TError>(ApiException error, string shape, ApiJsonReadFunc<TError> read)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(read);
+        if (error is ApiException<TError> || error.RawResponseBody.IsEmpty || !ApiXml.IsXml(error.ResponseMediaType))
+        {
+            return error;
+        }
+
+        try
+        {
+            var json = ApiXml.ToJson(error.RawResponseBody, shape);
+            return new ApiException<TError>(error, ApiJsonReader.Deserialize(json, read, strict: false), error.Message);
+        }
+        catch (XmlException)
+        {
+            return error;
+        }
+        catch (JsonException)
+        {
+            return error;
+        }
+    }
+
+    /// <summary>
     /// Reads an answer the document declares as both JSON and XML: by its Content-Type, XML through
     /// <paramref name="shape"/>, anything else as JSON.
     /// </summary>

@@ -249,6 +249,7 @@ internal static class RuntimeNames
         public const string XmlBody = "XmlBody";
         public const string ReadXml = "ReadXml";
         public const string ReadJsonOrXml = "ReadJsonOrXml";
+        public const string DeclaredXmlError = "DeclaredXmlError";
     }
 
     /// <summary>XML bodies on the server: read by Content-Type into the converter's JSON, written by Accept (<c>ApiServerRuntime</c>).</summary>
@@ -258,5 +259,6 @@ internal static class RuntimeNames
         public const string ReadXmlOrJsonBodyAsync = "ReadXmlOrJsonBodyAsync";
         public const string WriteXmlAsync = "WriteXmlAsync";
         public const string WriteJsonOrXmlAsync = "WriteJsonOrXmlAsync";
+        public const string WriteDeclaredXmlAsync = "WriteDeclaredXmlAsync";
     }
 }
