@@ -43,7 +43,7 @@ internal static partial class ClientEmitter
 
     /// <summary>The read of a declared error body: JSON by its reader, XML transcoded through its shape first.</summary>
     private static string DeclaredErrorRead(OperationModel operation, ResponseModel response) => response.Encoding == BodyEncoding.Xml && response.Xml is { } xml
-        ? $"{RuntimeNames.XmlClient.Type}.{RuntimeNames.XmlClient.DeclaredXmlError}<{ReadType(response)}>(error, {Text.Literal(xml.Shape)}, {BodyReader(operation, response)})"
+        ? $"{RuntimeNames.XmlClient.Type}.{RuntimeNames.XmlClient.DeclaredXmlError}<{ReadType(response)}>(error, {Text.Literal(xml.Shape)}, {BodyReader(operation, response)}, {RuntimeEmitter.FaultsTable})"
         : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.DeclaredError}<{ReadType(response)}>(error, {BodyReader(operation, response)})";
 
     /// <summary>

@@ -101,7 +101,7 @@ public class ErrorMarkupTests
         Assert.Contains("<message>no such mark</message>", body, StringComparison.Ordinal);
 
         var failure = await Assert.ThrowsAsync<ApiException<Problem>>(() => new SquaresApiClient(http).GetSquareAsync(1));
-        Assert.Equal("no such mark", failure.Error.Message);
+        Assert.Equal(("no such mark", "no such mark"), (failure.Error.Message, failure.Message));
     }
 
     [Fact]

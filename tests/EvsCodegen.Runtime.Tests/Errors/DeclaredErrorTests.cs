@@ -54,9 +54,10 @@ public sealed class DeclaredErrorTests
         var body = "<problem xmlns=\"urn:x\"><code>duplicate</code><message>Taken.</message></problem>"u8.ToArray();
         var plain = ApiException.FromResponse(409, "Conflict", body, "application/problem+xml", ApiFaultTableTests.Plain);
 
-        var typed = Assert.IsType<ApiException<string>>(ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode));
+        var typed = Assert.IsType<ApiException<string>>(ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode, ApiFaultTableTests.Plain));
 
-        Assert.Equal((409, "duplicate"), (typed.StatusCode, typed.Error));
+        // The message is the error's, read as the fault table reads it (here its "message" field), escaped.
+        Assert.Equal((409, "duplicate", "Taken."), (typed.StatusCode, typed.Error, typed.Message));
         Assert.Equal(body, typed.RawResponseBody.ToArray());
     }
 
@@ -70,7 +71,7 @@ public sealed class DeclaredErrorTests
     {
         var plain = ApiException.FromResponse(409, "Conflict", Encoding.UTF8.GetBytes(xml), mediaType, ApiFaultTableTests.Plain);
 
-        Assert.Same(plain, ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode));
+        Assert.Same(plain, ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode, ApiFaultTableTests.Plain));
     }
 
     [Fact]
