@@ -76,6 +76,35 @@ public static partial class ApiServerRuntime
         WriteAsync(http, statusCode, ApiXml.FromJson(ApiJsonValue.Serialize(value, write), shape), contentType);
 
     /// <summary>
+    /// Writes an error answer for a status the operation declares only as XML (<c>application/problem+xml</c>, say), in
+    /// that media type: the body of an <see cref="ApiException{TError}"/> of the declared type, or for any other
+    /// <see cref="ApiException"/> (the server's own 400, 404, 415 and 500 answers included) the document's error JSON
+    /// for the status and message (<paramref name="faults"/>; the message alone when the schema is not an object), each
+    /// written as XML after <paramref name="shape"/>, which keeps what the declared schema names.
+    /// </summary>
+    /// <typeparam name="TError">The declared error body's type.</typeparam>
+    /// <param name="http">The request.</param>
+    /// <param name="error">The error.</param>
+    /// <param name="write">Writes the declared body (the type's generated converter).</param>
+    /// <param name="shape">The XML shape descriptor of the error's schema.</param>
+    /// <param name="contentType">The document's XML media type.</param>
+    /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
+    /// <returns>The task writing the answer.</returns>
+    public static Task WriteDeclaredXmlAsync<TError>(HttpContext http, ApiException error, Action<Utf8JsonWriter, TError> write, string shape, string contentType, ApiFaultTable faults)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(faults);
+        var json = error is ApiException<TError> typed
+            ? ApiJsonValue.Serialize(typed.Error, write)
+            : ApiXml.IsObjectShape(shape)
+                ? ApiJsonValue.Serialize((faults, error), static (writer, state) => state.faults.WriteError(writer, state.error.StatusCode, state.error.Message))
+                : ApiJsonValue.Serialize(error.Message, static (writer, message) => writer.WriteStringValue(message));
+        http.Response.Clear();
+        return WriteAsync(http, error.StatusCode, ApiXml.FromJson(json, shape), contentType);
+    }
+
+    /// <summary>
     /// Writes a success answer the document declares as both JSON and XML, in the one the request's <c>Accept</c>
     /// prefers: XML when an XML range ranks before any JSON one, JSON otherwise (no <c>Accept</c>, <c>*/*</c>, or neither).
     /// </summary>

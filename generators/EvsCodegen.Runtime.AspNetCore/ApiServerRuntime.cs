@@ -221,13 +221,14 @@ public static partial class ApiServerRuntime
     /// <summary>
     /// Writes the documented error answer for a status in the media type the document declares for it: the error's JSON
     /// with that exact media type for a JSON type (<c>application/problem+json</c>), the message alone as UTF-8 text for
-    /// <c>text/plain</c>, and <c>application/json</c> when <paramref name="mediaType"/> is null.
+    /// <c>text/plain</c> and the other text types (HTML-escaped for <c>text/html</c>; not <c>text/xml</c> nor
+    /// <c>text/event-stream</c>), and <c>application/json</c> when <paramref name="mediaType"/> is null.
     /// </summary>
     /// <param name="http">The request.</param>
     /// <param name="faults">The document's error answers (the generated <c>ApiFaults.Table</c>).</param>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="message">The message.</param>
-    /// <param name="mediaType">The declared media type of the answer: a JSON type or <c>text/plain</c>; null for <c>application/json</c>.</param>
+    /// <param name="mediaType">The declared media type of the answer: a JSON or text type; null for <c>application/json</c>.</param>
     /// <returns>A task that completes when the answer is written.</returns>
     public static async Task WriteErrorAsync(HttpContext http, ApiFaultTable faults, int statusCode, string message, string? mediaType)
     {
@@ -241,14 +242,31 @@ public static partial class ApiServerRuntime
         }
 
         http.Response.Clear();
-        if (mediaType is not null && MemoryExtensions.Equals(MediaTypes.WithoutParameters(mediaType), "text/plain", StringComparison.OrdinalIgnoreCase))
+        if (mediaType is not null && IsMessageText(mediaType))
         {
-            await WriteAsync(http, statusCode, System.Text.Encoding.UTF8.GetBytes(message), mediaType).ConfigureAwait(false);
+            // HTML gets the message escaped: it can carry request text, which must never become markup.
+            var text = MemoryExtensions.Equals(MediaTypes.WithoutParameters(mediaType), "text/html", StringComparison.OrdinalIgnoreCase)
+                ? System.Net.WebUtility.HtmlEncode(message)
+                : message;
+            await WriteAsync(http, statusCode, System.Text.Encoding.UTF8.GetBytes(text), mediaType).ConfigureAwait(false);
             return;
         }
 
         var body = ApiJsonValue.Serialize((faults, statusCode, message), static (writer, error) => error.faults.WriteError(writer, error.statusCode, error.message));
         await WriteAsync(http, statusCode, body, mediaType ?? "application/json").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether an error in <paramref name="mediaType"/> is written as the message alone: a <c>text/*</c> type other than
+    /// XML (<c>text/xml</c>) and server-sent events (<c>text/event-stream</c>), which have a structure of their own.
+    /// </summary>
+    private static bool IsMessageText(string mediaType)
+    {
+        var bare = MediaTypes.WithoutParameters(mediaType);
+        return bare.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            && !MemoryExtensions.Equals(bare, "text/xml", StringComparison.OrdinalIgnoreCase)
+            && !MemoryExtensions.Equals(bare, "text/event-stream", StringComparison.OrdinalIgnoreCase)
+            && !bare.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace EvsCodegen.Runtime;
 /// <summary>The shape descriptor <see cref="ApiXml"/> follows, parsed once per descriptor text.</summary>
 public static partial class ApiXml
 {
+    /// <summary>Whether the shape's root is an object (an error's fields can be written into it), not an array or scalar.</summary>
+    internal static bool IsObjectShape(string descriptor) => Parse(descriptor).Type.Kind == NodeKind.Object;
+
     private static Root Parse(string descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);

@@ -36,10 +36,15 @@ internal static partial class ClientEmitter
             return null;
         }
 
-        var arms = ErrorArms(operation).Select(arm => $"{arm.Pattern} => {(arm.Response.IsDeclaredError ? $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.DeclaredError}<{ReadType(arm.Response)}>(error, {BodyReader(operation, arm.Response)})" : "error")}, ");
+        var arms = ErrorArms(operation).Select(arm => $"{arm.Pattern} => {(arm.Response.IsDeclaredError ? DeclaredErrorRead(operation, arm.Response) : "error")}, ");
         var fallback = operation.Responses.Any(r => r.Status == "default") ? string.Empty : "_ => error ";
         return $"static error => error.StatusCode switch {{ {string.Concat(arms)}{fallback}}}";
     }
+
+    /// <summary>The read of a declared error body: JSON by its reader, XML transcoded through its shape first.</summary>
+    private static string DeclaredErrorRead(OperationModel operation, ResponseModel response) => response.Encoding == BodyEncoding.Xml && response.Xml is { } xml
+        ? $"{RuntimeNames.XmlClient.Type}.{RuntimeNames.XmlClient.DeclaredXmlError}<{ReadType(response)}>(error, {Text.Literal(xml.Shape)}, {BodyReader(operation, response)}, {RuntimeEmitter.FaultsTable})"
+        : $"{RuntimeNames.Client.Type}.{RuntimeNames.Client.DeclaredError}<{ReadType(response)}>(error, {BodyReader(operation, response)})";
 
     /// <summary>
     /// The error answers of an operation as switch arms on the status, most specific first: exact statuses, then

@@ -332,6 +332,7 @@ internal static class RuntimeNames
         public const string XmlBody = "XmlBody";
         public const string ReadXml = "ReadXml";
         public const string ReadJsonOrXml = "ReadJsonOrXml";
+        public const string DeclaredXmlError = "DeclaredXmlError";
     }
 
     /// <summary>XML bodies on the server: read by Content-Type into the converter's JSON, written by Accept (<c>ApiServerRuntime</c>).</summary>
@@ -341,6 +342,7 @@ internal static class RuntimeNames
         public const string ReadXmlOrJsonBodyAsync = "ReadXmlOrJsonBodyAsync";
         public const string WriteXmlAsync = "WriteXmlAsync";
         public const string WriteJsonOrXmlAsync = "WriteJsonOrXmlAsync";
+        public const string WriteDeclaredXmlAsync = "WriteDeclaredXmlAsync";
     }
 
     /// <summary><c>ApiEnumValues</c>: a string enum's listed values, built once per enum struct.</summary>

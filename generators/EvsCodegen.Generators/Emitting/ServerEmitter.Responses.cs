@@ -55,7 +55,7 @@ internal static partial class ServerEmitter
 
     /// <summary>
     /// The extra argument of <c>WriteFailureAsync</c> for an operation that declares error bodies: a function writing
-    /// an error in the shape its status declares (problem details, or the declared type when the implementation threw
+    /// an error in the shape its status declares (problem details, XML, or the declared type when the implementation threw
     /// <c>ApiException&lt;TError&gt;</c>), null for the statuses the fault table answers. Empty for other operations.
     /// </summary>
     private static string ErrorWriters(OperationModel operation)
@@ -77,6 +77,12 @@ internal static partial class ServerEmitter
             // The type is spelled: it cannot be inferred from a converter's method group alone.
             var write = ClientEmitter.Writer(response.Type!);
             var type = CSharp.TypeOf(response.Type!, response.Type!.Nullable);
+            if (response.Encoding == BodyEncoding.Xml && response.Xml is { } xml)
+            {
+                // XML only: the typed body, or the fault table's error (the server's own answers too), as XML.
+                return $"{arm.Pattern} => {server}.{RuntimeNames.XmlServer.WriteDeclaredXmlAsync}<{type}>(answer, error, {write}, {Text.Literal(xml.Shape)}, {Text.Literal(xml.MediaType)}, {FaultsTable}), ";
+            }
+
             return IsProblem(response.ContentType)
                 ? $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteProblemAsync}<{type}>(answer, error, {write}), "
                 : $"{arm.Pattern} => {server}.{RuntimeNames.Server.WriteDeclaredAsync}<{type}>(answer, error, {write}, {Text.Literal(response.ContentType!)}), ";

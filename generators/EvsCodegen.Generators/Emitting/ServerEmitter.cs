@@ -191,7 +191,7 @@ internal static partial class ServerEmitter
 
     /// <summary>
     /// The media type of each error answer, as a function of its status, when the operation declares one other than
-    /// <c>application/json</c> that the server writes (a JSON type, <c>text/plain</c>); empty when every error is plain JSON.
+    /// <c>application/json</c> that the server writes (a JSON type, a text type); empty when every error is plain JSON.
     /// Exact statuses come first, then <c>4XX</c>/<c>5XX</c>, then <c>default</c>, as OpenAPI resolves them.
     /// </summary>
     private static string ErrorMediaTypes(OperationModel operation)
@@ -212,9 +212,12 @@ internal static partial class ServerEmitter
         return $", static status => status switch {{ {string.Join(", ", cases)} }}";
     }
 
-    /// <summary>The declared media type an error answer is written in, when the server writes it and it is not plain <c>application/json</c>.</summary>
+    /// <summary>
+    /// The declared media type the fault table's error answer is written in, when the server writes it and it is not plain
+    /// <c>application/json</c> (an XML error is written by its declared writer, <see cref="ErrorWriters"/>).
+    /// </summary>
     private static string? WrittenMediaType(ResponseModel response) =>
-        response.ContentType is { } declared && ErrorAnswers.IsWritable(response)
+        response.ContentType is { } declared && ErrorAnswers.IsWritable(response) && response.Encoding != BodyEncoding.Xml
             && !string.Equals(declared, "application/json", System.StringComparison.Ordinal) ? declared : null;
 
     /// <summary>The document's fault table, which every answer of the controller is written with.</summary>

@@ -188,10 +188,25 @@ internal static class ErrorAnswers
 
     /// <summary>
     /// Whether the server writes its error answers for <paramref name="response"/> in the declared media type: a JSON
-    /// type as JSON, <c>text/plain</c> as the message; a response without content is answered as <c>application/json</c>.
+    /// type as JSON; a text type whose schema is a string or absent (the parser types any other as bytes) as the
+    /// message, HTML-escaped for <c>text/html</c>; an XML type with a schema the XML Object expresses as XML. A
+    /// response without content is answered as <c>application/json</c>. Not written: XML without such a schema
+    /// (<c>text/xml</c> as text included), server-sent events, and binary or other types.
     /// </summary>
     public static bool IsWritable(ResponseModel response) =>
-        response.ContentType is null || response.Encoding == BodyEncoding.Json || BaseType(response.ContentType) == "text/plain";
+        response.ContentType is null || response.Encoding == BodyEncoding.Json
+        || (response.Encoding == BodyEncoding.Xml && response.Xml is not null)
+        || (response.Encoding == BodyEncoding.Text && IsMessageText(response.ContentType));
+
+    /// <summary>
+    /// Whether an error in <paramref name="mediaType"/> can be the message alone: a <c>text/*</c> type without a structure
+    /// of its own (not <c>text/xml</c> nor <c>text/event-stream</c>); the runtime's <c>ApiServerRuntime</c> decides alike.
+    /// </summary>
+    public static bool IsMessageText(string mediaType)
+    {
+        var bare = BaseType(mediaType);
+        return bare.StartsWith("text/", System.StringComparison.Ordinal) && bare != "text/xml" && bare != "text/event-stream" && !bare.EndsWith("+xml", System.StringComparison.Ordinal);
+    }
 }
 
 /// <summary>A request body.</summary>
@@ -253,8 +268,11 @@ internal sealed record ResponseModel(string Status, int StatusCode, string? Desc
     /// <summary>Whether this is a success answer: a 2xx status or the <c>2XX</c> range.</summary>
     public bool IsSuccess => StatusCode is >= 200 and < 300 || (StatusCode == 0 && Status.Length == 3 && Status[0] == '2');
 
-    /// <summary>An error answer whose JSON body the document declares (not the envelope): a typed error on both sides.</summary>
-    public bool IsDeclaredError => IsError && Type is not null && Encoding == BodyEncoding.Json && !Envelope;
+    /// <summary>
+    /// An error answer whose JSON body (not the envelope), or XML body after the XML Object, the document declares: a
+    /// typed error on both sides.
+    /// </summary>
+    public bool IsDeclaredError => IsError && Type is not null && !Envelope && (Encoding == BodyEncoding.Json || (Encoding == BodyEncoding.Xml && Xml is not null));
 }
 
 /// <summary>A declared response header.</summary>

@@ -366,8 +366,8 @@ internal sealed partial class OperationReader
                 continue;
             }
 
-            // Error answers keep the paths the fault table writes and reads: an XML one is text or bytes.
-            var (mediaType, encoding, schema) = ChooseMediaType(content, xml: !IsError(status, code));
+            // An error declared only as XML is written and read as XML; one declared beside JSON keeps its JSON.
+            var (mediaType, encoding, schema) = ChooseMediaType(content);
 
             ReportItemSchemas(content, operationId, encoding.IsItemStream() ? mediaType : null);
             mediaType ??= content.Entries[0].Key.Value;
@@ -379,9 +379,9 @@ internal sealed partial class OperationReader
                 BodyEncoding.EventStream or BodyEncoding.JsonLines => StreamItemType(content.GetMapping(mediaType), encoding, methodName + "Item" + suffix),
                 _ => new TypeRefModel(TypeRefKind.Bytes),
             };
-            var xml = IsError(status, code) ? null : encoding switch
+            var xml = encoding switch
             {
-                BodyEncoding.Json => XmlAlternative(operationId, content, schema, type, mediaType),
+                BodyEncoding.Json when !IsError(status, code) => XmlAlternative(operationId, content, schema, type, mediaType),
                 BodyEncoding.Xml => XmlBody(operationId, content, mediaType, schema, type, $"the '{status}' answer is read as {(BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? "text" : "bytes")}, not as '{mediaType}'"),
                 _ => null,
             };
@@ -390,6 +390,13 @@ internal sealed partial class OperationReader
                 // A schema the XML Object cannot express: the answer is read as text or bytes, as before XML bodies.
                 encoding = BaseType(mediaType).StartsWith("text/", StringComparison.Ordinal) ? BodyEncoding.Text : BodyEncoding.Binary;
                 type = new TypeRefModel(encoding == BodyEncoding.Text ? TypeRefKind.String : TypeRefKind.Bytes);
+            }
+
+            if (IsError(status, code) && encoding == BodyEncoding.Text && !IsMessageSchema((content.GetMapping(mediaType) ?? content.Entries[0].Value as YMapping)?.Get("schema")))
+            {
+                // A text error whose schema is not a string (an object as text/html) is not the message: not written as text.
+                encoding = BodyEncoding.Binary;
+                type = new TypeRefModel(TypeRefKind.Bytes);
             }
 
             var constraints = encoding == BodyEncoding.Json ? _schemas.ReadConstraints(schema) : null;
@@ -407,6 +414,31 @@ internal sealed partial class OperationReader
     }
 
     private static string BaseType(string mediaType) => ErrorAnswers.BaseType(mediaType);
+
+    private static readonly string[] s_structureKeywords = ["properties", "items", "allOf", "oneOf", "anyOf", "additionalProperties"];
+
+    /// <summary>Whether a text error's schema admits the message as its body: none, or one that resolves to a string.</summary>
+    private bool IsMessageSchema(YNode? schema)
+    {
+        if (schema is null)
+        {
+            return true;
+        }
+
+        if (_context.Deref(schema) is not { } mapping)
+        {
+            return true;
+        }
+
+        // Without a type, a schema that describes no structure (no properties, items or composition) admits a string.
+        return mapping.Get("type") switch
+        {
+            null => s_structureKeywords.All(keyword => mapping.Get(keyword) is null),
+            YScalar scalar => scalar.Value == "string",
+            YSequence list => list.Items.Any(i => i is YScalar { Value: "string" }) && list.Items.All(i => i is YScalar { Value: "string" or "null" }),
+            _ => false,
+        };
+    }
 
     private static bool IsError(string status, int code) =>
         code >= 400 || status == "default" || (status.Length == 3 && status[0] is '4' or '5' && status.EndsWith("XX", StringComparison.OrdinalIgnoreCase));

@@ -6,7 +6,7 @@ namespace EvsCodegen.Generators.Tests.Diagnostics;
 public sealed class ErrorMediaTypeDiagnosticsTests
 {
     [Fact]
-    public void Evs1031_ErrorWithOnlyXml_PointsAtTheMediaType()
+    public void Evs1031_ErrorWithOnlyUnwritableTypes_PointsAtTheMediaType()
     {
         var document = MarkedText.Parse("""
             openapi: 3.0.3
@@ -20,19 +20,24 @@ public sealed class ErrorMediaTypeDiagnosticsTests
                     '406':
                       description: refused
                       content:
-                        ⟦application/problem+xml: {schema: {type: object}}
-                        text/html: {schema: {type: string}}
+                        ⟦application/problem+xml: {}
+                        text/html: {schema: {type: object, properties: {a: {type: string}}}}
+                        text/event-stream: {schema: {type: string}}
             """);
 
         var diagnostic = DiagnosticAssert.Single(DiagnosticAssert.Run(document.Text), "EVS1031", document.Position);
 
-        Assert.Equal("The 406 response of getA declares only application/problem+xml, text/html, which the server cannot write; its errors are answered as application/json", diagnostic.GetMessage());
+        Assert.Equal("The 406 response of getA declares only application/problem+xml, text/html, text/event-stream, which the server cannot write; its errors are answered as application/json", diagnostic.GetMessage());
     }
 
     [Theory]
     [InlineData("application/problem+json")]
     [InlineData("text/plain; charset=utf-8")]
     [InlineData("'*/*'")]
+    [InlineData("text/html")]
+    [InlineData("text/markdown")]
+    [InlineData("application/problem+xml")]
+    [InlineData("text/xml")]
     public void Evs1031_IsNotReported_ForAMediaTypeTheServerWrites(string mediaType)
     {
         var diagnostics = DiagnosticAssert.Run("""
@@ -47,15 +52,39 @@ public sealed class ErrorMediaTypeDiagnosticsTests
                     '4XX':
                       description: refused
                       content:
-                        MEDIA: {schema: {type: string}}
+                        MEDIA: {schema: {$ref: '#/components/schemas/Message'}}
                     default:
                       description: failed
                       content:
                         application/xml: {schema: {type: string}}
                         MEDIA: {schema: {type: string}}
+            components:
+              schemas:
+                Message: {type: string, maxLength: 256}
             """.Replace("MEDIA", mediaType, StringComparison.Ordinal));
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "EVS1031");
+    }
+
+    [Fact]
+    public void Evs1031_IsNotReported_ForAnXmlErrorWithAnObjectSchema()
+    {
+        var diagnostics = DiagnosticAssert.Run("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '204': {description: done}
+                    '406':
+                      description: refused
+                      content:
+                        application/problem+xml: {schema: {type: object, properties: {title: {type: string}}}}
+            """);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id is "EVS1031" or "EVS2002");
     }
 
     [Fact]

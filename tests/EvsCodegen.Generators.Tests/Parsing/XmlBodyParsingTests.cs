@@ -66,11 +66,13 @@ public sealed class XmlBodyParsingTests
     }
 
     [Fact]
-    public void AnXmlOnlyAnswer_IsXml_AndAnXmlError_StaysBytes()
+    public void AnXmlOnlyAnswer_IsXml_AndSoIsAnXmlOnlyError()
     {
         var responses = Parse.Model(Document).Surfaces.Single().Operations.Single().Responses;
 
         Assert.Equal((BodyEncoding.Xml, TypeRefKind.Object), (responses[0].Encoding, responses[0].Type!.Kind));
-        Assert.Equal((BodyEncoding.Binary, null), (responses[1].Encoding, responses[1].Xml));
+        Assert.Equal((BodyEncoding.Xml, TypeRefKind.Object, "application/xml"), (responses[1].Encoding, responses[1].Type!.Kind, responses[1].Xml?.MediaType));
+        Assert.Equal(responses[0].Xml!.Shape, responses[1].Xml!.Shape);
+        Assert.True(responses[1].IsDeclaredError);
     }
 }

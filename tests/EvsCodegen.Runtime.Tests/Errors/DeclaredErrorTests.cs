@@ -46,6 +46,44 @@ public sealed class DeclaredErrorTests
         Assert.Equal(body, typed.RawResponseBody.ToArray());
     }
 
+    private const string CodeShape = """{"root":{"name":"problem","type":0},"objects":[{"props":[{"json":"code","name":"code","type":"string"},{"json":"message","name":"message","type":"string"}]}]}""";
+
+    [Fact]
+    public void DeclaredXmlBody_BecomesTheTypedException()
+    {
+        var body = "<problem xmlns=\"urn:x\"><code>duplicate</code><message>Taken.</message></problem>"u8.ToArray();
+        var plain = ApiException.FromResponse(409, "Conflict", body, "application/problem+xml", ApiFaultTableTests.Plain);
+
+        var typed = Assert.IsType<ApiException<string>>(ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode, ApiFaultTableTests.Plain));
+
+        // The message is the error's, read as the fault table reads it (here its "message" field), escaped.
+        Assert.Equal((409, "duplicate", "Taken."), (typed.StatusCode, typed.Error, typed.Message));
+        Assert.Equal(body, typed.RawResponseBody.ToArray());
+    }
+
+    [Theory]
+    [InlineData("application/json", "<problem><code>x</code></problem>")]
+    [InlineData("application/xml", "<problem><code>x</code>")]
+    [InlineData("application/xml", "<other><code>x</code></other>")]
+    [InlineData("application/xml", "<problem><message>no code</message></problem>")]
+    [InlineData("application/xml", "<!DOCTYPE problem [<!ENTITY e \"x\">]><problem><code>&e;</code></problem>")]
+    public void XmlBody_ThatIsNotTheDeclaredXml_KeepsThePlainException(string mediaType, string xml)
+    {
+        var plain = ApiException.FromResponse(409, "Conflict", Encoding.UTF8.GetBytes(xml), mediaType, ApiFaultTableTests.Plain);
+
+        Assert.Same(plain, ApiClientRuntime.DeclaredXmlError(plain, CodeShape, s_readCode, ApiFaultTableTests.Plain));
+    }
+
+    [Fact]
+    public void HtmlBody_MessageShowsTheText_Decoded()
+    {
+        var plain = ApiException.FromResponse(400, "Bad Request", "Row &#39;&lt;b&gt;&#39; is\n bad &amp; \\ worse."u8.ToArray(), "text/html", ApiFaultTableTests.Plain);
+
+        // Escaped as a text/plain body's excerpt is (the excerpt, then the message: control characters stay escaped).
+        Assert.Equal("The server answered 400 Bad Request with a body that is not the documented error: Row '<b>' is\\\\u000A bad & \\\\\\\\ worse.", plain.Message);
+        Assert.Equal(ApiException.FromResponse(400, "Bad Request", "Row '<b>' is\n bad & \\ worse."u8.ToArray(), "text/plain", ApiFaultTableTests.Plain).Message, plain.Message);
+    }
+
     [Fact]
     public void ProblemBody_MessageIsTitleAndDetail_Escaped()
     {

@@ -46,6 +46,31 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public async Task Error_AsTextHtml_IsTheMessageEscaped()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 400, "Row '<img src=x onerror=alert(1)>' & more.", "text/html; charset=utf-8");
+
+        Assert.Equal((400, "text/html; charset=utf-8"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("Row &#39;&lt;img src=x onerror=alert(1)&gt;&#39; &amp; more.", TestHttp.ResponseText(http));
+    }
+
+    [Theory]
+    [InlineData("text/markdown", "Busy *now*.")]
+    [InlineData("text/csv", "Busy *now*.")]
+    [InlineData("text/xml", "{\"itemNotFound\":{\"message\":\"Busy *now*.\",\"code\":\"EVS.5404\"}}")]
+    [InlineData("text/event-stream", "{\"itemNotFound\":{\"message\":\"Busy *now*.\",\"code\":\"EVS.5404\"}}")]
+    public async Task Error_InAnotherTextType_IsTheMessage_ButNotForXmlOrEventStreams(string mediaType, string body)
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteErrorAsync(http, ApiFaultTableTests.Keyed, 404, "Busy *now*.", mediaType);
+
+        Assert.Equal(body, TestHttp.ResponseText(http));
+    }
+
+    [Fact]
     public async Task Failure_UsesTheMediaTypeOfItsStatus_AndOfA500()
     {
         var http = TestHttp.Request();

@@ -31,6 +31,49 @@ public sealed class DeclaredAnswerTests
         Assert.Equal("""{"code":"duplicate"}""", TestHttp.ResponseText(http));
     }
 
+    private const string ConflictShape = """{"root":{"name":"conflict","ns":"urn:c","type":0},"objects":[{"props":[{"json":"code","name":"code","type":"string"},{"json":"message","name":"message","type":"string"}]}]}""";
+
+    [Fact]
+    public async Task DeclaredXmlBody_IsWrittenAsXml_WithItsStatusAndMediaType()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new ApiException<string>(406, "a<b"), ApiFaultTableTests.Plain, static (answer, error) =>
+            ApiServerRuntime.WriteDeclaredXmlAsync(answer, error, s_writeCode, ConflictShape, "application/problem+xml", ApiFaultTableTests.Plain));
+
+        Assert.Equal((406, "application/problem+xml"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("""<conflict xmlns="urn:c"><code>a&lt;b</code></conflict>""", TestHttp.ResponseText(http));
+    }
+
+    [Fact]
+    public async Task PlainException_AtAnXmlStatus_IsTheFaultTablesFieldsTheSchemaNames()
+    {
+        var http = TestHttp.Request();
+        var crash = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new ApiException(406, "taken"), ApiFaultTableTests.Plain, static (answer, error) =>
+            ApiServerRuntime.WriteDeclaredXmlAsync(answer, error, s_writeCode, ConflictShape, "application/xml", ApiFaultTableTests.Plain));
+        await ApiServerRuntime.WriteFailureAsync(crash, new InvalidOperationException("secret"), ApiFaultTableTests.Plain, static (answer, error) =>
+            ApiServerRuntime.WriteDeclaredXmlAsync(answer, error, s_writeCode, ConflictShape, "application/xml", ApiFaultTableTests.Plain));
+
+        // The plain table writes {"status":406,"message":"taken"}: the schema names message, not status.
+        Assert.Equal((406, "application/xml"), (http.Response.StatusCode, http.Response.ContentType));
+        Assert.Equal("""<conflict xmlns="urn:c"><message>taken</message></conflict>""", TestHttp.ResponseText(http));
+        Assert.Equal(500, crash.Response.StatusCode);
+        Assert.DoesNotContain("secret", TestHttp.ResponseText(crash), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainException_AtAnXmlStatusOfAScalarSchema_IsTheMessage()
+    {
+        var http = TestHttp.Request();
+
+        await ApiServerRuntime.WriteFailureAsync(http, new ApiException(400, "bad & worse"), ApiFaultTableTests.Plain, static (answer, error) =>
+            ApiServerRuntime.WriteDeclaredXmlAsync(answer, error, s_writeCode, """{"root":{"name":"message","type":"string"}}""", "text/xml", ApiFaultTableTests.Plain));
+
+        Assert.Equal("<message>bad &amp; worse</message>", TestHttp.ResponseText(http));
+    }
+
     [Fact]
     public async Task PlainException_AtADeclaredBodyStatus_KeepsTheFaultTable()
     {
