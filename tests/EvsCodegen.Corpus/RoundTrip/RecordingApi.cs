@@ -71,7 +71,8 @@ internal sealed class RecordingApi
         }
 
         var arguments = (args ?? []).Where(a => a is not CancellationToken).ToArray();
-        if (arguments.Any(a => a is System.IO.Stream))
+        // A request stream, or a form record holding file parts: read while the request is alive, then recorded.
+        if (arguments.Any(a => a is System.IO.Stream || StreamValues.HoldsFiles(a)))
         {
             return AfterReading(targetMethod, arguments);
         }

@@ -74,24 +74,31 @@ internal static class StreamValues
     /// </summary>
     public static async Task CaptureFilesAsync(object? value)
     {
+        foreach (var file in FilesOf(value))
+        {
+            s_files.AddOrUpdate(file, await ReadAllAsync(file.Content).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Whether a received argument is a form record holding file parts (which must be read while the request is alive).</summary>
+    public static bool HoldsFiles(object? value) => FilesOf(value).Any();
+
+    private static List<ApiFile> FilesOf(object? value)
+    {
         if (value is null || value.GetType().Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
         {
-            return;
+            return [];
         }
 
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-        {
-            var files = property.GetValue(value) switch
+        return value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .SelectMany(property => property.GetValue(value) switch
             {
                 ApiFile file => [file],
                 IEnumerable<ApiFile> list => list.ToList(),
                 _ => [],
-            };
-            foreach (var file in files)
-            {
-                s_files.AddOrUpdate(file, await ReadAllAsync(file.Content).ConfigureAwait(false));
-            }
-        }
+            })
+            .ToList();
     }
 
     /// <summary>The bytes of a file the synthesizer made or <see cref="CaptureFilesAsync"/> read, else null.</summary>
