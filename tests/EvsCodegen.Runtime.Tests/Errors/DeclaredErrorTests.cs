@@ -79,8 +79,8 @@ public sealed class DeclaredErrorTests
     {
         var plain = ApiException.FromResponse(400, "Bad Request", "Row &#39;&lt;b&gt;&#39; is\n bad &amp; \\ worse."u8.ToArray(), "text/html", ApiFaultTableTests.Plain);
 
-        // Escaped as a text/plain body's excerpt is (the excerpt, then the message: control characters stay escaped).
-        Assert.Equal("The server answered 400 Bad Request with a body that is not the documented error: Row '<b>' is\\\\u000A bad & \\\\\\\\ worse.", plain.Message);
+        // Escaped once, as a text/plain body's message is: a line break shows as \u000A, a backslash as \\.
+        Assert.Equal("The server answered 400 Bad Request with a body that is not the documented error: Row '<b>' is\\u000A bad & \\\\ worse.", plain.Message);
         Assert.Equal(ApiException.FromResponse(400, "Bad Request", "Row '<b>' is\n bad & \\ worse."u8.ToArray(), "text/plain", ApiFaultTableTests.Plain).Message, plain.Message);
     }
 
