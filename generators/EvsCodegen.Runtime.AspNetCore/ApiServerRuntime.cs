@@ -18,6 +18,9 @@ public static partial class ApiServerRuntime
     /// <summary>The message of a 500 answer: never the exception's text.</summary>
     public const string InternalErrorMessage = "The server could not complete the request.";
 
+    // The answer to a body that is not JSON, whichever check finds it.
+    private const string NotJsonMessage = "The request body is not valid JSON.";
+
     /// <summary>Answers 415 unless the request's media type is the documented one (parameters such as charset are allowed).</summary>
     public static void CheckContentType(HttpContext http, string documented)
     {
@@ -102,7 +105,7 @@ public static partial class ApiServerRuntime
         }
         catch (JsonException)
         {
-            throw new ApiException(400, "The request body is not valid JSON.");
+            throw new ApiException(400, NotJsonMessage);
         }
     }
 
@@ -156,7 +159,7 @@ public static partial class ApiServerRuntime
         }
         catch (JsonException)
         {
-            throw new ApiException(400, "The request body is not valid JSON.");
+            throw new ApiException(400, NotJsonMessage);
         }
     }
 
@@ -169,7 +172,7 @@ public static partial class ApiServerRuntime
         }
         catch (JsonException exception)
         {
-            throw new ApiException(400, exception is ApiJsonException ? exception.Message : "The request body is not valid JSON.");
+            throw new ApiException(400, exception is ApiJsonException ? exception.Message : NotJsonMessage);
         }
     }
 
@@ -245,7 +248,7 @@ public static partial class ApiServerRuntime
         if (mediaType is not null && IsMessageText(mediaType))
         {
             // HTML gets the message escaped: it can carry request text, which must never become markup.
-            var text = MemoryExtensions.Equals(MediaTypes.WithoutParameters(mediaType), "text/html", StringComparison.OrdinalIgnoreCase)
+            var text = MediaTypes.IsHtml(mediaType)
                 ? System.Net.WebUtility.HtmlEncode(message)
                 : message;
             await WriteAsync(http, statusCode, System.Text.Encoding.UTF8.GetBytes(text), mediaType).ConfigureAwait(false);
@@ -264,9 +267,8 @@ public static partial class ApiServerRuntime
     {
         var bare = MediaTypes.WithoutParameters(mediaType);
         return bare.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-            && !MemoryExtensions.Equals(bare, "text/xml", StringComparison.OrdinalIgnoreCase)
-            && !MemoryExtensions.Equals(bare, "text/event-stream", StringComparison.OrdinalIgnoreCase)
-            && !bare.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
+            && !bare.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)
+            && !ApiXml.IsXml(mediaType);
     }
 
     /// <summary>

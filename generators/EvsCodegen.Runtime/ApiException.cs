@@ -91,28 +91,26 @@ public class ApiException : Exception
 
         // An HTML error (text/html) carries its text escaped: the message shows the text, as for text/plain. The
         // message is escaped once, as a whole (escaping the excerpt first would show a line break as \\u000A).
-        var shown = excerpt.Length > 0 && IsHtml(mediaType) ? HtmlExcerpt(body) : RawExcerpt(body);
+        var shown = RawExcerpt(body, html: MediaTypes.IsHtml(mediaType));
         var described = excerpt.Length == 0 ? "an empty body" : "a body that is not the documented error: " + shown;
         return new ApiException(statusCode, Sanitize($"The server answered {statusCode} {reasonPhrase} with {described}", MessageLimit), null, null, excerpt, null) { RawResponseBody = body, ResponseMediaType = mediaType };
     }
 
-    /// <summary>The start of an HTML body as the text it shows (character references decoded), not yet escaped.</summary>
-    private static string HtmlExcerpt(byte[] body)
-    {
-        var text = System.Net.WebUtility.HtmlDecode(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ResponseBodyLimit)));
-        return body.Length > ResponseBodyLimit ? text + "…" : text;
-    }
-
-    private static bool IsHtml(string? mediaType) =>
-        mediaType is not null && MemoryExtensions.Equals(MediaTypes.WithoutParameters(mediaType), "text/html", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The start of a body as text, for messages: at most <see cref="ResponseBodyLimit"/> bytes, escaped.</summary>
     internal static string Excerpt(byte[] body) => Sanitize(RawExcerpt(body), int.MaxValue)!;
 
-    /// <summary>The start of a body as text, at most <see cref="ResponseBodyLimit"/> bytes, not yet escaped.</summary>
-    private static string RawExcerpt(byte[] body)
+    /// <summary>
+    /// The start of a body as text, at most <see cref="ResponseBodyLimit"/> bytes, not yet escaped; an HTML body as the
+    /// text it shows (character references decoded).
+    /// </summary>
+    private static string RawExcerpt(byte[] body, bool html = false)
     {
         var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ResponseBodyLimit));
+        if (html)
+        {
+            text = System.Net.WebUtility.HtmlDecode(text);
+        }
+
         return body.Length > ResponseBodyLimit ? text + "…" : text;
     }
 

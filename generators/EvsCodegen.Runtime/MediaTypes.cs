@@ -11,4 +11,8 @@ internal static class MediaTypes
         var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
         return (semicolon >= 0 ? contentType.AsSpan(0, semicolon) : contentType.AsSpan()).Trim();
     }
+
+    /// <summary>Whether a Content-Type is <c>text/html</c> (any parameters, any case).</summary>
+    public static bool IsHtml(string? contentType) =>
+        contentType is not null && WithoutParameters(contentType).Equals("text/html", StringComparison.OrdinalIgnoreCase);
 }
