@@ -35,7 +35,6 @@ internal static class RuntimeNames
         public const string Mark = "Mark";
         public const string Restore = "Restore";
         public const string PeekString = "PeekString";
-        public const string CheckKey = "CheckKey";
         public const string ReadKey = "ReadKey";
         public const string ReadAny = "ReadAny";
         public const string ReadString = "ReadString";
@@ -50,9 +49,6 @@ internal static class RuntimeNames
         public const string ReadGuid = "ReadGuid";
         public const string ReadBytes = "ReadBytes";
         public const string CheckUniqueKey = "CheckUniqueKey";
-        public const string EnterKey = "EnterKey";
-        public const string CheckKnownKey = "CheckKnownKey";
-        public const string CheckRequired = "CheckRequired";
         public const string CheckCount = "CheckCount";
         public const string CheckLength = "CheckLength";
         public const string CheckUtf8Bytes = "CheckUtf8Bytes";
