@@ -61,7 +61,7 @@ internal sealed partial class OperationReader
     /// </summary>
     private ResultModel? BuildResult(string methodName, ResponseModel? success, List<ResponseModel> responses, NameScope methodNames)
     {
-        // A default that is the success answer (no 2xx declared) is the only case, a 2xx of its own as a 2XX range is.
+        // A default standing for the success answer (no 2xx declared) is the one case, answered like a 2XX range.
         var cases = responses.Where(r => r.IsSuccess || r == success).OrderBy(r => r.StatusCode == 0 ? 299 : r.StatusCode).ToList();
         // A stream of items is one method's answer, read as it arrives: there is no whole response to hold.
         if (success is null || success.Encoding.IsItemStream() || (cases.Count < 2 && !cases.Any(c => c.Headers.Count > 0)))
