@@ -43,6 +43,16 @@ public sealed class RoundTripHarnessTests
               operationId: postOther
               responses:
                 '2XX': {description: any}
+          /reports:
+            get:
+              operationId: getReport
+              responses:
+                default: {description: the report or the error, content: {application/json: {schema: {type: string}}}}
+            put:
+              operationId: moveReport
+              responses:
+                '303': {description: moved}
+                default: {description: the error, content: {application/json: {schema: {type: string}}}}
         components:
           securitySchemes:
             bearer: {type: http, scheme: bearer}
@@ -65,12 +75,35 @@ public sealed class RoundTripHarnessTests
     private static OperationModel Operation(string id) => s_model.Value.Surfaces.SelectMany(s => s.Operations).Single(o => o.OperationId == id);
 
     [Fact]
-    public void DeclaresSuccess_IsFalseOnlyWithoutA2xxA2XXRangeOrDefault()
+    public void DeclaresSuccess_IsA2xxA2XXRange_OrADefaultBesideNoOtherAnswerBelow400()
     {
         Assert.True(OperationDriver.DeclaresSuccess(Operation("listThings")));
         Assert.False(OperationDriver.DeclaresSuccess(Operation("deleteThings")));
         Assert.True(OperationDriver.DeclaresSuccess(Operation("otherThings")));
         Assert.True(OperationDriver.DeclaresSuccess(Operation("postOther")));
+        Assert.True(OperationDriver.DeclaresSuccess(Operation("getReport")));
+        // A declared redirect keeps default the error: the successful call is undeclared and goes to the server directly.
+        Assert.False(OperationDriver.DeclaresSuccess(Operation("moveReport")));
+    }
+
+    [Fact]
+    public void DeclaresSuccess_ADefaultWithContent_IsTheAnswerTheDriverSynthesizesAndPrismChecks()
+    {
+        // The driver makes the implementation's answer from the operation's success answer: here the default's schema.
+        var success = Operation("getReport").Success;
+
+        Assert.NotNull(success);
+        Assert.Equal("default", success.Status);
+        Assert.Equal(TypeRefKind.String, success.Type?.Kind);
+        Assert.Equal("default", Operation("otherThings").Success?.Status);
+        Assert.Null(Operation("moveReport").Success);
+    }
+
+    [Fact]
+    public void UndeclaredSuccessStatus_Is204_Or200BesideADefaultThatARedirectKeepsAnError()
+    {
+        Assert.Equal(204, OperationDriver.UndeclaredSuccessStatus(Operation("deleteThings")));
+        Assert.Equal(200, OperationDriver.UndeclaredSuccessStatus(Operation("moveReport")));
     }
 
     [Theory]

@@ -50,7 +50,7 @@ internal static class ResultEmitter
         w.Line($"public int {ReservedNames.ResultStatusCode} {{ get; }}");
         foreach (var body in result.Cases.Where(c => c.BodyProperty is not null).GroupBy(c => c.BodyProperty))
         {
-            var statuses = string.Join(", ", body.Select(c => c.Response.Status));
+            var statuses = string.Join(", ", body.Select(c => c.Response.Status == "default" ? "successful (default)" : c.Response.Status));
             w.Line();
             w.Line($"/// <summary>The body of a {Text.Inline(statuses)} answer; null for the other statuses.</summary>");
             w.Line($"public {Signatures.ResponseBodyType(body.First().Response, true)} {body.Key} {{ get; internal init; }}");
@@ -84,7 +84,7 @@ internal static class ResultEmitter
         var headers = Headers(result, response).ToList();
         var parameters = new List<string>();
         var assignments = new List<string>();
-        w.Line(Text.Summary(response.Description, $"A {response.Status} answer."));
+        w.Line(Text.Summary(response.Description, response.Status == "default" ? "A successful answer (the document's default)." : $"A {response.Status} answer."));
         if (range)
         {
             w.Line("/// <param name=\"statusCode\">The status, from 200 to 299.</param>");
@@ -110,8 +110,8 @@ internal static class ResultEmitter
         var construct = $"new({(range ? "statusCode" : Status(response))}){(assignments.Count == 0 ? string.Empty : " { " + string.Join(", ", assignments) + " }")}";
         if (range)
         {
-            var digit = response.Status.Substring(0, 1);
-            construct = $"statusCode is >= {digit}00 and <= {digit}99 ? {construct} : throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"The status must be a {digit}xx status.\")";
+            // Every case is a success answer: the 2XX range, or default standing for it when no 2xx is declared.
+            construct = $"statusCode is >= 200 and <= 299 ? {construct} : throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"The status must be a 2xx status.\")";
         }
 
         w.Line($"public static {result.TypeName} {@case.FactoryName}({string.Join(", ", parameters)}) => {construct};");
@@ -123,7 +123,7 @@ internal static class ResultEmitter
             .Where(p => p.Declared is not null)
             .Select(p => (p.h, p.Declared!.Required));
 
-    /// <summary>The status the default whole-response method and the exact factories answer with (200 for a <c>2XX</c> range).</summary>
+    /// <summary>The status the default whole-response method and the exact factories answer with (200 for a <c>2XX</c> range or a <c>default</c> success answer).</summary>
     public static string Status(ResponseModel response) =>
         (response.StatusCode == 0 ? 200 : response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -141,7 +141,7 @@ internal static class ResultEmitter
         w.Line();
         var summary = operation.Summary ?? operation.Description;
         w.Line($"/// <summary>{(summary is null ? $"{operation.HttpMethod} {Text.Inline(operation.Path)}" : Text.Inline(summary))}: the whole answer (status, headers, body).</summary>");
-        w.Line($"/// <remarks>By default, the result of <see cref=\"{operation.MethodName}{ReservedNames.AsyncSuffix}\"/> as a {Text.Inline(result.Cases[0].Response.Status)} answer without headers; implement it to answer any declared status and headers.</remarks>");
+        w.Line($"/// <remarks>By default, the result of <see cref=\"{operation.MethodName}{ReservedNames.AsyncSuffix}\"/> as a {(result.Cases[0].Response.Status == "default" ? Status(result.Cases[0].Response) : Text.Inline(result.Cases[0].Response.Status))} answer without headers; implement it to answer any declared status and headers.</remarks>");
         foreach (var argument in Signatures.Arguments(operation))
         {
             w.Line($"/// <param name=\"{argument.Name.TrimStart('@')}\">See <see cref=\"{operation.MethodName}{ReservedNames.AsyncSuffix}\"/>.</param>");

@@ -176,8 +176,8 @@ internal static partial class ServerEmitter
     private static bool ParsesAhead(BodyModel body) => body.Encoding.IsSchemaObject() && body.AlternativeShapes.Count == 0;
 
     /// <summary>
-    /// The status of a successful call when the document declares no 2xx answer (docs/decisions.md): 200 with no body
-    /// when <c>default</c> covers it, else 204 No Content, the answer that claims least.
+    /// The status of a successful call without a success answer (docs/decisions.md): 200 with no body when <c>default</c>
+    /// covers it (it is not the success answer only beside a declared 1xx or 3xx), else 204 No Content, which claims least.
     /// </summary>
     private static int NoSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
 

@@ -29,7 +29,10 @@ internal sealed record SurfaceModel(
 /// <param name="Deprecated">Whether the operation is deprecated.</param>
 /// <param name="Parameters">Path, query, header and cookie parameters, path first then in document order.</param>
 /// <param name="Body">The request body, if any.</param>
-/// <param name="Success">The response the method returns.</param>
+/// <param name="Success">
+/// The response the method returns: the first 2xx, else the <c>2XX</c> range, else <c>default</c> when no other answer
+/// below 400 is declared (it is then also the error answer of the other statuses); null when there is none.
+/// </param>
 /// <param name="Responses">Every documented response, in document order.</param>
 /// <param name="Result">
 /// The whole-response type and method, for operations whose success answers say more than one body (headers, or

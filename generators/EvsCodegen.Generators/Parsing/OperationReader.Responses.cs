@@ -61,7 +61,8 @@ internal sealed partial class OperationReader
     /// </summary>
     private ResultModel? BuildResult(string methodName, ResponseModel? success, List<ResponseModel> responses, NameScope methodNames)
     {
-        var cases = responses.Where(r => r.IsSuccess).OrderBy(r => r.StatusCode == 0 ? 299 : r.StatusCode).ToList();
+        // A default standing for the success answer (no 2xx declared) is the one case, answered like a 2XX range.
+        var cases = responses.Where(r => r.IsSuccess || r == success).OrderBy(r => r.StatusCode == 0 ? 299 : r.StatusCode).ToList();
         // A stream of items is one method's answer, read as it arrives: there is no whole response to hold.
         if (success is null || success.Encoding.IsItemStream() || (cases.Count < 2 && !cases.Any(c => c.Headers.Count > 0)))
         {
@@ -109,6 +110,7 @@ internal sealed partial class OperationReader
         207 => "MultiStatus",
         208 => "AlreadyReported",
         226 => "IMUsed",
+        _ when response.Status == "default" => "StatusDefault",
         _ => "Status" + response.Status.ToUpperInvariant(),
     };
 }

@@ -197,8 +197,7 @@ internal sealed partial class OperationReader
         }
 
         var responses = ReadResponses(operationId, methodName, operation);
-        var success = responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
-            ?? responses.FirstOrDefault(r => r.Status == "2XX");
+        var success = SuccessAnswer(responses);
         var result = BuildResult(methodName, success, responses, methodNames);
         return new OperationModel(
             operationId,
@@ -216,6 +215,16 @@ internal sealed partial class OperationReader
             Security?.ForOperation(operation) ?? -1,
             operation.Get("security") is not null);
     }
+
+    /// <summary>
+    /// The answer of a completed call: the first 2xx, else the <c>2XX</c> range; without either, <c>default</c> when the
+    /// document declares no other answer below 400, since it then covers every success status (docs/decisions.md, "The
+    /// success answer when the document declares none"); else none.
+    /// </summary>
+    private static ResponseModel? SuccessAnswer(List<ResponseModel> responses) =>
+        responses.Where(r => r.StatusCode is >= 200 and < 300).OrderBy(r => r.StatusCode).FirstOrDefault()
+            ?? responses.FirstOrDefault(r => r.Status == "2XX")
+            ?? (responses.Any(r => r.Status != "default" && !r.IsError) ? null : responses.FirstOrDefault(r => r.Status == "default"));
 
     private static string DeriveOperationId(string method, string path)
     {

@@ -48,7 +48,8 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
             }
 
             // The document promises nothing for a successful call, so Prism has nothing to check its answer against:
-            // the call goes to the server directly, and the answer must be the one docs/decisions.md gives (204).
+            // the call goes to the server directly, and the answer must be the one docs/decisions.md gives (204, or 200
+            // with no body beside a default that a declared redirect keeps an error).
             var previous = session.Traffic.Direct;
             session.Traffic.Direct = session.Server.BaseAddress;
             try
@@ -83,11 +84,19 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
     }
 
     /// <summary>
-    /// Whether the document declares the answer of a successful call: a 2xx, a <c>2XX</c> range or <c>default</c>
-    /// (which covers every status not listed). Without one the server answers <c>204 No Content</c>.
+    /// Whether the document declares the answer of a successful call, which Prism then checks: a 2xx, a <c>2XX</c> range,
+    /// or <c>default</c> (which covers every status not listed) when no other answer below 400 is declared; a declared
+    /// 1xx or 3xx says the operation's other answers are not successes, so its default stays the error.
     /// </summary>
     public static bool DeclaresSuccess(OperationModel operation) =>
-        operation.Responses.Any(r => r.StatusCode is >= 200 and < 300 || r.Status.Equals("2XX", StringComparison.OrdinalIgnoreCase) || r.Status == "default");
+        operation.Responses.Any(r => r.StatusCode is >= 200 and < 300 || r.Status.Equals("2XX", StringComparison.OrdinalIgnoreCase))
+        || (operation.Responses.Any(r => r.Status == "default") && operation.Responses.All(r => r.Status == "default" || r.IsError));
+
+    /// <summary>
+    /// The status the server must answer a successful call of an operation that declares no success answer with, and no
+    /// body: 200 when <c>default</c> covers it (beside a declared 1xx or 3xx), else <c>204 No Content</c>.
+    /// </summary>
+    public static int UndeclaredSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
 
     // A stream of items is its own result type (IAsyncEnumerable<T>); a task's is its argument.
     private Type? ResultType => StreamValues.ItemType(method.ReturnType) is not null ? method.ReturnType
@@ -225,9 +234,10 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         if (undeclaredSuccess && exchange is not null)
         {
             Result.SuccessDirect++;
-            if (exchange.Status != 204)
+            var undeclared = UndeclaredSuccessStatus(operation);
+            if (exchange.Status != undeclared || exchange.ResponseBody.Length > 0)
             {
-                Add(exchange.Status >= 500 ? FindingKind.ServerError : FindingKind.Mismatch, $"{check}: undeclared success answer", $"the operation declares no success answer, so the server must answer 204 No Content; it answered {exchange.Status} {Exchange.Shorten(exchange.ResponseBody)}");
+                Add(exchange.Status >= 500 ? FindingKind.ServerError : FindingKind.Mismatch, $"{check}: undeclared success answer", $"the operation declares no success answer, so the server must answer {undeclared} with no body; it answered {exchange.Status} {Exchange.Shorten(exchange.ResponseBody)}");
             }
         }
 

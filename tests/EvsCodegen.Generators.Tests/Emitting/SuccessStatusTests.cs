@@ -4,8 +4,9 @@ namespace EvsCodegen.Generators.Tests.Emitting;
 
 /// <summary>
 /// The status of a successful call, driven through the real generated controller: a declared 204 answers with no body
-/// even when the document (against HTTP) gives it content; an operation that declares no 2xx answers 200 when
-/// <c>default</c> covers it and 204 No Content otherwise (docs/decisions.md).
+/// even when the document (against HTTP) gives it content; an operation that declares no 2xx answers with its
+/// <c>default</c> (200, and the default's content as the result) when it has one and no 1xx/3xx answer, 200 with no body
+/// when a redirect is declared beside the default, and 204 No Content otherwise (docs/decisions.md).
 /// </summary>
 public sealed class SuccessStatusTests
 {
@@ -32,6 +33,19 @@ public sealed class SuccessStatusTests
               operationId: defaultOnly
               responses:
                 default: {description: whatever happens}
+          /default-body:
+            get:
+              tags: [Items]
+              operationId: defaultBody
+              responses:
+                default: {description: the text or the error, content: {application/json: {schema: {type: string}}}}
+          /redirect-or-default:
+            get:
+              tags: [Items]
+              operationId: redirectOrDefault
+              responses:
+                '303': {description: elsewhere}
+                default: {description: the error, content: {application/json: {schema: {type: string}}}}
         """;
 
     private static readonly Lazy<GeneratorRun> s_run = new(() => GeneratorHarness.Run(OpenApiFile.Create("statuses.yaml", Document)));
@@ -43,6 +57,8 @@ public sealed class SuccessStatusTests
     [InlineData("NoContentAsync", "204 ''")]
     [InlineData("ErrorsOnlyAsync", "204 ''")]
     [InlineData("DefaultOnlyAsync", "200 ''")]
+    [InlineData("DefaultBodyAsync", "200 '\"done\"'")]
+    [InlineData("RedirectOrDefaultAsync", "200 ''")]
     public async Task SuccessfulCall_AnswersTheStatusTheDocumentAllows(string action, string expected)
     {
         Assert.Equal(["EVS2007"], s_run.Value.Diagnostics.Select(d => d.Id));
@@ -76,6 +92,8 @@ public sealed class SuccessStatusTests
                 {
                     "NoContentAsync" => controller.NoContentAsync(),
                     "ErrorsOnlyAsync" => controller.ErrorsOnlyAsync(),
+                    "DefaultBodyAsync" => controller.DefaultBodyAsync(),
+                    "RedirectOrDefaultAsync" => controller.RedirectOrDefaultAsync(),
                     _ => controller.DefaultOnlyAsync(),
                 });
                 return $"{http.Response.StatusCode} '{Encoding.UTF8.GetString(response.ToArray())}'";
@@ -89,6 +107,10 @@ public sealed class SuccessStatusTests
             public Task ErrorsOnlyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
             public Task DefaultOnlyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+            public Task<string> DefaultBodyAsync(CancellationToken cancellationToken = default) => Task.FromResult("done");
+
+            public Task RedirectOrDefaultAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
         }
 
         internal sealed class NoServices : IServiceProvider
