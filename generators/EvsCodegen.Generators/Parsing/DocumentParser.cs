@@ -176,7 +176,9 @@ internal static partial class DocumentParser
         if (options.Models == ModelsSelection.Default && leftOut.Count > 0)
         {
             var examples = string.Join(", ", leftOut.Take(3));
-            context.Report(D.UnreachedSchemasLeftOut, components?.GetKey("schemas") ?? context.Root.GetKey("components"), leftOut.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), examples);
+            var one = leftOut.Count == 1;
+            var count = leftOut.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (one ? " component schema" : " component schemas");
+            context.Report(D.UnreachedSchemasLeftOut, components?.GetKey("schemas") ?? context.Root.GetKey("components"), count, one ? "was" : "were", examples, one ? "it" : "them");
         }
 
         return reached.ToEquatableArray();
