@@ -259,10 +259,13 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         return Activator.CreateInstance(type, http, options)!;
     }
 
-    /// <summary>The generator's model of the document, as the generator itself builds it.</summary>
-    public static ApiModel? Parse(CorpusDocument document)
+    /// <summary>
+    /// The generator's model of the document, as the generator itself builds it for the round trip (the default
+    /// <c>OpenApiModels</c>, unless <paramref name="models"/> says otherwise).
+    /// </summary>
+    public static ApiModel? Parse(CorpusDocument document, ModelsSelection models = ModelsSelection.Default)
     {
-        var options = new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default);
+        var options = new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default, Models: models);
         var fragments = document.Fragments.Select(f => new FragmentModel(f.Key, f.Value)).ToEquatableArray();
         return DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, options), fragments, CancellationToken.None).Model;
     }

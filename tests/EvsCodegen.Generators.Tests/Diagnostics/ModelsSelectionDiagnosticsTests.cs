@@ -49,6 +49,16 @@ public sealed class ModelsSelectionDiagnosticsTests
     }
 
     [Fact]
+    public void Evs2070_IsNotReported_WhenTheProjectPropertySaysAll_AndABadOneIsNamed()
+    {
+        var file = OpenApiFile.Create(DiagnosticAssert.DocumentPath, MarkedText.Parse(Document).Text);
+
+        Assert.Empty(GeneratorHarness.Run([file], new Dictionary<string, string> { ["EvsCodegenModels"] = "all" }).Diagnostics);
+        var invalid = Assert.Single(GeneratorHarness.Run([file], new Dictionary<string, string> { ["EvsCodegenModels"] = "every" }).Diagnostics, d => d.Id == "EVS2004");
+        Assert.Contains("property 'EvsCodegenModels' of 'test-api.yaml' has the value 'every'", invalid.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evs2070_IsNotReported_WithAnOperationFilter()
     {
         Assert.Empty(DiagnosticAssert.Run(MarkedText.Parse(Document).Text, "models;client", ("OpenApiInclude", "op:listPets")));
