@@ -34,7 +34,7 @@ public sealed class GeneratedNamesTests
         // The minimal-API endpoints beside the controller, so their names are held to the owner too.
         var result = DocumentRunner.Run(document, keepCompilation: true, CancellationToken.None, emit: DocumentRunner.Emit + ";minimal");
         Assert.Equal(Outcome.Ok, result.Outcome);
-        var model = DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default)), CancellationToken.None).Model;
+        var model = DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default, Models: ModelsSelection.All)), CancellationToken.None).Model;
         Assert.NotNull(model);
 
         var unknown = UnknownNames(result.Compilation!, model!);
@@ -47,7 +47,7 @@ public sealed class GeneratedNamesTests
     {
         var document = Load("evs-snapshots.yaml");
         var result = DocumentRunner.Run(document, keepCompilation: true, CancellationToken.None);
-        var model = DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default)), CancellationToken.None).Model!;
+        var model = DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default, Models: ModelsSelection.All)), CancellationToken.None).Model!;
         var extra = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
             $"namespace {document.Namespace}; public sealed partial class ApiClientOptions {{ internal void Refresh(int attempt) {{ }} }}",
             DocumentRunner.ParseOptions);

@@ -100,12 +100,13 @@ public static class CorpusRunner
     /// <param name="compileTimeout">How long compiling the output may take; <see cref="DefaultCompileTimeout"/> when null.</param>
     /// <param name="emit">The families emitted; <see cref="DocumentRunner.Emit"/> when null.</param>
     /// <param name="loadFactor">How the budgets stretch with load; <see cref="LoadFactor"/> when null (a test of the budgets fixes it).</param>
-    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null, string? emit = null, Func<(double Factor, double Load)>? loadFactor = null)
+    /// <param name="models">The <c>OpenApiModels</c> value; <see cref="DocumentRunner.Models"/> when null, the generator's default when empty.</param>
+    public static DocumentResult RunOne(CorpusDocument document, TimeSpan timeout, bool keepCompilation = false, Microsoft.CodeAnalysis.IIncrementalGenerator? generator = null, TimeSpan? compileTimeout = null, string? emit = null, Func<(double Factor, double Load)>? loadFactor = null, string? models = null)
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new RunProgress();
         var task = Task.Factory.StartNew(
-            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token, generator, progress, emit ?? DocumentRunner.Emit),
+            () => DocumentRunner.Run(document, keepCompilation, cancellation.Token, generator, progress, emit ?? DocumentRunner.Emit, models ?? DocumentRunner.Models),
             cancellation.Token,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

@@ -56,6 +56,12 @@ public static class DocumentRunner
     /// <summary>What every corpus document emits.</summary>
     public const string Emit = "models;client;server";
 
+    /// <summary>
+    /// What every corpus document generates by default: <c>OpenApiModels="all"</c>, so the compile table proves that
+    /// every schema of a document compiles, not only those its operations reach (an empty string: the generator's default).
+    /// </summary>
+    public const string Models = "all";
+
     /// <summary>The parse options of generated code: latest C#, doc comments checked like a project that builds its XML docs.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
@@ -83,7 +89,8 @@ public static class DocumentRunner
     /// <param name="generator">The generator to run; <see cref="OpenApiGenerator"/> unless a test checks the runner itself.</param>
     /// <param name="progress">Told when the generator has finished, if given.</param>
     /// <param name="emit">The families emitted; <see cref="Emit"/> unless a test wants others (the minimal-API endpoints).</param>
-    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null, RunProgress? progress = null, string emit = Emit)
+    /// <param name="models">The <c>OpenApiModels</c> value; <see cref="Models"/> unless a run wants the generator's default (empty).</param>
+    public static DocumentResult Run(CorpusDocument document, bool keepCompilation, CancellationToken cancellationToken, IIncrementalGenerator? generator = null, RunProgress? progress = null, string emit = Emit, string models = Models)
     {
         var texts = new List<AdditionalText> { new InMemoryAdditionalText(document.Path, document.Text) };
         texts.AddRange(document.Fragments.Select(f => new InMemoryAdditionalText(f.Key, f.Value)));
@@ -94,6 +101,7 @@ public static class DocumentRunner
                 ["build_metadata.AdditionalFiles.OpenApi"] = "true",
                 ["build_metadata.AdditionalFiles.OpenApiNamespace"] = document.Namespace,
                 ["build_metadata.AdditionalFiles.OpenApiEmit"] = emit,
+                ["build_metadata.AdditionalFiles.OpenApiModels"] = models,
             }),
         };
 

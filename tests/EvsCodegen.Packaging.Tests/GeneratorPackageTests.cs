@@ -53,10 +53,10 @@ public sealed class GeneratorPackageTests(PackagesFixture packages)
         var items = XDocument.Load(stream).Descendants().ToList();
 
         Assert.Equal(
-            ["EvsCodegenAccessibility", "EvsCodegenChangelog", "EvsCodegenEmit", "EvsCodegenNamespace", "RootNamespace"],
+            ["EvsCodegenAccessibility", "EvsCodegenChangelog", "EvsCodegenEmit", "EvsCodegenModels", "EvsCodegenNamespace", "RootNamespace"],
             items.Where(e => e.Name.LocalName == "CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["OpenApi", "OpenApiAcceptedBreaks", "OpenApiAccessibility", "OpenApiBaseline", "OpenApiClientName", "OpenApiContractName", "OpenApiEmit", "OpenApiExclude", "OpenApiInclude", "OpenApiNamespace"],
+            ["OpenApi", "OpenApiAcceptedBreaks", "OpenApiAccessibility", "OpenApiBaseline", "OpenApiClientName", "OpenApiContractName", "OpenApiEmit", "OpenApiExclude", "OpenApiInclude", "OpenApiModels", "OpenApiNamespace"],
             items.Where(e => e.Name.LocalName == "CompilerVisibleItemMetadata" && (string?)e.Attribute("Include") == "AdditionalFiles")
                 .Select(e => (string)e.Attribute("MetadataName")!).Order(StringComparer.Ordinal));
     }

@@ -11,8 +11,10 @@ namespace EvsCodegen.Generators.Model;
 /// <param name="AcceptedBreaks">Changes the breaking-change gate does not report, as <c>ID:pointer</c> entries.</param>
 /// <param name="Filter">
 /// The operations to keep (<c>OpenApiInclude</c>) and drop (<c>OpenApiExclude</c>); empty keeps every operation and
-/// schema. When set, only the schemas the kept operations reach are generated.
+/// schema. When set, only the schemas the kept operations reach are read (unless <paramref name="Models"/> is
+/// <see cref="ModelsSelection.All"/>).
 /// </param>
+/// <param name="Models">Which component schemas become types (<c>OpenApiModels</c>, else <c>EvsCodegenModels</c>).</param>
 internal sealed record DocumentOptionsModel(
     string Namespace,
     EmitKinds Emit,
@@ -22,7 +24,24 @@ internal sealed record DocumentOptionsModel(
     EquatableArray<string> Problems,
     string? Baseline = null,
     EquatableArray<string> AcceptedBreaks = default,
-    EquatableArray<OperationFilterModel> Filter = default);
+    EquatableArray<OperationFilterModel> Filter = default,
+    ModelsSelection Models = ModelsSelection.Default);
+
+/// <summary>Which schemas a document generates types for (<c>OpenApiModels</c>; docs/decisions.md, "Only reached schemas by default").</summary>
+internal enum ModelsSelection
+{
+    /// <summary>
+    /// Not set: <see cref="Reached"/> when client or server code is emitted and the document has operations,
+    /// otherwise <see cref="All"/>; schemas left out this way are reported (EVS2070).
+    /// </summary>
+    Default,
+
+    /// <summary><c>reached</c>: only the schemas the operations reach (every schema is still read and checked).</summary>
+    Reached,
+
+    /// <summary><c>all</c>: every component schema, with or without an operation filter.</summary>
+    All,
+}
 
 /// <summary>One input document: its path, text and options. The first step's output; equal inputs stop the pipeline.</summary>
 /// <param name="Path">The file's path.</param>

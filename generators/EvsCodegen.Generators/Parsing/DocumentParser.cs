@@ -121,7 +121,8 @@ internal static partial class DocumentParser
         var typeNames = new NameScope([.. ReservedNames.TypeNames, .. ReservedNames.TypeLevelMembers]);
         var schemas = new SchemaConverter(context, typeNames);
         var components = root.GetMapping("components");
-        schemas.ConvertComponents(components?.GetMapping("schemas"), reachedOnly: input.Options.Filter.Count > 0);
+        var filtered = input.Options.Filter.Count > 0 && input.Options.Models != ModelsSelection.All;
+        schemas.ConvertComponents(components?.GetMapping("schemas"), reachedOnly: filtered);
 
         if (root.GetKey("webhooks") is { } webhooks)
         {
@@ -150,7 +151,37 @@ internal static partial class DocumentParser
         schemas.ConvertDeferred();
         schemas.FixDiscriminators();
         schemas.ResolveBases();
-        return new ApiModel(apiContext, schemas.Types.ToEquatableArray(), surfaces);
+        return new ApiModel(apiContext, SelectTypes(context, schemas, input.Options, surfaces, filtered, components), surfaces);
+    }
+
+    /// <summary>
+    /// The types to emit: with a filter, those converted (only reached schemas were); with <c>reached</c>, or by default
+    /// when client or server code is emitted from a document with operations, those the operations reach (EVS2070 names
+    /// what the default left out); otherwise all of them.
+    /// </summary>
+    private static EquatableArray<TypeModel> SelectTypes(ParseContext context, SchemaConverter schemas, DocumentOptionsModel options, EquatableArray<SurfaceModel> surfaces, bool filtered, YMapping? components)
+    {
+        var reachedOnly = options.Models switch
+        {
+            ModelsSelection.Reached => true,
+            ModelsSelection.All => false,
+            _ => (options.Emit & (EmitKinds.Client | EmitKinds.Server | EmitKinds.Minimal)) != 0 && surfaces.Any(s => s.Operations.Count > 0),
+        };
+        if (filtered || !reachedOnly)
+        {
+            return schemas.Types.ToEquatableArray();
+        }
+
+        var reached = schemas.ReachedTypes(out var leftOut);
+        if (options.Models == ModelsSelection.Default && leftOut.Count > 0)
+        {
+            var examples = string.Join(", ", leftOut.Take(3));
+            var one = leftOut.Count == 1;
+            var count = leftOut.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + (one ? " component schema" : " component schemas");
+            context.Report(D.UnreachedSchemasLeftOut, components?.GetKey("schemas") ?? context.Root.GetKey("components"), count, one ? "was" : "were", examples, one ? "it" : "them");
+        }
+
+        return reached.ToEquatableArray();
     }
 
     /// <summary>The <c>info</c> object, after reporting what OpenAPI requires of it and it lacks (both versions require title and version).</summary>

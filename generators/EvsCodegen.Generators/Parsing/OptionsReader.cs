@@ -11,7 +11,8 @@ namespace EvsCodegen.Generators.Parsing;
 /// <param name="Emit">EvsCodegenEmit.</param>
 /// <param name="Accessibility">EvsCodegenAccessibility.</param>
 /// <param name="NamespaceProperty">The property <paramref name="Namespace"/> came from, for diagnostics.</param>
-internal sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility, string NamespaceProperty = "EvsCodegenNamespace");
+/// <param name="Models">EvsCodegenModels.</param>
+internal sealed record GeneratorDefaultsModel(string? Namespace, string? Emit, string? Accessibility, string NamespaceProperty = "EvsCodegenNamespace", string? Models = null);
 
 /// <summary>Reads generator options from analyzer config (MSBuild properties and AdditionalFiles metadata).</summary>
 internal static class OptionsReader
@@ -21,7 +22,8 @@ internal static class OptionsReader
         Get(global, "build_property.EvsCodegenNamespace") ?? Get(global, "build_property.RootNamespace"),
         Get(global, "build_property.EvsCodegenEmit"),
         Get(global, "build_property.EvsCodegenAccessibility"),
-        Get(global, "build_property.EvsCodegenNamespace") is null ? "RootNamespace" : "EvsCodegenNamespace");
+        Get(global, "build_property.EvsCodegenNamespace") is null ? "RootNamespace" : "EvsCodegenNamespace",
+        Get(global, "build_property.EvsCodegenModels"));
 
     /// <summary>True when the AdditionalFiles item is marked <c>OpenApi="true"</c>.</summary>
     public static bool IsOpenApiDocument(AnalyzerConfigOptions file) =>
@@ -72,6 +74,19 @@ internal static class OptionsReader
             problems.AddRange([Source(itemAccessibility, "OpenApiAccessibility", "EvsCodegenAccessibility"), accessibility, "use public or internal"]);
         }
 
+        var itemModels = Get(file, "build_metadata.AdditionalFiles.OpenApiModels");
+        var models = (itemModels ?? defaults.Models)?.ToLowerInvariant() switch
+        {
+            null => ModelsSelection.Default,
+            "reached" => ModelsSelection.Reached,
+            "all" => ModelsSelection.All,
+            _ => ModelsSelection.Default,
+        };
+        if (models == ModelsSelection.Default && (itemModels ?? defaults.Models) is { } badModels)
+        {
+            problems.AddRange([Source(itemModels, "OpenApiModels", "EvsCodegenModels"), badModels, "use reached or all; the default applies"]);
+        }
+
         var filter = OperationFilter.Read(Get(file, "build_metadata.AdditionalFiles.OpenApiInclude"), exclude: false, "OpenApiInclude", problems)
             .Concat(OperationFilter.Read(Get(file, "build_metadata.AdditionalFiles.OpenApiExclude"), exclude: true, "OpenApiExclude", problems))
             .ToEquatableArray();
@@ -86,7 +101,8 @@ internal static class OptionsReader
             Get(file, "build_metadata.AdditionalFiles.OpenApiBaseline"),
             (Get(file, "build_metadata.AdditionalFiles.OpenApiAcceptedBreaks") ?? string.Empty)
                 .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).ToEquatableArray(),
-            filter);
+            filter,
+            models);
     }
 
     /// <summary>Names where a value came from: the AdditionalFiles item's metadata when it set one, else the project property.</summary>

@@ -122,8 +122,7 @@ internal sealed partial class SchemaConverter
         var name = componentName ?? _typeNames.Claim(Identifiers.ToPascalCase(nameHint, "Model"), TypeModel.ConverterSuffix);
         var reference = new TypeRefModel(TypeRefKind.Object, nullable, name);
         _converted[schema] = reference;
-        var slot = _types.Count;
-        _types.Add(null!);
+        var slot = AddType(null!);
         NoteInheritance(schema, name);
 
         var collected = new List<(string Key, YNode Schema, YScalar KeyNode)>();
@@ -368,7 +367,7 @@ internal sealed partial class SchemaConverter
             members.Add(new EnumMemberModel(memberNames.Claim(memberName), value));
         }
 
-        _types.Add(new EnumTypeModel(name, Describe(schema), schema.GetBool("deprecated"), isInteger, members.ToEquatableArray()));
+        AddType(new EnumTypeModel(name, Describe(schema), schema.GetBool("deprecated"), isInteger, members.ToEquatableArray()));
         return new TypeRefModel(TypeRefKind.Enum, nullable, name);
     }
 

@@ -220,7 +220,7 @@ internal sealed partial class SchemaConverter
             }
         }
 
-        _types.Add(new UnionTypeModel(name, Describe(schema), schema.GetBool("deprecated"), keyword, property, union.ToEquatableArray()));
+        AddType(new UnionTypeModel(name, Describe(schema), schema.GetBool("deprecated"), keyword, property, union.ToEquatableArray()));
         return new TypeRefModel(TypeRefKind.Object, nullable, name);
     }
 

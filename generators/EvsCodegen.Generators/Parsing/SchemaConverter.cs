@@ -52,6 +52,7 @@ internal sealed partial class SchemaConverter
 
         foreach (var entry in schemas.Entries)
         {
+            _components.Add(entry.Value);
             _componentKeys[entry.Value] = entry.Key.Value;
             _componentNames[entry.Value] = _typeNames.Claim(Identifiers.ToPascalCase(entry.Key.Value, "Schema"), TypeModel.ConverterSuffix);
         }
@@ -61,10 +62,14 @@ internal sealed partial class SchemaConverter
             return;
         }
 
+        // Converted for what they report, not because anything uses them: what they reach is not reached from here.
+        _detached = true;
         foreach (var entry in schemas.Entries)
         {
             Convert(entry.Value, entry.Key.Value, 0);
         }
+
+        _detached = false;
     }
 
     /// <summary>
@@ -97,9 +102,17 @@ internal sealed partial class SchemaConverter
         }
     }
 
-    /// <summary>With a filter, queues a schema a kept schema names, for <see cref="ConvertDeferred"/>.</summary>
+    /// <summary>
+    /// Notes that the schema being converted names <paramref name="target"/> (for <see cref="ReachedTypes"/>) and, with a
+    /// filter, queues it for <see cref="ConvertDeferred"/>.
+    /// </summary>
     private void Defer(YNode? target, string reference)
     {
+        if (target is YMapping named)
+        {
+            NoteUse(named);
+        }
+
         if (_reachedOnly && target is not null && !_converted.ContainsKey(target))
         {
             _deferred.Enqueue((target, FragmentPaths.NameHint(reference)));
@@ -126,6 +139,7 @@ internal sealed partial class SchemaConverter
             return TypeRefModel.AnyValue;
         }
 
+        NoteUse(mapping);
         if (_converted.TryGetValue(mapping, out var known))
         {
             return known;
@@ -143,11 +157,8 @@ internal sealed partial class SchemaConverter
             return WithSchema(TypeRefModel.AnyValue, mapping);
         }
 
-        if (_reachedOnly)
-        {
-            QueueMappingTargets(mapping);
-        }
-
+        _owners.Add(mapping);
+        QueueMappingTargets(mapping);
         try
         {
             var result = ConvertMapping(mapping, _componentNames.TryGetValue(mapping, out var name) ? name : null, nameHint, depth);
@@ -165,6 +176,7 @@ internal sealed partial class SchemaConverter
         finally
         {
             _inProgress.Remove(mapping);
+            _owners.RemoveAt(_owners.Count - 1);
         }
     }
 

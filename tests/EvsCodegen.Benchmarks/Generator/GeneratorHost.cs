@@ -40,14 +40,19 @@ internal static class GeneratorHost
     /// <summary>A driver over one document that emits the families <paramref name="emit"/> names (<c>OpenApiEmit</c>).</summary>
     public static GeneratorDriver CreateDriver(AdditionalText document, string emit) => CreateDriver(document, emit, include: null);
 
-    /// <summary>The same, keeping only the operations <paramref name="include"/> matches (<c>OpenApiInclude</c>) when it is not null.</summary>
-    public static GeneratorDriver CreateDriver(AdditionalText document, string emit, string? include)
+    /// <summary>
+    /// The same, keeping only the operations <paramref name="include"/> matches (<c>OpenApiInclude</c>) when it is not
+    /// null, with <c>OpenApiModels</c> set to <paramref name="models"/> when it is not null.
+    /// </summary>
+    public static GeneratorDriver CreateDriver(AdditionalText document, string emit, string? include, string? models = null)
     {
         var options = ImmutableDictionary<string, string>.Empty
             .Add("build_metadata.AdditionalFiles.OpenApi", "true")
             .Add("build_metadata.AdditionalFiles.OpenApiNamespace", Namespace)
             .Add("build_metadata.AdditionalFiles.OpenApiEmit", emit);
-        return CreateDriver(document, trackSteps: false, new DictionaryAnalyzerConfigOptions(include is null ? options : options.Add("build_metadata.AdditionalFiles.OpenApiInclude", include)));
+        options = include is null ? options : options.Add("build_metadata.AdditionalFiles.OpenApiInclude", include);
+        options = models is null ? options : options.Add("build_metadata.AdditionalFiles.OpenApiModels", models);
+        return CreateDriver(document, trackSteps: false, new DictionaryAnalyzerConfigOptions(options));
     }
 
     private static GeneratorDriver CreateDriver(AdditionalText document, bool trackSteps, DictionaryAnalyzerConfigOptions options) =>

@@ -45,7 +45,9 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         var result = new RoundTripResult(document.Name);
         // The minimal flavour is emitted beside the controllers (the contract and the models are the same code) and mapped alone.
         var emit = flavour == RoundTripFlavour.Minimal ? DocumentRunner.Emit + ";minimal" : DocumentRunner.Emit;
-        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true, emit: emit);
+        // The round trip drives operations, so it runs with the default OpenApiModels (only reached schemas); the
+        // corpus table compiles every schema.
+        var generation = CorpusRunner.RunOne(document, generationTimeout ?? CorpusRunner.DefaultTimeout, keepCompilation: true, emit: emit, models: string.Empty);
         if (generation.Outcome != Outcome.Ok || generation.Compilation is null)
         {
             result.Findings.Add(new Finding(document.Name, "*", FindingKind.NotDriven, "generation", $"{generation.Outcome}: {generation.Failure}"));
@@ -257,10 +259,13 @@ internal sealed class RoundTripRunner(string? prism, TimeSpan? generationTimeout
         return Activator.CreateInstance(type, http, options)!;
     }
 
-    /// <summary>The generator's model of the document, as the generator itself builds it.</summary>
-    public static ApiModel? Parse(CorpusDocument document)
+    /// <summary>
+    /// The generator's model of the document, as the generator itself builds it for the round trip (the default
+    /// <c>OpenApiModels</c>, unless <paramref name="models"/> says otherwise).
+    /// </summary>
+    public static ApiModel? Parse(CorpusDocument document, ModelsSelection models = ModelsSelection.Default)
     {
-        var options = new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default);
+        var options = new DocumentOptionsModel(document.Namespace, EmitKinds.All, true, null, null, default, Models: models);
         var fragments = document.Fragments.Select(f => new FragmentModel(f.Key, f.Value)).ToEquatableArray();
         return DocumentParser.Parse(new DocumentInputModel(document.Path, document.Text, options), fragments, CancellationToken.None).Model;
     }

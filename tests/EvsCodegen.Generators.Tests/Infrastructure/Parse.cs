@@ -9,12 +9,16 @@ internal static class Parse
     public static DocumentOptionsModel Options(string ns = "Test.Api", EmitKinds emit = EmitKinds.All) =>
         new(ns, emit, Public: true, ClientName: null, ContractName: null, EquatableArray<string>.Empty);
 
-    public static ParseResultModel Document(string text, string path = "/docs/test-api.yaml") =>
-        DocumentParser.Parse(new DocumentInputModel(path, text, Options()), CancellationToken.None);
+    public static ParseResultModel Document(string text, string path = "/docs/test-api.yaml", DocumentOptionsModel? options = null) =>
+        DocumentParser.Parse(new DocumentInputModel(path, text, options ?? Options()), CancellationToken.None);
 
     /// <summary>Parses and requires a model.</summary>
-    public static ApiModel Model(string text, string path = "/docs/test-api.yaml") =>
-        Document(text, path).Model ?? throw new InvalidOperationException("The document produced no model.");
+    public static ApiModel Model(string text, string path = "/docs/test-api.yaml", DocumentOptionsModel? options = null) =>
+        Document(text, path, options).Model ?? throw new InvalidOperationException("The document produced no model.");
+
+    /// <summary>Parses with <c>OpenApiModels="all"</c>, for tests about schemas no operation reaches, and requires a model.</summary>
+    public static ApiModel AllModels(string text) =>
+        Model(text, options: Options() with { Models = ModelsSelection.All });
 
     public static ParseResultModel Evs() =>
         DocumentParser.Parse(new DocumentInputModel(RepoPaths.EvsDocument, File.ReadAllText(RepoPaths.EvsDocument), Options(OpenApiFile.EvsNamespace)), CancellationToken.None);

@@ -60,7 +60,8 @@ public sealed class ExternalReferenceTests
 
     private static OpenApiFile[] Files(string common = Common) =>
     [
-        OpenApiFile.Create("/api/pets.yaml", Document),
+        // Owner, which no operation reaches, is generated too: Kind is reached from it and from a fragment.
+        OpenApiFile.Create("/api/pets.yaml", Document, metadata: ("OpenApiModels", "all")),
         OpenApiFile.Fragment("/api/paths/pet.yaml", PathItem),
         OpenApiFile.Fragment("/api/schemas/common.yaml", common),
         OpenApiFile.Fragment("/api/schemas/kind.yaml", Kind),

@@ -103,9 +103,27 @@ public sealed class OperationFilterTests
     }
 
     [Fact]
+    public void ByDefault_TheTypesAreThoseAFilterKeepingEveryOperationKeeps_AsWithAll()
+    {
+        var byDefault = Parse.Model(Zoo);
+        var all = Parse.AllModels(Zoo);
+        var everyOperation = Filtered(include: "/**");
+
+        Assert.DoesNotContain(byDefault.Types, t => t.Name == "Unused");
+        // Here the same set; elsewhere the default may keep more: a derived record the filter never converted comes
+        // with its reached base, and an inline schema keeps the name it has under all.
+        Assert.Equal(
+            everyOperation.Types.Select(t => t.Name).Order(StringComparer.Ordinal),
+            byDefault.Types.Select(t => t.Name).Order(StringComparer.Ordinal));
+        // What the default keeps is what all generates, in the same order: every schema was converted.
+        Assert.Equal(all.Types.Where(t => byDefault.Types.Any(k => k.Name == t.Name)), byDefault.Types);
+        Assert.Equal(all.Surfaces, byDefault.Surfaces);
+    }
+
+    [Fact]
     public void WithoutFilter_EveryComponentIsGenerated_AndFilteredNamesAreTheSame()
     {
-        var all = Parse.Model(Zoo);
+        var all = Parse.AllModels(Zoo);
         var filtered = Filtered(include: "tag:Zoos;tag:Shop");
 
         Assert.Contains(all.Types, t => t.Name == "Unused");
