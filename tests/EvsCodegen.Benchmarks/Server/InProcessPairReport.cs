@@ -13,7 +13,9 @@ namespace EvsCodegen.Benchmarks.Server;
 /// blocks of requests alternate between the two hosts (ABBA), so a loaded machine slows both alike and the ratio is
 /// read per pair of blocks. Time is the thread's CPU time (every request completes synchronously on the calling
 /// thread, which the report checks), so other processes' load inflates it little; allocations per request are exact.
-/// <c>inproc [pairs=200] [block=500] [hosts=generated-minimal,minimal-secured]</c>
+/// With <c>endpoint</c> last, each request goes to the PUT endpoint's request delegate alone (its own service scope and
+/// the route values, no middleware): the handlers' share of the difference.
+/// <c>inproc [pairs=200] [block=500] [hosts=generated-minimal,minimal-secured] [pipeline|endpoint]</c>
 /// </summary>
 public static class InProcessPairReport
 {
@@ -26,9 +28,10 @@ public static class InProcessPairReport
         var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var block = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
         var hosts = args.Length > 2 ? args[2].Split(',') : ["generated-minimal", "minimal-secured"];
-        if (hosts.Length != 2)
+        var endpointOnly = args.Length > 3 && args[3] == "endpoint";
+        if (hosts.Length != 2 || (args.Length > 3 && !endpointOnly && args[3] != "pipeline"))
         {
-            throw new ArgumentException("inproc compares exactly two hosts.");
+            throw new ArgumentException("inproc compares exactly two hosts, through the pipeline or at the endpoint.");
         }
 
         var servers = new DirectServer[2];
@@ -40,6 +43,13 @@ public static class InProcessPairReport
             servers[i] = server;
         }
 
+        var senders = new Func<Task<int>>[2];
+        for (var i = 0; i < 2; i++)
+        {
+            var server = servers[i];
+            senders[i] = endpointOnly ? EndpointSender(apps[i]) : () => server.SendAsync(s_body);
+        }
+
         var firstChance = 0L;
         AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref firstChance);
         try
@@ -47,9 +57,9 @@ public static class InProcessPairReport
             // Warm-up: JIT and tiered compilation (tier-1 after 30 calls and a background delay).
             for (var round = 0; round < 20; round++)
             {
-                foreach (var server in servers)
+                foreach (var sender in senders)
                 {
-                    await RunBlockAsync(server, block).ConfigureAwait(false);
+                    await RunBlockAsync(sender, block).ConfigureAwait(false);
                 }
 
                 await Task.Delay(50).ConfigureAwait(false);
@@ -63,7 +73,7 @@ public static class InProcessPairReport
             {
                 foreach (var i in pair % 2 == 0 ? [0, 1] : new[] { 1, 0 })
                 {
-                    var (elapsed, allocated, failed) = await RunBlockAsync(servers[i], block).ConfigureAwait(false);
+                    var (elapsed, allocated, failed) = await RunBlockAsync(senders[i], block).ConfigureAwait(false);
                     ticks[i].Add((double)elapsed / block);
                     bytes[i].Add((double)allocated / block);
                     failures += failed;
@@ -71,7 +81,7 @@ public static class InProcessPairReport
             }
 
             var ratios = ticks[1].Zip(ticks[0], (baseline, measured) => baseline / measured).ToList();
-            Console.WriteLine($"PUT {Path} in process, {pairs} pairs of {block}-request blocks (ABBA); load average {LoadAverage()}");
+            Console.WriteLine($"PUT {Path} in process ({(endpointOnly ? "endpoint delegate alone" : "whole pipeline")}), {pairs} pairs of {block}-request blocks (ABBA); load average {LoadAverage()}");
             Console.WriteLine($"| host | thread CPU ns per request (median of blocks) | allocated per request | throughput ratio to {hosts[1]} (median of per-pair ratios) |");
             Console.WriteLine("| --- | ---: | ---: | ---: |");
             Console.WriteLine($"| {hosts[0]} | {Median(ticks[0]):F0} | {Median(bytes[0]):F0} B | {Median(ratios):F3}x (quartiles {Quantile(ratios, 0.25):F3}–{Quantile(ratios, 0.75):F3}) |");
@@ -89,21 +99,21 @@ public static class InProcessPairReport
         }
     }
 
-    private static async Task<(long Elapsed, long Allocated, int Failures)> RunBlockAsync(DirectServer server, int block)
+    private static async Task<(long Elapsed, long Allocated, int Failures)> RunBlockAsync(Func<Task<int>> send, int block)
     {
         var failures = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var start = ThreadCpuNanoseconds();
         for (var i = 0; i < block; i++)
         {
-            var send = server.SendAsync(s_body);
-            if (!send.IsCompleted)
+            var sent = send();
+            if (!sent.IsCompleted)
             {
                 // The thread's CPU time is the measure: a request that goes asynchronous is not measured on one thread.
                 throw new InvalidOperationException("A request did not complete synchronously.");
             }
 
-            if (await send.ConfigureAwait(false) != 200)
+            if (await sent.ConfigureAwait(false) != 200)
             {
                 failures++;
             }
@@ -132,6 +142,28 @@ public static class InProcessPairReport
     {
         public long Seconds;
         public long Nanoseconds;
+    }
+
+    /// <summary>The PUT sent straight to the endpoint's delegate, in a service scope of its own, with its route values.</summary>
+    private static Func<Task<int>> EndpointSender(WebApplication app)
+    {
+        var endpoint = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText!.EndsWith("snapshots/{snapshot_id}", StringComparison.Ordinal)
+                && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("PUT") == true);
+        var handler = endpoint.RequestDelegate!;
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var segments = Path.Split('/');
+        return async () =>
+        {
+            var features = DirectServer.CreateRequestFeatures(s_body, out var response);
+            await using var scope = scopes.CreateAsyncScope();
+            var http = new DefaultHttpContext(features) { RequestServices = scope.ServiceProvider };
+            http.Request.RouteValues["project_id"] = segments[2];
+            http.Request.RouteValues["snapshot_id"] = segments[4];
+            http.SetEndpoint(endpoint);
+            await handler(http).ConfigureAwait(false);
+            return response.StatusCode;
+        };
     }
 
     private static string LoadAverage()
@@ -194,6 +226,14 @@ public static class InProcessPairReport
         /// <summary>Sends the PUT with <paramref name="body"/> and returns the answer's status.</summary>
         public async Task<int> SendAsync(byte[] body)
         {
+            var features = CreateRequestFeatures(body, out var response);
+            await _process!(features).ConfigureAwait(false);
+            return response.StatusCode;
+        }
+
+        /// <summary>The features of one PUT with <paramref name="body"/>, as a server hands them to the application.</summary>
+        public static FeatureCollection CreateRequestFeatures(byte[] body, out HttpResponseFeature response)
+        {
             var reader = PipeReader.Create(new ReadOnlySequence<byte>(body));
             var request = new HttpRequestFeature
             {
@@ -209,14 +249,13 @@ public static class InProcessPairReport
             request.Headers.ContentType = "application/json";
             request.Headers.ContentLength = body.Length;
             request.Headers["X-Auth-Token"] = "demo-token";
-            var response = new HttpResponseFeature();
+            response = new HttpResponseFeature();
             var features = new FeatureCollection();
             features.Set<IHttpRequestFeature>(request);
             features.Set<IRequestBodyPipeFeature>(new BodyPipe(reader));
             features.Set<IHttpResponseFeature>(response);
             features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-            await _process!(features).ConfigureAwait(false);
-            return response.StatusCode;
+            return features;
         }
 
         private static FeatureCollection CreateServerFeatures()
