@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EvsCodegen.Benchmarks.Server;
 
@@ -14,7 +15,7 @@ namespace EvsCodegen.Benchmarks.Server;
 public static class BenchHosts
 {
     /// <summary>The host names the load test accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "minimal-secured", "nswag", "generated-runtime-minimal", "generated-minimal", "secured-generated-endpoints"];
+    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "minimal-secured", "nswag", "generated-runtime-minimal", "generated-minimal", "secured-generated-endpoints", "generated-minimal-no-interceptor"];
 
     private static readonly string[] s_args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"];
 
@@ -28,7 +29,7 @@ public static class BenchHosts
     /// </summary>
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name, Action<IServiceCollection>? configure)
     {
-        if (configure is not null && name is not ("generated-minimal" or "minimal-secured" or "secured-generated-endpoints"))
+        if (configure is not null && name is not ("generated-minimal" or "minimal-secured" or "secured-generated-endpoints" or "generated-minimal-no-interceptor"))
         {
             throw new ArgumentException($"Host '{name}' takes no service configuration.", nameof(name));
         }
@@ -45,6 +46,13 @@ public static class BenchHosts
             "generated-runtime-minimal" => BuildGeneratedRuntimeMinimal(),
             // The EVS host with the generated minimal-API endpoints (OpenApiEmit "minimal"), the Native AOT build's flavour.
             "generated-minimal" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default, configure),
+            // Diagnostic: the same without the emulator's project-scope interceptor (the interceptor's share of the time;
+            // the project check is then not made).
+            "generated-minimal-no-interceptor" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default, services =>
+            {
+                services.RemoveAll<IApiRequestInterceptor>();
+                configure?.Invoke(services);
+            }),
             _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
         };
         await app.StartAsync().ConfigureAwait(false);
