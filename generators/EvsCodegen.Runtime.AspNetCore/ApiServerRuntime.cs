@@ -192,9 +192,48 @@ public static partial class ApiServerRuntime
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(read);
-        return http.Request.ContentLength is long length && length <= ExactBodyLimit
-            ? ReadJsonDeclaredAsync(http, (int)length, required, read)
-            : ReadJsonCopiedAsync(http, required, read);
+        if (http.Request.ContentLength is not long length || length > ExactBodyLimit)
+        {
+            return ReadJsonCopiedAsync(http, required, read);
+        }
+
+        // Usually the server holds a small body already: then it is parsed without any asynchronous step (its failures
+        // still come in the returned task, as from the asynchronous path).
+        try
+        {
+            var reader = http.Request.BodyReader;
+            return TryReadHeld(reader, (int)length, out var held)
+                ? new ValueTask<ApiJsonBody<T>>(ParseHeld(reader, held, (int)length, required, read))
+                : ReadJsonDeclaredAsync(http, (int)length, required, read);
+        }
+        catch (ApiException exception)
+        {
+            return ValueTask.FromException<ApiJsonBody<T>>(exception);
+        }
+    }
+
+    // True with the whole body (or all there will be) when the pipe holds it; otherwise marks what it holds as examined.
+    private static bool TryReadHeld(PipeReader reader, int length, out ReadResult result)
+    {
+        try
+        {
+            if (!reader.TryRead(out result))
+            {
+                return false;
+            }
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw Unreadable(exception);
+        }
+
+        if (result.Buffer.Length >= length || result.IsCompleted)
+        {
+            return true;
+        }
+
+        reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        return false;
     }
 
     private static async ValueTask<ApiJsonBody<T>> ReadJsonCopiedAsync<T>(HttpContext http, bool required, ApiJsonReadFunc<T> read) =>
@@ -211,6 +250,12 @@ public static partial class ApiServerRuntime
             return ParseJson(await CopyBodyAsync(reader, result, length, http).ConfigureAwait(false), required, read);
         }
 
+        return ParseHeld(reader, result, length, required, read);
+    }
+
+    // Parses the body the pipe holds (result) and consumes it.
+    private static ApiJsonBody<T> ParseHeld<T>(PipeReader reader, ReadResult result, int length, bool required, ApiJsonReadFunc<T> read)
+    {
         // As ReadBodyAsync: the declared length is the body; what a server passes beyond it is left in the pipe.
         var body = result.Buffer.Length > length ? result.Buffer.Slice(0, length) : result.Buffer;
         try

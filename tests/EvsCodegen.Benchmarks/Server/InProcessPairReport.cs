@@ -125,7 +125,7 @@ public static class InProcessPairReport
     }
 
     // CPU time of the calling thread (Linux): unlike the wall clock, not inflated by other processes on a loaded machine.
-    private static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         if (ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var time) != 0)
         {
@@ -167,7 +167,7 @@ public static class InProcessPairReport
         };
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

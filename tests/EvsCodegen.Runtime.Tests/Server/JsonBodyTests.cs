@@ -55,6 +55,18 @@ public sealed class JsonBodyTests
     }
 
     [Fact]
+    public async Task Body_HeldWhole_WithAFailure_FailsTheReturnedTask()
+    {
+        // The pipe holds the body already (no asynchronous step): the 400 still comes in the task, not from the call.
+        var http = WithPipe(PipeReader.Create(new ReadOnlySequence<byte>("{"u8.ToArray())), 1);
+
+        var reading = ApiServerRuntime.ReadJsonBodyAsync(http, required: true, JsonRead.ReadPoint);
+
+        Assert.True(reading.IsFaulted);
+        Assert.Equal("The request body is not valid JSON.", (await Assert.ThrowsAsync<ApiException>(() => reading.AsTask())).Message);
+    }
+
+    [Fact]
     public async Task Body_LongerThanItsContentLength_IsReadUpToTheDeclaredLength()
     {
         var http = TestHttp.Request("application/json", Encoding.UTF8.GetBytes("""{"x": 4}trailing"""), contentLength: 8);
