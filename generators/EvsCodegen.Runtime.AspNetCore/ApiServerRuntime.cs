@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -57,7 +58,7 @@ public static partial class ApiServerRuntime
         try
         {
             // A declared length (which the server has already held to its limit) is read into one exact array.
-            if (http.Request.ContentLength is long length && length <= 1048576)
+            if (http.Request.ContentLength is long length && length <= ExactBodyLimit)
             {
                 var exact = length == 0 ? Array.Empty<byte>() : new byte[length];
                 await http.Request.Body.ReadExactlyAsync(exact, http.RequestAborted).ConfigureAwait(false);
@@ -70,16 +71,30 @@ public static partial class ApiServerRuntime
         }
         catch (BadHttpRequestException exception)
         {
-            throw new ApiException(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+            throw Unreadable(exception);
         }
         catch (EndOfStreamException)
         {
-            throw new ApiException(400, "The request body is shorter than its Content-Length.");
+            throw new ApiException(400, ShortBodyMessage);
         }
     }
 
+    // The largest declared body read into one array of its length; a longer one grows as it is read.
+    private const int ExactBodyLimit = 1048576;
+
+    private const string ShortBodyMessage = "The request body is shorter than its Content-Length.";
+
+    private static ApiException Unreadable(BadHttpRequestException exception) =>
+        new(exception.StatusCode, exception.StatusCode == 413 ? "The request body is too large." : "The request body cannot be read.");
+
     /// <summary>Answers 400 for an empty (when required) or malformed body, invalid UTF-8 included.</summary>
     public static void CheckJsonSyntax(byte[] body, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        CheckJsonSyntaxOf(body.AsSpan(), required);
+    }
+
+    private static void CheckJsonSyntaxOf(ReadOnlySpan<byte> body, bool required)
     {
         if (body.Length == 0)
         {
@@ -110,15 +125,33 @@ public static partial class ApiServerRuntime
     }
 
     /// <summary>Runs the registered <see cref="IApiRequestInterceptor"/>s in registration order.</summary>
-    public static async ValueTask InterceptAsync(HttpContext http, string operationId)
+    /// <remarks>
+    /// The list is resolved from the request's services each time, so an interceptor registered scoped or transient is
+    /// that request's; with none registered nothing is allocated (the container's empty list, no context).
+    /// </remarks>
+    public static ValueTask InterceptAsync(HttpContext http, string operationId)
     {
-        var interceptors = http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) as IEnumerable<IApiRequestInterceptor>;
-        if (interceptors is null)
+        ArgumentNullException.ThrowIfNull(http);
+        return http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) switch
         {
-            return;
-        }
+            // Microsoft.Extensions.DependencyInjection resolves IEnumerable<T> as an array: indexed, no boxed enumerator.
+            IApiRequestInterceptor[] { Length: 0 } => default,
+            IApiRequestInterceptor[] array => InterceptAllAsync(array, new ApiRequestContext(operationId, http)),
+            IEnumerable<IApiRequestInterceptor> interceptors => InterceptAllAsync(interceptors, new ApiRequestContext(operationId, http)),
+            _ => default,
+        };
+    }
 
-        var context = new ApiRequestContext(operationId, http);
+    private static async ValueTask InterceptAllAsync(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
+    {
+        for (var i = 0; i < interceptors.Length; i++)
+        {
+            await interceptors[i].OnRequestAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask InterceptAllAsync(IEnumerable<IApiRequestInterceptor> interceptors, ApiRequestContext context)
+    {
         foreach (var interceptor in interceptors)
         {
             await interceptor.OnRequestAsync(context).ConfigureAwait(false);
@@ -140,9 +173,161 @@ public static partial class ApiServerRuntime
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(read);
+        return ParseJsonOf(body.AsSpan(), required, read);
+    }
+
+    /// <summary>
+    /// Reads a JSON body and parses it as <see cref="ParseJson{T}(byte[], bool, ApiJsonReadFunc{T})"/> does, with the
+    /// answers of <see cref="ReadBodyAsync"/> (413, unreadable, shorter than its Content-Length). A body with a declared
+    /// length that the server's request pipe already holds whole is parsed where it lies, without an array of its own;
+    /// one that is still arriving is copied out of the pipe as it comes, and one without a declared length (or over
+    /// 1 MiB) is read by <see cref="ReadBodyAsync"/> first.
+    /// </summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="http">The request.</param>
+    /// <param name="required">Whether an empty body is refused; an empty optional body reads as <c>default</c>.</param>
+    /// <param name="read">The schema's strict reader.</param>
+    /// <returns>The value, or the schema problem it is refused with.</returns>
+    public static ValueTask<ApiJsonBody<T>> ReadJsonBodyAsync<T>(HttpContext http, bool required, ApiJsonReadFunc<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(read);
+        if (http.Request.ContentLength is not long length || length > ExactBodyLimit)
+        {
+            return ReadJsonCopiedAsync(http, required, read);
+        }
+
+        // Usually the server holds a small body already: then it is parsed without any asynchronous step (its failures
+        // still come in the returned task, as from the asynchronous path).
+        try
+        {
+            var reader = http.Request.BodyReader;
+            return TryReadHeld(reader, (int)length, out var held)
+                ? new ValueTask<ApiJsonBody<T>>(ParseHeld(reader, held, (int)length, required, read))
+                : ReadJsonDeclaredAsync(http, (int)length, required, read);
+        }
+        catch (ApiException exception)
+        {
+            return ValueTask.FromException<ApiJsonBody<T>>(exception);
+        }
+    }
+
+    // True with the whole body (or all there will be) when the pipe holds it; otherwise marks what it holds as examined.
+    private static bool TryReadHeld(PipeReader reader, int length, out ReadResult result)
+    {
+        try
+        {
+            if (!reader.TryRead(out result))
+            {
+                return false;
+            }
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw Unreadable(exception);
+        }
+
+        if (result.Buffer.Length >= length || result.IsCompleted)
+        {
+            return true;
+        }
+
+        reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        return false;
+    }
+
+    private static async ValueTask<ApiJsonBody<T>> ReadJsonCopiedAsync<T>(HttpContext http, bool required, ApiJsonReadFunc<T> read) =>
+        ParseJson(await ReadBodyAsync(http).ConfigureAwait(false), required, read);
+
+    private static async ValueTask<ApiJsonBody<T>> ReadJsonDeclaredAsync<T>(HttpContext http, int length, bool required, ApiJsonReadFunc<T> read)
+    {
+        var reader = http.Request.BodyReader;
+        var result = await ReadPipeAsync(reader, http).ConfigureAwait(false);
+        if (result.Buffer.Length < length && !result.IsCompleted)
+        {
+            // Still arriving: copied out as it comes, every read consumed, so the pipe never holds more than the server
+            // lets it (a pipe that keeps unconsumed data stops filling at the server's request buffer limit).
+            return ParseJson(await CopyBodyAsync(reader, result, length, http).ConfigureAwait(false), required, read);
+        }
+
+        return ParseHeld(reader, result, length, required, read);
+    }
+
+    // Parses the body the pipe holds (result) and consumes it.
+    private static ApiJsonBody<T> ParseHeld<T>(PipeReader reader, ReadResult result, int length, bool required, ApiJsonReadFunc<T> read)
+    {
+        // As ReadBodyAsync: the declared length is the body; what a server passes beyond it is left in the pipe.
+        var body = result.Buffer.Length > length ? result.Buffer.Slice(0, length) : result.Buffer;
+        try
+        {
+            if (body.Length < length)
+            {
+                throw new ApiException(400, ShortBodyMessage);
+            }
+
+            if (body.IsSingleSegment)
+            {
+                return ParseJsonOf(body.FirstSpan, required, read);
+            }
+
+            var copy = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                body.CopyTo(copy);
+                return ParseJsonOf(copy.AsSpan(0, length), required, read);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(copy);
+            }
+        }
+        finally
+        {
+            reader.AdvanceTo(body.End);
+        }
+    }
+
+    private static async ValueTask<byte[]> CopyBodyAsync(PipeReader reader, ReadResult result, int length, HttpContext http)
+    {
+        var copy = new byte[length];
+        var filled = 0;
+        while (true)
+        {
+            var part = result.Buffer.Length > length - filled ? result.Buffer.Slice(0, length - filled) : result.Buffer;
+            part.CopyTo(copy.AsSpan(filled));
+            filled += (int)part.Length;
+            reader.AdvanceTo(part.End);
+            if (filled == length)
+            {
+                return copy;
+            }
+
+            if (result.IsCompleted)
+            {
+                throw new ApiException(400, ShortBodyMessage);
+            }
+
+            result = await ReadPipeAsync(reader, http).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask<ReadResult> ReadPipeAsync(PipeReader reader, HttpContext http)
+    {
+        try
+        {
+            return await reader.ReadAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            throw Unreadable(exception);
+        }
+    }
+
+    private static ApiJsonBody<T> ParseJsonOf<T>(ReadOnlySpan<byte> body, bool required, ApiJsonReadFunc<T> read)
+    {
         if (body.Length == 0 || !Utf8.IsValid(body))
         {
-            CheckJsonSyntax(body, required);
+            CheckJsonSyntaxOf(body, required);
             return default;
         }
 
@@ -154,7 +339,7 @@ public static partial class ApiServerRuntime
         {
             // The reader stopped at the first schema problem: the rest of the body must still be JSON, and a syntax
             // error anywhere comes first, as in a body checked for syntax before it is read.
-            CheckJsonSyntax(body, required);
+            CheckJsonSyntaxOf(body, required);
             return new ApiJsonBody<T>(default!, new ApiException(400, exception.Message));
         }
         catch (JsonException)

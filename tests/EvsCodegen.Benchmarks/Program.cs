@@ -16,6 +16,8 @@ return args.FirstOrDefault() switch
     "compile-scaling" => EvsCodegen.Benchmarks.Generator.CompileScalingReport.Run(args.Skip(1).ToArray()),
     "loop" => EvsCodegen.Benchmarks.Generator.ProfileLoop.Run(args.Skip(1).ToArray()),
     "load" => await EvsCodegen.Benchmarks.Server.LoadTest.RunAsync(args.Skip(1).ToArray()),
+    "inproc" => await EvsCodegen.Benchmarks.Server.InProcessPairReport.RunAsync(args.Skip(1).ToArray()),
+    "json-pair" => await EvsCodegen.Benchmarks.Server.JsonPairReport.RunAsync(args.Skip(1).ToArray()),
     _ => Run(args),
 };
 

@@ -287,6 +287,7 @@ internal static class RuntimeNames
         public const string ReadFormUnionAsync = "ReadFormUnionAsync";
         public const string CheckJsonSyntax = "CheckJsonSyntax";
         public const string ParseJson = "ParseJson";
+        public const string ReadJsonBodyAsync = "ReadJsonBodyAsync";
         public const string InterceptAsync = "InterceptAsync";
         public const string ReadJson = "ReadJson";
         public const string ReadText = "ReadText";

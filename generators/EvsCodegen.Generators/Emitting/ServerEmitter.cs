@@ -64,6 +64,12 @@ internal static partial class ServerEmitter
         {
             EmitMultipartFormCheck(w, multipart);
         }
+        else if (operation.Body is { Required: true, Xml: null, Encoding: BodyEncoding.Json } json && ParsesAhead(json))
+        {
+            // A required JSON body is read and parsed in one call, in the server's request buffers when they hold it whole.
+            w.Line($"{RuntimeNames.Server.Type}.{RuntimeNames.Server.CheckContentType}(http, {Text.Literal(json.ContentType)});");
+            w.Line($"var parsed = await {RuntimeNames.Server.Type}.{RuntimeNames.Server.ReadJsonBodyAsync}(http, required: true, {ClientEmitter.Reader(json.Type, json.Constraints)}).ConfigureAwait(false);");
+        }
         else if (operation.Body is { } body)
         {
             // The fields of a form become the JSON the schema's converter reads, so a form is validated exactly as JSON is.

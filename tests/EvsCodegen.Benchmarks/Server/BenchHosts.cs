@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EvsCodegen.Benchmarks.Server;
 
@@ -14,24 +15,44 @@ namespace EvsCodegen.Benchmarks.Server;
 public static class BenchHosts
 {
     /// <summary>The host names the load test accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "minimal-secured", "nswag", "generated-runtime-minimal", "generated-minimal"];
+    public static IReadOnlyList<string> Names { get; } = ["generated", "minimal", "minimal-secured", "nswag", "generated-runtime-minimal", "generated-minimal", "secured-generated-endpoints", "generated-minimal-no-interceptor"];
 
     private static readonly string[] s_args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"];
 
     /// <summary>Starts a host by name and returns it with its base address.</summary>
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name)
+    public static Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name) => StartAsync(name, configure: null);
+
+    /// <summary>
+    /// Starts a host by name with <paramref name="configure"/> applied to its services last (the in-process report
+    /// replaces the server with one that calls the application directly); for the hosts <c>generated-minimal</c> and
+    /// <c>minimal-secured</c> only.
+    /// </summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name, Action<IServiceCollection>? configure)
     {
+        if (configure is not null && name is not ("generated-minimal" or "minimal-secured" or "secured-generated-endpoints" or "generated-minimal-no-interceptor"))
+        {
+            throw new ArgumentException($"Host '{name}' takes no service configuration.", nameof(name));
+        }
+
         var app = name switch
         {
             // The EVS host itself: generated controller and runtime. Controllers come only from its assembly (this
             // runner's assembly holds NSwag's controller for the same route).
             "generated" => EvsHost.Build(s_args, SeedData.Default, services => OnlyControllersFrom(services, typeof(EvsHost).Assembly)),
             "minimal" => BuildMinimal(),
-            "minimal-secured" => BuildMinimalSecured(),
+            "minimal-secured" => BuildMinimalSecured(configure, generatedEndpoints: false),
+            "secured-generated-endpoints" => BuildMinimalSecured(configure, generatedEndpoints: true),
             "nswag" => BuildNSwag(),
             "generated-runtime-minimal" => BuildGeneratedRuntimeMinimal(),
             // The EVS host with the generated minimal-API endpoints (OpenApiEmit "minimal"), the Native AOT build's flavour.
-            "generated-minimal" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default),
+            "generated-minimal" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default, configure),
+            // Diagnostic: the same without the emulator's project-scope interceptor (the interceptor's share of the time;
+            // the project check is then not made).
+            "generated-minimal-no-interceptor" => EvsHost.Build([.. s_args, "--flavour", "minimal"], SeedData.Default, services =>
+            {
+                services.RemoveAll<IApiRequestInterceptor>();
+                configure?.Invoke(services);
+            }),
             _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
         };
         await app.StartAsync().ConfigureAwait(false);
@@ -55,19 +76,38 @@ public static class BenchHosts
     /// emulator's <c>authToken</c> scheme, and authorization of the document's requirement (<c>apiKey:authToken</c>) with
     /// its 401/403 answers in the error shape, in <see cref="EvsHost.Build"/>'s order.
     /// </summary>
-    private static WebApplication BuildMinimalSecured()
+    /// <remarks>
+    /// With <paramref name="generatedEndpoints"/> (host <c>secured-generated-endpoints</c>, diagnostic), the same host
+    /// serves the generated minimal-API endpoints and the emulator's project-scope interceptor instead of the hand-written
+    /// endpoint: what separates it from <c>minimal-secured</c> is the endpoint alone, from <c>generated-minimal</c> the host.
+    /// </remarks>
+    private static WebApplication BuildMinimalSecured(Action<IServiceCollection>? configure, bool generatedEndpoints)
     {
         var builder = CreateBuilder();
         builder.WebHost.ConfigureKestrel(options => options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach));
         builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EvsTokenAuthenticationHandler>(EvsTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddApiSecurityAnswers();
+        if (generatedEndpoints)
+        {
+            builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        }
+
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
         app.UseMiddleware<EvsRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPut("/v3/{project_id}/snapshots/{snapshot_id}", HandWrittenEndpoint.UpdateSnapshotAsync)
-            .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
+        if (generatedEndpoints)
+        {
+            app.MapSnapshotsApi();
+        }
+        else
+        {
+            app.MapPut("/v3/{project_id}/snapshots/{snapshot_id}", HandWrittenEndpoint.UpdateSnapshotAsync)
+                .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
+        }
+
         return app;
     }
 

@@ -109,7 +109,7 @@ public static class HandWrittenEndpoint
     /// Reads the body once: a syntax problem is returned at once; the first schema problem is kept while the rest is
     /// still checked for syntax, because syntax errors come before the project check and schema errors after it.
     /// </summary>
-    private static string? Parse(ReadOnlySequence<byte> body, out string? name, out string? description)
+    internal static string? Parse(ReadOnlySequence<byte> body, out string? name, out string? description)
     {
         name = null;
         description = null;
@@ -272,7 +272,7 @@ public static class HandWrittenEndpoint
         return Utf8.IsValid(body.ToArray());
     }
 
-    private static void Write(PipeWriter output, SnapshotDetail snapshot)
+    internal static void Write(PipeWriter output, SnapshotDetail snapshot)
     {
         using var writer = new Utf8JsonWriter(output, s_writerOptions);
         writer.WriteStartObject();

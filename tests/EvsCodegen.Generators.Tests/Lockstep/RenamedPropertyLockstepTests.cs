@@ -41,7 +41,7 @@ public sealed class RenamedPropertyLockstepTests
         var run = s_renamed.Value;
 
         Assert.Contains("ApiJsonValue.Serialize(body, UpdateSnapshotRequestJsonConverter.WriteValue)", run.Source(ClientHint), StringComparison.Ordinal);
-        Assert.Contains("ApiServerRuntime.ParseJson(payload, required: true, UpdateSnapshotRequestJsonConverter.ReadValue)", run.Source(ControllerHint), StringComparison.Ordinal);
+        Assert.Contains("ApiServerRuntime.ReadJsonBodyAsync(http, required: true, UpdateSnapshotRequestJsonConverter.ReadValue)", run.Source(ControllerHint), StringComparison.Ordinal);
         Assert.Contains("UpdateSnapshotOptionJsonConverter.WriteValue(writer, value.Snapshot)", run.Source("EvsSnapshots.Models.UpdateSnapshotRequest.g.cs"), StringComparison.Ordinal);
 
         // Only the option's file changes: everything else, client and controller included, is emitted as before.

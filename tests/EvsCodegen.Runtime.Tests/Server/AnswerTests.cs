@@ -186,9 +186,61 @@ public sealed class AnswerTests
     }
 
     [Fact]
-    public async Task Interceptors_NoneRegistered_IsNothingToDo()
+    public async Task Interceptors_NoneRegistered_IsNothingToDo_AndAllocatesNothing()
     {
-        await ApiServerRuntime.InterceptAsync(TestHttp.Request(), "op");
+        var http = TestHttp.Request();
+        await ApiServerRuntime.InterceptAsync(http, "op");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var pending = ApiServerRuntime.InterceptAsync(http, "op");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public async Task Interceptors_RegisteredScoped_AreEachRequestsOwn()
+    {
+        var seen = new List<ScopedInterceptor>();
+        using var root = new ServiceCollection().AddScoped<IApiRequestInterceptor>(_ => new ScopedInterceptor(seen)).BuildServiceProvider();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var scope = root.CreateScope();
+            var http = TestHttp.Request(services: scope.ServiceProvider);
+            await ApiServerRuntime.InterceptAsync(http, "op");
+            await ApiServerRuntime.InterceptAsync(http, "op");
+        }
+
+        Assert.Equal(4, seen.Count);
+        Assert.Same(seen[0], seen[1]);
+        Assert.NotSame(seen[1], seen[2]);
+    }
+
+    [Fact]
+    public async Task Interceptors_FromAContainerThatListsThemOtherwise_RunInItsOrder()
+    {
+        var calls = new List<string>();
+        IEnumerable<IApiRequestInterceptor> listed = new List<IApiRequestInterceptor> { new Interceptor("a", calls, fail: false), new Interceptor("b", calls, fail: false) };
+        var http = TestHttp.Request(services: new ListingProvider(listed));
+
+        await ApiServerRuntime.InterceptAsync(http, "op");
+
+        Assert.Equal(["a:op", "b:op"], calls);
+    }
+
+    private sealed class ScopedInterceptor(List<ScopedInterceptor> seen) : IApiRequestInterceptor
+    {
+        public ValueTask OnRequestAsync(ApiRequestContext context)
+        {
+            seen.Add(this);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class ListingProvider(IEnumerable<IApiRequestInterceptor> interceptors) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(IEnumerable<IApiRequestInterceptor>) ? interceptors : null;
     }
 
     private sealed class Interceptor(string name, List<string> calls, bool fail) : IApiRequestInterceptor

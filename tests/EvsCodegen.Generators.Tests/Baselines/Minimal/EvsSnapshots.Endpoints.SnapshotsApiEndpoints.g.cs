@@ -77,8 +77,7 @@ public static partial class SnapshotsApiEndpoints
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, UpdateSnapshotRequestJsonConverter.ReadValue);
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, UpdateSnapshotRequestJsonConverter.ReadValue).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
             var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;

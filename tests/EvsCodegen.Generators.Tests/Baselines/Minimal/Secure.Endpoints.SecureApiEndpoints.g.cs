@@ -194,8 +194,7 @@ public static partial class SecureApiEndpoints
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, ReportJsonConverter.ReadValue);
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, ReportJsonConverter.ReadValue).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "writeReport").ConfigureAwait(false);
             Report body = parsed.Value;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WriteReportAsync(body, http.RequestAborted).ConfigureAwait(false);

@@ -74,8 +74,7 @@ public sealed partial class TasksApiController : global::Microsoft.AspNetCore.Mv
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, TaskDraftJsonConverter.ReadValue);
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, TaskDraftJsonConverter.ReadValue).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "createTask").ConfigureAwait(false);
             TaskDraft body = parsed.Value;
             var result = await _api.CreateTaskWithResponseAsync(body, http.RequestAborted).ConfigureAwait(false);

@@ -29,8 +29,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, CheckJsonConverter.ReadValue);
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, CheckJsonConverter.ReadValue).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendCheck").ConfigureAwait(false);
             Check body = parsed.Value;
             var result = await _api.SendCheckAsync(body, http.RequestAborted).ConfigureAwait(false);
@@ -56,8 +55,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
             {
                 bool result;
                 var value0 = context.ReadBoolean(ref reader);
@@ -67,7 +65,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
                 }
                 result = value0;
                 return result;
-            });
+            }).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendFlag").ConfigureAwait(false);
             bool body = parsed.Value;
             await _api.SendFlagAsync(body, http.RequestAborted).ConfigureAwait(false);
@@ -94,8 +92,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
-            var payload = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadBodyAsync(http).ConfigureAwait(false);
-            var parsed = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseJson(payload, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
+            var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, static (ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) =>
             {
                 double result;
                 var value0 = context.ReadDouble(ref reader);
@@ -105,7 +102,7 @@ public sealed partial class ChecksApiController : global::Microsoft.AspNetCore.M
                 }
                 result = value0;
                 return result;
-            });
+            }).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "sendRatio").ConfigureAwait(false);
             var raw_step = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(http.Request.Query["step"], "step", required: false);
             long? step = raw_step is null ? default(long?) : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckMultipleOf(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_step, "step"), "step", 5d);
