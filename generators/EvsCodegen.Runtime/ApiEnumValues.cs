@@ -12,7 +12,8 @@ namespace EvsCodegen.Runtime;
 public sealed class ApiEnumValues
 {
     // Up to this many values comparing the bytes of each listed value in turn (the length first, then one vectorized
-    // compare) is at least as fast as hashing (a sweep of 2–40 values: docs/benchmarks.md, "What changed: enums, second step").
+    // compare) is at least as fast as hashing (a sweep of 2–40 values: docs/benchmarks.md, "What changed: enums,
+    // second step").
     private const int MaxLinear = 8;
 
     private readonly string[] _values;
