@@ -11,14 +11,17 @@ namespace EvsCodegen.Runtime;
 /// </summary>
 public sealed class ApiEnumValues
 {
-    // Up to this many values a linear scan (length first) beats hashing.
+    // Up to this many values comparing the bytes of each listed value in turn (the length first, then one vectorized
+    // compare) is at least as fast as hashing (a sweep of 2–40 values: docs/benchmarks.md, "What changed: enums,
+    // second step").
     private const int MaxLinear = 8;
 
     private readonly string[] _values;
     private readonly byte[][] _utf8;
 
-    // Each value's first (up to) 8 bytes as one number, zero-padded: most candidates are refused by one comparison.
-    private readonly ulong[] _heads;
+    // Past MaxLinear: each value's first (up to) 8 bytes as one number, zero-padded, so most candidates of a bucket
+    // are refused by one comparison; null up to MaxLinear (the scan compares the bytes directly).
+    private readonly ulong[]? _heads;
     private readonly int[]? _buckets;
     private readonly Dictionary<string, int>? _byText;
 
@@ -41,16 +44,20 @@ public sealed class ApiEnumValues
 
         _values = [.. distinct];
         _utf8 = new byte[_values.Length][];
-        _heads = new ulong[_values.Length];
         for (var i = 0; i < _values.Length; i++)
         {
             _utf8[i] = Encoding.UTF8.GetBytes(_values[i]);
-            _heads[i] = Head(_utf8[i]);
             MaxByteCount = Math.Max(MaxByteCount, _utf8[i].Length);
         }
 
         if (_values.Length > MaxLinear)
         {
+            _heads = new ulong[_values.Length];
+            for (var i = 0; i < _values.Length; i++)
+            {
+                _heads[i] = Head(_utf8[i]);
+            }
+
             _byText = new Dictionary<string, int>(_values.Length, StringComparer.Ordinal);
             for (var i = 0; i < _values.Length; i++)
             {
@@ -110,18 +117,13 @@ public sealed class ApiEnumValues
     /// <summary>The listed value whose UTF-8 encoding is <paramref name="utf8"/>, or null when none is.</summary>
     public string? Find(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxByteCount)
+        if (_heads is null)
         {
-            return null;
-        }
-
-        var head = Head(utf8);
-        if (_buckets is null)
-        {
-            var heads = _heads;
-            for (var i = 0; i < heads.Length; i++)
+            // Few values: no hashing, each listed value's bytes compared in turn (length first).
+            var listed = _utf8;
+            for (var i = 0; i < listed.Length; i++)
             {
-                if (heads[i] == head && Matches(utf8, i))
+                if (utf8.SequenceEqual(listed[i]))
                 {
                     return _values[i];
                 }
@@ -130,11 +132,20 @@ public sealed class ApiEnumValues
             return null;
         }
 
-        var mask = _buckets.Length - 1;
-        for (var slot = Hash(utf8, head) & mask; _buckets[slot] != 0; slot = (slot + 1) & mask)
+        return utf8.Length > MaxByteCount ? null : FindHashed(utf8, _heads, _buckets!);
+    }
+
+    /// <summary>The listed values joined with ", ", for a refusal message.</summary>
+    public override string ToString() => string.Join(", ", _values);
+
+    private string? FindHashed(ReadOnlySpan<byte> utf8, ulong[] heads, int[] buckets)
+    {
+        var head = Head(utf8);
+        var mask = buckets.Length - 1;
+        for (var slot = Hash(utf8, head) & mask; buckets[slot] != 0; slot = (slot + 1) & mask)
         {
-            var index = _buckets[slot] - 1;
-            if (_heads[index] == head && Matches(utf8, index))
+            var index = buckets[slot] - 1;
+            if (heads[index] == head && Matches(utf8, index))
             {
                 return _values[index];
             }
@@ -142,9 +153,6 @@ public sealed class ApiEnumValues
 
         return null;
     }
-
-    /// <summary>The listed values joined with ", ", for a refusal message.</summary>
-    public override string ToString() => string.Join(", ", _values);
 
     // Same head: the lengths and the bytes past the head decide (values of up to 8 bytes are decided by the head and length).
     private bool Matches(ReadOnlySpan<byte> utf8, int index)

@@ -10,7 +10,7 @@ return args.FirstOrDefault() switch
     "sizes" => EvsCodegen.Benchmarks.Generator.SizeReport.Run(),
     "json-alloc" => EvsCodegen.Benchmarks.Client.JsonAllocationReport.Run(),
     "json-time" => EvsCodegen.Benchmarks.Client.JsonTimeReport.Run(args.Skip(1).ToArray()),
-    "enum-read" => EvsCodegen.Benchmarks.Client.EnumReadBenchmarks.Report(),
+    "enum-read" => EvsCodegen.Benchmarks.Client.EnumReadBenchmarks.Report(args.Skip(1).ToArray()),
     "compile-cost" => EvsCodegen.Benchmarks.Generator.CompileCostReport.Run(args.Skip(1).ToArray()),
     "compile-cost-file" => EvsCodegen.Benchmarks.Generator.CompileCostFileReport.Run(args.Skip(1).ToArray()),
     "compile-scaling" => EvsCodegen.Benchmarks.Generator.CompileScalingReport.Run(args.Skip(1).ToArray()),

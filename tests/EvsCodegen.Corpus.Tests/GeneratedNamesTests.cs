@@ -137,6 +137,13 @@ public sealed class GeneratedNamesTests
                     continue;
                 }
 
+                // An explicit interface implementation (an enum's IApiStringEnumeration<T>.Known) is not a member
+                // name anything can collide with: it is reached only through the interface.
+                if (member is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 })
+                {
+                    continue;
+                }
+
                 if (!members.Contains(member.Name) && !IsNumbered(member.Name))
                 {
                     unknown.Add($"member {type.Name}.{member.Name}");

@@ -110,4 +110,23 @@ internal static class CSharp
 
     /// <summary>The converter class generated for a named type.</summary>
     public static string ConverterOf(string typeName) => typeName + TypeModel.ConverterSuffix;
+
+    /// <summary>The runtime's generic converter of a generated enum (enums have no converter class of their own).</summary>
+    public static string EnumConverterOf(string typeName) => $"{RuntimeNames.Enumeration.Converter}<{typeName}>";
+
+    /// <summary>The converter of a generated object or enum type, as written in <c>new …()</c> and <c>typeof(…)</c>.</summary>
+    public static string ConverterOf(TypeModel type) => type is EnumTypeModel ? EnumConverterOf(type.Name) : ConverterOf(type.Name);
+
+    /// <summary>
+    /// The static read of a generated object or enum type (<see cref="TypeRefKind.Object"/> or <see cref="TypeRefKind.Enum"/>),
+    /// as a method group or callee: the object's converter's <c>ReadValue</c>, or the runtime's <c>ApiEnumJson.ReadValue&lt;T&gt;</c>.
+    /// </summary>
+    public static string ReadValueOf(TypeRefModel type) => type.Kind == TypeRefKind.Enum
+        ? $"{RuntimeNames.EnumJson.Type}.{RuntimeNames.EnumJson.ReadValue}<{type.TypeName}>"
+        : ConverterOf(type.TypeName!) + ".ReadValue";
+
+    /// <summary>The static write of a generated object or enum type; see <see cref="ReadValueOf"/>.</summary>
+    public static string WriteValueOf(TypeRefModel type) => type.Kind == TypeRefKind.Enum
+        ? $"{RuntimeNames.EnumJson.Type}.{RuntimeNames.EnumJson.WriteValue}<{type.TypeName}>"
+        : ConverterOf(type.TypeName!) + ".WriteValue";
 }

@@ -75,7 +75,7 @@ internal static partial class ClientEmitter
 
     /// <summary>The read function of <paramref name="response"/>'s JSON body: its type's converter, else the client's static read method.</summary>
     private static string BodyReader(OperationModel operation, ResponseModel response) =>
-        HasConverter(response.Type!) ? CSharp.ConverterOf(response.Type!.TypeName!) + ".ReadValue" : BodyReaderName(operation, response);
+        HasConverter(response.Type!) ? CSharp.ReadValueOf(response.Type!) : BodyReaderName(operation, response);
 
     /// <summary>
     /// One private static method per inline JSON body the operation's methods read (success, whole-response cases,

@@ -354,7 +354,7 @@ internal static partial class ClientEmitter
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)
         {
-            return CSharp.ConverterOf(type.TypeName!) + ".WriteValue";
+            return CSharp.WriteValueOf(type);
         }
 
         var body = new SourceWriter();
@@ -367,7 +367,7 @@ internal static partial class ClientEmitter
     {
         if (type.Kind is TypeRefKind.Object or TypeRefKind.Enum && !type.Nullable)
         {
-            return CSharp.ConverterOf(type.TypeName!) + ".ReadValue";
+            return CSharp.ReadValueOf(type);
         }
 
         // A lambda has no class to hold compiled patterns: the runtime caches them by their text.

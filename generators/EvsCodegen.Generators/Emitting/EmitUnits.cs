@@ -51,13 +51,15 @@ internal enum EmitUnitKind
 /// <param name="Type">The type, for <see cref="EmitUnitKind.Type"/>.</param>
 /// <param name="Surface">The surface, for contracts, clients and controllers.</param>
 /// <param name="TypeNames">Every generated type name, for the resolver.</param>
+/// <param name="Converters">For the resolver: the converter of each of <paramref name="TypeNames"/>, in the same order.</param>
 internal sealed record EmitUnitModel(
     EmitUnitKind Kind,
     string HintName,
     ApiContextModel Context,
     TypeModel? Type,
     SurfaceModel? Surface,
-    EquatableArray<string> TypeNames);
+    EquatableArray<string> TypeNames,
+    EquatableArray<string> Converters = default);
 
 /// <summary>Splits a model into per-file units according to what the document emits.</summary>
 internal static class EmitUnits
@@ -75,7 +77,7 @@ internal static class EmitUnits
         if ((context.Emit & EmitKinds.Models) != 0)
         {
             yield return Unit(EmitUnitKind.Faults, HintNames.Create(prefix + "Faults"));
-            yield return new EmitUnitModel(EmitUnitKind.Resolver, HintNames.Create(prefix + "Resolver"), context, null, null, model.Types.Select(t => t.Name).ToEquatableArray());
+            yield return new EmitUnitModel(EmitUnitKind.Resolver, HintNames.Create(prefix + "Resolver"), context, null, null, model.Types.Select(t => t.Name).ToEquatableArray(), model.Types.Select(CSharp.ConverterOf).ToEquatableArray());
             foreach (var type in model.Types)
             {
                 yield return new EmitUnitModel(EmitUnitKind.Type, HintNames.Create(prefix + "Models." + type.Name), context, type, null, default);
@@ -129,7 +131,7 @@ internal static class Emitter
     public static string Emit(EmitUnitModel unit) => unit.Kind switch
     {
         EmitUnitKind.Faults => RuntimeEmitter.EmitFaults(unit.Context),
-        EmitUnitKind.Resolver => RuntimeEmitter.EmitResolver(unit.Context, unit.TypeNames),
+        EmitUnitKind.Resolver => RuntimeEmitter.EmitResolver(unit.Context, unit.TypeNames, unit.Converters),
         EmitUnitKind.Type => ModelsEmitter.Emit(unit.Context, unit.Type!),
         EmitUnitKind.Contract => ContractEmitter.Emit(unit.Context, unit.Surface!),
         EmitUnitKind.Results => ResultEmitter.Emit(unit.Context, unit.Surface!),

@@ -12,11 +12,13 @@ internal static class EnumEmitter
     public static void Emit(SourceWriter w, ApiContextModel context, EnumTypeModel model)
     {
         var valueType = model.IsInteger ? "long" : "string";
-        var converter = CSharp.ConverterOf(model.Name);
+        // No converter class per enum: the runtime's one generic converter calls the struct's explicit interface
+        // members (a string enum's FromWire and Known; an integer enum's ReadValue and WriteValue).
+        var contract = $"{(model.IsInteger ? RuntimeNames.Enumeration.Type : RuntimeNames.StringEnumeration.Type)}<{model.Name}>";
         w.Line(Text.Summary(model.Description, $"The <c>{Text.Inline(model.Name)}</c> enumeration."));
         w.Line(CSharp.GeneratedCode);
-        w.Line($"[{CSharp.JsonConverterAttribute}(typeof({converter}))]");
-        w.Open($"{CSharp.Access(context)} readonly partial struct {model.Name} : global::System.IEquatable<{model.Name}>");
+        w.Line($"[{CSharp.JsonConverterAttribute}(typeof({CSharp.EnumConverterOf(model.Name)}))]");
+        w.Open($"{CSharp.Access(context)} readonly partial struct {model.Name} : global::System.IEquatable<{model.Name}>, {contract}");
         w.Line(model.IsInteger ? "private readonly long _value;" : "private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
@@ -64,6 +66,10 @@ internal static class EnumEmitter
             w.Line();
             w.Line("/// <summary>Whether the value is one the document lists.</summary>");
             w.Line($"public bool IsKnown => {ReservedNames.EnumKnownSet}.{RuntimeNames.EnumValues.Contains}(Value);");
+            w.Line();
+            w.Line($"static {model.Name} {contract}.{RuntimeNames.StringEnumeration.FromWire}(string value) => new(value);");
+            w.Line();
+            w.Line($"static {RuntimeNames.EnumValues.Type} {contract}.{RuntimeNames.StringEnumeration.Known} => {ReservedNames.EnumKnownSet};");
         }
         else if (model.Members.Count <= MaxPatternMembers)
         {
@@ -85,13 +91,14 @@ internal static class EnumEmitter
         w.Line("/// <inheritdoc/>");
         w.Line(model.IsInteger
             ? $"public bool Equals({model.Name} other) => Value == other.Value;"
-            : $"public bool Equals({model.Name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            : $"public bool Equals({model.Name} other) => Value == other.Value;");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {model.Name} other && Equals(other);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line(model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        // string's == and GetHashCode are ordinal (the same as StringComparer.Ordinal's), and cheaper to bind.
+        w.Line("public override int GetHashCode() => Value.GetHashCode();");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line(model.IsInteger ? $"public override string ToString() => Value.ToString({CSharp.Invariant});" : "public override string ToString() => Value;");
@@ -101,39 +108,23 @@ internal static class EnumEmitter
         w.Line();
         w.Line("/// <summary>Inequality.</summary>");
         w.Line($"public static bool operator !=({model.Name} left, {model.Name} right) => !left.Equals(right);");
-        w.Close();
-        w.Line();
-        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as its wire value.</summary>");
-        w.Line(CSharp.GeneratedCode);
-        w.Open($"{CSharp.Access(context)} sealed partial class {converter} : {CSharp.JsonConverterOf}<{model.Name}>");
         if (model.IsInteger)
         {
-            w.Line($"private static readonly string[] s_allowed = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
             w.Line();
-        }
-
-        ModelsEmitter.EmitConverterOverrides(w, model.Name);
-        w.Line("/// <summary>Reads one value; strict contexts reject values the document does not list.</summary>");
-        if (!model.IsInteger)
-        {
-            // The runtime matches the bytes against the table: a listed value is its cached string, no allocation.
-            w.Line($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context) => new(context.{RuntimeNames.EnumReader.ReadEnumString}(ref reader, {model.Name}.{ReservedNames.EnumKnownSet}));");
-        }
-        else
-        {
-            w.Open($"public static {model.Name} ReadValue(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
+            w.Line($"private static readonly string[] {ReservedNames.EnumAllowed} = [{string.Join(", ", model.Members.Select(m => Text.Literal(m.Value)))}];");
+            w.Line();
+            w.Open($"static {model.Name} {contract}.{RuntimeNames.Enumeration.ReadValue}(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
             w.Line($"var value = new {model.Name}(context.{RuntimeNames.Reader.ReadInt64}(ref reader));");
             w.Open($"if (context.{RuntimeNames.Reader.Strict} && !value.IsKnown)");
-            w.Line($"context.{RuntimeNames.Reader.FailNotAllowed}(value.ToString(), s_allowed);");
+            w.Line($"context.{RuntimeNames.Reader.FailNotAllowed}(value.ToString(), {ReservedNames.EnumAllowed});");
             w.Close();
             w.Line();
             w.Line("return value;");
             w.Close();
+            w.Line();
+            w.Line($"static void {contract}.{RuntimeNames.Enumeration.WriteValue}({CSharp.Utf8JsonWriter} writer, {model.Name} value) => writer.WriteNumberValue(value.Value);");
         }
 
-        w.Line();
-        w.Line("/// <summary>Writes one value.</summary>");
-        w.Line($"public static void WriteValue({CSharp.Utf8JsonWriter} writer, {model.Name} value) => writer.{(model.IsInteger ? "WriteNumberValue" : "WriteStringValue")}(value.Value);");
         w.Close();
     }
 

@@ -74,7 +74,7 @@ internal sealed class JsonCode
             case TypeRefKind.Array or TypeRefKind.Map:
                 return null;
             case TypeRefKind.Object or TypeRefKind.Enum:
-                return $"{CSharp.ConverterOf(type.TypeName!)}.ReadValue(ref reader, context)";
+                return $"{CSharp.ReadValueOf(type)}(ref reader, context)";
         }
 
         var rule = Rule(type, constraints);
@@ -114,7 +114,7 @@ internal sealed class JsonCode
         }
 
         return item.Kind is TypeRefKind.Object or TypeRefKind.Enum
-            ? CSharp.ConverterOf(item.TypeName!) + ".ReadValue"
+            ? CSharp.ReadValueOf(item)
             : ItemDelegate(item, read: true);
     }
 
@@ -250,7 +250,7 @@ internal sealed class JsonCode
                 ReadMap(w, type, target, depth);
                 return;
             case TypeRefKind.Object or TypeRefKind.Enum:
-                w.Line($"{target} = {CSharp.ConverterOf(type.TypeName!)}.ReadValue(ref reader, context);");
+                w.Line($"{target} = {CSharp.ReadValueOf(type)}(ref reader, context);");
                 return;
         }
 
@@ -422,7 +422,7 @@ internal sealed class JsonCode
             case TypeRefKind.Date: w.Line($"{RuntimeNames.Value.Type}.{RuntimeNames.Value.WriteDate}(writer, {e});"); break;
             case TypeRefKind.Guid: w.Line($"writer.WriteStringValue({e});"); break;
             case TypeRefKind.Bytes: w.Line($"writer.WriteBase64StringValue({e});"); break;
-            case TypeRefKind.Object or TypeRefKind.Enum: w.Line($"{CSharp.ConverterOf(type.TypeName!)}.WriteValue(writer, {e});"); break;
+            case TypeRefKind.Object or TypeRefKind.Enum: w.Line($"{CSharp.WriteValueOf(type)}(writer, {e});"); break;
             case TypeRefKind.Array:
                 w.Line("writer.WriteStartArray();");
                 w.Open($"foreach (var item{d} in {e})");
@@ -487,7 +487,7 @@ internal sealed class JsonCode
 
     /// <summary>The delegate writing one array item: a converter's <c>WriteValue</c> or an <c>ApiJsonItems</c> writer; null for nested arrays and maps.</summary>
     private static string? ItemWriter(TypeRefModel item) =>
-        item.Kind is TypeRefKind.Object or TypeRefKind.Enum ? CSharp.ConverterOf(item.TypeName!) + ".WriteValue" : ItemDelegate(item, read: false);
+        item.Kind is TypeRefKind.Object or TypeRefKind.Enum ? CSharp.WriteValueOf(item) : ItemDelegate(item, read: false);
 
     /// <summary>The values of a number enum as a C# <c>double[]</c> expression.</summary>
     internal static string AllowedNumbers(ConstraintsModel c) =>

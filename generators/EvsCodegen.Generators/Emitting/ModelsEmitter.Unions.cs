@@ -214,7 +214,7 @@ internal static partial class ModelsEmitter
         w.Open($"private static {model.Name} {OptionMethod(index)}(ref {CSharp.Utf8JsonReader} reader, {RuntimeNames.Reader.Type} context)");
         if (member.Type.Kind is TypeRefKind.Object or TypeRefKind.Enum)
         {
-            w.Line($"return new() {{ {member.Name} = {CSharp.ConverterOf(member.Type.TypeName!)}.ReadValue(ref reader, context) }};");
+            w.Line($"return new() {{ {member.Name} = {CSharp.ReadValueOf(member.Type)}(ref reader, context) }};");
         }
         else
         {

@@ -30,7 +30,7 @@ internal static class RuntimeEmitter
         return w.ToString();
     }
 
-    public static string EmitResolver(ApiContextModel context, EquatableArray<string> typeNames)
+    public static string EmitResolver(ApiContextModel context, EquatableArray<string> typeNames, EquatableArray<string> converters)
     {
         var w = SourceWriter.ForFile(context);
         w.Line("/// <summary>");
@@ -44,10 +44,11 @@ internal static class RuntimeEmitter
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Open($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo({CSharp.Type} type, {CSharp.JsonSerializerOptions} options)");
-        foreach (var name in typeNames)
+        for (var i = 0; i < typeNames.Count; i++)
         {
+            var name = typeNames[i];
             w.Open($"if (type == typeof({name}))");
-            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{name}>(options, new {CSharp.ConverterOf(name)}());");
+            w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{name}>(options, new {converters[i]}());");
             w.Close();
             w.Line();
         }

@@ -355,4 +355,32 @@ internal static class RuntimeNames
         public const string Type = Reader.Type;
         public const string ReadEnumString = "ReadEnumString";
     }
+
+    /// <summary><c>IApiStringEnumeration&lt;T&gt;</c>: what a generated string enum implements (explicitly) for the runtime's converter.</summary>
+    public static class StringEnumeration
+    {
+        public const string Type = Namespace + ".IApiStringEnumeration";
+        public const string FromWire = "FromWire";
+        public const string Known = "Known";
+    }
+
+    /// <summary>
+    /// <c>IApiEnumeration&lt;T&gt;</c>: what a generated integer enum implements (explicitly), and the one generic
+    /// converter every generated enum names in its <c>[JsonConverter]</c> (no converter class per enum).
+    /// </summary>
+    public static class Enumeration
+    {
+        public const string Type = Namespace + ".IApiEnumeration";
+        public const string ReadValue = "ReadValue";
+        public const string WriteValue = "WriteValue";
+        public const string Converter = Namespace + ".ApiEnumJsonConverter";
+    }
+
+    /// <summary><c>ApiEnumJson</c>: an enum's read and write, called by object converters and clients.</summary>
+    public static class EnumJson
+    {
+        public const string Type = Namespace + ".ApiEnumJson";
+        public const string ReadValue = "ReadValue";
+        public const string WriteValue = "WriteValue";
+    }
 }

@@ -57,8 +57,11 @@ internal static class ReservedNames
     /// <summary>The nested static class of an enum struct holding its listed values as constants (<c>case Color.Values.Red:</c>).</summary>
     public const string EnumConstants = "Values";
 
+    /// <summary>The allowed values of an integer enum struct as text, for a strict read's refusal message.</summary>
+    public const string EnumAllowed = "s_allowed";
+
     /// <summary>Members of a generated enum struct, besides one static property per listed value.</summary>
-    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet, EnumConstants];
+    public static readonly string[] EnumMembers = [.. ObjectMembers, "Value", "_value", "IsKnown", "KnownValues", "TryParse", EnumKnownSet, EnumConstants, EnumAllowed];
 
     /// <summary>The method of <c>ApiClientOptions</c> the clients call to add the credentials to a request.</summary>
     public const string ApplyCredentials = "ApplyCredentialsAsync";

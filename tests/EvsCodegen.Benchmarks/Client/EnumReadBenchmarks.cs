@@ -18,6 +18,7 @@ public class EnumReadBenchmarks
 
     private readonly ApiJsonReader _context = new(strict: false);
     private ApiEnumValues _values = null!;
+    private FormerEnumValues _former = null!;
     private byte[][] _utf8 = null!;
     private HashSet<string> _known = null!;
     private byte[] _json = null!;
@@ -37,6 +38,8 @@ public class EnumReadBenchmarks
     {
         var values = Enumerable.Range(0, Count).Select(i => $"value_{i}").ToArray();
         _values = new ApiEnumValues(values);
+        _former = new FormerEnumValues(values);
+        BenchEnum.Table = _values;
         _utf8 = [.. values.Select(Encoding.UTF8.GetBytes)];
         _known = new HashSet<string>(values, StringComparer.Ordinal);
         _text = Known ? new string(values[^1].AsSpan()) : "unlisted_value";
@@ -74,6 +77,54 @@ public class EnumReadBenchmarks
         return _context.ReadEnumString(ref reader, _values);
     }
 
+    /// <summary>
+    /// h24's table (<see cref="FormerEnumValues"/>) behind the same fast path as <see cref="ApiJsonReader.ReadEnumString"/>
+    /// (an unescaped string in one segment matched on its bytes; anything else read by the runtime).
+    /// </summary>
+    [Benchmark]
+    public string FormerTable()
+    {
+        var reader = new Utf8JsonReader(_json);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var listed = _former.Find(reader.ValueSpan);
+            if (listed is not null)
+            {
+                return listed;
+            }
+        }
+
+        return _context.ReadEnumString(ref reader, _values);
+    }
+
+    /// <summary>Today's table behind the same inline fast path as <see cref="FormerTable"/>: tells the table's cost from the call's.</summary>
+    [Benchmark]
+    public string TableInline()
+    {
+        var reader = new Utf8JsonReader(_json);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var listed = _values.Find(reader.ValueSpan);
+            if (listed is not null)
+            {
+                return listed;
+            }
+        }
+
+        return _context.ReadEnumString(ref reader, _values);
+    }
+
+    /// <summary>What a generated converter calls now: the runtime's <see cref="ApiEnumJson.ReadValue{TEnum}"/> over an enum struct.</summary>
+    [Benchmark]
+    public string Generated()
+    {
+        var reader = new Utf8JsonReader(_json);
+        reader.Read();
+        return ApiEnumJson.ReadValue<BenchEnum>(ref reader, _context).Value;
+    }
+
     /// <summary>The table's lookup alone (no ApiJsonReader call around it), to tell the lookup's cost from the call's.</summary>
     public string Lookup()
     {
@@ -88,39 +139,44 @@ public class EnumReadBenchmarks
     public bool IsKnownTable() => _values.Contains(_text);
 
     /// <summary>
-    /// <c>enum-read</c>: the same reads timed with a stopwatch, former and today's body alternating in rounds (a
-    /// BenchmarkDotNet run takes too long on a loaded machine), with the bytes each read allocates (exact).
+    /// <c>enum-read [reads per round] [rounds]</c>: the same reads timed with a stopwatch, the former chain, h24's table
+    /// and today's <see cref="ApiJsonReader.ReadEnumString"/> alternating in short rounds (a BenchmarkDotNet run takes
+    /// too long on a loaded machine; alternating, in a rotating order, shares the load between them), reported as median (minimum) ns per
+    /// read after a warm-up round, with the bytes each read allocates (exact).
     /// </summary>
-    public static int Report()
+    public static int Report(string[] args)
     {
-        Console.WriteLine("| values | value read | former chain, ns/read (rounds) | ReadEnumString, ns/read (rounds) | Expect + Find alone | bytes/read former → today |");
-        Console.WriteLine("| ---: | --- | --- | --- | --- | --- |");
-        foreach (var count in new[] { 3, 12, 40 })
+        var reads = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21;
+        Console.WriteLine("| values | value read | former chain, ns/read | h24's table | ReadEnumString today | today's table inline | generated enum (ApiEnumJson) | generated / h24 (medians) | bytes/read chain → h24 → today → inline → generated |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var count in new[] { 2, 3, 5, 8, 12, 40 })
         {
             foreach (var known in new[] { true, false })
             {
                 var bench = new EnumReadBenchmarks { Count = count, Known = known };
                 bench.Setup();
-                const int Reads = 2_000_000;
-                var chain = new List<double>();
-                var table = new List<double>();
-                var lookup = new List<double>();
-                for (var round = 0; round < 6; round++)
+                var methods = new Func<string>[] { bench.Chain, bench.FormerTable, bench.Table, bench.TableInline, bench.Generated };
+                var times = methods.Select(_ => new List<double>()).ToArray();
+                var bytes = new double[methods.Length];
+                for (var round = 0; round <= rounds; round++)
                 {
-                    var (chainTime, chainBytes) = Time(bench.Chain, Reads);
-                    var (tableTime, tableBytes) = Time(bench.Table, Reads);
-                    lookup.Add(Time(bench.Lookup, Reads).NanosecondsPerRead);
-                    if (round > 0)
+                    // Each round starts with another method, so none always runs first or last.
+                    for (var k = 0; k < methods.Length; k++)
                     {
-                        chain.Add(chainTime);
-                        table.Add(tableTime);
-                    }
-
-                    if (round == 5)
-                    {
-                        Console.WriteLine($"| {count} | {(known ? "listed (last)" : "unlisted")} | {string.Join(" / ", chain.Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} | {string.Join(" / ", table.Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} | {string.Join(" / ", lookup.Skip(1).Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} | {chainBytes:F0} → {tableBytes:F0} |");
+                        var m = (k + round) % methods.Length;
+                        var (time, allocated) = Time(methods[m], reads);
+                        bytes[m] = allocated;
+                        if (round > 0)
+                        {
+                            times[m].Add(time);
+                        }
                     }
                 }
+
+                var medians = times.Select(t => t.Order().ElementAt(t.Count / 2)).ToArray();
+                static string F(double value, string format = "F1") => value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+                Console.WriteLine($"| {count} | {(known ? "listed (last)" : "unlisted")} | {string.Join(" | ", times.Select((t, m) => $"{F(medians[m])} ({F(t.Min())})"))} | {F(medians[4] / medians[1], "F2")}x | {string.Join(" → ", bytes.Select(b => F(b, "F0")))} |");
             }
         }
 
@@ -139,4 +195,19 @@ public class EnumReadBenchmarks
         var elapsed = clock.Elapsed.TotalNanoseconds / reads;
         return (elapsed, (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / reads);
     }
+}
+
+/// <summary>
+/// A string enum shaped as the generator emits one, over the benchmark's current table (a settable static here, where
+/// generated code has a static readonly field the JIT treats as a constant: if anything, slower than the real thing).
+/// </summary>
+internal readonly struct BenchEnum(string value) : IApiStringEnumeration<BenchEnum>
+{
+    public static ApiEnumValues Table { get; set; } = new("a");
+
+    public string Value => value ?? string.Empty;
+
+    static ApiEnumValues IApiStringEnumeration<BenchEnum>.Known => Table;
+
+    static BenchEnum IApiStringEnumeration<BenchEnum>.FromWire(string value) => new(value);
 }

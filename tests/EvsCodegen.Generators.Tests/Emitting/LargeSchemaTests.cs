@@ -33,13 +33,16 @@ public sealed class LargeSchemaTests
         Assert.Contains("\"k0\", \"k1\"", narrow.Split('\n').Single(l => l.Contains("s_keys = new(", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.DoesNotContain("ReadChunk", narrow, StringComparison.Ordinal);
         Assert.DoesNotContain("Slots", narrow, StringComparison.Ordinal);
-        // String enums of any size share one form: a runtime table, matched by one call per read (no chain, no pattern).
+        // String enums of any size share one form: a runtime table, read by the runtime's one generic converter
+        // through the struct's explicit FromWire/Known (no chain, no pattern, no converter class).
         foreach (var enumeration in new[] { many, few })
         {
             Assert.Contains("public bool IsKnown => s_known.Contains(Value);", enumeration, StringComparison.Ordinal);
             Assert.DoesNotContain(" or ", enumeration.Split('\n').Single(l => l.Contains("IsKnown =>", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.DoesNotContain("ValueTextEquals", enumeration, StringComparison.Ordinal);
-            Assert.Contains("context.ReadEnumString(ref reader, ", enumeration, StringComparison.Ordinal);
+            Assert.Contains("IApiStringEnumeration<", enumeration, StringComparison.Ordinal);
+            Assert.Contains(".Known => s_known;", enumeration, StringComparison.Ordinal);
+            Assert.DoesNotContain("class ", enumeration.Replace("public static class Values", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
         Assert.Contains("internal static readonly global::EvsCodegen.Runtime.ApiEnumValues s_known = new(Values.A, Values.B, Values.C);", few, StringComparison.Ordinal);

@@ -176,6 +176,28 @@ public sealed class ApiEnumValuesTests
         Assert.Equal(1, values.MaxByteCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(17)]
+    public void EveryCount_AroundTheScanAndHashCrossover_FindsEachValue_AndNoOther(int count)
+    {
+        // Up to 8 values are scanned, more are hashed: both sides of the crossover answer the same.
+        var listed = Enumerable.Range(0, count).Select(i => i % 2 == 0 ? $"v{i}" : $"value_{i}_long").ToArray();
+        var values = new ApiEnumValues(listed);
+        foreach (var value in listed)
+        {
+            Assert.Same(value, values.Find(Encoding.UTF8.GetBytes(value)));
+            Assert.Same(value, values.Find(new string(value.AsSpan())));
+        }
+
+        Assert.Null(values.Find("v"u8));
+        Assert.Null(values.Find("v0 "u8));
+        Assert.Null(values.Find(ReadOnlySpan<byte>.Empty));
+        Assert.False(values.Contains("V0"));
+    }
+
     [Fact]
     public void NullValues_AreRefused()
     {

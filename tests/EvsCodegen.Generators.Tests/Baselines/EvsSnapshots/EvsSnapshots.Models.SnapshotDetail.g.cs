@@ -91,7 +91,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
             switch (index)
             {
                 case 0: p0 = context.ReadString(ref reader); break;
-                case 1: p1 = SnapshotStatusJsonConverter.ReadValue(ref reader, context); break;
+                case 1: p1 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<SnapshotStatus>(ref reader, context); break;
                 case 2: p2 = context.ReadString(ref reader); break;
                 case 3: p3 = context.ReadString(ref reader); break;
                 case 4: p4 = context.ReadDateTime(ref reader, "yyyy-MM-ddTHH:mm:ss.ffffff"); break;
@@ -147,7 +147,7 @@ public sealed partial class SnapshotDetailJsonConverter : global::System.Text.Js
         writer.WriteStartObject();
         writer.WriteString(s_keys[0], value.Id);
         writer.WritePropertyName(s_keys[1]);
-        SnapshotStatusJsonConverter.WriteValue(writer, value.Status);
+        global::EvsCodegen.Runtime.ApiEnumJson.WriteValue<SnapshotStatus>(writer, value.Status);
         writer.WriteString(s_keys[2], value.Name);
         writer.WriteString(s_keys[3], value.Description);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteDateTime(writer, s_keys[4], value.CreatedAt, "yyyy-MM-ddTHH:mm:ss.ffffff");

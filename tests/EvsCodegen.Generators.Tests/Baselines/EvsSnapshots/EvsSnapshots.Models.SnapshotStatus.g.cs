@@ -9,8 +9,8 @@ namespace Evs.Snapshots;
 /// error_deleting, rollbacking (being rolled back to the disk) or backing-up.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SnapshotStatusJsonConverter))]
-public readonly partial struct SnapshotStatus : global::System.IEquatable<SnapshotStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<SnapshotStatus>))]
+public readonly partial struct SnapshotStatus : global::System.IEquatable<SnapshotStatus>, global::EvsCodegen.Runtime.IApiStringEnumeration<SnapshotStatus>
 {
     private readonly string? _value;
 
@@ -74,14 +74,18 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static SnapshotStatus global::EvsCodegen.Runtime.IApiStringEnumeration<SnapshotStatus>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<SnapshotStatus>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(SnapshotStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(SnapshotStatus other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SnapshotStatus other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -91,21 +95,4 @@ public readonly partial struct SnapshotStatus : global::System.IEquatable<Snapsh
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(SnapshotStatus left, SnapshotStatus right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="SnapshotStatus"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SnapshotStatus>
-{
-    /// <inheritdoc/>
-    public override SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static SnapshotStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, SnapshotStatus.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SnapshotStatus value) => writer.WriteStringValue(value.Value);
 }

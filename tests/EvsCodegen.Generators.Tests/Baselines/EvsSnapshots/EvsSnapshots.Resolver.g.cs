@@ -39,7 +39,7 @@ public sealed partial class ApiJsonResolver : global::System.Text.Json.Serializa
 
         if (type == typeof(SnapshotStatus))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SnapshotStatus>(options, new SnapshotStatusJsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SnapshotStatus>(options, new global::EvsCodegen.Runtime.ApiEnumJsonConverter<SnapshotStatus>());
         }
 
         if (type == typeof(Fault))

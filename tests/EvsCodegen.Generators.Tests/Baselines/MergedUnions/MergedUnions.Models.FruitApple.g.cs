@@ -52,7 +52,7 @@ public sealed partial class FruitAppleJsonConverter : global::System.Text.Json.S
         {
             switch (index)
             {
-                case 0: p0 = FruitKindJsonConverter.ReadValue(ref reader, context); break;
+                case 0: p0 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<FruitKind>(ref reader, context); break;
                 case 1: p1 = context.ReadString(ref reader); break;
                 case 2: p2 = context.ReadInt64(ref reader, s_rule0); break;
             }

@@ -51,7 +51,7 @@ public sealed partial class FruitBananaJsonConverter : global::System.Text.Json.
         {
             switch (index)
             {
-                case 0: p0 = FruitKindJsonConverter.ReadValue(ref reader, context); break;
+                case 0: p0 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<FruitKind>(ref reader, context); break;
                 case 1: p1 = context.ReadString(ref reader); break;
                 case 2: p2 = context.ReadDouble(ref reader); break;
             }

@@ -8,8 +8,8 @@ namespace Test.MergedUnions;
 /// The <c>FruitKind</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(FruitKindJsonConverter))]
-public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<FruitKind>))]
+public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>, global::EvsCodegen.Runtime.IApiStringEnumeration<FruitKind>
 {
     private readonly string? _value;
 
@@ -48,14 +48,18 @@ public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static FruitKind global::EvsCodegen.Runtime.IApiStringEnumeration<FruitKind>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<FruitKind>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(FruitKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(FruitKind other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is FruitKind other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -65,21 +69,4 @@ public readonly partial struct FruitKind : global::System.IEquatable<FruitKind>
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(FruitKind left, FruitKind right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="FruitKind"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class FruitKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FruitKind>
-{
-    /// <inheritdoc/>
-    public override FruitKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FruitKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static FruitKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, FruitKind.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FruitKind value) => writer.WriteStringValue(value.Value);
 }

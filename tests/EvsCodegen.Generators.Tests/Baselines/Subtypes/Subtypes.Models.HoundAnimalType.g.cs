@@ -8,8 +8,8 @@ namespace Test.Subtypes;
 /// The <c>HoundAnimalType</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(HoundAnimalTypeJsonConverter))]
-public readonly partial struct HoundAnimalType : global::System.IEquatable<HoundAnimalType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<HoundAnimalType>))]
+public readonly partial struct HoundAnimalType : global::System.IEquatable<HoundAnimalType>, global::EvsCodegen.Runtime.IApiStringEnumeration<HoundAnimalType>
 {
     private readonly string? _value;
 
@@ -43,14 +43,18 @@ public readonly partial struct HoundAnimalType : global::System.IEquatable<Hound
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static HoundAnimalType global::EvsCodegen.Runtime.IApiStringEnumeration<HoundAnimalType>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<HoundAnimalType>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(HoundAnimalType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(HoundAnimalType other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is HoundAnimalType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -60,21 +64,4 @@ public readonly partial struct HoundAnimalType : global::System.IEquatable<Hound
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(HoundAnimalType left, HoundAnimalType right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="HoundAnimalType"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class HoundAnimalTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<HoundAnimalType>
-{
-    /// <inheritdoc/>
-    public override HoundAnimalType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HoundAnimalType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static HoundAnimalType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, HoundAnimalType.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, HoundAnimalType value) => writer.WriteStringValue(value.Value);
 }

@@ -45,7 +45,7 @@ public sealed partial class SedanJsonConverter : global::System.Text.Json.Serial
         {
             switch (index)
             {
-                case 0: p0 = VehicleKindJsonConverter.ReadValue(ref reader, context); break;
+                case 0: p0 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<VehicleKind>(ref reader, context); break;
                 case 1: p1 = context.ReadInt64(ref reader); break;
             }
 

@@ -35,7 +35,7 @@ public sealed partial class SuvJsonConverter : global::System.Text.Json.Serializ
         {
             switch (index)
             {
-                case 0: p0 = VehicleKindJsonConverter.ReadValue(ref reader, context); break;
+                case 0: p0 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<VehicleKind>(ref reader, context); break;
                 case 1: p1 = context.ReadInt64(ref reader); break;
             }
 

@@ -8,8 +8,8 @@ namespace Test.Subtypes;
 /// The <c>VehicleKind</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(VehicleKindJsonConverter))]
-public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<VehicleKind>))]
+public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKind>, global::EvsCodegen.Runtime.IApiStringEnumeration<VehicleKind>
 {
     private readonly string? _value;
 
@@ -53,14 +53,18 @@ public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKi
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static VehicleKind global::EvsCodegen.Runtime.IApiStringEnumeration<VehicleKind>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<VehicleKind>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(VehicleKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(VehicleKind other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is VehicleKind other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -70,21 +74,4 @@ public readonly partial struct VehicleKind : global::System.IEquatable<VehicleKi
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(VehicleKind left, VehicleKind right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="VehicleKind"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class VehicleKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VehicleKind>
-{
-    /// <inheritdoc/>
-    public override VehicleKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VehicleKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static VehicleKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, VehicleKind.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VehicleKind value) => writer.WriteStringValue(value.Value);
 }

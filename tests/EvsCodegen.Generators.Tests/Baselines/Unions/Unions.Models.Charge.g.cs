@@ -124,7 +124,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
                 case 4: p4 = WhenJsonConverter.ReadValue(ref reader, context); break;
                 case 5: p5 = AmountJsonConverter.ReadValue(ref reader, context); break;
                 case 6: p6 = TagsJsonConverter.ReadValue(ref reader, context); break;
-                case 7: p7 = ChargeModeJsonConverter.ReadValue(ref reader, context); break;
+                case 7: p7 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<ChargeMode>(ref reader, context); break;
                 case 8: p8 = context.ReadDouble(ref reader, s_rule0); break;
                 case 9: p9 = context.ReadList<ChargePairItem>(ref reader, ChargePairItemJsonConverter.ReadValue); break;
                 case 10: p10 = context.ReadString(ref reader); break;
@@ -198,7 +198,7 @@ public sealed partial class ChargeJsonConverter : global::System.Text.Json.Seria
         if (value.Mode is not null)
         {
             writer.WritePropertyName(s_keys[7]);
-            ChargeModeJsonConverter.WriteValue(writer, value.Mode.Value);
+            global::EvsCodegen.Runtime.ApiEnumJson.WriteValue<ChargeMode>(writer, value.Mode.Value);
         }
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[8], value.Ratio);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptionalList<ChargePairItem>(writer, s_keys[9], value.Pair, ChargePairItemJsonConverter.WriteValue);

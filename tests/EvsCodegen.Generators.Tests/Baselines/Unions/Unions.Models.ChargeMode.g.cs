@@ -8,8 +8,8 @@ namespace Test.Unions;
 /// The <c>ChargeMode</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ChargeModeJsonConverter))]
-public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<ChargeMode>))]
+public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode>, global::EvsCodegen.Runtime.IApiStringEnumeration<ChargeMode>
 {
     private readonly string? _value;
 
@@ -43,14 +43,18 @@ public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static ChargeMode global::EvsCodegen.Runtime.IApiStringEnumeration<ChargeMode>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<ChargeMode>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(ChargeMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(ChargeMode other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ChargeMode other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -60,21 +64,4 @@ public readonly partial struct ChargeMode : global::System.IEquatable<ChargeMode
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(ChargeMode left, ChargeMode right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="ChargeMode"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class ChargeModeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChargeMode>
-{
-    /// <inheritdoc/>
-    public override ChargeMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChargeMode value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static ChargeMode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, ChargeMode.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChargeMode value) => writer.WriteStringValue(value.Value);
 }

@@ -81,7 +81,7 @@ public sealed partial class WhenJsonConverter : global::System.Text.Json.Seriali
 
         if (value.WhenOption2 is { } v1)
         {
-            WhenOption2JsonConverter.WriteValue(writer, v1);
+            global::EvsCodegen.Runtime.ApiEnumJson.WriteValue<WhenOption2>(writer, v1);
             return;
         }
 
@@ -105,7 +105,7 @@ public sealed partial class WhenJsonConverter : global::System.Text.Json.Seriali
     /// <summary>Reads the value as <see cref="WhenOption2"/>.</summary>
     private static When ReadOption1(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context)
     {
-        return new() { WhenOption2 = WhenOption2JsonConverter.ReadValue(ref reader, context) };
+        return new() { WhenOption2 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<WhenOption2>(ref reader, context) };
     }
 
     /// <summary>Reads the value as a boolean.</summary>

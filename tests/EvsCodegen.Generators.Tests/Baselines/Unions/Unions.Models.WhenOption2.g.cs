@@ -8,8 +8,8 @@ namespace Test.Unions;
 /// The <c>WhenOption2</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(WhenOption2JsonConverter))]
-public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOption2>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<WhenOption2>))]
+public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOption2>, global::EvsCodegen.Runtime.IApiStringEnumeration<WhenOption2>
 {
     private readonly string? _value;
 
@@ -48,14 +48,18 @@ public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOptio
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static WhenOption2 global::EvsCodegen.Runtime.IApiStringEnumeration<WhenOption2>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<WhenOption2>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(WhenOption2 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(WhenOption2 other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is WhenOption2 other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -65,21 +69,4 @@ public readonly partial struct WhenOption2 : global::System.IEquatable<WhenOptio
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(WhenOption2 left, WhenOption2 right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="WhenOption2"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class WhenOption2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<WhenOption2>
-{
-    /// <inheritdoc/>
-    public override WhenOption2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WhenOption2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static WhenOption2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, WhenOption2.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WhenOption2 value) => writer.WriteStringValue(value.Value);
 }

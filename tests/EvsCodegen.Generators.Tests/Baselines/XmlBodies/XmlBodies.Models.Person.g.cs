@@ -89,7 +89,7 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
             {
                 case 0: p0 = context.ReadInt32(ref reader); break;
                 case 1: p1 = context.ReadString(ref reader, s_rule0); break;
-                case 2: p2 = PersonStatusJsonConverter.ReadValue(ref reader, context); break;
+                case 2: p2 = global::EvsCodegen.Runtime.ApiEnumJson.ReadValue<PersonStatus>(ref reader, context); break;
                 case 3: p3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : context.ReadString(ref reader); break;
                 case 4: p4 = context.ReadDouble(ref reader); break;
                 case 5: p5 = context.ReadList<string>(ref reader, global::EvsCodegen.Runtime.ApiJsonItems.ReadString); break;
@@ -125,7 +125,7 @@ public sealed partial class PersonJsonConverter : global::System.Text.Json.Seria
         if (value.Status is not null)
         {
             writer.WritePropertyName(s_keys[2]);
-            PersonStatusJsonConverter.WriteValue(writer, value.Status.Value);
+            global::EvsCodegen.Runtime.ApiEnumJson.WriteValue<PersonStatus>(writer, value.Status.Value);
         }
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[3], value.Nickname);
         global::EvsCodegen.Runtime.ApiJsonValue.WriteOptional(writer, s_keys[4], value.Weight);

@@ -8,8 +8,8 @@ namespace Test.XmlBodies;
 /// The <c>PersonStatus</c> enumeration.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PersonStatusJsonConverter))]
-public readonly partial struct PersonStatus : global::System.IEquatable<PersonStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsCodegen.Runtime.ApiEnumJsonConverter<PersonStatus>))]
+public readonly partial struct PersonStatus : global::System.IEquatable<PersonStatus>, global::EvsCodegen.Runtime.IApiStringEnumeration<PersonStatus>
 {
     private readonly string? _value;
 
@@ -48,14 +48,18 @@ public readonly partial struct PersonStatus : global::System.IEquatable<PersonSt
     /// <summary>Whether the value is one the document lists.</summary>
     public bool IsKnown => s_known.Contains(Value);
 
+    static PersonStatus global::EvsCodegen.Runtime.IApiStringEnumeration<PersonStatus>.FromWire(string value) => new(value);
+
+    static global::EvsCodegen.Runtime.ApiEnumValues global::EvsCodegen.Runtime.IApiStringEnumeration<PersonStatus>.Known => s_known;
+
     /// <inheritdoc/>
-    public bool Equals(PersonStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(PersonStatus other) => Value == other.Value;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is PersonStatus other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => Value.GetHashCode();
 
     /// <inheritdoc/>
     public override string ToString() => Value;
@@ -65,21 +69,4 @@ public readonly partial struct PersonStatus : global::System.IEquatable<PersonSt
 
     /// <summary>Inequality.</summary>
     public static bool operator !=(PersonStatus left, PersonStatus right) => !left.Equals(right);
-}
-
-/// <summary>Reads and writes <see cref="PersonStatus"/> as its wire value.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("EvsCodegen", "0.2.0")]
-public sealed partial class PersonStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PersonStatus>
-{
-    /// <inheritdoc/>
-    public override PersonStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, new global::EvsCodegen.Runtime.ApiJsonReader(strict: false));
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PersonStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one value; strict contexts reject values the document does not list.</summary>
-    public static PersonStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::EvsCodegen.Runtime.ApiJsonReader context) => new(context.ReadEnumString(ref reader, PersonStatus.s_known));
-
-    /// <summary>Writes one value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PersonStatus value) => writer.WriteStringValue(value.Value);
 }

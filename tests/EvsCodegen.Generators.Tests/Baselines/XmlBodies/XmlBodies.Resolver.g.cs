@@ -24,7 +24,7 @@ public sealed partial class ApiJsonResolver : global::System.Text.Json.Serializa
 
         if (type == typeof(PersonStatus))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PersonStatus>(options, new PersonStatusJsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PersonStatus>(options, new global::EvsCodegen.Runtime.ApiEnumJsonConverter<PersonStatus>());
         }
 
         if (type == typeof(Address))
