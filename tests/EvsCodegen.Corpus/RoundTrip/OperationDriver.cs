@@ -84,13 +84,12 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
     }
 
     /// <summary>
-    /// Whether the document declares the answer of a successful call, which Prism then checks: a 2xx, a <c>2XX</c> range,
-    /// or <c>default</c> (which covers every status not listed) when no other answer below 400 is declared; a declared
-    /// 1xx or 3xx says the operation's other answers are not successes, so its default stays the error.
+    /// Whether the document declares the answer of a successful call, which Prism then checks: the generator's own
+    /// success answer (<see cref="OperationModel.Success"/>): a 2xx, a <c>2XX</c> range, or <c>default</c> (which covers
+    /// every status not listed) when no other answer below 400 is declared; a declared 1xx or 3xx says the operation's
+    /// other answers are not successes, so its default stays the error.
     /// </summary>
-    public static bool DeclaresSuccess(OperationModel operation) =>
-        operation.Responses.Any(r => r.StatusCode is >= 200 and < 300 || r.Status.Equals("2XX", StringComparison.OrdinalIgnoreCase))
-        || (operation.Responses.Any(r => r.Status == "default") && operation.Responses.All(r => r.Status == "default" || r.IsError));
+    public static bool DeclaresSuccess(OperationModel operation) => operation.Success is not null;
 
     /// <summary>
     /// The status the server must answer a successful call of an operation that declares no success answer with, and no
