@@ -42,7 +42,6 @@ public sealed partial class ApiJsonReader
             }
 
             state.Count++;
-            CheckKey(ref reader);
             index = FindKey(ref reader, keys, state.Next);
             if (index >= 0)
             {
@@ -57,6 +56,8 @@ public sealed partial class ApiJsonReader
                 return true;
             }
 
+            // A declared key matched is well-formed (it equals one); any other must be decodable before it is kept or named.
+            CheckKey(ref reader);
             if (keys.UnknownKeys == ApiJsonUnknownKeys.Keep)
             {
                 return true;
@@ -91,7 +92,7 @@ public sealed partial class ApiJsonReader
         }
     }
 
-    private static int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
+    private int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -101,7 +102,16 @@ public sealed partial class ApiJsonReader
         // Escaped or split: compare the unescaped bytes (never longer than the raw ones).
         var length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
         Span<byte> buffer = length <= MaxStackKey ? stackalloc byte[MaxStackKey] : new byte[length];
-        var written = reader.CopyString(buffer);
+        int written;
+        try
+        {
+            written = reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Fail("a key holds an unpaired surrogate");
+        }
+
         return keys.Find(buffer.Slice(0, written), expected);
     }
 }

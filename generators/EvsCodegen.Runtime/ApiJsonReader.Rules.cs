@@ -10,10 +10,14 @@ public sealed partial class ApiJsonReader
     public string ReadString(ref Utf8JsonReader reader, ApiJsonRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
+
+        // Unescaped text in one span is its own UTF-8 (GetString refuses it otherwise): its length in bytes is known
+        // without encoding the string again, and bounds its length in code points.
+        var utf8Length = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan.Length : -1;
         var value = ReadString(ref reader);
         if (Strict)
         {
-            Check(rule.CheckString(value));
+            Check(rule.CheckString(value, utf8Length));
         }
 
         return value;

@@ -207,36 +207,22 @@ public sealed partial class ApiJsonReader
         }
     }
 
-    /// <summary>Reads a string; strict reads reject unpaired surrogates.</summary>
+    /// <summary>
+    /// Reads a string. Unpaired surrogates are rejected, strict or lenient: <c>Utf8JsonReader.GetString</c> refuses an
+    /// escaped lone surrogate (<c>"\uD800"</c>) and ill-formed UTF-8 (which is how a raw surrogate would be encoded), so
+    /// every string it returns is well-formed UTF-16.
+    /// </summary>
     public string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
-        string value;
         try
         {
-            value = reader.GetString()!;
+            return reader.GetString()!;
         }
         catch (InvalidOperationException)
         {
             throw Fail("the string holds an unpaired surrogate or is not valid UTF-8");
         }
-
-        if (Strict)
-        {
-            for (var i = 0; i < value.Length; i++)
-            {
-                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(value[i]))
-                {
-                    throw Fail("the string holds an unpaired surrogate");
-                }
-            }
-        }
-
-        return value;
     }
 
     /// <summary>Reads true or false.</summary>

@@ -54,9 +54,10 @@ public sealed class ApiJsonRule
     /// <summary>The schema of a value kept as a <see cref="JsonElement"/>, as compact JSON (<see cref="ApiJsonSchema"/>).</summary>
     public string? Schema { get; init; }
 
-    internal string? CheckString(string value)
+    /// <summary>Checks a string whose UTF-8 length in bytes is <paramref name="utf8Length"/> when known (else -1).</summary>
+    internal string? CheckString(string value, int utf8Length)
     {
-        if (MinLength is not null || MaxLength is not null)
+        if ((MinLength is not null || MaxLength is not null) && !LengthIsWithin(utf8Length))
         {
             if (ApiConstraints.Length(value, MinLength, MaxLength) is { } length)
             {
@@ -64,7 +65,7 @@ public sealed class ApiJsonRule
             }
         }
 
-        if (MaxBytes is int maxBytes && ApiConstraints.Utf8Bytes(value, maxBytes) is { } bytes)
+        if (MaxBytes is int maxBytes && (utf8Length < 0 || utf8Length > maxBytes) && ApiConstraints.Utf8Bytes(value, maxBytes) is { } bytes)
         {
             return bytes;
         }
@@ -77,6 +78,10 @@ public sealed class ApiJsonRule
 
         return null;
     }
+
+    // Whether the length in code points is within bounds by the UTF-8 length alone: a code point takes one to four bytes.
+    private bool LengthIsWithin(int utf8Length) =>
+        utf8Length >= 0 && !(utf8Length > MaxLength) && !((utf8Length + 3) / 4 < MinLength);
 
     internal string? CheckNumber<T>(T value, double number)
         where T : System.Numerics.INumberBase<T>

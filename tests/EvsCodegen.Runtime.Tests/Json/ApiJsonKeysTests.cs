@@ -141,6 +141,51 @@ public sealed class ApiJsonKeysTests
         Assert.Throws<ApiJsonException>(() => JsonRead.Strict("\"x\"", (ref Utf8JsonReader r, ApiJsonReader c) => c.ReadAny(ref r, schema)));
     }
 
+    [Theory]
+    [InlineData("\"€€€\"", true)] // 3 code points in 9 bytes: more bytes than MaxLength, so the code points are counted
+    [InlineData("\"€€€€\"", false)]
+    [InlineData("\"\\u20ac\\u20ac\\u20ac\"", true)] // escaped: the raw length says nothing
+    [InlineData("\"\\u20ac\\u20ac\\u20ac\\u20ac\"", false)]
+    [InlineData("\"😀\"", false)] // 1 code point in 4 bytes: under MinLength although (4 + 3) / 4 bytes suggests 1
+    [InlineData("\"😀😀\"", true)]
+    [InlineData("\"ab\"", true)]
+    [InlineData("\"abcd\"", false)]
+    public void StringLength_IsCountedInCodePoints_WhateverTheBytes(string json, bool valid)
+    {
+        var rule = new ApiJsonRule { MinLength = 2, MaxLength = 3 };
+        var read = (ApiJsonReadFunc<string>)((ref Utf8JsonReader r, ApiJsonReader c) => c.ReadString(ref r, rule));
+        var value = JsonRead.Lenient(json, read);
+        Assert.Equal(ApiConstraints.Length(value, 2, 3) is null, valid);
+        if (valid)
+        {
+            Assert.Equal(value, JsonRead.Strict(json, read));
+        }
+        else
+        {
+            Assert.Equal(ApiConstraints.Length(value, 2, 3), JsonRead.StrictFailure(json, read).Problem);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"éé\"", true)] // 4 bytes
+    [InlineData("\"ééa\"", true)] // 5 bytes
+    [InlineData("\"ééé\"", false)] // 6 bytes
+    [InlineData("\"\\u00e9\\u00e9a\"", true)] // escaped, 5 bytes once decoded
+    [InlineData("\"\\u00e9\\u00e9\\u00e9\"", false)]
+    public void MaxBytes_CountsTheDecodedUtf8_RawOrEscaped(string json, bool valid)
+    {
+        var rule = new ApiJsonRule { MaxBytes = 5 };
+        var read = (ApiJsonReadFunc<string>)((ref Utf8JsonReader r, ApiJsonReader c) => c.ReadString(ref r, rule));
+        if (valid)
+        {
+            Assert.Equal(JsonRead.Lenient(json, read), JsonRead.Strict(json, read));
+        }
+        else
+        {
+            Assert.Equal(ApiConstraints.Utf8Bytes(JsonRead.Lenient(json, read), 5), JsonRead.StrictFailure(json, read).Problem);
+        }
+    }
+
     [Fact]
     public void PropertyWriters_WriteWhatTheInlineStatementsWrote()
     {
