@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -270,8 +271,7 @@ public static partial class ApiJsonValue
         ArgumentNullException.ThrowIfNull(writer);
         if (value is not null)
         {
-            writer.WritePropertyName(name);
-            WriteDateTime(writer, value.Value, format);
+            WriteDateTime(writer, name, value.Value, format);
         }
     }
 
@@ -285,8 +285,7 @@ public static partial class ApiJsonValue
         }
         else
         {
-            writer.WritePropertyName(name);
-            WriteDateTime(writer, value.Value, format);
+            WriteDateTime(writer, name, value.Value, format);
         }
     }
 
@@ -310,7 +309,20 @@ public static partial class ApiJsonValue
     public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value, string? format)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(name);
-        WriteDateTime(writer, value, format);
+        Span<byte> buffer = stackalloc byte[64];
+        if (format is null)
+        {
+            writer.WriteString(name, value);
+        }
+        else if (value.UtcDateTime.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+        {
+            // One call for name and value, the value formatted straight into UTF-8 on the stack.
+            writer.WriteString(name, buffer.Slice(0, written));
+        }
+        else
+        {
+            writer.WritePropertyName(name);
+            WriteDateTime(writer, value, format);
+        }
     }
 }

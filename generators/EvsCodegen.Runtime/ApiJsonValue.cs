@@ -15,13 +15,15 @@ public static partial class ApiJsonValue
     /// <summary>Writes a date-time: ISO 8601, or <paramref name="format"/> in UTC when the document gives one.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, string? format)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (format is null)
         {
             writer.WriteStringValue(value);
             return;
         }
 
-        Span<char> buffer = stackalloc char[64];
+        // Formatted straight into UTF-8 on the stack; a format longer than the buffer is formatted as a string.
+        Span<byte> buffer = stackalloc byte[64];
         if (value.UtcDateTime.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
         {
             writer.WriteStringValue(buffer.Slice(0, written));
@@ -33,8 +35,13 @@ public static partial class ApiJsonValue
     }
 
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
-    public static void WriteDate(Utf8JsonWriter writer, DateOnly value) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> buffer = stackalloc byte[16];
+        value.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer.Slice(0, written));
+    }
 
     /// <summary>Serializes one value to UTF-8 JSON.</summary>
     public static byte[] Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
@@ -91,7 +98,8 @@ public static partial class ApiJsonValue
     {
         if (cache.Buffer.Capacity <= 16384)
         {
-            cache.Buffer.Clear();
+            // The bytes written stay in the buffer until overwritten: nothing reads them, so they are not zeroed.
+            cache.Buffer.ResetWrittenCount();
             cache.Writer.Reset(cache.Buffer);
             t_cache = cache;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -184,6 +185,29 @@ public sealed class ApiJsonKeysTests
         {
             Assert.Equal(ApiConstraints.Utf8Bytes(JsonRead.Lenient(json, read), 5), JsonRead.StrictFailure(json, read).Problem);
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.ffffff")]
+    [InlineData("dddd, dd MMMM yyyy HH:mm:ss.fffffff 'a literal long enough to pass sixty-four bytes'")]
+    public void DateTimes_AreWrittenInUtcWithTheDocumentsFormat_HoweverLong(string? format)
+    {
+        var value = new DateTimeOffset(2026, 11, 30, 6, 7, 8, 123, TimeSpan.FromHours(8)).AddTicks(4567);
+        var expected = format is null ? value.ToString("O", CultureInfo.InvariantCulture) : value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
+        var keys = new ApiJsonKeys(ApiJsonUnknownKeys.Skip, "at", "maybe", "day");
+        var json = Encoding.UTF8.GetString(ApiJsonValue.Serialize(0, (writer, _) =>
+        {
+            writer.WriteStartObject();
+            ApiJsonValue.WriteDateTime(writer, keys[0], value, format);
+            ApiJsonValue.WriteOptional(writer, keys[1], (DateTimeOffset?)value, format);
+            ApiJsonValue.WriteDate(writer, keys[2], new DateOnly(7, 1, 2));
+            writer.WriteEndObject();
+        }));
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(expected, document.RootElement.GetProperty("at").GetString());
+        Assert.Equal(expected, document.RootElement.GetProperty("maybe").GetString());
+        Assert.Equal("0007-01-02", document.RootElement.GetProperty("day").GetString());
     }
 
     [Fact]
