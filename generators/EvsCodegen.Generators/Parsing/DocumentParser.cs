@@ -149,13 +149,15 @@ internal static partial class DocumentParser
 
         // With a filter, the schemas the kept operations reach were converted on the way; add those they name otherwise.
         schemas.ConvertDeferred();
+        schemas.ConvertDerived();
         schemas.FixDiscriminators();
         schemas.ResolveBases();
         return new ApiModel(apiContext, SelectTypes(context, schemas, input.Options, surfaces, filtered, components), surfaces);
     }
 
     /// <summary>
-    /// The types to emit: with a filter, those converted (only reached schemas were); with <c>reached</c>, or by default
+    /// The types to emit: with a filter, those the kept operations reach (only those and their derived records were
+    /// converted); with <c>reached</c>, or by default
     /// when client or server code is emitted from a document with operations, those the operations reach (EVS2070 names
     /// what the default left out); otherwise all of them.
     /// </summary>
@@ -167,12 +169,18 @@ internal static partial class DocumentParser
             ModelsSelection.All => false,
             _ => (options.Emit & (EmitKinds.Client | EmitKinds.Server | EmitKinds.Minimal)) != 0 && surfaces.Any(s => s.Operations.Count > 0),
         };
-        if (filtered || !reachedOnly)
+        if (!filtered && !reachedOnly)
         {
             return schemas.Types.ToEquatableArray();
         }
 
+        // With a filter, only what the kept operations reach was converted, and the derived records of what they reach.
         var reached = schemas.ReachedTypes(out var leftOut);
+        if (filtered)
+        {
+            return reached.ToEquatableArray();
+        }
+
         if (options.Models == ModelsSelection.Default && leftOut.Count > 0)
         {
             var examples = string.Join(", ", leftOut.Take(3));

@@ -4,11 +4,12 @@ using EvsCodegen.Generators.Model;
 namespace EvsCodegen.Generators.Parsing;
 
 /// <summary>
-/// Which types the operations reach, for <c>OpenApiModels="reached"</c> without a filter (docs/decisions.md, "Only
-/// reached schemas by default"). Every schema is converted, so every problem is reported and names are those of
-/// <c>all</c>; what a schema's conversion converted or named (a <c>$ref</c>, an <c>allOf</c> part, a
-/// <c>discriminator.mapping</c> target: the edges the filter follows) is noted, and the types are kept whose schema
-/// the operations reach through those notes or through the finished types (a base's derived records).
+/// Which types the operations reach, for <c>OpenApiModels="reached"</c> (docs/decisions.md, "Only reached schemas by
+/// default") and with a filter. Without a filter every schema is converted, so every problem is reported and names are
+/// those of <c>all</c>; with one, the kept operations' schemas, what those name and the records deriving from them
+/// (<see cref="ConvertDerived"/>). What a schema's conversion converted or named (a <c>$ref</c>, an <c>allOf</c> part,
+/// a <c>discriminator.mapping</c> target) is noted, and the types are kept whose schema the operations reach through
+/// those notes or through the finished types (a base's derived records).
 /// </summary>
 internal sealed partial class SchemaConverter
 {
@@ -51,6 +52,46 @@ internal sealed partial class SchemaConverter
         else if (!_detached)
         {
             _rootUses.Add(schema);
+        }
+    }
+
+    /// <summary>
+    /// With a filter, once the kept operations' schemas and what they name are converted: converts the component schemas
+    /// that derive from a converted one (<c>allOf</c> with one <c>$ref</c>), and what they name, until none is left. A
+    /// payload typed as the base may be any of its derived records, which the base's converter must know, as it does
+    /// without a filter; those the base ends up not naming (not a record it can derive) are left out by
+    /// <see cref="ReachedTypes"/>, as is everything they alone reach.
+    /// </summary>
+    public void ConvertDerived()
+    {
+        if (!_reachedOnly)
+        {
+            return;
+        }
+
+        var tried = new HashSet<YNode>(ReferenceEqualityComparer.Instance);
+        _detached = true;
+        try
+        {
+            for (var added = true; added;)
+            {
+                added = false;
+                foreach (var component in _components)
+                {
+                    if (component is YMapping mapping && !_converted.ContainsKey(mapping) && SingleBase(mapping) is { } target
+                        && _converted.ContainsKey(target) && tried.Add(mapping))
+                    {
+                        Convert(mapping, _componentKeys[mapping], 0);
+                        added = true;
+                    }
+                }
+
+                ConvertDeferred();
+            }
+        }
+        finally
+        {
+            _detached = false;
         }
     }
 

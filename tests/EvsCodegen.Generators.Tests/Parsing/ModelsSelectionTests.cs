@@ -39,12 +39,52 @@ public sealed class ModelsSelectionTests
                 level: {type: string, enum: [low, high]}
         """;
 
+    private static DocumentOptionsModel Including(string include)
+    {
+        var problems = new List<string>();
+        var filter = OperationFilter.Read(include, exclude: false, "OpenApiInclude", problems).ToEquatableArray();
+        Assert.Empty(problems);
+        return Parse.Options() with { Filter = filter };
+    }
+
     private static IEnumerable<string> Names(ApiModel model) => model.Types.Select(t => t.Name).Order(StringComparer.Ordinal);
 
     [Fact]
     public void ByDefault_OnlyReachedSchemasAreTypes_AndADerivedRecordComesWithItsBase()
     {
         Assert.Equal(["Dog", "Owner", "Pet"], Names(Parse.Model(Pets)));
+    }
+
+    [Fact]
+    public void AFilter_KeepsTheDerivedRecordsOfAReachedBase_AsTheDefaultDoes()
+    {
+        var filtered = Parse.Model(Pets, options: Including("op:listPets"));
+
+        // Dog is named by nothing the operation reaches: it derives from Pet, so a Pet payload may be a Dog.
+        Assert.Equal(["Dog", "Owner", "Pet"], Names(filtered));
+        var pet = Assert.IsType<ObjectTypeModel>(filtered.Types.Single(t => t.Name == "Pet"));
+        Assert.Equal(["Dog"], pet.Derived.Select(d => d.TypeName));
+        Assert.Equal(Parse.Model(Pets).Types, filtered.Types);
+    }
+
+    [Fact]
+    public void AFilter_LeavesOutAComponentThatCannotDeriveFromTheReachedBase_AndWhatItAloneReaches()
+    {
+        // Stray redeclares the base's owner with another type, so it cannot be a C# record deriving from Pet.
+        const string Extra = """
+                Stray:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - {type: object, properties: {owner: {type: string}, tag: {$ref: '#/components/schemas/Tag'}}}
+                Tag: {type: object, properties: {label: {type: string}}}
+
+            """;
+        var document = Pets.Replace("    Owner: {type: object", Extra + "    Owner: {type: object", StringComparison.Ordinal);
+        Assert.Contains("Stray", document, StringComparison.Ordinal);
+        var filtered = Parse.Model(document, options: Including("op:listPets"));
+
+        Assert.Equal(Names(Parse.Model(document)), Names(filtered));
+        Assert.DoesNotContain("Tag", Names(filtered));
     }
 
     [Fact]
