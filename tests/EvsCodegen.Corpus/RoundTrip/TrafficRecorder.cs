@@ -27,7 +27,10 @@ internal sealed record Exchange(
         Direct ? null
         : ResponseHeaders.FirstOrDefault(h => h.Key.Equals("sl-violations", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } violations
             ? "sl-violations: " + string.Join(" ", violations)
-            : ResponseBody.Contains("stoplight.io/prism/errors", StringComparison.Ordinal) ? $"{Status} {Shorten(ResponseBody)}" : null;
+            : PrismAnswered ? $"{Status} {Shorten(ResponseBody)}" : null;
+
+    /// <summary>Whether Prism answered itself (one of its problem+json errors) instead of forwarding the server's answer.</summary>
+    public bool PrismAnswered => !Direct && ResponseBody.Contains("stoplight.io/prism/errors", StringComparison.Ordinal);
 
     /// <summary>The exchange as request and answer lines with their headers, for <c>EVSCODEGEN_ROUNDTRIP_TRACE=1</c>.</summary>
     public string Trace()
