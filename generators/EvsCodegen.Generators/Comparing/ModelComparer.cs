@@ -183,13 +183,16 @@ internal sealed partial class ModelComparer
             responses[response.Status] = response;
         }
 
+        var first = _changes.Count;
         foreach (var oldResponse in old.Responses)
         {
             var subject = pointer + "/responses/" + Escape(oldResponse.Status);
             if (!responses.TryGetValue(oldResponse.Status, out var newResponse))
             {
-                var descriptor = oldResponse.Status.StartsWith("2", StringComparison.Ordinal) ? D.SuccessResponseRemoved : D.ErrorResponseRemoved;
-                Add(descriptor.Id, pointer + "/responses", subject, oldResponse.Status, name);
+                // A removed 2xx is a success answer clients may expect; so is a `default` that was the success answer when
+                // no other takes its place (else CompareSuccess judges the new one, and the default's error role is what went).
+                var success = oldResponse.Status.StartsWith("2", StringComparison.Ordinal) || (IsSuccessOf(old, oldResponse) && now.Success is null);
+                Add((success ? D.SuccessResponseRemoved : D.ErrorResponseRemoved).Id, pointer + "/responses", subject, oldResponse.Status, name);
                 continue;
             }
 
@@ -202,6 +205,8 @@ internal sealed partial class ModelComparer
                 CompareTypeRef(oldBodyType, newBodyType, what, subject, subject, Direction.Response);
             }
         }
+
+        CompareSuccess(old, now, responses, pointer, name, first);
     }
 
     private void CompareParameters(OperationModel old, OperationModel now, string pointer, string name)
