@@ -202,6 +202,18 @@ public sealed class SuccessAnswerRuleTests
     }
 
     [Fact]
+    public void Evs3036_StatusAddedBelowASuccessRange_IsAWarningNamingTheRange()
+    {
+        var shipped = Shipped.Replace("        '201': {description: created,", "        '2XX': {description: created,", StringComparison.Ordinal);
+        var current = Gate.EditOf(shipped, ("        '2XX':", "        ⟦'201': {description: created, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}\n        '2XX':"));
+
+        var diagnostic = Gate.Single(current, shipped, "EVS3036", DiagnosticSeverity.Warning);
+
+        Assert.Equal(["EVS3036"], Ids(current.Text, shipped));
+        Assert.Contains("changed from 200 (2XX) to 201", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evs3036_LowerSuccessRemovedSoTheHigherAnswers_IsTheRemovalOnly()
     {
         var shipped = Shipped.Replace(CreateCreated, "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}\n" + CreateCreated, StringComparison.Ordinal);
