@@ -217,7 +217,9 @@ internal sealed partial class ModelComparer
     }
 
     private static string AnswerText(ResponseModel? answer) =>
-        answer is null ? "none" : answer.Status == "default" ? "the default response" : $"the {answer.Status} response";
+        answer is null ? "none"
+        : (answer.Status == "default" ? "the default response" : $"the {answer.Status} response")
+            + (MediaTypes(answer.MediaTypes, answer.ContentType).Count == 0 ? " without a body" : string.Empty);
 
     private static string ResultText(ResponseModel? answer) => KindOf(answer) switch
     {

@@ -129,11 +129,11 @@ public sealed class SuccessAnswerRuleTests
 
         // The new media type is an info of its own; the method's result went from Task to Task<Pet>.
         Assert.Equal(["EVS3031", "EVS3035"], Ids(current.Text));
-        Assert.Contains("from the 200 response to the 200 response: the generated method's result is Pet instead of no value", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("from the 200 response without a body to the 200 response: the generated method's result is Pet instead of no value", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Evs3035_BodyRemovedFromTheSuccessAnswer_IsSaidByTheMediaTypeRemovalOnly()
+    public void SuccessBodyRemoved_IsTheMediaTypeRemovalOnly()
     {
         var shipped = Shipped.Replace("        '200': {description: deleted}", "        '200': {description: deleted, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}", StringComparison.Ordinal);
 
@@ -172,7 +172,7 @@ public sealed class SuccessAnswerRuleTests
     }
 
     [Fact]
-    public void Evs3012_DefaultThatWasOnlyTheErrorAnswerRemoved_StaysInformation()
+    public void DefaultThatWasOnlyTheErrorAnswerRemoved_StaysInformation()
     {
         var current = Edit(("        default: {description: failed, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}\n", string.Empty));
 
@@ -180,7 +180,7 @@ public sealed class SuccessAnswerRuleTests
     }
 
     [Fact]
-    public void Evs3012_SuccessStatusReplacedWithTheSameBody_IsTheRemovalOnly()
+    public void SuccessStatusReplacedWithTheSameBody_IsTheRemovalOnly()
     {
         // 201 → 200 with the same Pet: the method's result is unchanged, and the removal of 201 says what changed on the wire.
         var current = Edit(("        '201': {description: created,", "        '200': {description: created,"));
@@ -214,7 +214,7 @@ public sealed class SuccessAnswerRuleTests
     }
 
     [Fact]
-    public void Evs3036_LowerSuccessRemovedSoTheHigherAnswers_IsTheRemovalOnly()
+    public void LowerSuccessRemovedSoTheHigherAnswers_IsTheRemovalOnly()
     {
         var shipped = Shipped.Replace(CreateCreated, "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}\n" + CreateCreated, StringComparison.Ordinal);
 
@@ -234,7 +234,7 @@ public sealed class SuccessAnswerRuleTests
     }
 
     [Fact]
-    public void Evs3036_AnotherStatusReplacedByADefaultSuccess_IsTheRemovalOnly()
+    public void AnotherStatusReplacedByADefaultSuccess_IsTheRemovalOnly()
     {
         var shipped = Shipped.Replace(ListDefault, "        '201': {description: created, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}\n", StringComparison.Ordinal);
 
