@@ -177,31 +177,7 @@ internal sealed partial class ModelComparer
             Add(D.RequestBodyRequired.Id, pointer + "/requestBody", pointer + "/requestBody", name);
         }
 
-        var responses = new Dictionary<string, ResponseModel>(StringComparer.Ordinal);
-        foreach (var response in now.Responses)
-        {
-            responses[response.Status] = response;
-        }
-
-        foreach (var oldResponse in old.Responses)
-        {
-            var subject = pointer + "/responses/" + Escape(oldResponse.Status);
-            if (!responses.TryGetValue(oldResponse.Status, out var newResponse))
-            {
-                var descriptor = oldResponse.Status.StartsWith("2", StringComparison.Ordinal) ? D.SuccessResponseRemoved : D.ErrorResponseRemoved;
-                Add(descriptor.Id, pointer + "/responses", subject, oldResponse.Status, name);
-                continue;
-            }
-
-            var what = $"the {oldResponse.Status} response of {name}";
-            CompareMediaTypes(MediaTypes(oldResponse.MediaTypes, oldResponse.ContentType), MediaTypes(newResponse.MediaTypes, newResponse.ContentType), subject, what);
-            CompareHeaders(oldResponse, newResponse, subject, what);
-
-            if (oldResponse.Type is { } oldBodyType && newResponse.Type is { } newBodyType)
-            {
-                CompareTypeRef(oldBodyType, newBodyType, what, subject, subject, Direction.Response);
-            }
-        }
+        CompareResponses(old, now, pointer, name);
     }
 
     private void CompareParameters(OperationModel old, OperationModel now, string pointer, string name)
@@ -279,32 +255,6 @@ internal sealed partial class ModelComparer
             if (!old.Exists(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)))
             {
                 Add(D.MediaTypeAdded.Id, content + "/" + Escape(type), content + "/" + Escape(type), type, what);
-            }
-        }
-    }
-
-    private void CompareHeaders(ResponseModel old, ResponseModel now, string response, string what)
-    {
-        foreach (var header in old.Headers)
-        {
-            HeaderModel? current = null;
-            foreach (var candidate in now.Headers)
-            {
-                if (string.Equals(candidate.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
-                {
-                    current = candidate;
-                }
-            }
-
-            var subject = response + "/headers/" + Escape(header.WireName);
-            if (current is null)
-            {
-                var at = now.Headers.Count == 0 ? response : response + "/headers";
-                Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
-            }
-            else if (header.Required && !current.Required)
-            {
-                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
             }
         }
     }

@@ -339,6 +339,16 @@ internal static class DiagnosticDescriptors
         "EVS3034", "Response header no longer required", "The header '{0}' of {1} is no longer required: clients that rely on it being present break [{2}]",
         DiagnosticSeverity.Error);
 
+    /// <summary>EVS3035: the result of an operation's generated method changed, with the response that is its success answer (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SuccessAnswerChanged = Create(
+        "EVS3035", "Success answer changed", "The success answer of {0} changed from {1} to {2}: the generated method's result is {4} instead of {3}, so code compiled against it no longer compiles and clients reading the baseline's answer break [{5}]",
+        DiagnosticSeverity.Error);
+
+    /// <summary>EVS3036: the status a completed call is answered with changed, the result staying the same (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor SuccessStatusChanged = Create(
+        "EVS3036", "Success status changed", "The success status of {0} changed from {1} to {2}: the generated method's result is unchanged, but a completed call is now answered {3}, and clients that accept only the baseline's statuses fail [{4}]",
+        DiagnosticSeverity.Warning);
+
     /// <summary>EVS1050: a Swagger 2.0 construct that has no OpenAPI 3 equivalent, or breaks a 2.0 rule.</summary>
     public static readonly DiagnosticDescriptor Swagger2NotCarriedOver = Create(
         "EVS1050", "Swagger 2.0 construct not carried over", "'{0}' of this Swagger 2.0 document: {1}",
@@ -368,7 +378,7 @@ internal static class DiagnosticDescriptors
         ErrorResponseRemoved, MediaTypeRemoved, OperationIdRenamed, SchemaRenamed, DeprecationAdded, RemovedWithoutDeprecation, ResponsePropertyOptional, RequestBodyRequired,
         SecurityRequirementAdded, SecurityRequirementRemoved, SecurityScopesAdded, SecurityRelaxed, RequestPropertyReadOnly, ResponsePropertyWriteOnly,
         DefaultValueChanged, ResponseUnionAlternativeAdded, RequestUnionAlternativeRemoved, DiscriminatorChanged, MediaTypeAdded,
-        RequiredResponseHeaderRemoved, OptionalResponseHeaderRemoved, ResponseHeaderOptional,
+        RequiredResponseHeaderRemoved, OptionalResponseHeaderRemoved, ResponseHeaderOptional, SuccessAnswerChanged, SuccessStatusChanged,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>

@@ -141,8 +141,7 @@ internal static partial class ServerEmitter
         var arguments = string.Join(", ", Signatures.Arguments(operation).Select(a => a.Name).Concat(["http.RequestAborted"]));
         var call = $"{api}.{operation.MethodName}Async({arguments})";
         var success = operation.Success;
-        var status = success is not null ? (success.StatusCode == 0 ? 200 : success.StatusCode) : NoSuccessStatus(operation);
-        var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var statusText = operation.SuccessStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Result is { } whole)
         {
             EmitResultAnswer(w, whole, arguments, api);
@@ -180,12 +179,6 @@ internal static partial class ServerEmitter
     /// its schema problem answered in the body's turn; a form of alternative shapes is checked for syntax and read later.
     /// </summary>
     private static bool ParsesAhead(BodyModel body) => body.Encoding.IsSchemaObject() && body.AlternativeShapes.Count == 0;
-
-    /// <summary>
-    /// The status of a successful call without a success answer (docs/decisions.md): 200 with no body when <c>default</c>
-    /// covers it (it is not the success answer only beside a declared 1xx or 3xx), else 204 No Content, which claims least.
-    /// </summary>
-    private static int NoSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
 
     /// <summary>
     /// The media type argument of a JSON answer: none for plain <c>application/json</c>, else the document's media type

@@ -54,7 +54,35 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> Responses,
     ResultModel? Result = null,
     int Security = -1,
-    bool OwnSecurity = false);
+    bool OwnSecurity = false)
+{
+    /// <summary>
+    /// The status the server answers a completed call with (docs/decisions.md, "The success answer when the document
+    /// declares none"): the success answer's (200 for <c>default</c> and <c>2XX</c>); without one, 200 with no body when
+    /// <c>default</c> covers it (it is not the success answer only beside a declared 1xx or 3xx), else 204 No Content,
+    /// which claims least.
+    /// </summary>
+    public int SuccessStatusCode
+    {
+        get
+        {
+            if (Success is { } success)
+            {
+                return success.StatusCode == 0 ? 200 : success.StatusCode;
+            }
+
+            foreach (var response in Responses)
+            {
+                if (response.Status == "default")
+                {
+                    return 200;
+                }
+            }
+
+            return 204;
+        }
+    }
+}
 
 /// <summary>Where a parameter travels.</summary>
 internal enum ParameterLocation

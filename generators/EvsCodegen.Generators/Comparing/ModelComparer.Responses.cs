@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using EvsCodegen.Generators.Model;
+using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
+
+namespace EvsCodegen.Generators.Comparing;
+
+/// <summary>
+/// Responses, matched by status, and the success answer (<see cref="OperationModel.Success"/>): the response the
+/// generated method returns and the server answers a completed call with. Which response that is can change without
+/// any response being removed (a 2xx added below a <c>default</c> or a higher 2xx), so the baseline's success answer is
+/// also compared with the document's as a pair.
+/// </summary>
+internal sealed partial class ModelComparer
+{
+    /// <summary>What the generated method returns, after <c>Signatures.ResultType</c>.</summary>
+    private enum ResultKind
+    {
+        /// <summary>No value (<c>Task</c>): no success answer, or one without a body.</summary>
+        None,
+
+        /// <summary>The body's type.</summary>
+        Value,
+
+        /// <summary>A binary body: <c>ApiFile</c>.</summary>
+        File,
+
+        /// <summary>Server-sent events or JSON Lines: <c>IAsyncEnumerable</c> of the item type.</summary>
+        Stream,
+    }
+
+    /// <summary>
+    /// Compares the responses of an operation status by status (a removed one, media types, headers, body type), then
+    /// its success answers as a pair (<see cref="CompareSuccess"/>).
+    /// </summary>
+    private void CompareResponses(OperationModel old, OperationModel now, string pointer, string name)
+    {
+        var responses = new Dictionary<string, ResponseModel>(StringComparer.Ordinal);
+        foreach (var response in now.Responses)
+        {
+            responses[response.Status] = response;
+        }
+
+        var first = _changes.Count;
+        foreach (var oldResponse in old.Responses)
+        {
+            var subject = pointer + "/responses/" + Escape(oldResponse.Status);
+            if (!responses.TryGetValue(oldResponse.Status, out var newResponse))
+            {
+                // A removed 2xx is a success answer clients may expect; so is a `default` that was the success answer when
+                // no other takes its place (else CompareSuccess judges the new one, and the default's error role is what went).
+                var success = oldResponse.Status.StartsWith("2", StringComparison.Ordinal) || (IsSuccessOf(old, oldResponse) && now.Success is null);
+                Add((success ? D.SuccessResponseRemoved : D.ErrorResponseRemoved).Id, pointer + "/responses", subject, oldResponse.Status, name);
+                continue;
+            }
+
+            var what = $"the {oldResponse.Status} response of {name}";
+            CompareMediaTypes(MediaTypes(oldResponse.MediaTypes, oldResponse.ContentType), MediaTypes(newResponse.MediaTypes, newResponse.ContentType), subject, what);
+            CompareHeaders(oldResponse, newResponse, subject, what);
+
+            if (oldResponse.Type is { } oldBodyType && newResponse.Type is { } newBodyType)
+            {
+                CompareTypeRef(oldBodyType, newBodyType, what, subject, subject, Direction.Response);
+            }
+        }
+
+        CompareSuccess(old, now, responses, pointer, name, first);
+    }
+
+    private void CompareHeaders(ResponseModel old, ResponseModel now, string response, string what)
+    {
+        foreach (var header in old.Headers)
+        {
+            HeaderModel? current = null;
+            foreach (var candidate in now.Headers)
+            {
+                if (string.Equals(candidate.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
+                {
+                    current = candidate;
+                }
+            }
+
+            var subject = response + "/headers/" + Escape(header.WireName);
+            if (current is null)
+            {
+                var at = now.Headers.Count == 0 ? response : response + "/headers";
+                Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
+            }
+            else if (header.Required && !current.Required)
+            {
+                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="response"/> is the success answer of <paramref name="operation"/>.</summary>
+    private static bool IsSuccessOf(OperationModel operation, ResponseModel response) =>
+        operation.Success is { } success && string.Equals(success.Status, response.Status, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reports a change of the success answer not already said by the per-status comparison, whose changes start at
+    /// <paramref name="first"/>: another result (EVS3035), or, the result the same, another status a completed call is
+    /// answered with (EVS3036); with the result the same, the two answers are compared like one response (media types,
+    /// headers, schema).
+    /// </summary>
+    private void CompareSuccess(OperationModel old, OperationModel now, Dictionary<string, ResponseModel> responses, string pointer, string name, int first)
+    {
+        var before = old.Success;
+        var after = now.Success;
+        if (before is null && after is null)
+        {
+            return;
+        }
+
+        var at = pointer + "/responses" + (after is null ? string.Empty : "/" + Escape(after.Status));
+        var sameResult = SameResult(before, after);
+        if (before is not null && after is not null && string.Equals(before.Status, after.Status, StringComparison.Ordinal))
+        {
+            // The same response: the loop compared its types and media types, and a change of the result it reported as
+            // EVS3006 or EVS3014 (a body replaced or removed). A body where there was none is only a new media type there.
+            if (!sameResult && !Reported(first, at, D.TypeChanged.Id, D.MediaTypeRemoved.Id))
+            {
+                AddSuccessAnswerChanged(before, after, at, name);
+            }
+
+            return;
+        }
+
+        // EVS3012 from the loop: the baseline's success answer is gone (a 2xx, or a `default` nothing took over from).
+        var removalReported = before is not null && !responses.ContainsKey(before.Status) && Reported(first, pointer + "/responses/" + Escape(before.Status), D.SuccessResponseRemoved.Id);
+        if (!sameResult)
+        {
+            // With nothing in its place, the removal is the whole story; else the method's result changed too.
+            if (!(after is null && removalReported))
+            {
+                AddSuccessAnswerChanged(before, after, at, name);
+            }
+
+            return;
+        }
+
+        if (before is null || after is null)
+        {
+            return;
+        }
+
+        var what = $"the success answer of {name}";
+        CompareMediaTypes(MediaTypes(before.MediaTypes, before.ContentType), MediaTypes(after.MediaTypes, after.ContentType), at, what);
+        CompareHeaders(before, after, at, what);
+        if (before.Type is { } oldType && after.Type is { } newType)
+        {
+            CompareTypeRef(oldType, newType, what, at, at, Direction.Response);
+        }
+
+        if (!removalReported && old.SuccessStatusCode != now.SuccessStatusCode)
+        {
+            Add(D.SuccessStatusChanged.Id, at, at, name, StatusText(old), StatusText(now), now.SuccessStatusCode.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name) =>
+        Add(D.SuccessAnswerChanged.Id, at, at, name, AnswerText(before), AnswerText(after), ResultText(before), ResultText(after));
+
+    /// <summary>Whether a change with one of <paramref name="ids"/> about <paramref name="subject"/> (or inside it) was added since <paramref name="first"/>.</summary>
+    private bool Reported(int first, string subject, params string[] ids)
+    {
+        for (var i = first; i < _changes.Count; i++)
+        {
+            var change = _changes[i];
+            if (Array.IndexOf(ids, change.Id) >= 0
+                && (string.Equals(change.Subject, subject, StringComparison.Ordinal) || change.Subject.StartsWith(subject + "/", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ResultKind KindOf(ResponseModel? answer) =>
+        answer?.Type is null ? ResultKind.None
+        : answer.Encoding.IsItemStream() ? ResultKind.Stream
+        : answer.Encoding == BodyEncoding.Binary ? ResultKind.File
+        : ResultKind.Value;
+
+    /// <summary>Whether the generated method returns the same type for both answers (a renamed schema counts as the same: EVS3016 says it).</summary>
+    private bool SameResult(ResponseModel? before, ResponseModel? after)
+    {
+        var kind = KindOf(before);
+        return kind == KindOf(after) && (kind is ResultKind.None or ResultKind.File || SameType(before!.Type!, after!.Type!));
+    }
+
+    /// <summary>
+    /// Whether two type references give the same C# type, nullability aside (EVS3011 judges it): kind, format, and a schema
+    /// name that is equal or renamed (neither name on the other side, as <see cref="CompareTypeRef"/> decides).
+    /// </summary>
+    private bool SameType(TypeRefModel old, TypeRefModel now)
+    {
+        if (old.Kind != now.Kind || !string.Equals(old.Format, now.Format, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (old.TypeName is { } oldName && now.TypeName is { } newName && !string.Equals(oldName, newName, StringComparison.Ordinal)
+            && (_newTypes.ContainsKey(oldName) || _oldTypes.ContainsKey(newName)))
+        {
+            return false;
+        }
+
+        if ((old.TypeName is null) != (now.TypeName is null))
+        {
+            return false;
+        }
+
+        return old.Item is null || now.Item is null ? old.Item is null && now.Item is null : SameType(old.Item, now.Item);
+    }
+
+    private static string AnswerText(ResponseModel? answer) =>
+        answer is null ? "none"
+        : (answer.Status == "default" ? "the default response" : $"the {answer.Status} response")
+            + (MediaTypes(answer.MediaTypes, answer.ContentType).Count == 0 ? " without a body" : string.Empty);
+
+    private static string ResultText(ResponseModel? answer) => KindOf(answer) switch
+    {
+        ResultKind.None => "no value",
+        ResultKind.File => "a file (ApiFile)",
+        ResultKind.Stream => "a stream of " + Describe(answer!.Type!),
+        _ => Describe(answer!.Type!),
+    };
+
+    /// <summary>The status a completed call is answered with, and the key it comes from when that is not the status itself.</summary>
+    private static string StatusText(OperationModel operation)
+    {
+        var code = operation.SuccessStatusCode.ToString(CultureInfo.InvariantCulture);
+        return operation.Success is { StatusCode: 0 } success ? $"{code} ({success.Status})" : code;
+    }
+}
