@@ -17,9 +17,12 @@ public class BodyReadBenchmarks
     private static readonly byte[] s_body = """{"snapshot":{"name":"snap-001","description":"Daily backup"}}"""u8.ToArray();
     private readonly ReadOnlySequence<byte> _sequence = new(s_body);
 
-    /// <summary>The hand-written one-pass read.</summary>
+    /// <summary>The hand-written one-pass read and the two records the hand-written endpoint builds from it.</summary>
     [Benchmark(Baseline = true)]
-    public string? HandWritten() => HandWrittenEndpoint.Parse(_sequence, out var name, out _) ?? name;
+    public UpdateSnapshotRequest? HandWritten() =>
+        HandWrittenEndpoint.Parse(_sequence, out var name, out var description) is null
+            ? new UpdateSnapshotRequest { Snapshot = new UpdateSnapshotOption { Name = name, Description = description } }
+            : null;
 
     /// <summary>The generated endpoint's read: UTF-8 check, strict read, syntax check only on failure.</summary>
     [Benchmark]
