@@ -29,6 +29,13 @@ public static class BenchHosts
     /// </summary>
     public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(string name, Action<IServiceCollection>? configure)
     {
+        if (name.StartsWith("variant:", StringComparison.Ordinal))
+        {
+            var variant = BuildVariant(EndpointVariants.Parse(name["variant:".Length..]), configure);
+            await variant.StartAsync().ConfigureAwait(false);
+            return (variant, new Uri(variant.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/"));
+        }
+
         if (configure is not null && name is not ("generated-minimal" or "minimal-secured" or "secured-generated-endpoints" or "generated-minimal-no-interceptor"))
         {
             throw new ArgumentException($"Host '{name}' takes no service configuration.", nameof(name));
@@ -108,6 +115,28 @@ public static class BenchHosts
                 .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         }
 
+        return app;
+    }
+
+    /// <summary>
+    /// Diagnostic: <c>minimal-secured</c>'s host with the project-scope interceptor, serving the generated endpoint's body
+    /// with <paramref name="steps"/> done the hand-written way (<see cref="EndpointVariants"/>).
+    /// </summary>
+    private static WebApplication BuildVariant(EndpointVariants.Steps steps, Action<IServiceCollection>? configure)
+    {
+        var builder = CreateBuilder();
+        builder.WebHost.ConfigureKestrel(options => options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach));
+        builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EvsTokenAuthenticationHandler>(EvsTokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddApiSecurityAnswers();
+        builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
+        app.UseMiddleware<EvsRequestGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new RequestDelegate(http => EndpointVariants.UpdateSnapshotAsync(http, steps)))
+            .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         return app;
     }
 

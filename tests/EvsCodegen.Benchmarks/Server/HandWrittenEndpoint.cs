@@ -82,7 +82,7 @@ public static class HandWrittenEndpoint
     }
 
     /// <summary>The whole body, left unconsumed in the request pipe (the caller advances past it).</summary>
-    private static async Task<ReadOnlySequence<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    internal static async Task<ReadOnlySequence<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -275,6 +275,12 @@ public static class HandWrittenEndpoint
     internal static void Write(PipeWriter output, SnapshotDetail snapshot)
     {
         using var writer = new Utf8JsonWriter(output, s_writerOptions);
+        WriteTo(writer, snapshot);
+    }
+
+    /// <summary>The answer's JSON, written by <paramref name="writer"/> (a diagnostic variant passes the runtime's writer).</summary>
+    internal static void WriteTo(Utf8JsonWriter writer, SnapshotDetail snapshot)
+    {
         writer.WriteStartObject();
         writer.WritePropertyName(s_snapshot);
         writer.WriteStartObject();

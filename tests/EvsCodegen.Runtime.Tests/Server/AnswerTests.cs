@@ -169,6 +169,47 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public async Task WriteJson_AValueThatCannotBeWritten_FailsInTheTask_WithNothingSent()
+    {
+        var http = TestHttp.Request();
+
+        var pending = ApiServerRuntime.WriteJsonAsync(http, 201, "x", static (_, _) => throw new InvalidOperationException("cannot write"));
+
+        Assert.True(pending.IsFaulted);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pending);
+        Assert.Equal((200, (long?)null, ""), (http.Response.StatusCode, http.Response.ContentLength, TestHttp.ResponseText(http)));
+    }
+
+    [Fact]
+    public async Task WriteJson_ToAResponseThatTakesItsTime_CompletesWhenTheBytesAreWritten()
+    {
+        var http = TestHttp.Request();
+        var slow = new SlowStream();
+        http.Response.Body = slow;
+
+        var pending = ApiServerRuntime.WriteJsonAsync(http, 200, 42, static (writer, value) => writer.WriteNumberValue(value));
+        await pending;
+
+        Assert.Equal("42", System.Text.Encoding.UTF8.GetString(slow.ToArray()));
+        Assert.Equal(2L, http.Response.ContentLength);
+    }
+
+    private sealed class SlowStream : MemoryStream
+    {
+        public override async Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            await base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            await base.WriteAsync(buffer, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Interceptors_RunInRegistrationOrder_WithTheOperation_AndAnExceptionStopsTheRest()
     {
         var calls = new List<string>();
@@ -183,6 +224,57 @@ public sealed class AnswerTests
 
         Assert.Equal(["first:updateSnapshot", "second:updateSnapshot"], calls);
         Assert.Equal(400, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task Interceptors_ThatFinishLater_AreAwaited_BeforeTheNextRuns()
+    {
+        var calls = new List<string>();
+        var gate = new TaskCompletionSource();
+        var services = new ServiceCollection()
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("first", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new PendingInterceptor("second", calls, gate.Task))
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("third", calls, fail: false))
+            .BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+
+        var pending = ApiServerRuntime.InterceptAsync(http, "op").AsTask();
+
+        Assert.False(pending.IsCompleted);
+        Assert.Equal(["first:op", "second:op"], calls);
+        gate.SetResult();
+        await pending;
+        Assert.Equal(["first:op", "second:op", "third:op"], calls);
+    }
+
+    [Fact]
+    public async Task Interceptors_AFailureThrownAtOnce_ComesInTheReturnedTask()
+    {
+        var calls = new List<string>();
+        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new Interceptor("only", calls, fail: true)).BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+
+        var pending = ApiServerRuntime.InterceptAsync(http, "op");
+
+        Assert.True(pending.IsFaulted);
+        var failure = await Assert.ThrowsAsync<ApiException>(async () => await pending);
+        Assert.Equal(400, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task Interceptors_ThatFailLater_StopTheRest()
+    {
+        var calls = new List<string>();
+        var services = new ServiceCollection()
+            .AddSingleton<IApiRequestInterceptor>(new PendingInterceptor("first", calls, Task.FromException(new ApiException(403, "later"))))
+            .AddSingleton<IApiRequestInterceptor>(new Interceptor("second", calls, fail: false))
+            .BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+
+        var failure = await Assert.ThrowsAsync<ApiException>(async () => await ApiServerRuntime.InterceptAsync(http, "op"));
+
+        Assert.Equal(403, failure.StatusCode);
+        Assert.Equal(["first:op"], calls);
     }
 
     [Fact]
@@ -241,6 +333,15 @@ public sealed class AnswerTests
     private sealed class ListingProvider(IEnumerable<IApiRequestInterceptor> interceptors) : IServiceProvider
     {
         public object? GetService(Type serviceType) => serviceType == typeof(IEnumerable<IApiRequestInterceptor>) ? interceptors : null;
+    }
+
+    private sealed class PendingInterceptor(string name, List<string> calls, Task gate) : IApiRequestInterceptor
+    {
+        public ValueTask OnRequestAsync(ApiRequestContext context)
+        {
+            calls.Add(name + ":" + context.OperationId);
+            return new ValueTask(gate);
+        }
     }
 
     private sealed class Interceptor(string name, List<string> calls, bool fail) : IApiRequestInterceptor
