@@ -26,6 +26,12 @@ public static partial class ApiServerRuntime
     public static void CheckContentType(HttpContext http, string documented)
     {
         var actual = http.Request.ContentType;
+        // The usual request names the documented type exactly: one comparison.
+        if (actual is not null && string.Equals(actual, documented, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         if (actual is null || !MemoryExtensions.Equals(MediaTypes.WithoutParameters(actual), MediaTypes.WithoutParameters(documented), StringComparison.OrdinalIgnoreCase))
         {
             throw new ApiException(415, $"The Content-Type must be {MediaTypes.WithoutParameters(documented).ToString()}, not '{actual ?? "(none)"}'.");

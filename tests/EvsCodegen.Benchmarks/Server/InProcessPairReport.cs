@@ -15,12 +15,15 @@ namespace EvsCodegen.Benchmarks.Server;
 /// thread, which the report checks), so other processes' load inflates it little; allocations per request are exact.
 /// With <c>endpoint</c> last, each request goes to the PUT endpoint's request delegate alone (its own service scope and
 /// the route values, no middleware): the handlers' share of the difference.
-/// <c>inproc [pairs=200] [block=500] [hosts=generated-minimal,minimal-secured] [pipeline|endpoint]</c>
+/// With <c>typed-length</c> after the mode, the requests' and answers' headers keep Content-Length as a number, as
+/// Kestrel's do (<see cref="TypedLengthHeaders"/>), instead of as text in a <see cref="HeaderDictionary"/>.
+/// <c>inproc [pairs=200] [block=500] [hosts=generated-minimal,minimal-secured] [pipeline|endpoint] [typed-length]</c>
 /// </summary>
 public static class InProcessPairReport
 {
     private const string Path = "/v3/0c2eba2c5af04d3f9e9d0d410b371fde/snapshots/f9faf7df-fdc1-4093-9ef3-5cba06eef995";
     private static readonly byte[] s_body = """{"snapshot":{"name":"snap-001","description":"Daily backup"}}"""u8.ToArray();
+    private static bool s_typedLength;
 
     /// <summary>Runs the report; returns 1 when a host answered anything but 200.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -29,9 +32,10 @@ public static class InProcessPairReport
         var block = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
         var hosts = args.Length > 2 ? args[2].Split(',') : ["generated-minimal", "minimal-secured"];
         var endpointOnly = args.Length > 3 && args[3] == "endpoint";
-        if (hosts.Length != 2 || (args.Length > 3 && !endpointOnly && args[3] != "pipeline"))
+        s_typedLength = args.Length > 4 && args[4] == "typed-length";
+        if (hosts.Length != 2 || (args.Length > 3 && !endpointOnly && args[3] != "pipeline") || (args.Length > 4 && !s_typedLength))
         {
-            throw new ArgumentException("inproc compares exactly two hosts, through the pipeline or at the endpoint.");
+            throw new ArgumentException("inproc compares exactly two hosts, through the pipeline or at the endpoint, with text or typed Content-Length headers.");
         }
 
         var servers = new DirectServer[2];
@@ -81,7 +85,7 @@ public static class InProcessPairReport
             }
 
             var ratios = ticks[1].Zip(ticks[0], (baseline, measured) => baseline / measured).ToList();
-            Console.WriteLine($"PUT {Path} in process ({(endpointOnly ? "endpoint delegate alone" : "whole pipeline")}), {pairs} pairs of {block}-request blocks (ABBA); load average {LoadAverage()}");
+            Console.WriteLine($"PUT {Path} in process ({(endpointOnly ? "endpoint delegate alone" : "whole pipeline")}{(s_typedLength ? ", typed Content-Length headers" : "")}), {pairs} pairs of {block}-request blocks (ABBA); load average {LoadAverage()}");
             // The fastest blocks are the least disturbed by other processes (preemption, caches): their ratio is the steadiest.
             Console.WriteLine($"| host | thread CPU ns per request (median of blocks) | fastest 10 % of blocks | allocated per request | throughput ratio to {hosts[1]}: median of per-pair ratios | of the fastest 10 % |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -238,6 +242,7 @@ public static class InProcessPairReport
             var reader = PipeReader.Create(new ReadOnlySequence<byte>(body));
             var request = new HttpRequestFeature
             {
+                Headers = s_typedLength ? new TypedLengthHeaders() : new HeaderDictionary(),
                 Protocol = "HTTP/1.1",
                 Scheme = "http",
                 Method = "PUT",
@@ -250,7 +255,7 @@ public static class InProcessPairReport
             request.Headers.ContentType = "application/json";
             request.Headers.ContentLength = body.Length;
             request.Headers["X-Auth-Token"] = "demo-token";
-            response = new HttpResponseFeature();
+            response = new HttpResponseFeature { Headers = s_typedLength ? new TypedLengthHeaders() : new HeaderDictionary() };
             var features = new FeatureCollection();
             features.Set<IHttpRequestFeature>(request);
             features.Set<IRequestBodyPipeFeature>(new BodyPipe(reader));

@@ -39,6 +39,19 @@ public sealed class ApiJsonValueTests
         Assert.Equal("\"" + string.Join('-', Enumerable.Repeat("2013", 20)) + "\"", Write(writer => ApiJsonValue.WriteDateTime(writer, new DateTimeOffset(2013, 1, 1, 0, 0, 0, TimeSpan.Zero), format)));
     }
 
+    [Theory]
+    [InlineData("yyyy'年'MM'月'dd'日'")]
+    [InlineData("yyyy'\"'MM'<'dd")]
+    [InlineData("yyyy'\u0001'MM")]
+    public void DateTime_WithLiteralTextInTheFormat_IsEscapedAsTheSameTextWrittenAsAString(string format)
+    {
+        var value = new DateTimeOffset(2013, 2, 25, 5, 56, 53, TimeSpan.Zero);
+
+        Assert.Equal(
+            Write(writer => writer.WriteStringValue(value.UtcDateTime.ToString(format, System.Globalization.CultureInfo.InvariantCulture))),
+            Write(writer => ApiJsonValue.WriteDateTime(writer, value, format)));
+    }
+
     [Fact]
     public void Date_IsYearMonthDay_WhateverTheCulture()
     {
