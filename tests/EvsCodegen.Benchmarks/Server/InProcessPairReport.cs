@@ -242,7 +242,6 @@ public static class InProcessPairReport
             var reader = PipeReader.Create(new ReadOnlySequence<byte>(body));
             var request = new HttpRequestFeature
             {
-                Headers = s_typedLength ? new TypedLengthHeaders() : new HeaderDictionary(),
                 Protocol = "HTTP/1.1",
                 Scheme = "http",
                 Method = "PUT",
@@ -251,11 +250,21 @@ public static class InProcessPairReport
                 RawTarget = Path,
                 Body = reader.AsStream(),
             };
+            if (s_typedLength)
+            {
+                request.Headers = new TypedLengthHeaders();
+            }
+
             request.Headers.Host = "127.0.0.1";
             request.Headers.ContentType = "application/json";
             request.Headers.ContentLength = body.Length;
             request.Headers["X-Auth-Token"] = "demo-token";
-            response = new HttpResponseFeature { Headers = s_typedLength ? new TypedLengthHeaders() : new HeaderDictionary() };
+            response = new HttpResponseFeature();
+            if (s_typedLength)
+            {
+                response.Headers = new TypedLengthHeaders();
+            }
+
             var features = new FeatureCollection();
             features.Set<IHttpRequestFeature>(request);
             features.Set<IRequestBodyPipeFeature>(new BodyPipe(reader));
