@@ -9,8 +9,10 @@ namespace EvsCodegen.Runtime;
 /// <summary>Writing helpers shared by the generated converters, clients and controllers.</summary>
 public static partial class ApiJsonValue
 {
-    // API bodies are not HTML: write non-ASCII text and quotes as themselves (control characters stay escaped).
-    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // API bodies are not HTML: write non-ASCII text and quotes as themselves (control characters stay escaped). The
+    // writers are the generated converters and this runtime's, whose structure is right by construction: the writer's
+    // per-token structure checks are skipped, as System.Text.Json's serializer skips them (its depth limit still holds).
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>Writes a date-time: ISO 8601, or <paramref name="format"/> in UTC when the document gives one.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value, string? format)
@@ -44,6 +46,10 @@ public static partial class ApiJsonValue
     }
 
     /// <summary>Serializes one value to UTF-8 JSON.</summary>
+    /// <remarks>
+    /// <paramref name="write"/> must write one complete value: the writer does not check the structure token by token
+    /// (as System.Text.Json's serializer does not), only the nesting depth (1,000, the writer's default).
+    /// </remarks>
     public static byte[] Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
     {
         var cache = Rent();
@@ -62,6 +68,7 @@ public static partial class ApiJsonValue
     /// <summary>
     /// Serializes one value into a reused per-thread buffer and passes the bytes to <paramref name="consume"/>,
     /// which must copy what it keeps before it returns: the buffer is reused by the next call on the thread.
+    /// <paramref name="write"/> must write one complete value (the writer checks only the nesting depth, 1,000).
     /// </summary>
     public static void Serialize<T, TState>(T value, Action<Utf8JsonWriter, T> write, TState state, ApiJsonBytesAction<TState> consume)
     {

@@ -53,6 +53,27 @@ public sealed class ApiJsonValueTests
     }
 
     [Fact]
+    public void Serialize_StillRefusesNestingBeyondTheWritersDepthLimit()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => Write(static writer =>
+        {
+            for (var i = 0; i <= 1000; i++)
+            {
+                writer.WriteStartArray();
+            }
+        }));
+
+        Assert.Contains("depth", failure.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("[[]]", Write(static writer =>
+        {
+            writer.WriteStartArray();
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+            writer.WriteEndArray();
+        }));
+    }
+
+    [Fact]
     public void Date_IsYearMonthDay_WhateverTheCulture()
     {
         var previous = System.Globalization.CultureInfo.CurrentCulture;
