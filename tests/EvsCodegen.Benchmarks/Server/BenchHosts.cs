@@ -135,6 +135,12 @@ public static class BenchHosts
         app.UseMiddleware<EvsRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        if ((steps & EndpointVariants.Steps.AlsoGet) != 0)
+        {
+            app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["GET"], new RequestDelegate(http => Task.CompletedTask))
+                .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
+        }
+
         app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new RequestDelegate(http => EndpointVariants.UpdateSnapshotAsync(http, steps)))
             .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         return app;

@@ -63,6 +63,9 @@ public static class EndpointVariants
 
         /// <summary>Reads the request's Content-Length once more (the price of that header in this server).</summary>
         ExtraContentLength = 8192,
+
+        /// <summary>The host also serves a GET on the same route, as the generated endpoints do (routing then chooses by method).</summary>
+        AlsoGet = 16384,
     }
 
     private static readonly JsonWriterOptions s_pipeWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -91,6 +94,7 @@ public static class EndpointVariants
                 "icpt-sync" => Steps.InterceptSync,
                 "read-pipe" => Steps.ReadPipe,
                 "extra-cl" => Steps.ExtraContentLength,
+                "get" => Steps.AlsoGet,
                 _ => throw new ArgumentException($"Unknown step '{name}'.", nameof(names)),
             };
         }
