@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -12,6 +13,7 @@ namespace EvsCodegen.Runtime.AspNetCore;
 public static partial class ApiServerRuntime
 {
     /// <summary>A route value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static StringValues Route(HttpContext http, string name) =>
         http.Request.RouteValues.TryGetValue(name, out var value) && value is string text ? new StringValues(text) : default;
 
@@ -20,15 +22,13 @@ public static partial class ApiServerRuntime
         http.Request.Cookies.TryGetValue(name, out var value) ? new StringValues(value) : default;
 
     /// <summary>The first value of a parameter; a missing required one is a 400 answer.</summary>
-    public static string? Value(StringValues values, string name, bool required)
-    {
-        if (values.Count == 0)
-        {
-            return required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
-        }
+    // Small enough to inline into every generated handler once the answer to a missing value is out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string? Value(StringValues values, string name, bool required) =>
+        values.Count == 0 ? Missing(name, required) : values[0] ?? string.Empty;
 
-        return values[0] ?? string.Empty;
-    }
+    private static string? Missing(string name, bool required) =>
+        required ? throw new ApiException(400, $"The parameter '{name}' is required.") : null;
 
     /// <summary>The values of a parameter; a missing required one is a 400 answer.</summary>
     public static string[]? Values(StringValues values, string name, bool required)
