@@ -66,6 +66,9 @@ public static class EndpointVariants
 
         /// <summary>The host also serves a GET on the same route, as the generated endpoints do (routing then chooses by method).</summary>
         AlsoGet = 16384,
+
+        /// <summary>The interceptors resolved once for the process instead of from each request's services (their context still made per request).</summary>
+        InterceptCached = 32768,
     }
 
     private static readonly JsonWriterOptions s_pipeWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -95,6 +98,7 @@ public static class EndpointVariants
                 "read-pipe" => Steps.ReadPipe,
                 "extra-cl" => Steps.ExtraContentLength,
                 "get" => Steps.AlsoGet,
+                "icpt-cached" => Steps.InterceptCached,
                 _ => throw new ArgumentException($"Unknown step '{name}'.", nameof(names)),
             };
         }
@@ -235,8 +239,28 @@ public static class EndpointVariants
         }
     }
 
+    private static IApiRequestInterceptor[]? s_interceptors;
+
     private static ValueTask InterceptAsync(HttpContext http, Steps steps)
     {
+        if ((steps & Steps.InterceptCached) != 0)
+        {
+            var all = s_interceptors ??= (IApiRequestInterceptor[])http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>))!;
+            var context = new ApiRequestContext("updateSnapshot", http);
+            for (var i = 0; i < all.Length; i++)
+            {
+                var pending = all[i].OnRequestAsync(context);
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    return pending;
+                }
+
+                pending.GetAwaiter().GetResult();
+            }
+
+            return default;
+        }
+
         if ((steps & Steps.InterceptSync) != 0)
         {
             if (http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) is IApiRequestInterceptor[] { Length: > 0 } interceptors)
