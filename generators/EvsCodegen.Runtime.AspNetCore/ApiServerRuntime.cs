@@ -133,8 +133,7 @@ public static partial class ApiServerRuntime
     /// <summary>Runs the registered <see cref="IApiRequestInterceptor"/>s in registration order.</summary>
     /// <remarks>
     /// The list is resolved from the request's services each time, so an interceptor registered scoped or transient is
-    /// that request's; with none registered nothing is allocated (the container's empty list, no context). Interceptors
-    /// that finish at once are run without an asynchronous method; a failure, thrown or returned, comes in the returned task.
+    /// that request's; with none registered nothing is allocated (the container's empty list, no context).
     /// </remarks>
     public static ValueTask InterceptAsync(HttpContext http, string operationId)
     {
@@ -143,43 +142,15 @@ public static partial class ApiServerRuntime
         {
             // Microsoft.Extensions.DependencyInjection resolves IEnumerable<T> as an array: indexed, no boxed enumerator.
             IApiRequestInterceptor[] { Length: 0 } => default,
-            IApiRequestInterceptor[] array => InterceptAll(array, new ApiRequestContext(operationId, http)),
+            IApiRequestInterceptor[] array => InterceptAllAsync(array, new ApiRequestContext(operationId, http)),
             IEnumerable<IApiRequestInterceptor> interceptors => InterceptAllAsync(interceptors, new ApiRequestContext(operationId, http)),
             _ => default,
         };
     }
 
-    private static ValueTask InterceptAll(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
+    private static async ValueTask InterceptAllAsync(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
     {
         for (var i = 0; i < interceptors.Length; i++)
-        {
-            ValueTask pending;
-            try
-            {
-                pending = interceptors[i].OnRequestAsync(context);
-            }
-            catch (Exception exception)
-            {
-                return ValueTask.FromException(exception);
-            }
-
-            if (!pending.IsCompletedSuccessfully)
-            {
-                return InterceptRestAsync(pending, interceptors, i + 1, context);
-            }
-
-            // Completes the operation (a task backed by a reusable source is released by it).
-            pending.GetAwaiter().GetResult();
-        }
-
-        return default;
-    }
-
-    // The interceptor at `next - 1` has not finished (or failed): it is awaited, then the rest run in order.
-    private static async ValueTask InterceptRestAsync(ValueTask pending, IApiRequestInterceptor[] interceptors, int next, ApiRequestContext context)
-    {
-        await pending.ConfigureAwait(false);
-        for (var i = next; i < interceptors.Length; i++)
         {
             await interceptors[i].OnRequestAsync(context).ConfigureAwait(false);
         }
@@ -408,37 +379,19 @@ public static partial class ApiServerRuntime
     /// Writes a JSON success answer with the document's media type (parameters such as charset included, a
     /// <c>+json</c> type kept), serialized straight into the response.
     /// </summary>
-    public static Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write, string contentType)
+    public static async Task WriteJsonAsync<T>(HttpContext http, int statusCode, T value, Action<Utf8JsonWriter, T> write, string contentType)
     {
-        ValueTask<FlushResult> flush;
-        try
-        {
-            ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(http);
 
-            // Serialized before anything is sent, so a value that cannot be written is still a clean 500.
-            ApiJsonValue.Serialize(value, write, (http.Response, statusCode, contentType), static (json, state) =>
-            {
-                state.Response.StatusCode = state.statusCode;
-                state.Response.ContentType = state.contentType;
-                state.Response.ContentLength = json.Length;
-                state.Response.BodyWriter.Write(json);
-            });
-            flush = http.Response.BodyWriter.FlushAsync(http.RequestAborted);
-        }
-        catch (Exception exception)
+        // Serialized before anything is sent, so a value that cannot be written is still a clean 500.
+        ApiJsonValue.Serialize(value, write, (http.Response, statusCode, contentType), static (json, state) =>
         {
-            // Failures come in the task, as from an asynchronous method.
-            return Task.FromException(exception);
-        }
-
-        // Usually the flush completes at once (the server takes the bytes): then no asynchronous method runs.
-        if (flush.IsCompletedSuccessfully)
-        {
-            flush.GetAwaiter().GetResult();
-            return Task.CompletedTask;
-        }
-
-        return flush.AsTask();
+            state.Response.StatusCode = state.statusCode;
+            state.Response.ContentType = state.contentType;
+            state.Response.ContentLength = json.Length;
+            state.Response.BodyWriter.Write(json);
+        });
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Writes a success answer.</summary>

@@ -69,6 +69,9 @@ public static class EndpointVariants
 
         /// <summary>The interceptors resolved once for the process instead of from each request's services (their context still made per request).</summary>
         InterceptCached = 32768,
+
+        /// <summary>The interceptors run by an async method, as the runtime did before (main 05f2717).</summary>
+        InterceptAsyncMethod = 65536,
     }
 
     private static readonly JsonWriterOptions s_pipeWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -99,6 +102,7 @@ public static class EndpointVariants
                 "extra-cl" => Steps.ExtraContentLength,
                 "get" => Steps.AlsoGet,
                 "icpt-cached" => Steps.InterceptCached,
+                "icpt-async" => Steps.InterceptAsyncMethod,
                 _ => throw new ArgumentException($"Unknown step '{name}'.", nameof(names)),
             };
         }
@@ -241,8 +245,23 @@ public static class EndpointVariants
 
     private static IApiRequestInterceptor[]? s_interceptors;
 
+    private static async ValueTask InterceptAllAsync(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
+    {
+        for (var i = 0; i < interceptors.Length; i++)
+        {
+            await interceptors[i].OnRequestAsync(context).ConfigureAwait(false);
+        }
+    }
+
     private static ValueTask InterceptAsync(HttpContext http, Steps steps)
     {
+        if ((steps & Steps.InterceptAsyncMethod) != 0)
+        {
+            return http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) is IApiRequestInterceptor[] { Length: > 0 } array
+                ? InterceptAllAsync(array, new ApiRequestContext("updateSnapshot", http))
+                : default;
+        }
+
         if ((steps & Steps.InterceptCached) != 0)
         {
             var all = s_interceptors ??= (IApiRequestInterceptor[])http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>))!;

@@ -262,6 +262,21 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public async Task Interceptors_ThatFinishAtOnce_DoNotChangeTheCallersAsyncLocals()
+    {
+        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new SettingInterceptor()).BuildServiceProvider();
+        var http = TestHttp.Request(services: services);
+        SettingInterceptor.Value.Value = "caller";
+
+        var pending = ApiServerRuntime.InterceptAsync(http, "op");
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal("caller", SettingInterceptor.Value.Value);
+        await pending;
+        Assert.Equal("caller", SettingInterceptor.Value.Value);
+    }
+
+    [Fact]
     public async Task Interceptors_ThatFailLater_StopTheRest()
     {
         var calls = new List<string>();
@@ -333,6 +348,17 @@ public sealed class AnswerTests
     private sealed class ListingProvider(IEnumerable<IApiRequestInterceptor> interceptors) : IServiceProvider
     {
         public object? GetService(Type serviceType) => serviceType == typeof(IEnumerable<IApiRequestInterceptor>) ? interceptors : null;
+    }
+
+    private sealed class SettingInterceptor : IApiRequestInterceptor
+    {
+        public static readonly AsyncLocal<string?> Value = new();
+
+        public ValueTask OnRequestAsync(ApiRequestContext context)
+        {
+            Value.Value = "interceptor";
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class PendingInterceptor(string name, List<string> calls, Task gate) : IApiRequestInterceptor
