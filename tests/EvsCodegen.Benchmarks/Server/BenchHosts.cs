@@ -60,7 +60,7 @@ public static class BenchHosts
                 services.RemoveAll<IApiRequestInterceptor>();
                 configure?.Invoke(services);
             }),
-            _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)}.", nameof(name)),
+            _ => throw new ArgumentException($"Unknown host '{name}'; use {string.Join(", ", Names)} or variant:<steps> (EndpointVariants).", nameof(name)),
         };
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
