@@ -80,7 +80,7 @@ public sealed partial class ApiJsonReader
     public void EndObject(in ApiJsonObjectState state)
     {
         var keys = state.Keys;
-        if (Strict && (keys.MinProperties is not null || keys.MaxProperties is not null))
+        if (Strict && (state.Count < keys.MinProperties || state.Count > keys.MaxProperties))
         {
             CheckCount(state.Count, keys.MinProperties, keys.MaxProperties, "properties");
         }
