@@ -55,14 +55,7 @@ internal sealed partial class ModelComparer
                 continue;
             }
 
-            var what = $"the {oldResponse.Status} response of {name}";
-            CompareMediaTypes(MediaTypes(oldResponse.MediaTypes, oldResponse.ContentType), MediaTypes(newResponse.MediaTypes, newResponse.ContentType), subject, what);
-            CompareHeaders(oldResponse, newResponse, subject, what);
-
-            if (oldResponse.Type is { } oldBodyType && newResponse.Type is { } newBodyType)
-            {
-                CompareTypeRef(oldBodyType, newBodyType, what, subject, subject, Direction.Response);
-            }
+            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}");
         }
 
         CompareSuccess(old, now, responses, pointer, name, first);
@@ -145,17 +138,22 @@ internal sealed partial class ModelComparer
             return;
         }
 
-        var what = $"the success answer of {name}";
-        CompareMediaTypes(MediaTypes(before.MediaTypes, before.ContentType), MediaTypes(after.MediaTypes, after.ContentType), at, what);
-        CompareHeaders(before, after, at, what);
-        if (before.Type is { } oldType && after.Type is { } newType)
-        {
-            CompareTypeRef(oldType, newType, what, at, at, Direction.Response);
-        }
+        CompareResponse(before, after, at, $"the success answer of {name}");
 
         if (!removalReported && old.SuccessStatusCode != now.SuccessStatusCode)
         {
             Add(D.SuccessStatusChanged.Id, at, at, name, StatusText(old), StatusText(now), now.SuccessStatusCode.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>.</summary>
+    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what)
+    {
+        CompareMediaTypes(MediaTypes(old.MediaTypes, old.ContentType), MediaTypes(now.MediaTypes, now.ContentType), subject, what);
+        CompareHeaders(old, now, subject, what);
+        if (old.Type is { } oldType && now.Type is { } newType)
+        {
+            CompareTypeRef(oldType, newType, what, subject, subject, Direction.Response);
         }
     }
 
