@@ -105,6 +105,33 @@ public sealed class ApiJsonReaderValueTests
     }
 
     [Fact]
+    public void IllFormedUtf8_InAValueOrAnUndeclaredKey_FailsInBothModes()
+    {
+        // A surrogate encoded as UTF-8 (ED A0 80) is ill-formed; readers that do not validate the body first still refuse it.
+        byte[] value = [(byte)'"', 0xED, 0xA0, 0x80, (byte)'"'];
+        foreach (var strict in new[] { true, false })
+        {
+            var failure = Assert.Throws<ApiJsonException>(() => ApiJsonReader.Deserialize(value, s_string, strict));
+            Assert.Contains("not valid UTF-8", failure.Problem, StringComparison.Ordinal);
+        }
+
+        var keys = new ApiJsonKeys(ApiJsonUnknownKeys.Keep, "a");
+        byte[] key = [(byte)'{', (byte)'"', 0xED, 0xA0, 0x80, (byte)'"', (byte)':', (byte)'1', (byte)'}'];
+        var read = (ApiJsonReadFunc<int>)((ref Utf8JsonReader reader, ApiJsonReader context) =>
+        {
+            var state = context.BeginObject(ref reader, keys);
+            while (context.NextKey(ref reader, ref state, out _))
+            {
+                context.Read(ref reader);
+                reader.Skip();
+            }
+
+            return state.Count;
+        });
+        Assert.Equal("a key holds an unpaired surrogate", Assert.Throws<ApiJsonException>(() => ApiJsonReader.Deserialize(key, read, strict: true)).Problem);
+    }
+
+    [Fact]
     public void UnpairedSurrogate_InAKey_FailsLikeABadValue()
     {
         var failure = JsonRead.StrictFailure("""{"\ud800": 1}""", JsonRead.ReadPoint);
