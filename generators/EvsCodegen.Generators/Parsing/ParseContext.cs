@@ -95,6 +95,20 @@ internal sealed class ParseContext
     public string FileOf(YNode? node) =>
         node is not null && _fileOf.TryGetValue(node, out var file) ? _fragments[file].Path : FilePath;
 
+    /// <summary>
+    /// Takes back <paramref name="count"/> diagnostics from <paramref name="start"/> on: those of work whose result was
+    /// discarded (a schema converted on the chance that it is kept, then left out).
+    /// </summary>
+    public void Withdraw(int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            _reported.Remove(_diagnostics[i]);
+        }
+
+        _diagnostics.RemoveRange(start, count);
+    }
+
     public void Add(DiagnosticModel diagnostic)
     {
         if (_reported.Add(diagnostic))

@@ -27,6 +27,12 @@ internal sealed partial class SchemaConverter
     /// <summary>For each of <see cref="_types"/>, the schema whose conversion added it (null: outside any schema, so reached).</summary>
     private readonly List<YNode?> _typeOwners = [];
 
+    /// <summary>
+    /// Each schema <see cref="ConvertDerived"/> converted on the chance that it is kept, with what that added: its
+    /// diagnostics and its types (ranges of <see cref="ParseContext.Diagnostics"/> and <see cref="_types"/>).
+    /// </summary>
+    private readonly List<(int FirstDiagnostic, int DiagnosticEnd, int FirstType, int TypeEnd)> _derivedAttempts = [];
+
     /// <summary>True while <see cref="ConvertComponents"/> converts every component, which uses none of them.</summary>
     private bool _detached;
 
@@ -60,7 +66,7 @@ internal sealed partial class SchemaConverter
     /// that derive from a converted one (<c>allOf</c> with one <c>$ref</c>), and what they name, until none is left. A
     /// payload typed as the base may be any of its derived records, which the base's converter must know, as it does
     /// without a filter; those the base ends up not naming (not a record it can derive) are left out by
-    /// <see cref="ReachedTypes"/>, as is everything they alone reach.
+    /// <see cref="ReachedTypes"/>, as is everything they alone reach, and their diagnostics are taken back.
     /// </summary>
     public void ConvertDerived()
     {
@@ -81,12 +87,15 @@ internal sealed partial class SchemaConverter
                     if (component is YMapping mapping && !_converted.ContainsKey(mapping) && SingleBase(mapping) is { } target
                         && _converted.ContainsKey(target) && tried.Add(mapping))
                     {
+                        // With what it names, so its diagnostics and types are its own (ReachedTypes takes them back if it is left out).
+                        var diagnostics = _context.Diagnostics.Count;
+                        var types = _types.Count;
                         Convert(mapping, _componentKeys[mapping], 0);
+                        ConvertDeferred();
+                        _derivedAttempts.Add((diagnostics, _context.Diagnostics.Count, types, _types.Count));
                         added = true;
                     }
                 }
-
-                ConvertDeferred();
             }
         }
         finally
@@ -194,6 +203,17 @@ internal sealed partial class SchemaConverter
             if (reachedTypes[i])
             {
                 result.Add(_types[i]);
+            }
+        }
+
+        // A schema converted on the chance that it derives from a kept base, and left out with all it added, was never
+        // reached: as with any schema a filter leaves out, its problems are not reported.
+        for (var i = _derivedAttempts.Count - 1; i >= 0; i--)
+        {
+            var (firstDiagnostic, diagnosticEnd, firstType, typeEnd) = _derivedAttempts[i];
+            if (System.Array.IndexOf(reachedTypes, true, firstType, typeEnd - firstType) < 0)
+            {
+                _context.Withdraw(firstDiagnostic, diagnosticEnd - firstDiagnostic);
             }
         }
 
