@@ -90,21 +90,7 @@ public static class BenchHosts
     /// </remarks>
     private static WebApplication BuildMinimalSecured(Action<IServiceCollection>? configure, bool generatedEndpoints)
     {
-        var builder = CreateBuilder();
-        builder.WebHost.ConfigureKestrel(options => options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach));
-        builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EvsTokenAuthenticationHandler>(EvsTokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddApiSecurityAnswers();
-        if (generatedEndpoints)
-        {
-            builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
-        }
-
-        configure?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
-        app.UseMiddleware<EvsRequestGuard>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        var app = BuildSecuredHost(configure, withInterceptor: generatedEndpoints);
         if (generatedEndpoints)
         {
             app.MapSnapshotsApi();
@@ -119,22 +105,37 @@ public static class BenchHosts
     }
 
     /// <summary>
-    /// Diagnostic: <c>minimal-secured</c>'s host with the project-scope interceptor, serving the generated endpoint's body
-    /// with <paramref name="steps"/> done the hand-written way (<see cref="EndpointVariants"/>).
+    /// The host of <c>minimal-secured</c> and its diagnostic variants, without endpoints: the EVS error envelope for
+    /// Kestrel's own answers, the request guard, token authentication and authorization, and (for generated endpoints)
+    /// the emulator's project-scope interceptor.
     /// </summary>
-    private static WebApplication BuildVariant(EndpointVariants.Steps steps, Action<IServiceCollection>? configure)
+    private static WebApplication BuildSecuredHost(Action<IServiceCollection>? configure, bool withInterceptor)
     {
         var builder = CreateBuilder();
         builder.WebHost.ConfigureKestrel(options => options.ConfigureEndpointDefaults(KestrelErrorEnvelope.Attach));
         builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EvsTokenAuthenticationHandler>(EvsTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddApiSecurityAnswers();
-        builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        if (withInterceptor)
+        {
+            builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+        }
+
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(KestrelErrorEnvelope.MarkApplicationAsync);
         app.UseMiddleware<EvsRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// Diagnostic: <c>minimal-secured</c>'s host with the project-scope interceptor, serving the generated endpoint's body
+    /// with <paramref name="steps"/> done the hand-written way (<see cref="EndpointVariants"/>).
+    /// </summary>
+    private static WebApplication BuildVariant(EndpointVariants.Steps steps, Action<IServiceCollection>? configure)
+    {
+        var app = BuildSecuredHost(configure, withInterceptor: true);
         if ((steps & EndpointVariants.Steps.AlsoGet) != 0)
         {
             app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["GET"], new RequestDelegate(http => Task.CompletedTask))
