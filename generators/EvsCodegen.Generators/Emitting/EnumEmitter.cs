@@ -89,9 +89,7 @@ internal static class EnumEmitter
         }
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line(model.IsInteger
-            ? $"public bool Equals({model.Name} other) => Value == other.Value;"
-            : $"public bool Equals({model.Name} other) => Value == other.Value;");
+        w.Line($"public bool Equals({model.Name} other) => Value == other.Value;");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {model.Name} other && Equals(other);");
