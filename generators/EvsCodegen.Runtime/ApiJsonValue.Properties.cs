@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -309,20 +308,7 @@ public static partial class ApiJsonValue
     public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value, string? format)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<byte> buffer = stackalloc byte[64];
-        if (format is null)
-        {
-            writer.WriteString(name, value);
-        }
-        else if (value.UtcDateTime.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
-        {
-            // One call for name and value, the value formatted straight into UTF-8 on the stack.
-            writer.WriteString(name, buffer.Slice(0, written));
-        }
-        else
-        {
-            writer.WritePropertyName(name);
-            WriteDateTime(writer, value, format);
-        }
+        writer.WritePropertyName(name);
+        WriteDateTime(writer, value, format);
     }
 }
