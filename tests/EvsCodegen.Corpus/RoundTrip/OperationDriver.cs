@@ -91,11 +91,6 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
     /// </summary>
     public static bool DeclaresSuccess(OperationModel operation) => operation.Success is not null;
 
-    /// <summary>
-    /// The status the server must answer a successful call of an operation that declares no success answer with, and no
-    /// body: 200 when <c>default</c> covers it (beside a declared 1xx or 3xx), else <c>204 No Content</c>.
-    /// </summary>
-    public static int UndeclaredSuccessStatus(OperationModel operation) => operation.Responses.Any(r => r.Status == "default") ? 200 : 204;
 
     // A stream of items is its own result type (IAsyncEnumerable<T>); a task's is its argument.
     private Type? ResultType => StreamValues.ItemType(method.ReturnType) is not null ? method.ReturnType
@@ -233,7 +228,9 @@ internal sealed class OperationDriver(DocumentSession session, OperationModel op
         if (undeclaredSuccess && exchange is not null)
         {
             Result.SuccessDirect++;
-            var undeclared = UndeclaredSuccessStatus(operation);
+            // Without a success answer, the model's status of a completed call: 200 when `default` covers it (beside a
+            // declared 1xx or 3xx), else 204 No Content; either with no body.
+            var undeclared = operation.SuccessStatusCode;
             if (exchange.Status != undeclared || exchange.ResponseBody.Length > 0)
             {
                 Add(exchange.Status >= 500 ? FindingKind.ServerError : FindingKind.Mismatch, $"{check}: undeclared success answer", $"the operation declares no success answer, so the server must answer {undeclared} with no body; it answered {exchange.Status} {Exchange.Shorten(exchange.ResponseBody)}");
