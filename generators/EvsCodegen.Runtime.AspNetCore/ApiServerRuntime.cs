@@ -133,22 +133,28 @@ public static partial class ApiServerRuntime
     /// <summary>Runs the registered <see cref="IApiRequestInterceptor"/>s in registration order.</summary>
     /// <remarks>
     /// The list is resolved from the request's services each time, so an interceptor registered scoped or transient is
-    /// that request's; with none registered nothing is allocated (the container's empty list, no context).
+    /// that request's; with none registered nothing is allocated (the container's empty list, no context). The generated
+    /// minimal-API endpoints go through <see cref="ApiRequestInterceptors"/>, which takes a list of singletons once.
     /// </remarks>
     public static ValueTask InterceptAsync(HttpContext http, string operationId)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) switch
-        {
-            // Microsoft.Extensions.DependencyInjection resolves IEnumerable<T> as an array: indexed, no boxed enumerator.
-            IApiRequestInterceptor[] { Length: 0 } => default,
-            IApiRequestInterceptor[] array => InterceptAllAsync(array, new ApiRequestContext(operationId, http)),
-            IEnumerable<IApiRequestInterceptor> interceptors => InterceptAllAsync(interceptors, new ApiRequestContext(operationId, http)),
-            _ => default,
-        };
+        return InterceptResolvedAsync(http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)), http, operationId);
     }
 
-    private static async ValueTask InterceptAllAsync(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
+    // Runs the list a container gave for IEnumerable<IApiRequestInterceptor>.
+    internal static ValueTask InterceptResolvedAsync(object? resolved, HttpContext http, string operationId) => resolved switch
+    {
+        // Microsoft.Extensions.DependencyInjection resolves IEnumerable<T> as an array: indexed, no boxed enumerator.
+        IApiRequestInterceptor[] { Length: 0 } => default,
+        IApiRequestInterceptor[] array => InterceptAllAsync(array, new ApiRequestContext(operationId, http)),
+        IEnumerable<IApiRequestInterceptor> interceptors => InterceptAllAsync(interceptors, new ApiRequestContext(operationId, http)),
+        _ => default,
+    };
+
+    // An async method even when every interceptor finishes at once: what an interceptor sets in AsyncLocal values stays
+    // its own, as the caller's execution context is restored on return.
+    internal static async ValueTask InterceptAllAsync(IApiRequestInterceptor[] interceptors, ApiRequestContext context)
     {
         for (var i = 0; i < interceptors.Length; i++)
         {

@@ -39,6 +39,7 @@ public sealed class NameCollisionTests
                 - {name: result, in: query, schema: {type: string}}
                 - {name: query, in: query, schema: {type: string}}
                 - {name: value, in: query, schema: {type: string}}
+                - {name: interceptors, in: query, schema: {type: string}}
                 - {name: api, in: query, schema: {type: string}}
               responses:
                 '200':

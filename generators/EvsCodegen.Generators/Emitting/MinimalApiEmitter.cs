@@ -30,10 +30,12 @@ internal static class MinimalApiEmitter
         w.Open($"public static {CSharp.RouteGroupBuilder} {map}(this {CSharp.EndpointRouteBuilder} endpoints)");
         w.Line($"{CSharp.ArgumentNullException}.ThrowIfNull(endpoints);");
         w.Line($"var group = {CSharp.EndpointRouteBuilderExtensions}.MapGroup(endpoints, {Text.Literal(ServerEmitter.RoutePrefix(context.Server?.BasePath ?? string.Empty))});");
+        // One list of interceptors for the mapping: taken once when the application registers them all as singletons.
+        w.Line($"var interceptors = {RuntimeNames.Interceptors.Type}.{RuntimeNames.Interceptors.For}(endpoints);");
         foreach (var operation in surface.Operations)
         {
             var tokens = ServerEmitter.RouteTokens(operation);
-            var endpoint = $"{CSharp.EndpointRouteBuilderExtensions}.MapMethods(group, {Text.Literal(ServerEmitter.RouteTemplate(string.Empty, operation, tokens))}, [{Text.Literal(operation.HttpMethod)}], new {CSharp.RequestDelegate}({operation.MethodName}Async))";
+            var endpoint = $"{CSharp.EndpointRouteBuilderExtensions}.MapMethods(group, {Text.Literal(ServerEmitter.RouteTemplate(string.Empty, operation, tokens))}, [{Text.Literal(operation.HttpMethod)}], new {CSharp.RequestDelegate}(http => {operation.MethodName}Async(http, interceptors)))";
             var metadata = ServerEmitter.Security(context, operation) switch
             {
                 { Anonymous: true } => $"new {CSharp.AllowAnonymousAttribute}()",
@@ -62,6 +64,8 @@ internal static class MinimalApiEmitter
             ServerEmitter.HasSecuredAction(context, surface) ? "and the answers of their security requirements in the document's error shape." : "(no MVC is registered).",
             "The same collection, for chaining.",
             $"{CSharp.ServiceCollection} {add}<[{CSharp.DynamicallyAccessedConstructors}] TImplementation>");
+        // Lets the mapping see how interceptors are registered (a list of singletons is then taken once).
+        w.Line($"    {RuntimeNames.EndpointServices.Type}.{RuntimeNames.EndpointServices.Add}(services);");
         if (ServerEmitter.HasSecuredAction(context, surface))
         {
             // 401 and 403 answers of the endpoints' security requirements in the document's error shape.
@@ -75,10 +79,11 @@ internal static class MinimalApiEmitter
             w.Line();
             w.Line(Text.Summary(operation.Summary ?? operation.Description, $"{operation.HttpMethod} {Text.Inline(operation.Path)}"));
             w.Line("/// <param name=\"http\">The request.</param>");
+            w.Line("/// <param name=\"interceptors\">The request interceptors of the mapping.</param>");
             w.Line("/// <returns>A task that completes when the answer is written.</returns>");
-            w.Open($"private static async {CSharp.Task} {operation.MethodName}Async({CSharp.HttpContext} http)");
+            w.Open($"private static async {CSharp.Task} {operation.MethodName}Async({CSharp.HttpContext} http, {RuntimeNames.Interceptors.Type} interceptors)");
             var api = $"{CSharp.ServiceProviderExtensions}.GetRequiredService<{surface.InterfaceName}>(http.RequestServices)";
-            ServerEmitter.EmitHandlerBody(w, operation, ServerEmitter.RouteTokens(operation), api);
+            ServerEmitter.EmitHandlerBody(w, operation, ServerEmitter.RouteTokens(operation), api, $"interceptors.{RuntimeNames.Interceptors.InterceptAsync}");
             w.Close();
         }
 

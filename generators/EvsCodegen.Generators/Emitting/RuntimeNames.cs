@@ -248,6 +248,24 @@ internal static class RuntimeNames
         public const string AddAnswers = "AddApiSecurityAnswers";
     }
 
+    /// <summary>
+    /// <c>ApiRequestInterceptors</c>: the interceptors of one minimal-API mapping, taken once when all are singletons, and
+    /// the registration that lets it see their lifetimes.
+    /// </summary>
+    public static class Interceptors
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiRequestInterceptors";
+        public const string For = "For";
+        public const string InterceptAsync = "InterceptAsync";
+    }
+
+    /// <summary><c>ApiEndpointServiceCollectionExtensions</c>: what the generated <c>Add…Endpoints</c> registers for the endpoints.</summary>
+    public static class EndpointServices
+    {
+        public const string Type = AspNetCoreNamespace + ".ApiEndpointServiceCollectionExtensions";
+        public const string Add = "AddApiEndpointServices";
+    }
+
     /// <summary>What describes the generated actions to ApiExplorer (<c>ApiOperationDescriptionProvider</c>).</summary>
     public static class Description
     {

@@ -43,7 +43,7 @@ internal static partial class ServerEmitter
         EmitDescription(w, context, operation);
         w.Open($"public async {CSharp.Task} {operation.MethodName}Async()");
         w.Line("var http = HttpContext;");
-        EmitHandlerBody(w, operation, tokens, "_api");
+        EmitHandlerBody(w, operation, tokens, "_api", $"{RuntimeNames.Server.Type}.{RuntimeNames.Server.InterceptAsync}");
         w.Close();
     }
 
@@ -51,9 +51,10 @@ internal static partial class ServerEmitter
     /// The body of an operation's request handler, shared by the controller's action and the minimal-API endpoint
     /// (<see cref="MinimalApiEmitter"/>): with <c>http</c> in scope, it reads and checks the request, calls the contract
     /// through <paramref name="api"/> and writes the answer, and answers any failure in the document's error shape.
+    /// <paramref name="intercept"/> is the method that runs the request interceptors (taking <c>http</c> and the operationId).
     /// A new kind of body or answer is one more branch here, and both flavours have it.
     /// </summary>
-    internal static void EmitHandlerBody(SourceWriter w, OperationModel operation, Dictionary<string, string> tokens, string api)
+    internal static void EmitHandlerBody(SourceWriter w, OperationModel operation, Dictionary<string, string> tokens, string api, string intercept)
     {
         w.Open("try");
         if (operation.Body is { Encoding: BodyEncoding.Binary } streamed)
@@ -105,7 +106,7 @@ internal static partial class ServerEmitter
             }
         }
 
-        w.Line($"await {RuntimeNames.Server.Type}.{RuntimeNames.Server.InterceptAsync}(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
+        w.Line($"await {intercept}(http, {Text.Literal(operation.OperationId)}).ConfigureAwait(false);");
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.Encoding is { } encoding && ParameterText.ReadsJson(parameter, encoding))

@@ -177,7 +177,7 @@ internal static class ReservedNames
     /// Locals and fixed parameters of the generated operation methods (client methods and controller actions): a
     /// document parameter cannot take one, so it is numbered instead.
     /// </summary>
-    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "parsed", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", "answer", ReadHeadersParameter];
+    public static readonly string[] OperationLocals = ["cancellationToken", "http", "payload", "parsed", "result", "query", "request", "response", "content", "item", "exception", "value", "form", "credential", "answer", "interceptors", ReadHeadersParameter];
 
     /// <summary>Parameters of the fixed generated methods (constructors, converters, enum members, DI extensions, <c>ApplyCredentialsAsync</c>).</summary>
     public static readonly string[] FixedParameters =

@@ -18,10 +18,11 @@ public static partial class ReportsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(endpoints);
         var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, "");
-        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(GetReportAsync));
-        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}", ["PUT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(TouchReportAsync));
-        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}/stamp", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(GetStampedReportAsync));
-        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}/moved", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(FindReportAsync));
+        var interceptors = global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors.For(endpoints);
+        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => GetReportAsync(http, interceptors)));
+        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}", ["PUT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => TouchReportAsync(http, interceptors)));
+        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}/stamp", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => GetStampedReportAsync(http, interceptors)));
+        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/default-success/reports/{id}/moved", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => FindReportAsync(http, interceptors)));
         return group;
     }
 
@@ -38,6 +39,7 @@ public static partial class ReportsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         services.Add(global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Describe(typeof(IReportsApi), typeof(TImplementation), lifetime));
+        global::EvsCodegen.Runtime.AspNetCore.ApiEndpointServiceCollectionExtensions.AddApiEndpointServices(services);
         return services;
     }
 
@@ -45,12 +47,13 @@ public static partial class ReportsApiEndpoints
     /// GET /default-success/reports/{id}
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task GetReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task GetReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "getReport").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "getReport").ConfigureAwait(false);
             var raw_id = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "id"), "id", required: true);
             long id = raw_id is null ? default! : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_id, "id");
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IReportsApi>(http.RequestServices).GetReportAsync(id, http.RequestAborted).ConfigureAwait(false);
@@ -66,12 +69,13 @@ public static partial class ReportsApiEndpoints
     /// PUT /default-success/reports/{id}
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task TouchReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task TouchReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "touchReport").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "touchReport").ConfigureAwait(false);
             var raw_id = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "id"), "id", required: true);
             long id = raw_id is null ? default! : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_id, "id");
             await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IReportsApi>(http.RequestServices).TouchReportAsync(id, http.RequestAborted).ConfigureAwait(false);
@@ -87,12 +91,13 @@ public static partial class ReportsApiEndpoints
     /// GET /default-success/reports/{id}/stamp
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task GetStampedReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task GetStampedReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "getStampedReport").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "getStampedReport").ConfigureAwait(false);
             var raw_id = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "id"), "id", required: true);
             long id = raw_id is null ? default! : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_id, "id");
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IReportsApi>(http.RequestServices).GetStampedReportWithResponseAsync(id, http.RequestAborted).ConfigureAwait(false);
@@ -116,12 +121,13 @@ public static partial class ReportsApiEndpoints
     /// GET /default-success/reports/{id}/moved
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task FindReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task FindReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "findReport").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "findReport").ConfigureAwait(false);
             var raw_id = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "id"), "id", required: true);
             long id = raw_id is null ? default! : global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ParseInt64(raw_id, "id");
             await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IReportsApi>(http.RequestServices).FindReportAsync(id, http.RequestAborted).ConfigureAwait(false);

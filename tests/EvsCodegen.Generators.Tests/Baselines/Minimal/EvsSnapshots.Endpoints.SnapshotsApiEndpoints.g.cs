@@ -18,11 +18,12 @@ public static partial class SnapshotsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(endpoints);
         var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, "");
+        var interceptors = global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors.For(endpoints);
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v3/{project_id}/snapshots/{snapshot_id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(ShowSnapshotAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v3/{project_id}/snapshots/{snapshot_id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => ShowSnapshotAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(UpdateSnapshotAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => UpdateSnapshotAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         return group;
     }
@@ -40,6 +41,7 @@ public static partial class SnapshotsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         services.Add(global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Describe(typeof(ISnapshotsApi), typeof(TImplementation), lifetime));
+        global::EvsCodegen.Runtime.AspNetCore.ApiEndpointServiceCollectionExtensions.AddApiEndpointServices(services);
         global::EvsCodegen.Runtime.AspNetCore.ApiSecurityServiceCollectionExtensions.AddApiSecurityAnswers(services);
         return services;
     }
@@ -48,12 +50,13 @@ public static partial class SnapshotsApiEndpoints
     /// Query snapshot details
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task ShowSnapshotAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task ShowSnapshotAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "showSnapshot").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "showSnapshot").ConfigureAwait(false);
             var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;
             var raw_snapshotId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);
@@ -71,14 +74,15 @@ public static partial class SnapshotsApiEndpoints
     /// 更新云硬盘快照 / Update an EVS snapshot
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task UpdateSnapshotAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task UpdateSnapshotAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, UpdateSnapshotRequestJsonConverter.ReadValue).ConfigureAwait(false);
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "updateSnapshot").ConfigureAwait(false);
             var raw_projectId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "project_id"), "project_id", required: true);
             string projectId = raw_projectId is null ? default! : raw_projectId;
             var raw_snapshotId = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "snapshot_id"), "snapshot_id", required: true);

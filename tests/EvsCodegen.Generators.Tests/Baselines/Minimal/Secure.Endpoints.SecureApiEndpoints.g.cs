@@ -18,35 +18,36 @@ public static partial class SecureApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(endpoints);
         var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, "");
+        var interceptors = global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors.For(endpoints);
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/header-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithHeaderKeyAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/header-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithHeaderKeyAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:headerKey"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/query-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithQueryKeyAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/query-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithQueryKeyAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:queryKey"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/cookie-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithCookieKeyAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/cookie-key", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithCookieKeyAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:cookieKey"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/bearer", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithBearerAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/bearer", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithBearerAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "http-bearer:bearerAuth"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/basic", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithBasicAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/basic", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithBasicAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "http-basic:basicAuth"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/reports", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(ReadReportsAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/reports", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => ReadReportsAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "oauth2:oauth", "scope:reports.read"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/reports", ["POST"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WriteReportAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/reports", ["POST"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WriteReportAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "oauth2:oauth", "scope:reports.read", "scope:reports.write"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/either", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithEitherAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/either", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithEitherAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:headerKey", "or", "http-basic:basicAuth"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/both", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(WithBothAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/both", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => WithBothAsync(http, interceptors))),
             new global::EvsCodegen.Runtime.AspNetCore.ApiSecurityAttribute(typeof(ApiFaults), "apiKey:headerKey", "apiKey:queryKey"));
         global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(
-            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/public", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(PublicInfoAsync)),
+            global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/public", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => PublicInfoAsync(http, interceptors))),
             new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
         return group;
     }
@@ -64,6 +65,7 @@ public static partial class SecureApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         services.Add(global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Describe(typeof(ISecureApi), typeof(TImplementation), lifetime));
+        global::EvsCodegen.Runtime.AspNetCore.ApiEndpointServiceCollectionExtensions.AddApiEndpointServices(services);
         global::EvsCodegen.Runtime.AspNetCore.ApiSecurityServiceCollectionExtensions.AddApiSecurityAnswers(services);
         return services;
     }
@@ -72,12 +74,13 @@ public static partial class SecureApiEndpoints
     /// GET /header-key
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithHeaderKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithHeaderKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withHeaderKey").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withHeaderKey").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithHeaderKeyAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -91,12 +94,13 @@ public static partial class SecureApiEndpoints
     /// GET /query-key
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithQueryKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithQueryKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withQueryKey").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withQueryKey").ConfigureAwait(false);
             var raw_q = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(http.Request.Query["q"], "q", required: false);
             string? q = raw_q is null ? default(string?) : raw_q;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithQueryKeyAsync(q, http.RequestAborted).ConfigureAwait(false);
@@ -112,12 +116,13 @@ public static partial class SecureApiEndpoints
     /// GET /cookie-key
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithCookieKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithCookieKeyAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withCookieKey").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withCookieKey").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithCookieKeyAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -131,12 +136,13 @@ public static partial class SecureApiEndpoints
     /// The document's security applies (bearerAuth).
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithBearerAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithBearerAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withBearer").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withBearer").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithBearerAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -150,12 +156,13 @@ public static partial class SecureApiEndpoints
     /// GET /basic
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithBasicAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithBasicAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withBasic").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withBasic").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithBasicAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -169,12 +176,13 @@ public static partial class SecureApiEndpoints
     /// GET /reports
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task ReadReportsAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task ReadReportsAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "readReports").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "readReports").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).ReadReportsAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -188,14 +196,15 @@ public static partial class SecureApiEndpoints
     /// POST /reports
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WriteReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WriteReportAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
             global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.CheckContentType(http, "application/json");
             var parsed = await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.ReadJsonBodyAsync(http, required: true, ReportJsonConverter.ReadValue).ConfigureAwait(false);
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "writeReport").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "writeReport").ConfigureAwait(false);
             Report body = parsed.Value;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WriteReportAsync(body, http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
@@ -210,12 +219,13 @@ public static partial class SecureApiEndpoints
     /// An API key, or else HTTP Basic.
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithEitherAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithEitherAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withEither").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withEither").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithEitherAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -229,12 +239,13 @@ public static partial class SecureApiEndpoints
     /// Header and query key together.
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task WithBothAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task WithBothAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "withBoth").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "withBoth").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).WithBothAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }
@@ -248,12 +259,13 @@ public static partial class SecureApiEndpoints
     /// GET /public
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task PublicInfoAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task PublicInfoAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "publicInfo").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "publicInfo").ConfigureAwait(false);
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISecureApi>(http.RequestServices).PublicInfoAsync(http.RequestAborted).ConfigureAwait(false);
             await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.WriteJsonAsync(http, 200, result, CallerJsonConverter.WriteValue).ConfigureAwait(false);
         }

@@ -18,7 +18,8 @@ public static partial class ItemsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(endpoints);
         var group = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, "/api/v2");
-        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/catalogue/{id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(GetItemAsync));
+        var interceptors = global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors.For(endpoints);
+        global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(group, "/catalogue/{id}", ["GET"], new global::Microsoft.AspNetCore.Http.RequestDelegate(http => GetItemAsync(http, interceptors)));
         return group;
     }
 
@@ -35,6 +36,7 @@ public static partial class ItemsApiEndpoints
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
         services.Add(global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Describe(typeof(IItemsApi), typeof(TImplementation), lifetime));
+        global::EvsCodegen.Runtime.AspNetCore.ApiEndpointServiceCollectionExtensions.AddApiEndpointServices(services);
         return services;
     }
 
@@ -42,12 +44,13 @@ public static partial class ItemsApiEndpoints
     /// GET /catalogue/{id}
     /// </summary>
     /// <param name="http">The request.</param>
+    /// <param name="interceptors">The request interceptors of the mapping.</param>
     /// <returns>A task that completes when the answer is written.</returns>
-    private static async global::System.Threading.Tasks.Task GetItemAsync(global::Microsoft.AspNetCore.Http.HttpContext http)
+    private static async global::System.Threading.Tasks.Task GetItemAsync(global::Microsoft.AspNetCore.Http.HttpContext http, global::EvsCodegen.Runtime.AspNetCore.ApiRequestInterceptors interceptors)
     {
         try
         {
-            await global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.InterceptAsync(http, "getItem").ConfigureAwait(false);
+            await interceptors.InterceptAsync(http, "getItem").ConfigureAwait(false);
             var raw_id = global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Value(global::EvsCodegen.Runtime.AspNetCore.ApiServerRuntime.Route(http, "id"), "id", required: true);
             string id = raw_id is null ? default! : raw_id;
             var result = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IItemsApi>(http.RequestServices).GetItemAsync(id, http.RequestAborted).ConfigureAwait(false);
