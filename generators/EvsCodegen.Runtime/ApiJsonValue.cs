@@ -48,7 +48,9 @@ public static partial class ApiJsonValue
     /// <summary>Serializes one value to UTF-8 JSON.</summary>
     /// <remarks>
     /// <paramref name="write"/> must write one complete value: the writer does not check the structure token by token
-    /// (as System.Text.Json's serializer does not), only the nesting depth (1,000, the writer's default).
+    /// (as System.Text.Json's serializer does not), only the nesting depth (1,000, the writer's default), and after the
+    /// delegate that something was written and every object and array it opened is closed, as the serializer checks after
+    /// a custom converter (<see cref="InvalidOperationException"/> otherwise).
     /// </remarks>
     public static byte[] Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
     {
@@ -56,6 +58,7 @@ public static partial class ApiJsonValue
         try
         {
             write(cache.Writer, value);
+            CheckComplete(cache.Writer);
             cache.Writer.Flush();
             return cache.Buffer.WrittenSpan.ToArray();
         }
@@ -68,7 +71,7 @@ public static partial class ApiJsonValue
     /// <summary>
     /// Serializes one value into a reused per-thread buffer and passes the bytes to <paramref name="consume"/>,
     /// which must copy what it keeps before it returns: the buffer is reused by the next call on the thread.
-    /// <paramref name="write"/> must write one complete value (the writer checks only the nesting depth, 1,000).
+    /// <paramref name="write"/> must write one complete value (checked as <see cref="Serialize{T}(T, Action{Utf8JsonWriter, T})"/> checks it).
     /// </summary>
     public static void Serialize<T, TState>(T value, Action<Utf8JsonWriter, T> write, TState state, ApiJsonBytesAction<TState> consume)
     {
@@ -76,12 +79,24 @@ public static partial class ApiJsonValue
         try
         {
             write(cache.Writer, value);
+            CheckComplete(cache.Writer);
             cache.Writer.Flush();
             consume(cache.Buffer.WrittenSpan, state);
         }
         finally
         {
             Return(cache);
+        }
+    }
+
+    // The checks the writer skips token by token, made once for the whole value: something written, nothing left open.
+    private static void CheckComplete(Utf8JsonWriter writer)
+    {
+        if (writer.CurrentDepth != 0 || writer.BytesPending + writer.BytesCommitted == 0)
+        {
+            throw new InvalidOperationException(writer.CurrentDepth != 0
+                ? $"The value was not written whole: {writer.CurrentDepth} object(s) or array(s) left open."
+                : "No value was written.");
         }
     }
 

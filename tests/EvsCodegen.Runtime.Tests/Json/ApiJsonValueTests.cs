@@ -106,6 +106,25 @@ public sealed class ApiJsonValueTests
     }
 
     [Fact]
+    public void Serialize_RefusesAValueLeftOpen_OrNoValue_AndTheNextCallStartsClean()
+    {
+        var open = Assert.Throws<InvalidOperationException>(() => Write(static writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+        }));
+        var none = Assert.Throws<InvalidOperationException>(() => ApiJsonValue.Serialize(0, static (_, _) => { }, 0, static (_, _) => Assert.Fail("nothing to consume")));
+
+        Assert.Equal("The value was not written whole: 2 object(s) or array(s) left open.", open.Message);
+        Assert.Equal("No value was written.", none.Message);
+        Assert.Equal("{}", Write(static writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }));
+    }
+
+    [Fact]
     public void Serialize_StartsEachCallOnAnEmptyBuffer_EvenAfterAWriteThatThrew()
     {
         Assert.Throws<InvalidOperationException>(() => ApiJsonValue.Serialize(0, static (writer, _) =>

@@ -181,6 +181,22 @@ public sealed class AnswerTests
     }
 
     [Fact]
+    public async Task WriteJson_AValueWrittenHalf_FailsInTheTask_WithNothingSent()
+    {
+        var http = TestHttp.Request();
+
+        var pending = ApiServerRuntime.WriteJsonAsync(http, 201, "x", static (writer, value) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", value);
+        });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => pending);
+        Assert.Contains("left open", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((200, (long?)null, ""), (http.Response.StatusCode, http.Response.ContentLength, TestHttp.ResponseText(http)));
+    }
+
+    [Fact]
     public async Task WriteJson_ToAResponseThatTakesItsTime_CompletesWhenTheBytesAreWritten()
     {
         var http = TestHttp.Request();
