@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -92,14 +93,15 @@ public sealed partial class ApiJsonReader
         }
     }
 
-    private int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            return keys.Find(reader.ValueSpan, expected);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? keys.Find(reader.ValueSpan, expected) : FindUnescapedKey(ref reader, keys, expected);
 
-        // Escaped or split: compare the unescaped bytes (never longer than the raw ones).
+    // Escaped or split: compare the unescaped bytes (never longer than the raw ones). Apart from FindKey, so the usual
+    // key is matched without this method's stack buffer (and its stack check).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindUnescapedKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
+    {
         var length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
         Span<byte> buffer = length <= MaxStackKey ? stackalloc byte[MaxStackKey] : new byte[length];
         int written;

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -164,13 +165,17 @@ public sealed partial class ApiJsonReader
     }
 
     /// <summary>Moves to the next token; the document must not end here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw Fail("the JSON ends too early");
+            ThrowEndsEarly();
         }
     }
+
+    [DoesNotReturn]
+    private void ThrowEndsEarly() => throw Fail("the JSON ends too early");
 
     /// <summary>Requires the current token to be <paramref name="type"/>.</summary>
     public void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
