@@ -43,19 +43,24 @@ public sealed partial class ApiJsonReader
             }
 
             state.Count++;
-            index = FindKey(ref reader, keys, state.Next);
-            if (index >= 0)
+
+            // A local, not the out parameter, until the key is known: the out parameter may be read back from memory.
+            var found = FindKey(ref reader, keys, state.Next);
+            if (found >= 0)
             {
-                if (!state.TryMark(index))
+                if (!state.TryMark(found))
                 {
-                    throw Fail($"the key '{keys.Name(index)}' appears more than once");
+                    throw Fail($"the key '{keys.Name(found)}' appears more than once");
                 }
 
-                state.Next = index + 1;
+                state.Next = found + 1;
                 Read(ref reader);
-                Enter(keys.Name(index), -1);
+                Enter(keys.Name(found), -1);
+                index = found;
                 return true;
             }
+
+            index = -1;
 
             // A declared key matched is well-formed (it equals one); any other must be decodable before it is kept or named.
             CheckKey(ref reader);
@@ -78,7 +83,19 @@ public sealed partial class ApiJsonReader
     /// Ends an object read with <see cref="NextKey"/>: strict reads check the schema's property count, then every read
     /// requires the declared required keys; the first missing one (in declared order) is named.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndObject(in ApiJsonObjectState state)
+    {
+        var keys = state.Keys;
+        if ((Strict && (state.Count < keys.MinProperties || state.Count > keys.MaxProperties)) || keys.FirstMissing(in state) >= 0)
+        {
+            FailObject(in state);
+        }
+    }
+
+    // The failure EndObject found, checked again in its order: the property count, then the first missing key.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailObject(in ApiJsonObjectState state)
     {
         var keys = state.Keys;
         if (Strict && (state.Count < keys.MinProperties || state.Count > keys.MaxProperties))

@@ -82,6 +82,7 @@ public sealed partial class ApiJsonReader
     }
 
     // Ends a Deserialize: the location is emptied (no key kept alive) and a path grown past 64 levels is dropped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Release()
     {
         _busy = false;

@@ -78,6 +78,18 @@ public sealed class ApiJsonKeysTests
     }
 
     [Fact]
+    public void PropertyCount_IsReportedBeforeAMissingKey_AndOnlyWhenStrict()
+    {
+        var both = new ApiJsonKeys(ApiJsonUnknownKeys.Skip, "id", "title", "done") { Required = [0], MinProperties = 2, MaxProperties = 2 };
+
+        Assert.Equal(ApiConstraints.Count(1, 2, 2, "properties"), Assert.Throws<ApiJsonException>(() => Read("""{"title": "a"}""", both, strict: true)).Problem);
+        Assert.Equal(ApiConstraints.Count(3, 2, 2, "properties"), Assert.Throws<ApiJsonException>(() => Read("""{"title": "a", "x": 1, "y": 2}""", both, strict: true)).Problem);
+        Assert.Equal("the required key 'id' is missing", Assert.Throws<ApiJsonException>(() => Read("""{"title": "a"}""", both, strict: false)).Problem);
+        Assert.Equal("the required key 'id' is missing", Assert.Throws<ApiJsonException>(() => Read("""{"title": "a", "x": 1}""", both, strict: true)).Problem);
+        Assert.Equal("1|a|", Read("""{"id": 1, "title": "a"}""", both, strict: true));
+    }
+
+    [Fact]
     public void ValueProblems_AreReportedAtTheKey()
     {
         var failure = Assert.Throws<ApiJsonException>(() => Read("""{"id": "one", "title": "a"}""", s_skip, strict: true));
