@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -131,14 +132,17 @@ public sealed class ApiJsonKeys
     public string Name(int index) => _names[index];
 
     /// <summary>The index of the declared key equal to <paramref name="key"/> (unescaped UTF-8), trying <paramref name="expected"/> first; -1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Find(ReadOnlySpan<byte> key, int expected)
     {
         var utf8 = _utf8;
-        if ((uint)expected < (uint)utf8.Length && utf8[expected] is { } next && key.SequenceEqual(next))
-        {
-            return expected;
-        }
+        return (uint)expected < (uint)utf8.Length && utf8[expected] is { } next && key.SequenceEqual(next) ? expected : Search(key);
+    }
 
+    // Any declared key: in order, or through the hash table past MaxLinear keys.
+    private int Search(ReadOnlySpan<byte> key)
+    {
+        var utf8 = _utf8;
         if (_buckets is not { } buckets)
         {
             for (var i = 0; i < utf8.Length; i++)
@@ -169,6 +173,7 @@ public sealed class ApiJsonKeys
     }
 
     /// <summary>The first required key (in declared order) that <paramref name="state"/> has not seen; -1 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int FirstMissing(in ApiJsonObjectState state)
     {
         var required = _required;

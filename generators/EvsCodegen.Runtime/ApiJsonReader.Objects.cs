@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EvsCodegen.Runtime;
@@ -42,19 +43,24 @@ public sealed partial class ApiJsonReader
             }
 
             state.Count++;
-            index = FindKey(ref reader, keys, state.Next);
-            if (index >= 0)
+
+            // A local, not the out parameter, until the key is known: the out parameter may be read back from memory.
+            var found = FindKey(ref reader, keys, state.Next);
+            if (found >= 0)
             {
-                if (!state.TryMark(index))
+                if (!state.TryMark(found))
                 {
-                    throw Fail($"the key '{keys.Name(index)}' appears more than once");
+                    throw Fail($"the key '{keys.Name(found)}' appears more than once");
                 }
 
-                state.Next = index + 1;
+                state.Next = found + 1;
                 Read(ref reader);
-                Enter(keys.Name(index), -1);
+                Enter(keys.Name(found), -1);
+                index = found;
                 return true;
             }
+
+            index = -1;
 
             // A declared key matched is well-formed (it equals one); any other must be decodable before it is kept or named.
             CheckKey(ref reader);
@@ -77,7 +83,19 @@ public sealed partial class ApiJsonReader
     /// Ends an object read with <see cref="NextKey"/>: strict reads check the schema's property count, then every read
     /// requires the declared required keys; the first missing one (in declared order) is named.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndObject(in ApiJsonObjectState state)
+    {
+        var keys = state.Keys;
+        if ((Strict && (state.Count < keys.MinProperties || state.Count > keys.MaxProperties)) || keys.FirstMissing(in state) >= 0)
+        {
+            FailObject(in state);
+        }
+    }
+
+    // The failure EndObject found, checked again in its order: the property count, then the first missing key.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailObject(in ApiJsonObjectState state)
     {
         var keys = state.Keys;
         if (Strict && (state.Count < keys.MinProperties || state.Count > keys.MaxProperties))
@@ -92,14 +110,15 @@ public sealed partial class ApiJsonReader
         }
     }
 
-    private int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            return keys.Find(reader.ValueSpan, expected);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? keys.Find(reader.ValueSpan, expected) : FindUnescapedKey(ref reader, keys, expected);
 
-        // Escaped or split: compare the unescaped bytes (never longer than the raw ones).
+    // Escaped or split: compare the unescaped bytes (never longer than the raw ones). Apart from FindKey, so the usual
+    // key is matched without this method's stack buffer (and its stack check).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindUnescapedKey(ref Utf8JsonReader reader, ApiJsonKeys keys, int expected)
+    {
         var length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
         Span<byte> buffer = length <= MaxStackKey ? stackalloc byte[MaxStackKey] : new byte[length];
         int written;

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,12 +19,14 @@ public sealed partial class ApiJsonReader
     private (string? Key, int Index)[] _path = new (string? Key, int Index)[8];
     private int _depth;
 
-    // One lenient and one strict state per thread for Deserialize, taken while in use (a nested call gets its own).
+    // One lenient and one strict state per thread for Deserialize, marked busy while in use (a nested call gets its own).
     [ThreadStatic]
     private static ApiJsonReader? t_lenient;
 
     [ThreadStatic]
     private static ApiJsonReader? t_strict;
+
+    private bool _busy;
 
     /// <summary>Creates a read state.</summary>
     public ApiJsonReader(bool strict) => Strict = strict;
@@ -34,16 +37,15 @@ public sealed partial class ApiJsonReader
     /// <summary>Reads a whole document holding one value: the value, nothing before or after it.</summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> json, ApiJsonReadFunc<T> read, bool strict)
     {
-        var context = (strict ? t_strict : t_lenient) ?? new ApiJsonReader(strict);
-        if (strict)
+        // The thread's state is used in place (one thread-static read, no write) unless a call on this thread is
+        // already using it.
+        var context = strict ? t_strict : t_lenient;
+        if (context is null || context._busy)
         {
-            t_strict = null;
-        }
-        else
-        {
-            t_lenient = null;
+            context = Create(strict);
         }
 
+        context._busy = true;
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
@@ -58,19 +60,40 @@ public sealed partial class ApiJsonReader
         }
         finally
         {
-            context._depth = 0;
-            if (context._path.Length <= 64)
-            {
-                Array.Clear(context._path, 0, context._path.Length);
-                if (strict)
-                {
-                    t_strict = context;
-                }
-                else
-                {
-                    t_lenient = context;
-                }
-            }
+            context.Release();
+        }
+    }
+
+    // A new state, kept for the thread when it has none.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ApiJsonReader Create(bool strict)
+    {
+        var context = new ApiJsonReader(strict);
+        if (strict)
+        {
+            t_strict ??= context;
+        }
+        else
+        {
+            t_lenient ??= context;
+        }
+
+        return context;
+    }
+
+    // Ends a Deserialize: the location is emptied (no key kept alive) and a path grown past 64 levels is dropped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Release()
+    {
+        _busy = false;
+        _depth = 0;
+        if (_path.Length <= 64)
+        {
+            Array.Clear(_path);
+        }
+        else
+        {
+            _path = new (string? Key, int Index)[8];
         }
     }
 
@@ -164,13 +187,17 @@ public sealed partial class ApiJsonReader
     }
 
     /// <summary>Moves to the next token; the document must not end here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw Fail("the JSON ends too early");
+            ThrowEndsEarly();
         }
     }
+
+    [DoesNotReturn]
+    private void ThrowEndsEarly() => throw Fail("the JSON ends too early");
 
     /// <summary>Requires the current token to be <paramref name="type"/>.</summary>
     public void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)

@@ -78,6 +78,18 @@ public sealed class ApiJsonKeysTests
     }
 
     [Fact]
+    public void PropertyCount_IsReportedBeforeAMissingKey_AndOnlyWhenStrict()
+    {
+        var both = new ApiJsonKeys(ApiJsonUnknownKeys.Skip, "id", "title", "done") { Required = [0], MinProperties = 2, MaxProperties = 2 };
+
+        Assert.Equal(ApiConstraints.Count(1, 2, 2, "properties"), Assert.Throws<ApiJsonException>(() => Read("""{"title": "a"}""", both, strict: true)).Problem);
+        Assert.Equal(ApiConstraints.Count(3, 2, 2, "properties"), Assert.Throws<ApiJsonException>(() => Read("""{"title": "a", "x": 1, "y": 2}""", both, strict: true)).Problem);
+        Assert.Equal("the required key 'id' is missing", Assert.Throws<ApiJsonException>(() => Read("""{"title": "a"}""", both, strict: false)).Problem);
+        Assert.Equal("the required key 'id' is missing", Assert.Throws<ApiJsonException>(() => Read("""{"title": "a", "x": 1}""", both, strict: true)).Problem);
+        Assert.Equal("1|a|", Read("""{"id": 1, "title": "a"}""", both, strict: true));
+    }
+
+    [Fact]
     public void ValueProblems_AreReportedAtTheKey()
     {
         var failure = Assert.Throws<ApiJsonException>(() => Read("""{"id": "one", "title": "a"}""", s_skip, strict: true));
@@ -185,6 +197,58 @@ public sealed class ApiJsonKeysTests
         {
             Assert.Equal(ApiConstraints.Utf8Bytes(JsonRead.Lenient(json, read), 5), JsonRead.StrictFailure(json, read).Problem);
         }
+    }
+
+    [Fact]
+    public void StringRules_DecidedByTheRawLength_AnswerAsTheFullChecksInOrder()
+    {
+        // Strict string reads accept a raw (unescaped) string by its UTF-8 length alone when that decides every keyword;
+        // at each boundary (4 * minLength - 3 bytes, maxLength, x-max-bytes, a pattern set before or after the lengths)
+        // the answer must be the one the checks give in order: length in code points, then UTF-8 bytes, then pattern.
+        int?[] minimums = [null, -1, 0, 1, 2, 3];
+        int?[] maximums = [null, 0, 2, 3, 5];
+        int?[] byteLimits = [null, 3, 4, 5, 8];
+        string[] texts = ["", "a", "ab", "abc", "abcd", "abcde", "é", "éé", "ééé", "€€", "😀", "😀😀", "a😀", "😀ab", "ba"];
+        var read = 0;
+        foreach (var minimum in minimums)
+        {
+            foreach (var maximum in maximums)
+            {
+                foreach (var maxBytes in byteLimits)
+                {
+                    var rules = new[]
+                    {
+                        (Rule: new ApiJsonRule { MinLength = minimum, MaxLength = maximum, MaxBytes = maxBytes }, Pattern: (string?)null),
+                        (Rule: new ApiJsonRule { Pattern = "^a", MinLength = minimum, MaxLength = maximum, MaxBytes = maxBytes }, Pattern: "^a"),
+                        (Rule: new ApiJsonRule { MinLength = minimum, MaxLength = maximum, MaxBytes = maxBytes, Pattern = "^a" }, Pattern: "^a"),
+                    };
+                    foreach (var (rule, pattern) in rules)
+                    {
+                        var reader = (ApiJsonReadFunc<string>)((ref Utf8JsonReader r, ApiJsonReader c) => c.ReadString(ref r, rule));
+                        foreach (var text in texts)
+                        {
+                            var expected = (minimum is not null || maximum is not null ? ApiConstraints.Length(text, minimum, maximum) : null)
+                                ?? (maxBytes is int limit ? ApiConstraints.Utf8Bytes(text, limit) : null)
+                                ?? (pattern is null ? null : ApiConstraints.Pattern(text, new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant)));
+                            foreach (var json in new[] { "\"" + text + "\"", JsonSerializer.Serialize(text) })
+                            {
+                                read++;
+                                if (expected is null)
+                                {
+                                    Assert.Equal(text, JsonRead.Strict(json, reader));
+                                }
+                                else
+                                {
+                                    Assert.Equal(expected, JsonRead.StrictFailure(json, reader).Problem);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(6 * 5 * 5 * 3 * 15 * 2, read);
     }
 
     [Theory]

@@ -174,6 +174,34 @@ public sealed class ApiJsonReaderValueTests
         Assert.DoesNotContain(ReadContext(strict: false), seen);
     }
 
+    [Fact]
+    public void Deserialize_AfterAPathGrownPast64Levels_KeepsItsStateWithAnEmptyPath()
+    {
+        // A read that pushed 100 keys and failed leaves nothing of them behind: the next read on the thread uses the
+        // same state and reports its own location only.
+        var deep = Assert.Throws<ApiJsonException>(() => JsonRead.Strict<int>("0", (ref Utf8JsonReader reader, ApiJsonReader context) =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                context.Push("k" + i);
+            }
+
+            throw context.Fail("too deep");
+        }));
+        Assert.Equal(string.Join('.', Enumerable.Range(0, 100).Select(i => "k" + i)), deep.Location);
+
+        var before = ReadContext(strict: true);
+        var shallow = Assert.Throws<ApiJsonException>(() => JsonRead.Strict<int>("0", (ref Utf8JsonReader reader, ApiJsonReader context) =>
+        {
+            Assert.Same(before, context);
+            context.Push("only");
+            context.PushIndex(3);
+            throw context.Fail("shallow");
+        }));
+        Assert.Equal("only[3]", shallow.Location);
+        Assert.Same(before, ReadContext(strict: true));
+    }
+
     private static ApiJsonReader ReadContext(bool strict) =>
         ApiJsonReader.Deserialize("0"u8, (ref Utf8JsonReader reader, ApiJsonReader context) => context, strict);
 }
