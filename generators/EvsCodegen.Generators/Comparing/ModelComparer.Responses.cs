@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
@@ -55,7 +56,10 @@ internal sealed partial class ModelComparer
                 continue;
             }
 
-            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}");
+            // The success answer's body changing kind (a value, a file, a stream) is the method's result changing: EVS3035
+            // from CompareSuccess, not a schema type change (a file has no schema type).
+            var successPair = IsSuccessOf(old, oldResponse) && IsSuccessOf(now, newResponse);
+            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}", compareKinds: !successPair);
         }
 
         CompareSuccess(old, now, responses, pointer, name, first);
@@ -110,9 +114,12 @@ internal sealed partial class ModelComparer
         var sameResult = SameResult(before, after);
         if (before is not null && after is not null && string.Equals(before.Status, after.Status, StringComparison.Ordinal))
         {
-            // The same response: the loop compared its types and media types, and a change of the result it reported as
-            // EVS3006 or EVS3014 (a body replaced or removed). A body where there was none is only a new media type there.
-            if (!sameResult && !Reported(first, at, D.TypeChanged.Id, D.MediaTypeRemoved.Id))
+            // The same response: the loop compared its types and media types, and reported a change of the value's type as
+            // EVS3006 and a body removed as EVS3014. A body where there was none is only a new media type there, and a body
+            // of another kind (a value, a file, a stream of items) is another method whatever media types say.
+            var said = KindOf(before) == KindOf(after) ? Reported(first, at, D.TypeChanged.Id)
+                : KindOf(after) == ResultKind.None && Reported(first, at, D.MediaTypeRemoved.Id);
+            if (!sameResult && !said)
             {
                 AddSuccessAnswerChanged(before, after, at, name);
             }
@@ -146,19 +153,59 @@ internal sealed partial class ModelComparer
         }
     }
 
-    /// <summary>Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>.</summary>
-    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what)
+    /// <summary>
+    /// Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>;
+    /// bodies of another kind (<see cref="ResultKind"/>) are compared as types only when <paramref name="compareKinds"/>.
+    /// </summary>
+    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what, bool compareKinds = true)
     {
         CompareMediaTypes(MediaTypes(old.MediaTypes, old.ContentType), MediaTypes(now.MediaTypes, now.ContentType), subject, what);
         CompareHeaders(old, now, subject, what);
-        if (old.Type is { } oldType && now.Type is { } newType)
+        if (old.Type is { } oldType && now.Type is { } newType && (compareKinds || KindOf(old) == KindOf(now)))
         {
             CompareTypeRef(oldType, newType, what, subject, subject, Direction.Response);
+            CompareValueTypeNullability(oldType, newType, what, subject);
         }
     }
 
-    private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name) =>
-        Add(D.SuccessAnswerChanged.Id, at, at, name, AnswerText(before), AnswerText(after), ResultText(before), ResultText(after));
+    /// <summary>
+    /// Reports a value type of a response body (or of its items) that loses its <c>?</c>: the wire narrows, which clients
+    /// take, but the generated C# type is another one (<c>Task&lt;int?&gt;</c> becomes <c>Task&lt;int&gt;</c>, <c>Task</c> and
+    /// <c>IAsyncEnumerable</c> being invariant), so implementations of the contract and callers using <c>HasValue</c>,
+    /// <c>Value</c> or <c>??</c> no longer compile. Reference types only lose an annotation: silent, as for properties.
+    /// The other direction is EVS3011 from <see cref="CompareTypeRef"/> already.
+    /// </summary>
+    private void CompareValueTypeNullability(TypeRefModel old, TypeRefModel now, string what, string subject)
+    {
+        for (TypeRefModel? before = old, after = now; before is not null && after is not null; before = before.Item, after = after.Item, what += " (items)")
+        {
+            if (before.Kind != after.Kind)
+            {
+                return;
+            }
+
+            if (before.Nullable && !after.Nullable && CSharp.IsValueType(after))
+            {
+                var type = CSharp.TypeOf(after, nullable: false).Replace("global::", string.Empty);
+                Add(
+                    D.NullabilityBroken.Id, subject, subject, Capitalize(what), "is no longer nullable",
+                    $"its generated C# type is {type} instead of {type}? (a value type), so code compiled against it (an implementation returning null, a caller using HasValue) no longer compiles");
+            }
+        }
+    }
+
+    private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name)
+    {
+        // One response whose body changed kind: the media types chosen tell the two answers apart.
+        var same = before is not null && after is not null && string.Equals(before.Status, after.Status, StringComparison.Ordinal)
+            && before.ContentType is not null && after.ContentType is not null;
+        Add(
+            D.SuccessAnswerChanged.Id, at, at, name,
+            AnswerText(before) + (same ? $" as {before!.ContentType}" : string.Empty),
+            AnswerText(after) + (same ? $" as {after!.ContentType}" : string.Empty),
+            ResultText(before),
+            ResultText(after));
+    }
 
     /// <summary>Whether a change with one of <paramref name="ids"/> about <paramref name="subject"/> (or inside it) was added since <paramref name="first"/>.</summary>
     private bool Reported(int first, string subject, params string[] ids)
