@@ -63,6 +63,7 @@ internal sealed partial class ModelComparer
         }
 
         CompareSuccess(old, now, responses, pointer, name, first);
+        CompareResults(old, now, pointer, name, first);
     }
 
     private void CompareHeaders(ResponseModel old, ResponseModel now, string response, string what)
@@ -84,9 +85,15 @@ internal sealed partial class ModelComparer
                 var at = now.Headers.Count == 0 ? response : response + "/headers";
                 Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
             }
-            else if (header.Required && !current.Required)
+            else
             {
-                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+                if (header.Required && !current.Required)
+                {
+                    Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+                }
+
+                // A header's value is read into a typed property: another type breaks clients parsing it and code reading it.
+                CompareTypeRef(header.Type, current.Type, $"the header '{header.WireName}' of {what}", response + "/headers/" + Escape(current.WireName), subject, Direction.Response);
             }
         }
     }
