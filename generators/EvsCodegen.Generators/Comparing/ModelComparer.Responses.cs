@@ -59,7 +59,7 @@ internal sealed partial class ModelComparer
             // The success answer's body changing kind (a value, a file, a stream) is the method's result changing: EVS3035
             // from CompareSuccess, not a schema type change (a file has no schema type).
             var successPair = IsSuccessOf(old, oldResponse) && IsSuccessOf(now, newResponse);
-            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}", compareKinds: !successPair);
+            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}", compareKinds: !successPair, thrown: newResponse.IsDeclaredError && !IsSuccessOf(now, newResponse));
         }
 
         CompareSuccess(old, now, responses, pointer, name, first);
@@ -162,16 +162,17 @@ internal sealed partial class ModelComparer
 
     /// <summary>
     /// Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>;
-    /// bodies of another kind (<see cref="ResultKind"/>) are compared as types only when <paramref name="compareKinds"/>.
+    /// bodies of another kind (<see cref="ResultKind"/>) are compared as types only when <paramref name="compareKinds"/>;
+    /// <paramref name="thrown"/> when the document's response is a declared error (thrown as <c>ApiException&lt;T&gt;</c>).
     /// </summary>
-    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what, bool compareKinds = true)
+    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what, bool compareKinds = true, bool thrown = false)
     {
         CompareMediaTypes(MediaTypes(old.MediaTypes, old.ContentType), MediaTypes(now.MediaTypes, now.ContentType), subject, what);
         CompareHeaders(old, now, subject, what);
         if (old.Type is { } oldType && now.Type is { } newType && (compareKinds || KindOf(old) == KindOf(now)))
         {
             CompareTypeRef(oldType, newType, what, subject, subject, Direction.Response);
-            CompareValueTypeNullability(oldType, newType, what, subject);
+            CompareValueTypeNullability(oldType, newType, what, subject, thrown);
         }
     }
 
@@ -180,9 +181,11 @@ internal sealed partial class ModelComparer
     /// take, but the generated C# type is another one (<c>Task&lt;int?&gt;</c> becomes <c>Task&lt;int&gt;</c>, <c>Task</c> and
     /// <c>IAsyncEnumerable</c> being invariant), so implementations of the contract and callers using <c>HasValue</c>,
     /// <c>Value</c> or <c>??</c> no longer compile. Reference types only lose an annotation: silent, as for properties.
-    /// The other direction is EVS3011 from <see cref="CompareTypeRef"/> already.
+    /// A declared error's body is thrown as <c>ApiException&lt;T&gt;</c>, whose closed type changes the same way
+    /// (<paramref name="thrown"/>): a catch of the baseline's type still compiles and no longer matches. The other
+    /// direction is EVS3011 from <see cref="CompareTypeRef"/> already.
     /// </summary>
-    private void CompareValueTypeNullability(TypeRefModel old, TypeRefModel now, string what, string subject)
+    private void CompareValueTypeNullability(TypeRefModel old, TypeRefModel now, string what, string subject, bool thrown)
     {
         for (TypeRefModel? before = old, after = now; before is not null && after is not null; before = before.Item, after = after.Item, what += " (items)")
         {
@@ -193,13 +196,19 @@ internal sealed partial class ModelComparer
 
             if (before.Nullable && !after.Nullable && CSharp.IsValueType(after))
             {
-                var type = CSharp.TypeOf(after, nullable: false).Replace("global::", string.Empty);
+                var type = Shown(after);
+                // A declared error is thrown as ApiException<T>: a catch of the baseline's closed type still compiles and no longer matches.
                 Add(
                     D.NullabilityBroken.Id, subject, subject, Capitalize(what), "is no longer nullable",
-                    $"its generated C# type is {type} instead of {type}? (a value type), so code compiled against it (an implementation returning null, a caller using HasValue) no longer compiles");
+                    thrown
+                        ? $"it is thrown as ApiException<{Shown(now)}> instead of ApiException<{Shown(old)}> (a value type), so code catching the baseline's type no longer catches it"
+                        : $"its generated C# type is {type} instead of {type}? (a value type), so code compiled against it (an implementation returning null, a caller using HasValue) no longer compiles");
             }
         }
     }
+
+    /// <summary>The C# type of a body, without <c>global::</c>, for messages.</summary>
+    private static string Shown(TypeRefModel type) => CSharp.TypeOf(type, type.Nullable).Replace("global::", string.Empty);
 
     private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name)
     {

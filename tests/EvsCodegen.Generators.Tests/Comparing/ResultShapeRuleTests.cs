@@ -230,6 +230,22 @@ public sealed class ResultShapeRuleTests
     }
 
     [Fact]
+    public void Evs3011_DeclaredErrorOfAValueTypeNoLongerNullable_IsAnErrorNamingTheException()
+    {
+        // The client throws ApiException<long> where it threw ApiException<long?>: a catch of the old type compiles and misses it.
+        var error = "        '404': {description: nf, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}";
+        var shipped = Shipped(Json(Pet)).Replace(error, "        '404': {description: nf, content: {application/json: {schema: {type: integer, nullable: true}}}}", StringComparison.Ordinal);
+        var current = Gate.EditOf(shipped, ("        '404': {description: nf, content: {application/json: {schema: {type: integer, nullable: true}}}}", "        ⟦'404': {description: nf, content: {application/json: {schema: {type: integer}}}}"));
+
+        var diagnostic = Gate.Single(current, shipped, "EVS3011", DiagnosticSeverity.Error);
+
+        Assert.Equal(["EVS3011"], Gate.Run(current.Text, shipped).Select(d => d.Id));
+        Assert.Equal(
+            "The 404 response of 'GET /things' is no longer nullable: it is thrown as ApiException<long> instead of ApiException<long?> (a value type), so code catching the baseline's type no longer catches it [/paths/~1things/get/responses/404]",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Evs3006_DeclaredErrorBodyBecomesBinary_IsStillATypeChange()
     {
         // Only the success answer's body is the method's result; an error's kind change stays a type change of the error.
