@@ -207,6 +207,15 @@ public sealed class WholeResponseResultRuleTests
     }
 
     [Fact]
+    public void OperationRenamed_IsTheRenameOnly()
+    {
+        // MakeThingResult becomes BuildThingResult: EVS3015 says every generated name changed; its members did not.
+        var shipped = Document(OkTraced, Accepted);
+
+        Assert.Equal(["EVS3015"], Ids(shipped.Replace("operationId: makeThing", "operationId: buildThing", StringComparison.Ordinal), shipped));
+    }
+
+    [Fact]
     public void ResultTypeAppearing_ReportsNothing()
     {
         Assert.Empty(Gate.Run(Document(Ok, Accepted), Document(Ok)));
