@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using EvsCodegen.Generators.Emitting;
 using EvsCodegen.Generators.Model;
 using D = EvsCodegen.Generators.Diagnostics.DiagnosticDescriptors;
 
@@ -55,10 +56,14 @@ internal sealed partial class ModelComparer
                 continue;
             }
 
-            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}");
+            // The success answer's body changing kind (a value, a file, a stream) is the method's result changing: EVS3035
+            // from CompareSuccess, not a schema type change (a file has no schema type).
+            var successPair = IsSuccessOf(old, oldResponse) && IsSuccessOf(now, newResponse);
+            CompareResponse(oldResponse, newResponse, subject, $"the {oldResponse.Status} response of {name}", compareKinds: !successPair, thrown: newResponse.IsDeclaredError && !IsSuccessOf(now, newResponse));
         }
 
         CompareSuccess(old, now, responses, pointer, name, first);
+        CompareResults(old, now, pointer, name, first);
     }
 
     private void CompareHeaders(ResponseModel old, ResponseModel now, string response, string what)
@@ -80,9 +85,15 @@ internal sealed partial class ModelComparer
                 var at = now.Headers.Count == 0 ? response : response + "/headers";
                 Add(header.Required ? D.RequiredResponseHeaderRemoved.Id : D.OptionalResponseHeaderRemoved.Id, at, subject, header.WireName, what);
             }
-            else if (header.Required && !current.Required)
+            else
             {
-                Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+                if (header.Required && !current.Required)
+                {
+                    Add(D.ResponseHeaderOptional.Id, response + "/headers/" + Escape(current.WireName), subject, header.WireName, what);
+                }
+
+                // A header's value is read into a typed property: another type breaks clients parsing it and code reading it.
+                CompareTypeRef(header.Type, current.Type, $"the header '{header.WireName}' of {what}", response + "/headers/" + Escape(current.WireName), subject, Direction.Response);
             }
         }
     }
@@ -110,9 +121,12 @@ internal sealed partial class ModelComparer
         var sameResult = SameResult(before, after);
         if (before is not null && after is not null && string.Equals(before.Status, after.Status, StringComparison.Ordinal))
         {
-            // The same response: the loop compared its types and media types, and a change of the result it reported as
-            // EVS3006 or EVS3014 (a body replaced or removed). A body where there was none is only a new media type there.
-            if (!sameResult && !Reported(first, at, D.TypeChanged.Id, D.MediaTypeRemoved.Id))
+            // The same response: the loop compared its types and media types, and reported a change of the value's type as
+            // EVS3006 and a body removed as EVS3014. A body where there was none is only a new media type there, and a body
+            // of another kind (a value, a file, a stream of items) is another method whatever media types say.
+            var said = KindOf(before) == KindOf(after) ? Reported(first, at, D.TypeChanged.Id)
+                : KindOf(after) == ResultKind.None && Reported(first, at, D.MediaTypeRemoved.Id);
+            if (!sameResult && !said)
             {
                 AddSuccessAnswerChanged(before, after, at, name);
             }
@@ -146,19 +160,68 @@ internal sealed partial class ModelComparer
         }
     }
 
-    /// <summary>Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>.</summary>
-    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what)
+    /// <summary>
+    /// Compares two responses taken as the same answer: media types, headers and body type, all at <paramref name="subject"/>;
+    /// bodies of another kind (<see cref="ResultKind"/>) are compared as types only when <paramref name="compareKinds"/>;
+    /// <paramref name="thrown"/> when the document's response is a declared error (thrown as <c>ApiException&lt;T&gt;</c>).
+    /// </summary>
+    private void CompareResponse(ResponseModel old, ResponseModel now, string subject, string what, bool compareKinds = true, bool thrown = false)
     {
         CompareMediaTypes(MediaTypes(old.MediaTypes, old.ContentType), MediaTypes(now.MediaTypes, now.ContentType), subject, what);
         CompareHeaders(old, now, subject, what);
-        if (old.Type is { } oldType && now.Type is { } newType)
+        if (old.Type is { } oldType && now.Type is { } newType && (compareKinds || KindOf(old) == KindOf(now)))
         {
             CompareTypeRef(oldType, newType, what, subject, subject, Direction.Response);
+            CompareValueTypeNullability(oldType, newType, what, subject, thrown);
         }
     }
 
-    private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name) =>
-        Add(D.SuccessAnswerChanged.Id, at, at, name, AnswerText(before), AnswerText(after), ResultText(before), ResultText(after));
+    /// <summary>
+    /// Reports a value type of a response body (or of its items) that loses its <c>?</c>: the wire narrows, which clients
+    /// take, but the generated C# type is another one (<c>Task&lt;int?&gt;</c> becomes <c>Task&lt;int&gt;</c>, <c>Task</c> and
+    /// <c>IAsyncEnumerable</c> being invariant), so implementations of the contract and callers using <c>HasValue</c>,
+    /// <c>Value</c> or <c>??</c> no longer compile. Reference types only lose an annotation: silent, as for properties.
+    /// A declared error's body is thrown as <c>ApiException&lt;T&gt;</c>, whose closed type changes the same way
+    /// (<paramref name="thrown"/>): a catch of the baseline's type still compiles and no longer matches. The other
+    /// direction is EVS3011 from <see cref="CompareTypeRef"/> already.
+    /// </summary>
+    private void CompareValueTypeNullability(TypeRefModel old, TypeRefModel now, string what, string subject, bool thrown)
+    {
+        for (TypeRefModel? before = old, after = now; before is not null && after is not null; before = before.Item, after = after.Item, what += " (items)")
+        {
+            if (before.Kind != after.Kind)
+            {
+                return;
+            }
+
+            if (before.Nullable && !after.Nullable && CSharp.IsValueType(after))
+            {
+                var type = Shown(after);
+                // A declared error is thrown as ApiException<T>: a catch of the baseline's closed type still compiles and no longer matches.
+                Add(
+                    D.NullabilityBroken.Id, subject, subject, Capitalize(what), "is no longer nullable",
+                    thrown
+                        ? $"it is thrown as ApiException<{Shown(now)}> instead of ApiException<{Shown(old)}> (a value type), so code catching the baseline's type no longer catches it"
+                        : $"its generated C# type is {type} instead of {type}? (a value type), so code compiled against it (an implementation returning null, a caller using HasValue) no longer compiles");
+            }
+        }
+    }
+
+    /// <summary>The C# type of a body, without <c>global::</c>, for messages.</summary>
+    private static string Shown(TypeRefModel type) => CSharp.TypeOf(type, type.Nullable).Replace("global::", string.Empty);
+
+    private void AddSuccessAnswerChanged(ResponseModel? before, ResponseModel? after, string at, string name)
+    {
+        // One response whose body changed kind: the media types chosen tell the two answers apart.
+        var same = before is not null && after is not null && string.Equals(before.Status, after.Status, StringComparison.Ordinal)
+            && before.ContentType is not null && after.ContentType is not null;
+        Add(
+            D.SuccessAnswerChanged.Id, at, at, name,
+            AnswerText(before) + (same ? $" as {before!.ContentType}" : string.Empty),
+            AnswerText(after) + (same ? $" as {after!.ContentType}" : string.Empty),
+            ResultText(before),
+            ResultText(after));
+    }
 
     /// <summary>Whether a change with one of <paramref name="ids"/> about <paramref name="subject"/> (or inside it) was added since <paramref name="first"/>.</summary>
     private bool Reported(int first, string subject, params string[] ids)

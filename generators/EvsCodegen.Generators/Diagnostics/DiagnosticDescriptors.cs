@@ -349,6 +349,11 @@ internal static class DiagnosticDescriptors
         "EVS3036", "Success status changed", "The success status of {0} changed from {1} to {2}: the generated method's result is unchanged, but a completed call is now answered {3}, and clients that accept only the baseline's statuses fail [{4}]",
         DiagnosticSeverity.Warning);
 
+    /// <summary>EVS3037: the whole-response result type or method of an operation lost something code compiled against it uses (breaking-change gate).</summary>
+    public static readonly DiagnosticDescriptor WholeResponseResultChanged = Create(
+        "EVS3037", "Whole-response result changed", "The whole-response result of {0} changed: {1}, so code compiled against it no longer compiles [{2}]",
+        DiagnosticSeverity.Error);
+
     /// <summary>EVS1050: a Swagger 2.0 construct that has no OpenAPI 3 equivalent, or breaks a 2.0 rule.</summary>
     public static readonly DiagnosticDescriptor Swagger2NotCarriedOver = Create(
         "EVS1050", "Swagger 2.0 construct not carried over", "'{0}' of this Swagger 2.0 document: {1}",
@@ -379,6 +384,7 @@ internal static class DiagnosticDescriptors
         SecurityRequirementAdded, SecurityRequirementRemoved, SecurityScopesAdded, SecurityRelaxed, RequestPropertyReadOnly, ResponsePropertyWriteOnly,
         DefaultValueChanged, ResponseUnionAlternativeAdded, RequestUnionAlternativeRemoved, DiscriminatorChanged, MediaTypeAdded,
         RequiredResponseHeaderRemoved, OptionalResponseHeaderRemoved, ResponseHeaderOptional, SuccessAnswerChanged, SuccessStatusChanged,
+        WholeResponseResultChanged,
     ];
 
     /// <summary>Every descriptor, in ID order.</summary>
