@@ -117,7 +117,8 @@ public static class BenchHosts
         builder.Services.AddApiSecurityAnswers();
         if (withInterceptor)
         {
-            builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>();
+            // As the generated host (Add…Endpoints): the mappings may take the list of singletons once.
+            builder.Services.AddSingleton<IApiRequestInterceptor, ProjectScopeInterceptor>().AddApiEndpointServices();
         }
 
         configure?.Invoke(builder.Services);
@@ -142,7 +143,8 @@ public static class BenchHosts
                 .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         }
 
-        app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new RequestDelegate(http => EndpointVariants.UpdateSnapshotAsync(http, steps)))
+        var interceptors = ApiRequestInterceptors.For(app);
+        app.MapMethods("/v3/{project_id}/snapshots/{snapshot_id}", ["PUT"], new RequestDelegate(http => EndpointVariants.UpdateSnapshotAsync(http, steps, interceptors)))
             .WithMetadata(new ApiSecurityAttribute(typeof(ApiFaults), "apiKey:authToken"));
         return app;
     }

@@ -11,7 +11,7 @@ namespace EvsCodegen.Benchmarks.Server;
 /// Diagnostic, not a contender: the generated minimal-API endpoint's body (as emitted for the EVS update) with chosen
 /// steps replaced by the hand-written endpoint's, so the in-process pair report can price each step
 /// (host <c>variant:</c> followed by step names joined with <c>+</c>, e.g. <c>variant:write-pipe+intercept</c>;
-/// <c>variant:none</c> is the generated body unchanged).
+/// <c>variant:none</c> is the generated body unchanged, its interceptors taken once for the mapping as the generated endpoints take them).
 /// </summary>
 public static class EndpointVariants
 {
@@ -72,6 +72,9 @@ public static class EndpointVariants
 
         /// <summary>The interceptors run by an async method, as the runtime did before (main 05f2717).</summary>
         InterceptAsyncMethod = 65536,
+
+        /// <summary>The interceptors resolved from each request's services (<c>ApiServerRuntime.InterceptAsync</c>, the controllers' way) instead of taken once for the mapping.</summary>
+        InterceptPerRequest = 131072,
     }
 
     private static readonly JsonWriterOptions s_pipeWriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -103,6 +106,7 @@ public static class EndpointVariants
                 "get" => Steps.AlsoGet,
                 "icpt-cached" => Steps.InterceptCached,
                 "icpt-async" => Steps.InterceptAsyncMethod,
+                "icpt-per-request" => Steps.InterceptPerRequest,
                 _ => throw new ArgumentException($"Unknown step '{name}'.", nameof(names)),
             };
         }
@@ -111,7 +115,7 @@ public static class EndpointVariants
     }
 
     /// <summary>The update with <paramref name="steps"/> done the hand-written way.</summary>
-    public static async Task UpdateSnapshotAsync(HttpContext http, Steps steps)
+    public static async Task UpdateSnapshotAsync(HttpContext http, Steps steps, ApiRequestInterceptors interceptors)
     {
         try
         {
@@ -155,7 +159,7 @@ public static class EndpointVariants
                     throw new ApiException(400, problem);
                 }
 
-                await InterceptAsync(http, steps).ConfigureAwait(false);
+                await InterceptAsync(http, steps, interceptors).ConfigureAwait(false);
                 if (problem is not null)
                 {
                     throw new ApiException(400, problem);
@@ -180,12 +184,12 @@ public static class EndpointVariants
                     http.Request.BodyReader.AdvanceTo(buffer.End);
                 }
 
-                await InterceptAsync(http, steps).ConfigureAwait(false);
+                await InterceptAsync(http, steps, interceptors).ConfigureAwait(false);
             }
             else
             {
                 var parsed = await ApiServerRuntime.ReadJsonBodyAsync(http, required: true, UpdateSnapshotRequestJsonConverter.ReadValue).ConfigureAwait(false);
-                await InterceptAsync(http, steps).ConfigureAwait(false);
+                await InterceptAsync(http, steps, interceptors).ConfigureAwait(false);
                 body = parsed.Value;
             }
 
@@ -253,7 +257,7 @@ public static class EndpointVariants
         }
     }
 
-    private static ValueTask InterceptAsync(HttpContext http, Steps steps)
+    private static ValueTask InterceptAsync(HttpContext http, Steps steps, ApiRequestInterceptors interceptors)
     {
         if ((steps & Steps.InterceptAsyncMethod) != 0)
         {
@@ -282,12 +286,12 @@ public static class EndpointVariants
 
         if ((steps & Steps.InterceptSync) != 0)
         {
-            if (http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) is IApiRequestInterceptor[] { Length: > 0 } interceptors)
+            if (http.RequestServices.GetService(typeof(IEnumerable<IApiRequestInterceptor>)) is IApiRequestInterceptor[] { Length: > 0 } list)
             {
                 var context = new ApiRequestContext("updateSnapshot", http);
-                for (var i = 0; i < interceptors.Length; i++)
+                for (var i = 0; i < list.Length; i++)
                 {
-                    var pending = interceptors[i].OnRequestAsync(context);
+                    var pending = list[i].OnRequestAsync(context);
                     if (!pending.IsCompletedSuccessfully)
                     {
                         return pending;
@@ -300,7 +304,8 @@ public static class EndpointVariants
 
         if ((steps & Steps.Intercept) == 0)
         {
-            return ApiServerRuntime.InterceptAsync(http, "updateSnapshot");
+            // As the generated minimal-API endpoint: the mapping's list, taken once (the host registers a singleton).
+            return (steps & Steps.InterceptPerRequest) != 0 ? ApiServerRuntime.InterceptAsync(http, "updateSnapshot") : interceptors.InterceptAsync(http, "updateSnapshot");
         }
 
         var project = http.Request.RouteValues["project_id"] as string;
