@@ -81,6 +81,32 @@ public static class HandWrittenEndpoint
         }
     }
 
+    /// <summary>
+    /// Handles the document's other operation on the same route, <c>GET /v3/{project_id}/snapshots/{snapshot_id}</c>
+    /// (host <c>minimal-document</c>): the project check, the backend, the answer written straight into the response pipe.
+    /// </summary>
+    public static async Task ShowSnapshotAsync(HttpContext http, string project_id, string snapshot_id)
+    {
+        try
+        {
+            var token = http.RequestServices.GetRequiredService<CallerContext>().Token;
+            if (token is not null && !string.Equals(project_id, token.ProjectId, StringComparison.Ordinal))
+            {
+                throw new ApiException(400, $"The project '{project_id}' in the URL is not the project of the token.");
+            }
+
+            var result = await http.RequestServices.GetRequiredService<ISnapshotsApi>().ShowSnapshotAsync(project_id, snapshot_id, http.RequestAborted).ConfigureAwait(false);
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = "application/json";
+            Write(http.Response.BodyWriter, result.Snapshot);
+            await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ApiException exception)
+        {
+            await ApiServerRuntime.WriteErrorAsync(http, ApiFaults.Table, exception.StatusCode, exception.Message).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The whole body, left unconsumed in the request pipe (the caller advances past it).</summary>
     internal static async Task<ReadOnlySequence<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
     {
