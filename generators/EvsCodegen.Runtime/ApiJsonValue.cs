@@ -24,15 +24,17 @@ public static partial class ApiJsonValue
             return;
         }
 
-        // Formatted straight into UTF-8 on the stack; a format longer than the buffer is formatted as a string.
+        // Formatted straight into UTF-8 on the stack: numeric fields and literals by a plan parsed once per format
+        // (ApiDateTimeFormat), anything else by DateTime; a format longer than the buffer is formatted as a string.
         Span<byte> buffer = stackalloc byte[64];
-        if (value.UtcDateTime.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+        var utc = value.UtcDateTime;
+        if (ApiDateTimeFormat.TryFormat(utc, format, buffer, out var written) || utc.TryFormat(buffer, out written, format, CultureInfo.InvariantCulture))
         {
             writer.WriteStringValue(buffer.Slice(0, written));
         }
         else
         {
-            writer.WriteStringValue(value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
+            writer.WriteStringValue(utc.ToString(format, CultureInfo.InvariantCulture));
         }
     }
 
@@ -41,7 +43,7 @@ public static partial class ApiJsonValue
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<byte> buffer = stackalloc byte[16];
-        value.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ApiDateTimeFormat.TryFormat(value.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd", buffer, out var written);
         writer.WriteStringValue(buffer.Slice(0, written));
     }
 
