@@ -5,7 +5,7 @@
 # a chosen callee (CALLEE=<text in its name>).
 #
 #   tests/scripts/profile-endpoint.sh                     # 3,000 pairs of 100-request blocks
-#   PAIRS=1000 CALLEE=WriteJsonAsync tests/scripts/profile-endpoint.sh
+#   PAIRS=1000 CALLEE=ReadJsonBodyAsync tests/scripts/profile-endpoint.sh   # what the body read calls
 #
 # perf's own sampler (cpu-clock) is not limited to safepoints, unlike EventPipe's. R2R code is turned off so CoreLib's
 # methods are jitted and named, and W^X so jitted code is not behind a double mapping perf cannot name.
