@@ -152,35 +152,24 @@ internal sealed class ApiDateTimeFormat
         var at = 0;
         foreach (var (kind, data) in _parts)
         {
-            switch (kind)
+            if (kind == Literal)
             {
-                case Literal:
-                    destination[at++] = data;
-                    break;
-                case Year:
-                    at = Digits(destination, at, value.Year, 4);
-                    break;
-                case Month:
-                    at = Digits(destination, at, value.Month, 2);
-                    break;
-                case Day:
-                    at = Digits(destination, at, value.Day, 2);
-                    break;
-                case Hour:
-                    at = Digits(destination, at, value.Hour, 2);
-                    break;
-                case Minute:
-                    at = Digits(destination, at, value.Minute, 2);
-                    break;
-                case Second:
-                    at = Digits(destination, at, value.Second, 2);
-                    break;
-                default:
-                    // 'f' truncates the seven-digit fraction of a second to its first digits, as DateTime does.
-                    var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
-                    at = Digits(destination, at, fraction / s_fractionDivisors[data - 1], data);
-                    break;
+                destination[at++] = data;
+                continue;
             }
+
+            var (number, width) = kind switch
+            {
+                Year => (value.Year, 4),
+                Month => (value.Month, 2),
+                Day => (value.Day, 2),
+                Hour => (value.Hour, 2),
+                Minute => (value.Minute, 2),
+                Second => (value.Second, 2),
+                // 'f' truncates the seven-digit fraction of a second to its first digits, as DateTime does.
+                _ => ((int)(value.Ticks % TimeSpan.TicksPerSecond) / s_fractionDivisors[data - 1], (int)data),
+            };
+            at = Digits(destination, at, number, width);
         }
     }
 
