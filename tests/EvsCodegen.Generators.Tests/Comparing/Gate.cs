@@ -8,6 +8,28 @@ internal static class Gate
 {
     public const string ShippedPath = "/project/openapi/test-api.shipped.yaml";
 
+    /// <summary>
+    /// The end of the result-rule fixtures (ResultShapeRuleTests, WholeResponseResultRuleTests): a 404 answering Problem,
+    /// then the objects Pet (name), Problem (title) and Other (code).
+    /// </summary>
+    public const string ProblemOn404WithObjects = """
+                '404': {description: nf, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                name: {type: string}
+            Problem:
+              type: object
+              properties:
+                title: {type: string}
+            Other:
+              type: object
+              properties:
+                code: {type: integer}
+        """;
+
     /// <summary>A small pet store: requests use NewPet and Kind, responses Pet and Status.</summary>
     public const string Shipped = """
         openapi: 3.0.3

@@ -22,22 +22,7 @@ public sealed class ResultShapeRuleTests
               operationId: getThings
               responses:
                 MARK'200': {description: ok, content: {RESULT}}
-                '404': {description: nf, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
-        components:
-          schemas:
-            Pet:
-              type: object
-              properties:
-                name: {type: string}
-            Problem:
-              type: object
-              properties:
-                title: {type: string}
-            Other:
-              type: object
-              properties:
-                code: {type: integer}
-        """;
+        """ + "\n" + Gate.ProblemOn404WithObjects;
 
     private const string Pet = "{$ref: '#/components/schemas/Pet'}";
 

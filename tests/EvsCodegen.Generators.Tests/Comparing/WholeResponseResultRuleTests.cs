@@ -21,22 +21,7 @@ public sealed class WholeResponseResultRuleTests
               operationId: makeThing
               responses:
         RESPONSES
-                '404': {description: nf, content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}}
-        components:
-          schemas:
-            Pet:
-              type: object
-              properties:
-                name: {type: string}
-            Problem:
-              type: object
-              properties:
-                title: {type: string}
-            Other:
-              type: object
-              properties:
-                code: {type: integer}
-        """;
+        """ + "\n" + Gate.ProblemOn404WithObjects;
 
     private const string Ok = "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}";
 
