@@ -10,23 +10,11 @@ public sealed partial class ApiJsonReader
     public string ReadString(ref Utf8JsonReader reader, ApiJsonRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        Expect(ref reader, JsonTokenType.String, "a string");
+        var value = ReadString(ref reader);
 
-        // Unescaped text in one span is its own UTF-8 (GetString refuses it otherwise): its length in bytes is known
+        // Unescaped text in one span is its own UTF-8 (GetString refused it otherwise): its length in bytes is known
         // without encoding the string again, and bounds its length in code points.
         var utf8Length = !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan.Length : -1;
-
-        // As ReadString(ref Utf8JsonReader), in this method: one call per value.
-        string value;
-        try
-        {
-            value = reader.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw Fail("the string holds an unpaired surrogate or is not valid UTF-8");
-        }
-
         if (Strict && !rule.PassesByUtf8Length(utf8Length))
         {
             Check(rule.CheckString(value, utf8Length));

@@ -239,6 +239,7 @@ public sealed partial class ApiJsonReader
     /// escaped lone surrogate (<c>"\uD800"</c>) and ill-formed UTF-8 (which is how a raw surrogate would be encoded), so
     /// every string it returns is well-formed UTF-16.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string ReadString(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.String, "a string");
