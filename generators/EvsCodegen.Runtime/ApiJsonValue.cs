@@ -43,7 +43,11 @@ public static partial class ApiJsonValue
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<byte> buffer = stackalloc byte[16];
-        ApiDateTimeFormat.TryFormat(value.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd", buffer, out var written);
+        if (!ApiDateTimeFormat.TryFormat(value.ToDateTime(TimeOnly.MinValue), "yyyy-MM-dd", buffer, out var written))
+        {
+            value.TryFormat(buffer, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         writer.WriteStringValue(buffer.Slice(0, written));
     }
 
