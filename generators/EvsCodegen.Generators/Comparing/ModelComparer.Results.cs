@@ -30,7 +30,7 @@ internal sealed partial class ModelComparer
         // A removed success response or another result of the method already says that the answers' shape changed (the
         // removal is the whole story, as for EVS3012 alone). A renamed operation (EVS3015) renames the type and method,
         // which is said there; members are matched by status and header name, so it adds nothing here.
-        if (ReportedSince(first, D.SuccessResponseRemoved.Id, D.SuccessAnswerChanged.Id))
+        if (Reported(first, responses, D.SuccessResponseRemoved.Id, D.SuccessAnswerChanged.Id))
         {
             return;
         }
@@ -47,20 +47,6 @@ internal sealed partial class ModelComparer
         CompareBodyProperties(before, after, responses, name);
         CompareHeaderProperties(before, after, responses, name, first);
         CompareFactories(before, after, responses, name, first);
-    }
-
-    /// <summary>Whether a change with one of <paramref name="ids"/> was added since <paramref name="first"/>.</summary>
-    private bool ReportedSince(int first, params string[] ids)
-    {
-        for (var i = first; i < _changes.Count; i++)
-        {
-            if (Array.IndexOf(ids, _changes[i].Id) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A body property of a status that stays is renamed: <c>Body</c> is shared only while every answer's body has one type.</summary>
