@@ -71,12 +71,12 @@ internal sealed partial class ModelComparer
     {
         foreach (var header in before.Headers)
         {
-            if (after.Headers.Any(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase)))
+            if (after.Headers.Any(h => SameHeader(h.WireName, header.WireName)))
             {
                 continue;
             }
 
-            var declaring = before.Cases.FirstOrDefault(c => c.Response.Headers.Any(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase)));
+            var declaring = before.Cases.FirstOrDefault(c => c.Response.Headers.Any(h => SameHeader(h.WireName, header.WireName)));
             var at = declaring is not null && Case(after, declaring.Response.Status) is not null ? responses + "/" + Escape(declaring.Response.Status) : responses;
             if (Reported(first, at + "/headers/" + Escape(header.WireName), D.RequiredResponseHeaderRemoved.Id))
             {
@@ -104,27 +104,27 @@ internal sealed partial class ModelComparer
             foreach (var header in old.Response.Headers)
             {
                 var subject = response + "/headers/" + Escape(header.WireName);
-                if (current.Response.Headers.Any(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
-                    || !after.Headers.Any(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase))
+                if (current.Response.Headers.Any(h => SameHeader(h.WireName, header.WireName))
+                    || !after.Headers.Any(h => SameHeader(h.WireName, header.WireName))
                     || Reported(first, subject, D.RequiredResponseHeaderRemoved.Id))
                 {
                     // Still declared; or the property went too (said above); or its removal is an error already.
                     continue;
                 }
 
-                var parameter = before.Headers.First(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase)).ParameterName.TrimStart('@');
+                var parameter = before.Headers.First(h => SameHeader(h.WireName, header.WireName)).ParameterName.TrimStart('@');
                 Add(D.WholeResponseResultChanged.Id, response, subject, name, $"the factory {after.TypeName}.{current.FactoryName} no longer takes the '{header.WireName}' header (parameter '{parameter}')");
             }
 
             foreach (var header in current.Response.Headers)
             {
-                if (!header.Required || old.Response.Headers.Any(h => h.Required && string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase)))
+                if (!header.Required || old.Response.Headers.Any(h => h.Required && SameHeader(h.WireName, header.WireName)))
                 {
                     continue;
                 }
 
                 var at = response + "/headers/" + Escape(header.WireName);
-                var parameter = after.Headers.First(h => string.Equals(h.WireName, header.WireName, StringComparison.OrdinalIgnoreCase)).ParameterName.TrimStart('@');
+                var parameter = after.Headers.First(h => SameHeader(h.WireName, header.WireName)).ParameterName.TrimStart('@');
                 Add(D.WholeResponseResultChanged.Id, at, at, name, $"the factory {after.TypeName}.{current.FactoryName} now requires the '{header.WireName}' header (parameter '{parameter}')");
             }
         }
@@ -132,4 +132,7 @@ internal sealed partial class ModelComparer
 
     private static ResultCaseModel? Case(ResultModel result, string status) =>
         result.Cases.FirstOrDefault(c => string.Equals(c.Response.Status, status, StringComparison.Ordinal));
+
+    // HTTP header names are case-insensitive.
+    private static bool SameHeader(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 }
