@@ -230,9 +230,9 @@ public sealed class AnswerTests
     {
         var calls = new List<string>();
         var services = new ServiceCollection()
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("first", calls, fail: false))
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("second", calls, fail: true))
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("third", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("first", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("second", calls, fail: true))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("third", calls, fail: false))
             .BuildServiceProvider();
         var http = TestHttp.Request(services: services);
 
@@ -248,9 +248,9 @@ public sealed class AnswerTests
         var calls = new List<string>();
         var gate = new TaskCompletionSource();
         var services = new ServiceCollection()
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("first", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("first", calls, fail: false))
             .AddSingleton<IApiRequestInterceptor>(new PendingInterceptor("second", calls, gate.Task))
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("third", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("third", calls, fail: false))
             .BuildServiceProvider();
         var http = TestHttp.Request(services: services);
 
@@ -267,7 +267,7 @@ public sealed class AnswerTests
     public async Task Interceptors_AFailureThrownAtOnce_ComesInTheReturnedTask()
     {
         var calls = new List<string>();
-        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new Interceptor("only", calls, fail: true)).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("only", calls, fail: true)).BuildServiceProvider();
         var http = TestHttp.Request(services: services);
 
         var pending = ApiServerRuntime.InterceptAsync(http, "op");
@@ -280,16 +280,16 @@ public sealed class AnswerTests
     [Fact]
     public async Task Interceptors_ThatFinishAtOnce_DoNotChangeTheCallersAsyncLocals()
     {
-        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new SettingInterceptor()).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new AsyncLocalSettingInterceptor()).BuildServiceProvider();
         var http = TestHttp.Request(services: services);
-        SettingInterceptor.Value.Value = "caller";
+        AsyncLocalSettingInterceptor.Value.Value = "caller";
 
         var pending = ApiServerRuntime.InterceptAsync(http, "op");
 
         Assert.True(pending.IsCompletedSuccessfully);
-        Assert.Equal("caller", SettingInterceptor.Value.Value);
+        Assert.Equal("caller", AsyncLocalSettingInterceptor.Value.Value);
         await pending;
-        Assert.Equal("caller", SettingInterceptor.Value.Value);
+        Assert.Equal("caller", AsyncLocalSettingInterceptor.Value.Value);
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class AnswerTests
         var calls = new List<string>();
         var services = new ServiceCollection()
             .AddSingleton<IApiRequestInterceptor>(new PendingInterceptor("first", calls, Task.FromException(new ApiException(403, "later"))))
-            .AddSingleton<IApiRequestInterceptor>(new Interceptor("second", calls, fail: false))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("second", calls, fail: false))
             .BuildServiceProvider();
         var http = TestHttp.Request(services: services);
 
@@ -325,8 +325,8 @@ public sealed class AnswerTests
     [Fact]
     public async Task Interceptors_RegisteredScoped_AreEachRequestsOwn()
     {
-        var seen = new List<ScopedInterceptor>();
-        using var root = new ServiceCollection().AddScoped<IApiRequestInterceptor>(_ => new ScopedInterceptor(seen)).BuildServiceProvider();
+        var seen = new List<IApiRequestInterceptor>();
+        using var root = new ServiceCollection().AddScoped<IApiRequestInterceptor>(_ => new SeenInterceptor(seen)).BuildServiceProvider();
         foreach (var _ in Enumerable.Range(0, 2))
         {
             using var scope = root.CreateScope();
@@ -344,7 +344,7 @@ public sealed class AnswerTests
     public async Task Interceptors_FromAContainerThatListsThemOtherwise_RunInItsOrder()
     {
         var calls = new List<string>();
-        IEnumerable<IApiRequestInterceptor> listed = new List<IApiRequestInterceptor> { new Interceptor("a", calls, fail: false), new Interceptor("b", calls, fail: false) };
+        IEnumerable<IApiRequestInterceptor> listed = new List<IApiRequestInterceptor> { new RecordingInterceptor("a", calls, fail: false), new RecordingInterceptor("b", calls, fail: false) };
         var http = TestHttp.Request(services: new ListingProvider(listed));
 
         await ApiServerRuntime.InterceptAsync(http, "op");
@@ -352,29 +352,9 @@ public sealed class AnswerTests
         Assert.Equal(["a:op", "b:op"], calls);
     }
 
-    private sealed class ScopedInterceptor(List<ScopedInterceptor> seen) : IApiRequestInterceptor
-    {
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            seen.Add(this);
-            return ValueTask.CompletedTask;
-        }
-    }
-
     private sealed class ListingProvider(IEnumerable<IApiRequestInterceptor> interceptors) : IServiceProvider
     {
         public object? GetService(Type serviceType) => serviceType == typeof(IEnumerable<IApiRequestInterceptor>) ? interceptors : null;
-    }
-
-    private sealed class SettingInterceptor : IApiRequestInterceptor
-    {
-        public static readonly AsyncLocal<string?> Value = new();
-
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            Value.Value = "interceptor";
-            return ValueTask.CompletedTask;
-        }
     }
 
     private sealed class PendingInterceptor(string name, List<string> calls, Task gate) : IApiRequestInterceptor
@@ -383,16 +363,6 @@ public sealed class AnswerTests
         {
             calls.Add(name + ":" + context.OperationId);
             return new ValueTask(gate);
-        }
-    }
-
-    private sealed class Interceptor(string name, List<string> calls, bool fail) : IApiRequestInterceptor
-    {
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            calls.Add(name + ":" + context.OperationId);
-            Assert.NotNull(context.HttpContext);
-            return fail ? throw new ApiException(400, "refused") : ValueTask.CompletedTask;
         }
     }
 }

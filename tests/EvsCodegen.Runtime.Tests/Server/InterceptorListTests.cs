@@ -16,7 +16,7 @@ public sealed class InterceptorListTests
         var calls = new List<string>();
         using var root = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("first", calls))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("first", calls))
             .AddSingleton<IApiRequestInterceptor, SecondRecorder>()
             .AddSingleton(calls)
             .BuildServiceProvider();
@@ -34,8 +34,8 @@ public sealed class InterceptorListTests
         var seen = new List<IApiRequestInterceptor>();
         using var root = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("singleton", []))
-            .AddScoped<IApiRequestInterceptor>(_ => new Seen(seen))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("singleton", []))
+            .AddScoped<IApiRequestInterceptor>(_ => new SeenInterceptor(seen))
             .BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(root);
 
@@ -51,7 +51,7 @@ public sealed class InterceptorListTests
         var seen = new List<IApiRequestInterceptor>();
         using var root = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddTransient<IApiRequestInterceptor>(_ => new Seen(seen))
+            .AddTransient<IApiRequestInterceptor>(_ => new SeenInterceptor(seen))
             .BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(root);
 
@@ -65,7 +65,7 @@ public sealed class InterceptorListTests
     public async Task WithoutTheRecordedRegistrations_EveryRequestResolves()
     {
         var calls = new List<string>();
-        using var root = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new Recorder("only", calls)).BuildServiceProvider();
+        using var root = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("only", calls)).BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(root);
 
         var lookups = await ServeAsync(root, interceptors, requests: 3);
@@ -80,8 +80,8 @@ public sealed class InterceptorListTests
         var calls = new List<string>();
         using var root = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("unkeyed", calls))
-            .AddKeyedScoped<IApiRequestInterceptor>("other", (_, _) => new Recorder("keyed", calls))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("unkeyed", calls))
+            .AddKeyedScoped<IApiRequestInterceptor>("other", (_, _) => new RecordingInterceptor("keyed", calls))
             .BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(root);
 
@@ -97,9 +97,9 @@ public sealed class InterceptorListTests
         var calls = new List<string>();
         using var application = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("application", calls))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("application", calls))
             .BuildServiceProvider();
-        using var tenant = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new Recorder("tenant", calls)).BuildServiceProvider();
+        using var tenant = new ServiceCollection().AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("tenant", calls)).BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(application);
 
         await ServeAsync(tenant, interceptors, requests: 1);
@@ -115,7 +115,7 @@ public sealed class InterceptorListTests
         var calls = new List<string>();
         var services = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("only", calls));
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("only", calls));
         using var inner = services.BuildServiceProvider();
         var application = new FreshListProvider(inner);
         var interceptors = ApiRequestInterceptors.For(application);
@@ -149,12 +149,12 @@ public sealed class InterceptorListTests
         var calls = new List<string>();
         using var root = new ServiceCollection()
             .AddApiEndpointServices()
-            .AddSingleton<IApiRequestInterceptor>(new Setting())
+            .AddSingleton<IApiRequestInterceptor>(new AsyncLocalSettingInterceptor())
             .AddSingleton<IApiRequestInterceptor>(new Refusing())
-            .AddSingleton<IApiRequestInterceptor>(new Recorder("after", calls))
+            .AddSingleton<IApiRequestInterceptor>(new RecordingInterceptor("after", calls))
             .BuildServiceProvider();
         var interceptors = ApiRequestInterceptors.For(root);
-        Setting.Value.Value = "caller";
+        AsyncLocalSettingInterceptor.Value.Value = "caller";
 
         foreach (var _ in Enumerable.Range(0, 2))
         {
@@ -162,7 +162,7 @@ public sealed class InterceptorListTests
             var http = TestHttp.Request(services: scope.ServiceProvider);
             var failure = await Assert.ThrowsAsync<ApiException>(async () => await interceptors.InterceptAsync(http, "op"));
             Assert.Equal(403, failure.StatusCode);
-            Assert.Equal("caller", Setting.Value.Value);
+            Assert.Equal("caller", AsyncLocalSettingInterceptor.Value.Value);
         }
 
         Assert.Empty(calls);
@@ -214,36 +214,7 @@ public sealed class InterceptorListTests
         }
     }
 
-    private class Recorder(string name, List<string> calls) : IApiRequestInterceptor
-    {
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            calls.Add(name + ":" + context.OperationId);
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    private sealed class SecondRecorder(List<string> calls) : Recorder("second", calls);
-
-    private sealed class Seen(List<IApiRequestInterceptor> seen) : IApiRequestInterceptor
-    {
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            seen.Add(this);
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    private sealed class Setting : IApiRequestInterceptor
-    {
-        public static readonly AsyncLocal<string?> Value = new();
-
-        public ValueTask OnRequestAsync(ApiRequestContext context)
-        {
-            Value.Value = "interceptor";
-            return ValueTask.CompletedTask;
-        }
-    }
+    private sealed class SecondRecorder(List<string> calls) : RecordingInterceptor("second", calls);
 
     private sealed class Refusing : IApiRequestInterceptor
     {
